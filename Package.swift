@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Every target gets the same strict settings, as swift-log does.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "ocpp-fleet",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ocpp-fleet", targets: ["ocpp-fleet"]),
+        .library(name: "Fleet", targets: ["Fleet"]),
+    ],
+    targets: [
+        // What Glibc's overlay does not expose: epoll, eventfd, timerfd, accept4.
+        .target(name: "CSystem"),
+        // TLS for wss:// from the system's OpenSSL (libssl3, headers from libssl-dev).
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+
+        .target(name: "OCPP", swiftSettings: strict),
+        .target(name: "WebSocket", swiftSettings: strict),
+        .target(name: "Net", dependencies: ["CSystem", "COpenSSL", "WebSocket"], swiftSettings: strict),
+        .target(name: "Station", dependencies: ["OCPP"], swiftSettings: strict),
+        .target(name: "Metrics", swiftSettings: strict),
+        .target(name: "CSMS", dependencies: ["OCPP", "Net", "Metrics"], swiftSettings: strict),
+        .target(
+            name: "Fleet",
+            dependencies: ["OCPP", "Station", "CSMS", "Metrics", "Net"],
+            swiftSettings: strict
+        ),
+        .target(name: "CLI", dependencies: ["Fleet"], swiftSettings: strict),
+        .executableTarget(name: "ocpp-fleet", dependencies: ["CLI"], swiftSettings: strict),
+
+        .executableTarget(
+            name: "bench-ocpp", dependencies: ["OCPP"], path: "Benchmarks/OCPP", swiftSettings: strict),
+        .executableTarget(
+            name: "bench-net", dependencies: ["Net", "WebSocket"], path: "Benchmarks/Net",
+            swiftSettings: strict),
+        .executableTarget(
+            name: "bench-simulate", dependencies: ["Fleet"], path: "Benchmarks/Simulate",
+            swiftSettings: strict),
+
+        // Shared by the test targets: finding the package root and the Python peers in .venv/.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "OCPPTests", dependencies: ["OCPP", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"], swiftSettings: strict),
+        .testTarget(name: "NetTests", dependencies: ["Net", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "StationTests", dependencies: ["Station", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics"], swiftSettings: strict),
+        .testTarget(name: "CSMSTests", dependencies: ["CSMS", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "FleetTests", dependencies: ["Fleet", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "TestSupport"], swiftSettings: strict),
+    ]
+)
