@@ -1,3 +1,7 @@
 import CLI
 
-_ = CLILayer.self
+#if canImport(Glibc)
+import Glibc
+#endif
+
+exit(await OCPPFleet.main(Array(CommandLine.arguments.dropFirst())).rawValue)

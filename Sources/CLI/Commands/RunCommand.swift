@@ -1,0 +1,39 @@
+/// `ocpp-fleet run`: the main job, a fleet over real sockets against a CSMS.
+struct RunCommand: Command {
+    static let configuration = CommandConfiguration(
+        path: ["run"],
+        abstract: "Run a fleet of stations against a CSMS (the embedded one when --csms is not given).",
+        options: [
+            OptionSpec("--csms", value: "URL", help: "ws:// or wss:// URL of the CSMS; station k connects to URL/<id>. Default: the embedded CSMS on loopback."),
+            OptionSpec("--profile", value: "FILE", help: "Fleet profile (default: Profiles/default.json)."),
+            OptionSpec("--stations", value: "N", help: "Number of stations (default: the profile's, else 1000)."),
+            OptionSpec("--duration", value: "D", help: "Wall-clock length of the run: 90s, 10m, 2h (default: 60s)."),
+            OptionSpec("--speed", value: "X", help: "Clock compression: 60 runs one simulated minute per second (default: 60)."),
+            OptionSpec("--seed", value: "N", help: "Seed of every random choice (default: 1)."),
+            OptionSpec("--ramp", value: "N/s", help: "New connections per second (default: 500/s)."),
+            OptionSpec("--report", value: "DIR", help: "Write report.json, report.html, timeline.csv and junit.xml there."),
+            OptionSpec("--slo", value: "EXPR", help: "A service-level objective, e.g. 'p99(StartTransaction) < 800ms'.", repeatable: true),
+            OptionSpec("--shard", value: "I/N", help: "Run only the I-th of N equal parts of the fleet."),
+            OptionSpec("--source-addresses", value: "RANGE", help: "Local addresses to connect from, e.g. 127.0.0.1-127.0.0.8."),
+            OptionSpec("--metrics-port", value: "P", help: "Serve Prometheus metrics on 127.0.0.1:P during the run."),
+            OptionSpec("--trace", value: "FILE", help: "Write every OCPP frame as JSON lines."),
+            OptionSpec("--password", value: "SECRET", help: "HTTP Basic password of every station (OCPP security profiles 1 and 2); never printed."),
+            OptionSpec("--ca-file", value: "PEM", help: "Trust this CA for wss:// (a private CA)."),
+            OptionSpec("--insecure", help: "Do not verify the CSMS's certificate (prints a warning)."),
+            OptionSpec("--quiet", help: "No progress line."),
+            OptionSpec("--json", help: "Print the summary as JSON on stdout."),
+        ],
+        discussion: SLOHelp.text
+    )
+
+    var options: RunOptions
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        try arguments.expectPositionals(atMost: 0)
+        options = try RunOptions(arguments)
+    }
+
+    func run() async throws -> ExitCode {
+        throw UsageError("'run' is not available yet in this build", command: Self.configuration.name)
+    }
+}

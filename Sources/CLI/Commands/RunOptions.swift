@@ -1,0 +1,53 @@
+import Foundation
+
+/// The validated options of `run` (and of `capacity`, which runs the same fleet step by step).
+struct RunOptions: Sendable {
+    var csms: URL?
+    var profile: String
+    var stations: Int?
+    var duration: Duration
+    var speed: Double
+    var seed: UInt64
+    var ramp: Double
+    var report: String?
+    var slos: [String]
+    var shard: Shard
+    var sourceAddresses: [String]
+    var metricsPort: Int?
+    var trace: String?
+    var password: String?
+    var caFile: String?
+    var insecure: Bool
+    var quiet: Bool
+    var json: Bool
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        csms = try arguments.value("--csms", as: CSMSURL.argument)
+        profile = try arguments.value("--profile", as: InputFile.argument) ?? InputFile.defaultProfile
+        stations = try arguments.value("--stations", as: Count.positive)
+        duration = try arguments.value("--duration", as: Duration.argument) ?? .seconds(60)
+        speed = try arguments.value("--speed", as: Count.positiveReal) ?? 60
+        seed = try arguments.value("--seed", as: Count.seed) ?? 1
+        ramp = try arguments.value("--ramp", as: Rate.argument) ?? 500
+        report = arguments.value("--report")
+        slos = arguments.all("--slo")
+        shard = try arguments.value("--shard", as: Shard.argument) ?? Shard(index: 0, count: 1)
+        sourceAddresses = try arguments.value("--source-addresses", as: SourceAddresses.argument) ?? []
+        metricsPort = try arguments.value("--metrics-port", as: Count.port)
+        trace = arguments.value("--trace")
+        password = arguments.value("--password")
+        caFile = try arguments.value("--ca-file", as: InputFile.argument)
+        insecure = arguments.flag("--insecure")
+        quiet = arguments.flag("--quiet")
+        json = arguments.flag("--json")
+        if caFile != nil, insecure {
+            throw UsageError("--ca-file and --insecure contradict each other: choose one", command: "run")
+        }
+        if let csms, csms.scheme == "ws", caFile != nil || insecure {
+            throw UsageError("--ca-file and --insecure apply to wss:// only", command: "run")
+        }
+        if duration <= .zero {
+            throw UsageError("--duration must be longer than zero", command: "run")
+        }
+    }
+}

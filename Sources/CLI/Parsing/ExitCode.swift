@@ -1,0 +1,11 @@
+/// The process exit codes of `ocpp-fleet`, part of its command-line contract.
+public enum ExitCode: Int32, Sendable {
+    /// The run completed and every SLO held.
+    case ok = 0
+    /// The run completed but at least one SLO failed.
+    case sloFailed = 1
+    /// Bad usage or a bad input file: nothing was started.
+    case badInput = 2
+    /// The CSMS could not be reached at all.
+    case unreachable = 3
+}

@@ -1,0 +1,39 @@
+import Testing
+
+@testable import CLI
+
+private func runOptions(_ tokens: [String]) throws(UsageError) -> RunOptions {
+    try RunOptions(ParsedArguments(tokens, for: RunCommand.configuration))
+}
+
+@Test func runWithNoOptionIsTheBusyHourOfTheDefaultProfile() throws {
+    let options = try runOptions([])
+    #expect(options.csms == nil)
+    #expect(options.duration == .seconds(60))
+    #expect(options.speed == 60)
+    #expect(options.profile.hasSuffix("Profiles/default.json"))
+}
+
+@Test func caFileAndInsecureCannotBeGivenTogether() throws {
+    let file = #filePath
+    #expect(throws: UsageError.self) {
+        try runOptions(["--csms", "wss://127.0.0.1:9/x", "--ca-file", file, "--insecure"])
+    }
+}
+
+@Test func tlsOptionsAreRefusedForAPlainWebSocketURL() {
+    #expect(throws: UsageError.self) { try runOptions(["--csms", "ws://127.0.0.1:9/x", "--insecure"]) }
+}
+
+@Test func aMissingProfileIsRefusedBeforeAnythingStarts() {
+    #expect(throws: UsageError.self) { try runOptions(["--profile", "/nonexistent/profile.json"]) }
+}
+
+@Test func aPasswordNeverAppearsInAnError() {
+    do {
+        _ = try runOptions(["--password", "hunter2", "--stations", "-1"])
+        Issue.record("a negative station count was accepted")
+    } catch {
+        #expect(!error.message.contains("hunter2"))
+    }
+}
