@@ -1,0 +1,258 @@
+import CSystem
+import Glibc
+import Synchronization
+
+let EPOLLIN_FLAG = EPOLLIN.rawValue
+let EPOLLOUT_FLAG = EPOLLOUT.rawValue
+
+/// One thread running an epoll loop, owning its sockets and timers: everything registered with a loop is
+/// touched only on that loop's thread, so the hot path takes no lock.
+///
+/// Call ``execute(_:)`` or ``submit(_:)`` from any thread to run work on the loop; everything else
+/// (connecting, sending, timers) must be called on the loop, from its callbacks or a submitted task.
+public final class EventLoop: @unchecked Sendable {
+    // @unchecked Sendable: the fields under "Loop-confined" are touched only on the loop's thread (checked by
+    // `precondition(inLoop)` where they are reached from public API); the others are immutable, a Mutex, or
+    // atomics.
+
+    private struct Registration {
+        let handler: any Selectable
+        let generation: UInt32
+        var interest: Interest
+    }
+
+    // MARK: Shared with other threads
+
+    private let epoll: Int32
+    private let wakeFD: Int32
+    private let tasks = Mutex<[@Sendable () -> Void]>([])
+    private let wakePending = Atomic<Bool>(false)
+    private let stopping = Atomic<Bool>(false)
+    /// The loop's thread: written once by that thread before ``EventLoopGroup`` hands the loop out, then only read.
+    private nonisolated(unsafe) var threadID = pthread_t()
+
+    // MARK: Loop-confined
+
+    private var registrations: ContiguousArray<Registration?> = []
+    private var generation: UInt32 = 0
+    private var events: UnsafeMutablePointer<epoll_event>
+    private var eventCapacity: Int
+    private var timers: TimerWheel
+    private var runningTasks: [@Sendable () -> Void] = []
+    /// The one read buffer of this loop: every connection reads into it, none keeps its own.
+    let readBuffer: UnsafeMutableRawBufferPointer
+
+    init(readBufferSize: Int = 64 * 1024) throws {
+        epoll = try Syscall.epollCreate()
+        do {
+            wakeFD = try Syscall.eventFD()
+        } catch {
+            Syscall.close(epoll)
+            throw error
+        }
+        eventCapacity = 256
+        events = .allocate(capacity: eventCapacity)
+        timers = TimerWheel(now: Syscall.monotonicNanoseconds())
+        readBuffer = .allocate(byteCount: readBufferSize, alignment: 16)
+        // The eventfd is told apart from sockets by a data word no socket can have (generation 0 is never given).
+        try Syscall.epollControl(epoll, EPOLL_CTL_ADD, wakeFD, events: EPOLLIN_FLAG, data: UInt64(UInt32.max))
+    }
+
+    deinit {
+        Syscall.close(wakeFD)
+        Syscall.close(epoll)
+        events.deallocate()
+        readBuffer.deallocate()
+    }
+
+    /// Whether the caller runs on this loop's thread.
+    public var inLoop: Bool {
+        pthread_equal(pthread_self(), threadID) != 0
+    }
+
+    // MARK: Work from any thread
+
+    /// Runs `task` on the loop's thread, after the events being handled now. Callable from any thread.
+    public func execute(_ task: @escaping @Sendable () -> Void) {
+        tasks.withLock { $0.append(task) }
+        if !wakePending.exchange(true, ordering: .acquiringAndReleasing) {
+            // A failing eventfd write means the loop is gone: nothing left to wake.
+            try? Syscall.eventFDSignal(wakeFD)
+        }
+    }
+
+    /// Runs `body` on the loop's thread and returns its result to the awaiting caller.
+    public func submit<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            execute { continuation.resume(with: Result { try body() }) }
+        }
+    }
+
+    // MARK: Timers (on the loop)
+
+    /// The loop's clock: monotonic nanoseconds, the unit of timer deadlines.
+    public static func now() -> UInt64 {
+        Syscall.monotonicNanoseconds()
+    }
+
+    /// Calls `owner.timerFired(tag)` on this loop at `deadline` (``now()``'s clock), or just after.
+    /// Timers due at the same time fire in the order they were scheduled.
+    @discardableResult
+    public func scheduleTimer(at deadline: UInt64, owner: any TimerOwner, tag: UInt32) -> TimerID {
+        precondition(inLoop, "timers are scheduled on their loop")
+        return timers.schedule(at: deadline, owner: owner, tag: tag)
+    }
+
+    /// Calls `owner.timerFired(tag)` on this loop after `delay`.
+    @discardableResult
+    public func scheduleTimer(after delay: Duration, owner: any TimerOwner, tag: UInt32) -> TimerID {
+        scheduleTimer(at: Self.now() &+ delay.nanoseconds, owner: owner, tag: tag)
+    }
+
+    /// Cancels a timer of this loop; cancelling one that fired already does nothing.
+    public func cancelTimer(_ id: TimerID) {
+        precondition(inLoop, "timers are cancelled on their loop")
+        timers.cancel(id)
+    }
+
+    /// The number of timers scheduled on this loop.
+    public var timerCount: Int { timers.count }
+
+    // MARK: Descriptors (on the loop)
+
+    func register(_ fd: Int32, interest: Interest, handler: any Selectable) throws(SystemCallError) {
+        precondition(inLoop, "descriptors are registered on their loop")
+        generation = generation == UInt32.max - 1 ? 1 : generation + 1
+        let index = Int(fd)
+        if index >= registrations.count {
+            registrations.append(contentsOf: repeatElement(nil, count: index + 1 - registrations.count))
+        }
+        try Syscall.epollControl(epoll, EPOLL_CTL_ADD, fd, events: interest.rawValue, data: data(fd, generation))
+        registrations[index] = Registration(handler: handler, generation: generation, interest: interest)
+    }
+
+    func setInterest(_ fd: Int32, _ interest: Interest) throws(SystemCallError) {
+        let index = Int(fd)
+        guard let registration = registrations[index], registration.interest != interest else { return }
+        try Syscall.epollControl(
+            epoll, EPOLL_CTL_MOD, fd, events: interest.rawValue, data: data(fd, registration.generation))
+        registrations[index]!.interest = interest
+    }
+
+    /// Forgets a descriptor before it is closed; its pending events are dropped by their generation.
+    func deregister(_ fd: Int32) {
+        let index = Int(fd)
+        guard index < registrations.count, registrations[index] != nil else { return }
+        registrations[index] = nil
+        // Closing the descriptor removes it from epoll anyway; this only fails if it is already gone.
+        try? Syscall.epollControl(epoll, EPOLL_CTL_DEL, fd, events: 0, data: 0)
+    }
+
+    /// The epoll data word of a registered descriptor, or `nil`.
+    func registrationData(_ fd: Int32) -> UInt64? {
+        let index = Int(fd)
+        guard index < registrations.count, let registration = registrations[index] else { return nil }
+        return data(fd, registration.generation)
+    }
+
+    private func data(_ fd: Int32, _ generation: UInt32) -> UInt64 {
+        UInt64(generation) << 32 | UInt64(UInt32(bitPattern: fd))
+    }
+
+    // MARK: Running
+
+    /// Records the calling thread as the loop's; called by that thread before anyone else sees the loop.
+    func adoptCurrentThread() {
+        threadID = pthread_self()
+    }
+
+    func run() {
+        while !stopping.load(ordering: .acquiring) {
+            runTasks()
+            let count: Int
+            do {
+                count = try Syscall.epollWait(
+                    epoll, events, capacity: Int32(eventCapacity), timeoutMilliseconds: waitTimeout())
+            } catch {
+                fatalError("\(error)")
+            }
+            for index in 0..<count {
+                dispatch(
+                    data: csystem_epoll_event_data(events, Int32(index)),
+                    flags: csystem_epoll_event_flags(events, Int32(index)))
+            }
+            if count == eventCapacity { growEvents() }
+            fireTimers()
+        }
+        runTasks()
+        for case let registration? in registrations {
+            registration.handler.loopClosing()
+        }
+        registrations.removeAll()
+    }
+
+    func stop() {
+        stopping.store(true, ordering: .releasing)
+        try? Syscall.eventFDSignal(wakeFD)
+    }
+
+    private func runTasks() {
+        guard wakePending.load(ordering: .acquiring) || !tasks.withLock({ $0.isEmpty }) else { return }
+        // Cleared before taking the tasks: a task queued after this point signals the eventfd again.
+        wakePending.store(false, ordering: .releasing)
+        tasks.withLock { swap(&$0, &runningTasks) }
+        for task in runningTasks { task() }
+        runningTasks.removeAll(keepingCapacity: true)
+    }
+
+    private func waitTimeout() -> Int32 {
+        if !tasks.withLock({ $0.isEmpty }) { return 0 }
+        guard let wakeUp = timers.nextWakeUp() else { return -1 }
+        let now = Syscall.monotonicNanoseconds()
+        if wakeUp <= now { return 0 }
+        return Int32(clamping: (wakeUp - now + 999_999) / 1_000_000)
+    }
+
+    func dispatch(data: UInt64, flags: UInt32) {
+        if data == UInt64(UInt32.max) {
+            try? Syscall.eventFDDrain(wakeFD)
+            return
+        }
+        let index = Int(UInt32(truncatingIfNeeded: data))
+        let generation = UInt32(truncatingIfNeeded: data >> 32)
+        guard index < registrations.count, let registration = registrations[index],
+            registration.generation == generation
+        else { return }
+        let failed = flags & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0
+        if flags & EPOLLIN_FLAG != 0 || (failed && registration.interest.contains(.read)) {
+            registration.handler.readable()
+        }
+        if flags & EPOLLOUT_FLAG != 0 || (failed && registration.interest.contains(.write)) {
+            // The read handler may have closed the descriptor, or a new one may have taken its number.
+            guard let current = registrations[index], current.generation == generation else { return }
+            current.handler.writable()
+        }
+    }
+
+    private func fireTimers() {
+        guard timers.count > 0 else { return }
+        timers.collectDue(now: Syscall.monotonicNanoseconds())
+        while let (owner, tag) = timers.popDue() {
+            owner.timerFired(tag)
+        }
+    }
+
+    private func growEvents() {
+        events.deallocate()
+        eventCapacity *= 2
+        events = .allocate(capacity: eventCapacity)
+    }
+}
+
+extension Duration {
+    var nanoseconds: UInt64 {
+        let (seconds, attoseconds) = components
+        guard seconds >= 0 else { return 0 }
+        return UInt64(seconds) &* 1_000_000_000 &+ UInt64(attoseconds / 1_000_000_000)
+    }
+}

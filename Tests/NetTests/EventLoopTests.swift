@@ -1,0 +1,100 @@
+import Glibc
+import Synchronization
+import Testing
+
+@testable import Net
+
+/// Counts how often the loop calls it, from the loop's thread.
+private final class Probe: Selectable, TimerOwner, @unchecked Sendable {
+    // @unchecked Sendable: touched only on the loop's thread, read by the test after a `submit` round trip.
+    var readableCount = 0
+    var fired: [UInt32] = []
+    var onFire: (() -> Void)?
+    func readable() { readableCount += 1 }
+    func writable() {}
+    func loopClosing() {}
+    func timerFired(_ tag: UInt32) {
+        fired.append(tag)
+        onFire?()
+    }
+}
+
+@Suite struct EventLoopTests {
+    @Test func executeFromAnotherThreadRunsOnTheLoopsThread() async throws {
+        let group = try EventLoopGroup(loopCount: 2)
+        defer { group.shutdown() }
+        for loop in group.loops {
+            let onLoop = try await loop.submit { loop.inLoop }
+            #expect(onLoop)
+            #expect(!loop.inLoop)
+        }
+    }
+
+    @Test func tasksRunInTheOrderTheyWereQueued() async throws {
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let loop = group.loops[0]
+        let order = Mutex<[Int]>([])
+        for index in 0..<100 { loop.execute { order.withLock { $0.append(index) } } }
+        _ = try await loop.submit { 0 }
+        #expect(order.withLock { $0 } == Array(0..<100))
+    }
+
+    @Test func timersOnALoopFireInDeadlineOrder() async throws {
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let loop = group.loops[0]
+        let probe = Probe()
+        let fired: [UInt32] = try await withCheckedThrowingContinuation { continuation in
+            loop.execute {
+                loop.scheduleTimer(after: .milliseconds(30), owner: probe, tag: 3)
+                loop.scheduleTimer(after: .milliseconds(10), owner: probe, tag: 1)
+                let cancelled = loop.scheduleTimer(after: .milliseconds(20), owner: probe, tag: 2)
+                loop.cancelTimer(cancelled)
+                probe.onFire = { if probe.fired.count == 2 { continuation.resume(returning: probe.fired) } }
+            }
+        }
+        #expect(fired == [1, 3])
+    }
+
+    @Test func anEventForAReusedDescriptorNumberIsDroppedByItsGeneration() async throws {
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let loop = group.loops[0]
+        let (old, new) = (Probe(), Probe())
+        let counts = try await loop.submit {
+            var fds: [Int32] = [0, 0]
+            precondition(pipe(&fds) == 0)
+            defer { close(fds[0]); close(fds[1]) }
+            try loop.register(fds[0], interest: .read, handler: old)
+            let stale = loop.registrationData(fds[0])!
+            loop.deregister(fds[0])
+            try loop.register(fds[0], interest: .read, handler: new)
+            loop.dispatch(data: stale, flags: EPOLLIN_FLAG)
+            loop.dispatch(data: loop.registrationData(fds[0])!, flags: EPOLLIN_FLAG)
+            loop.deregister(fds[0])
+            return (old.readableCount, new.readableCount)
+        }
+        #expect(counts == (0, 1))
+    }
+
+    @Test func aReadableDescriptorWakesTheLoop() async throws {
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let loop = group.loops[0]
+        let probe = Probe()
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        defer { close(fds[0]); close(fds[1]) }
+        let reader = fds[0]
+        try await loop.submit { try loop.register(reader, interest: .read, handler: probe) }
+        #expect(write(fds[1], "x", 1) == 1)
+        var seen = 0
+        for _ in 0..<200 where seen == 0 {
+            seen = try await loop.submit { probe.readableCount }
+            if seen == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        try await loop.submit { loop.deregister(reader) }
+        #expect(seen > 0)
+    }
+}
