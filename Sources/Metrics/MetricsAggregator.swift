@@ -1,0 +1,75 @@
+/// Merges what the loops' recorders hand over into one ``MetricsSnapshot``.
+///
+/// Totals are replaced by each loop's latest collection; seconds are merged across loops and become
+/// timeline points once every loop has closed them, so a second's percentiles come from all of its
+/// latencies, not from percentiles of percentiles.
+///
+/// ```swift
+/// var aggregator = MetricsAggregator(loopCount: 2)
+/// aggregator.add(loopMetrics, fromLoop: 1)   // periodically, for each loop
+/// let live = aggregator.snapshot()           // progress line, Prometheus
+/// let final = aggregator.finish()            // after every loop's collectFinal()
+/// ```
+public struct MetricsAggregator: Sendable {
+    private var latest: [LoopMetrics?]
+    private var openSecondByLoop: [Int]
+    private var pendingSeconds: [Int: TimelineSecond] = [:]
+    private var timeline: [TimelinePoint] = []
+
+    /// Makes an aggregator for `loopCount` loops, numbered from 0.
+    public init(loopCount: Int) {
+        precondition(loopCount > 0, "a run has at least one loop")
+        latest = Array(repeating: nil, count: loopCount)
+        openSecondByLoop = Array(repeating: 0, count: loopCount)
+    }
+
+    /// Takes a loop's latest collection.
+    /// - Parameters:
+    ///   - metrics: what the loop's ``MetricsRecorder/collect()`` returned.
+    ///   - loop: the loop's number, `0 ..< loopCount`.
+    public mutating func add(_ metrics: LoopMetrics, fromLoop loop: Int) {
+        for second in metrics.closedSeconds {
+            pendingSeconds[second.second, default: TimelineSecond(second: second.second)].merge(second)
+        }
+        var totals = metrics
+        totals.closedSeconds = []
+        latest[loop] = totals
+        openSecondByLoop[loop] = metrics.openSecond
+        finalizeSeconds(before: openSecondByLoop.min() ?? 0)
+    }
+
+    /// The run so far: the totals of every loop's latest collection, and the seconds every loop has closed.
+    public func snapshot() -> MetricsSnapshot {
+        var snapshot = MetricsSnapshot()
+        for case let loop? in latest {
+            snapshot.elapsedMicros = Swift.max(snapshot.elapsedMicros, loop.elapsedMicros)
+            for action in loop.actions {
+                snapshot.actions[action.name, default: ActionMetrics(name: action.name)].merge(action)
+            }
+            snapshot.connections.merge(loop.connections)
+            snapshot.transactions.merge(loop.transactions)
+            snapshot.schedulerLag.merge(loop.schedulerLag)
+        }
+        snapshot.timeline = timeline
+        // Each loop's own peak and each second's sum are instants that really happened: the larger is
+        // the best figure that never overstates.
+        snapshot.connections.maxConcurrent = Swift.max(
+            snapshot.connections.maxConcurrent, snapshot.connections.current, timeline.map(\.connected).max() ?? 0)
+        return snapshot
+    }
+
+    /// Turns every second still waiting into timeline points, as the run ends, and returns the snapshot.
+    public mutating func finish() -> MetricsSnapshot {
+        finalizeSeconds(before: Int.max)
+        return snapshot()
+    }
+
+    private mutating func finalizeSeconds(before open: Int) {
+        let ready = pendingSeconds.keys.filter { $0 < open }.sorted()
+        for second in ready {
+            if let merged = pendingSeconds.removeValue(forKey: second) {
+                timeline.append(merged.point)
+            }
+        }
+    }
+}

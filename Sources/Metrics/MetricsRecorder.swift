@@ -1,0 +1,191 @@
+/// Records what happens on one event loop: calls and answers per action, links, transactions,
+/// scheduler lag, and a per-second timeline.
+///
+/// A recorder belongs to one loop and is used from that loop's thread only, so it takes no lock; it is not
+/// `Sendable`. Recording a message touches a few counters and two histograms and allocates nothing (a
+/// histogram grows only when a value exceeds every earlier one by a power of two). Actions are registered
+/// once, ahead of the hot path, and recorded by ``ActionID``.
+///
+/// Latency is measured from when a call was *due*, not when it was written, so that a slow CSMS or a busy
+/// loop cannot hide the delay it causes (coordinated omission); the service time (written → answered) is
+/// recorded beside it.
+///
+/// The loop calls ``advance(toElapsedMicros:)`` whenever it wakes, and someone calls ``collect()`` on the
+/// loop's thread every second or so (each second waiting to be collected holds its latency histogram), then
+/// hands the ``LoopMetrics`` to a ``MetricsAggregator``.
+///
+/// ```swift
+/// let recorder = MetricsRecorder()
+/// let boot = recorder.register(action: "BootNotification")
+/// recorder.recordSent(boot)
+/// recorder.recordAnswer(boot, latencyMicros: now - due, serviceMicros: now - written)
+/// recorder.advance(toElapsedMicros: now - runStart)
+/// aggregator.add(recorder.collect(), fromLoop: 0)
+/// ```
+public final class MetricsRecorder {
+    private let highestTrackableLatency: UInt64
+    private var actions: [ActionMetrics] = []
+    private var actionIndexByName: [String: Int] = [:]
+    private var connections = ConnectionMetrics()
+    private var transactions = TransactionMetrics()
+    private var schedulerLag: LatencyHistogram
+    private var currentSecond = TimelineSecond(second: 0)
+    private var closedSeconds: [TimelineSecond] = []
+    private var elapsedMicros: UInt64 = 0
+
+    /// Makes an empty recorder whose run starts at elapsed time 0.
+    /// - Parameter highestTrackableLatency: latencies above it, in microseconds, count as it.
+    public init(highestTrackableLatency: UInt64 = LatencyHistogram.defaultHighestTrackableValue) {
+        self.highestTrackableLatency = highestTrackableLatency
+        schedulerLag = LatencyHistogram(highestTrackableValue: highestTrackableLatency)
+    }
+
+    /// Registers an action (or finds it when registered already).
+    /// - Parameter name: the OCPP action, e.g. `Heartbeat`.
+    /// - Returns: the handle to record it with.
+    public func register(action name: String) -> ActionID {
+        if let index = actionIndexByName[name] { return ActionID(index: index) }
+        actions.append(ActionMetrics(name: name, highestTrackableLatency: highestTrackableLatency))
+        actionIndexByName[name] = actions.count - 1
+        return ActionID(index: actions.count - 1)
+    }
+
+    // MARK: Calls
+
+    /// A station sent a call.
+    public func recordSent(_ action: ActionID) {
+        actions[action.index].sent &+= 1
+        currentSecond.sent &+= 1
+    }
+
+    /// The CSMS answered a call with a CallResult.
+    /// - Parameters:
+    ///   - latencyMicros: from when the call was due to the answer.
+    ///   - serviceMicros: from when the call was written to the answer.
+    public func recordAnswer(_ action: ActionID, latencyMicros: UInt64, serviceMicros: UInt64) {
+        actions[action.index].ok &+= 1
+        recordAnswerTimes(action, latencyMicros: latencyMicros, serviceMicros: serviceMicros)
+    }
+
+    /// The CSMS answered a call with a CallError; its latency counts like any answer's.
+    /// - Parameters:
+    ///   - code: the CallError's code, e.g. `NotImplemented`.
+    ///   - latencyMicros: from when the call was due to the answer.
+    ///   - serviceMicros: from when the call was written to the answer.
+    public func recordCallError(_ action: ActionID, code: String, latencyMicros: UInt64, serviceMicros: UInt64) {
+        actions[action.index].callErrors.add(code)
+        currentSecond.callErrors &+= 1
+        recordAnswerTimes(action, latencyMicros: latencyMicros, serviceMicros: serviceMicros)
+    }
+
+    /// A call got no answer in time.
+    public func recordTimeout(_ action: ActionID) {
+        actions[action.index].timeouts &+= 1
+        currentSecond.timeouts &+= 1
+    }
+
+    /// A station received a call from the CSMS.
+    public func recordReceived(_ action: ActionID) {
+        actions[action.index].received &+= 1
+    }
+
+    private func recordAnswerTimes(_ action: ActionID, latencyMicros: UInt64, serviceMicros: UInt64) {
+        actions[action.index].latency.record(latencyMicros)
+        actions[action.index].serviceTime.record(serviceMicros)
+        currentSecond.answered &+= 1
+        currentSecond.latency.record(latencyMicros)
+    }
+
+    // MARK: Links
+
+    /// A station starts connecting.
+    /// - Parameter isReconnect: whether the station had been connected before.
+    public func recordConnectAttempt(isReconnect: Bool) {
+        connections.attempted &+= 1
+        if isReconnect { connections.reconnects &+= 1 }
+    }
+
+    /// A station's WebSocket handshake completed.
+    public func recordConnected() {
+        connections.established &+= 1
+        connections.current &+= 1
+        connections.maxConcurrent = Swift.max(connections.maxConcurrent, connections.current)
+    }
+
+    /// A connection attempt failed.
+    /// - Parameter reason: a short, bounded word: `refused`, `timeout`, `handshake`, `tls`, `reset`….
+    public func recordConnectFailed(reason: String) {
+        connections.failed.add(reason)
+        currentSecond.connectFailures &+= 1
+    }
+
+    /// An established link closed or broke.
+    public func recordDisconnected() {
+        if connections.current > 0 { connections.current -= 1 }
+    }
+
+    // MARK: Transactions
+
+    /// The CSMS accepted a StartTransaction.
+    public func recordTransactionStarted() {
+        transactions.started &+= 1
+    }
+
+    /// The CSMS answered a StopTransaction.
+    /// - Parameter energyWh: the energy the transaction delivered (meterStop − meterStart).
+    public func recordTransactionStopped(energyWh: UInt64) {
+        transactions.stopped &+= 1
+        transactions.energyWh &+= energyWh
+    }
+
+    /// A transaction could not be stopped properly.
+    public func recordTransactionLost() {
+        transactions.lost &+= 1
+    }
+
+    // MARK: Scheduler and time
+
+    /// A timer ran late by `micros` against when it was due.
+    public func recordSchedulerLag(micros: UInt64) {
+        schedulerLag.record(micros)
+    }
+
+    /// Moves the loop's clock forward, closing every second that ended before `elapsedMicros`.
+    /// - Parameter elapsedMicros: time since the run started; going backwards is ignored.
+    public func advance(toElapsedMicros elapsedMicros: UInt64) {
+        guard elapsedMicros > self.elapsedMicros else { return }
+        self.elapsedMicros = elapsedMicros
+        let second = Int(elapsedMicros / 1_000_000)
+        while currentSecond.second < second {
+            currentSecond.connected = connections.current
+            let next = TimelineSecond(second: currentSecond.second + 1)
+            closedSeconds.append(currentSecond)
+            currentSecond = next
+        }
+    }
+
+    /// Hands over the totals so far and the seconds closed since the previous collection.
+    public func collect() -> LoopMetrics {
+        defer { closedSeconds = [] }
+        return LoopMetrics(
+            elapsedMicros: elapsedMicros, actions: actions, connections: connections, transactions: transactions,
+            schedulerLag: schedulerLag, closedSeconds: closedSeconds, openSecond: currentSecond.second)
+    }
+
+    /// Closes the second in progress too, as the run ends, and hands everything over.
+    ///
+    /// The second in progress is kept unless the run ended exactly as it began and nothing happened in it,
+    /// so that a 60 s run shows 60 seconds, not a 61st empty one that would dip every chart.
+    public func collectFinal() -> LoopMetrics {
+        let secondStart = UInt64(currentSecond.second) * 1_000_000
+        let happened = currentSecond.sent + currentSecond.answered + currentSecond.timeouts
+            + currentSecond.connectFailures
+        if elapsedMicros > secondStart || happened > 0 || closedSeconds.isEmpty && currentSecond.second == 0 {
+            currentSecond.connected = connections.current
+            let next = TimelineSecond(second: currentSecond.second + 1)
+            closedSeconds.append(currentSecond)
+            currentSecond = next
+        }
+        return collect()
+    }
+}

@@ -1,0 +1,49 @@
+/// Everything recorded in a run (or so far), merged over every loop: what reports, SLOs, the progress line
+/// and the Prometheus endpoint read.
+public struct MetricsSnapshot: Sendable, Equatable {
+    /// How far into the run, in microseconds (the furthest loop).
+    public var elapsedMicros: UInt64 = 0
+    /// Per action, by name.
+    public var actions: [String: ActionMetrics] = [:]
+    /// The stations' links.
+    public var connections = ConnectionMetrics()
+    /// Charging transactions.
+    public var transactions = TransactionMetrics()
+    /// How late timers ran, in microseconds.
+    public var schedulerLag = LatencyHistogram()
+    /// One point per second, complete seconds only, oldest first.
+    public var timeline: [TimelinePoint] = []
+
+    /// Makes an empty snapshot.
+    public init() {}
+
+    /// The actions in a stable order: by name.
+    public var sortedActions: [ActionMetrics] {
+        actions.values.sorted { $0.name < $1.name }
+    }
+
+    /// Every action added up, under the name `*`.
+    public var allActions: ActionMetrics {
+        var all = ActionMetrics(name: "*")
+        for action in actions.values { all.merge(action) }
+        return all
+    }
+
+    /// Elapsed time in seconds.
+    public var elapsedSeconds: Double { Double(elapsedMicros) / 1_000_000 }
+
+    /// Calls sent per second over the whole run.
+    public var sentPerSecond: Double {
+        elapsedMicros == 0 ? 0 : Double(allActions.sent) / elapsedSeconds
+    }
+
+    /// Calls answered per second over the whole run.
+    public var answeredPerSecond: Double {
+        elapsedMicros == 0 ? 0 : Double(allActions.answered) / elapsedSeconds
+    }
+
+    /// The most calls sent in one second of the timeline.
+    public var peakSentPerSecond: UInt64 {
+        timeline.map(\.sent).max() ?? 0
+    }
+}

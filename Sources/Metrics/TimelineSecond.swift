@@ -1,0 +1,34 @@
+/// One second as one loop saw it: counters plus the latencies of that second, kept whole until the
+/// seconds of every loop are merged, since percentiles of percentiles would be wrong.
+public struct TimelineSecond: Sendable, Equatable {
+    /// Seconds since the run started.
+    public var second: Int
+    var sent: UInt64 = 0
+    var answered: UInt64 = 0
+    var callErrors: UInt64 = 0
+    var timeouts: UInt64 = 0
+    var connectFailures: UInt64 = 0
+    var connected: UInt64 = 0
+    var latency = LatencyHistogram()
+
+    init(second: Int) {
+        self.second = second
+    }
+
+    mutating func merge(_ other: TimelineSecond) {
+        sent &+= other.sent
+        answered &+= other.answered
+        callErrors &+= other.callErrors
+        timeouts &+= other.timeouts
+        connectFailures &+= other.connectFailures
+        connected &+= other.connected
+        latency.merge(other.latency)
+    }
+
+    var point: TimelinePoint {
+        TimelinePoint(
+            second: second, sent: sent, answered: answered, callErrors: callErrors, timeouts: timeouts,
+            connectFailures: connectFailures, connected: connected,
+            latencyP50: latency.value(atPercentile: 50), latencyP99: latency.value(atPercentile: 99))
+    }
+}

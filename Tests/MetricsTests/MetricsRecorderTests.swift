@@ -1,0 +1,161 @@
+import Testing
+
+@testable import Metrics
+
+@Suite struct MetricsRecorderTests {
+    @Test func callsAndAnswersAreCountedPerAction() {
+        let recorder = MetricsRecorder()
+        let heartbeat = recorder.register(action: "Heartbeat")
+        let start = recorder.register(action: "StartTransaction")
+        for _ in 0..<3 { recorder.recordSent(heartbeat) }
+        recorder.recordAnswer(heartbeat, latencyMicros: 900, serviceMicros: 400)
+        recorder.recordCallError(heartbeat, code: "NotImplemented", latencyMicros: 1_500, serviceMicros: 700)
+        recorder.recordTimeout(heartbeat)
+        recorder.recordSent(start)
+        let metrics = recorder.collect()
+        let recorded = metrics.actions.first { $0.name == "Heartbeat" }
+        #expect(recorded?.sent == 3)
+        #expect(recorded?.ok == 1)
+        #expect(recorded?.callErrors.counts == ["NotImplemented": 1])
+        #expect(recorded?.timeouts == 1)
+        #expect(recorded?.latency.totalCount == 2)
+        #expect(recorded?.latency.maxValue == 1_500)
+        #expect(recorded?.serviceTime.maxValue == 700)
+        #expect(metrics.actions.map(\.name) == ["Heartbeat", "StartTransaction"])
+    }
+
+    @Test func registeringAnActionTwiceGivesTheSameHandle() {
+        let recorder = MetricsRecorder()
+        #expect(recorder.register(action: "Authorize") == recorder.register(action: "Authorize"))
+    }
+
+    @Test func advancingClosesEachSecondWithItsOwnCountsAndLatencies() {
+        let recorder = MetricsRecorder()
+        let meter = recorder.register(action: "MeterValues")
+        recorder.recordConnected()
+        recorder.recordSent(meter)
+        recorder.recordAnswer(meter, latencyMicros: 100, serviceMicros: 50)
+        recorder.advance(toElapsedMicros: 1_200_000)
+        recorder.recordSent(meter)
+        recorder.recordAnswer(meter, latencyMicros: 7_000, serviceMicros: 50)
+        recorder.advance(toElapsedMicros: 3_000_001)
+        let metrics = recorder.collect()
+        #expect(metrics.closedSeconds.map(\.second) == [0, 1, 2])
+        #expect(metrics.closedSeconds.map(\.sent) == [1, 1, 0])
+        #expect(metrics.closedSeconds.map { $0.point.latencyP99 } == [100, 7_000, 0])
+        #expect(metrics.closedSeconds.map(\.connected) == [1, 1, 1])
+        #expect(metrics.openSecond == 3)
+        #expect(recorder.collect().closedSeconds.isEmpty)
+    }
+
+    @Test func linksCountAttemptsFailuresReconnectsAndTheirPeak() {
+        let recorder = MetricsRecorder()
+        recorder.recordConnectAttempt(isReconnect: false)
+        recorder.recordConnectAttempt(isReconnect: false)
+        recorder.recordConnected()
+        recorder.recordConnected()
+        recorder.recordDisconnected()
+        recorder.recordConnectAttempt(isReconnect: true)
+        recorder.recordConnectFailed(reason: "refused")
+        let connections = recorder.collect().connections
+        #expect(connections.attempted == 3)
+        #expect(connections.established == 2)
+        #expect(connections.reconnects == 1)
+        #expect(connections.failed.counts == ["refused": 1])
+        #expect(connections.current == 1)
+        #expect(connections.maxConcurrent == 2)
+    }
+
+    @Test func transactionsAddUpTheirEnergy() {
+        let recorder = MetricsRecorder()
+        recorder.recordTransactionStarted()
+        recorder.recordTransactionStarted()
+        recorder.recordTransactionStopped(energyWh: 7_400)
+        recorder.recordTransactionLost()
+        let transactions = recorder.collect().transactions
+        #expect(transactions.started == 2)
+        #expect(transactions.stopped == 1)
+        #expect(transactions.lost == 1)
+        #expect(transactions.energyWh == 7_400)
+    }
+
+    @Test func theFinalCollectionClosesTheSecondInProgress() {
+        let recorder = MetricsRecorder()
+        let boot = recorder.register(action: "BootNotification")
+        recorder.advance(toElapsedMicros: 1_500_000)
+        recorder.recordSent(boot)
+        let metrics = recorder.collectFinal()
+        #expect(metrics.closedSeconds.map(\.second) == [0, 1])
+        #expect(metrics.closedSeconds.last?.sent == 1)
+    }
+
+    @Test func callErrorCodesPastTheCapCountAsOther() {
+        var counts = BoundedCounts()
+        for code in 0..<(BoundedCounts.limit + 5) { counts.add("Code\(code)") }
+        #expect(counts.counts.count == BoundedCounts.limit + 1)
+        #expect(counts.counts[BoundedCounts.otherName] == 5)
+        #expect(counts.total == UInt64(BoundedCounts.limit + 5))
+    }
+}
+
+@Suite struct MetricsAggregatorTests {
+    @Test func totalsOfAllLoopsAddUp() {
+        var aggregator = MetricsAggregator(loopCount: 2)
+        for loop in 0..<2 {
+            let recorder = MetricsRecorder()
+            let heartbeat = recorder.register(action: "Heartbeat")
+            for _ in 0...loop { recorder.recordSent(heartbeat) }
+            recorder.recordConnected()
+            aggregator.add(recorder.collect(), fromLoop: loop)
+        }
+        let snapshot = aggregator.snapshot()
+        #expect(snapshot.actions["Heartbeat"]?.sent == 3)
+        #expect(snapshot.connections.current == 2)
+        #expect(snapshot.connections.maxConcurrent == 2)
+    }
+
+    @Test func aSecondBecomesAPointOnlyOnceEveryLoopClosedIt() {
+        var aggregator = MetricsAggregator(loopCount: 2)
+        let first = MetricsRecorder()
+        let second = MetricsRecorder()
+        first.advance(toElapsedMicros: 2_000_000)
+        second.advance(toElapsedMicros: 1_000_000)
+        aggregator.add(first.collect(), fromLoop: 0)
+        aggregator.add(second.collect(), fromLoop: 1)
+        #expect(aggregator.snapshot().timeline.map(\.second) == [0])
+        second.advance(toElapsedMicros: 2_000_000)
+        aggregator.add(second.collect(), fromLoop: 1)
+        #expect(aggregator.snapshot().timeline.map(\.second) == [0, 1])
+    }
+
+    @Test func aSecondsPercentilesComeFromTheLatenciesOfEveryLoop() {
+        var aggregator = MetricsAggregator(loopCount: 2)
+        var union = LatencyHistogram()
+        var generator = SplitMix64(seed: 3)
+        for loop in 0..<2 {
+            let recorder = MetricsRecorder()
+            let action = recorder.register(action: "Authorize")
+            for _ in 0..<500 {
+                // Loop 1 is ten times slower, so percentiles of percentiles would differ from the truth.
+                let latency = generator.next() % 10_000 * UInt64(1 + 9 * loop)
+                recorder.recordAnswer(action, latencyMicros: latency, serviceMicros: latency)
+                union.record(latency)
+            }
+            recorder.advance(toElapsedMicros: 1_000_000)
+            aggregator.add(recorder.collect(), fromLoop: loop)
+        }
+        let point = aggregator.finish().timeline.first
+        #expect(point?.answered == 1_000)
+        #expect(point?.latencyP50 == union.value(atPercentile: 50))
+        #expect(point?.latencyP99 == union.value(atPercentile: 99))
+    }
+
+    @Test func finishingTurnsEveryWaitingSecondIntoAPoint() {
+        var aggregator = MetricsAggregator(loopCount: 2)
+        let recorder = MetricsRecorder()
+        recorder.advance(toElapsedMicros: 2_500_000)
+        aggregator.add(recorder.collectFinal(), fromLoop: 0)
+        #expect(aggregator.snapshot().timeline.isEmpty)
+        #expect(aggregator.finish().timeline.map(\.second) == [0, 1, 2])
+    }
+}
