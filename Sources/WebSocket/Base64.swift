@@ -1,0 +1,63 @@
+/// Standard Base64 with padding (RFC 4648 §4), for `Sec-WebSocket-Key`/`Accept` and HTTP Basic credentials.
+enum Base64 {
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    /// The Base64 text of `bytes`.
+    static func encode(_ bytes: some Collection<UInt8>) -> String {
+        var output = [UInt8]()
+        output.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var iterator = bytes.makeIterator()
+        while let first = iterator.next() {
+            let second = iterator.next()
+            let third = iterator.next()
+            let group = UInt32(first) << 16 | UInt32(second ?? 0) << 8 | UInt32(third ?? 0)
+            output.append(alphabet[Int(group >> 18 & 63)])
+            output.append(alphabet[Int(group >> 12 & 63)])
+            output.append(second == nil ? UInt8(ascii: "=") : alphabet[Int(group >> 6 & 63)])
+            output.append(third == nil ? UInt8(ascii: "=") : alphabet[Int(group & 63)])
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The bytes `text` encodes, or `nil` when it is not padded, canonical Base64.
+    static func decode(_ text: some StringProtocol) -> [UInt8]? {
+        let characters = Array(text.utf8)
+        guard characters.count % 4 == 0 else { return nil }
+        var output = [UInt8]()
+        output.reserveCapacity(characters.count / 4 * 3)
+        var index = 0
+        while index < characters.count {
+            let isLast = index + 4 == characters.count
+            var group: UInt32 = 0
+            var padding = 0
+            for offset in 0..<4 {
+                let character = characters[index + offset]
+                if character == UInt8(ascii: "=") {
+                    // Padding only in the last group, only in its last two places, and only trailing.
+                    guard isLast, offset >= 2 else { return nil }
+                    padding += 1
+                    group <<= 6
+                } else {
+                    guard padding == 0, let value = sextet(character) else { return nil }
+                    group = group << 6 | UInt32(value)
+                }
+            }
+            output.append(UInt8(truncatingIfNeeded: group >> 16))
+            if padding < 2 { output.append(UInt8(truncatingIfNeeded: group >> 8)) }
+            if padding < 1 { output.append(UInt8(truncatingIfNeeded: group)) }
+            index += 4
+        }
+        return output
+    }
+
+    private static func sextet(_ character: UInt8) -> UInt8? {
+        switch character {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): character - UInt8(ascii: "A")
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): character - UInt8(ascii: "a") + 26
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): character - UInt8(ascii: "0") + 52
+        case UInt8(ascii: "+"): 62
+        case UInt8(ascii: "/"): 63
+        default: nil
+        }
+    }
+}

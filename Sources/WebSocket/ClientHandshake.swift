@@ -1,0 +1,89 @@
+/// The client's half of the opening handshake (RFC 6455 §4.1), as pure functions.
+enum ClientHandshake {
+    /// The subprotocol OCPP 1.6J requires.
+    static let subprotocol = "ocpp1.6"
+    private static let acceptGUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+
+    /// The `Sec-WebSocket-Accept` value a server must answer to `key` (the key's Base64 text).
+    static func accept(forKey key: String) -> String {
+        Base64.encode(SHA1.digest(Array((key + acceptGUID).utf8)))
+    }
+
+    /// The key's Base64 text, from its 16 random bytes kept as two words.
+    static func keyText(_ key: (UInt64, UInt64)) -> String {
+        var bytes = [UInt8]()
+        for word in [key.0, key.1] {
+            for shift in stride(from: 56, through: 0, by: -8) {
+                bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift)))
+            }
+        }
+        return Base64.encode(bytes)
+    }
+
+    /// Appends the upgrade request to `output`.
+    static func appendRequest(_ request: WebSocketClientRequest, key: String, to output: inout [UInt8]) {
+        var head = "GET \(request.path) HTTP/1.1\r\n"
+        head += "Host: \(request.host)\r\n"
+        head += "Upgrade: websocket\r\n"
+        head += "Connection: Upgrade\r\n"
+        head += "Sec-WebSocket-Key: \(key)\r\n"
+        head += "Sec-WebSocket-Version: 13\r\n"
+        head += "Sec-WebSocket-Protocol: \(subprotocol)\r\n"
+        if let credentials = request.credentials {
+            head += "Authorization: \(credentials.authorizationValue)\r\n"
+        }
+        head += "\r\n"
+        output.append(contentsOf: head.utf8)
+    }
+
+    /// What a server's answer head means.
+    enum Verdict {
+        case accepted
+        /// A status other than 101: read up to `bodyLength` bytes of body for the error.
+        case refused(statusLine: String, bodyLength: Int)
+        case failed(WebSocketError)
+    }
+
+    /// How many body bytes of a refusal are kept for the error.
+    static let bodyPrefixLimit = 256
+
+    /// Judges the server's answer to a request made with `key`.
+    static func verdict(on bytes: UnsafeRawBufferPointer, key: String) -> Verdict {
+        guard let head = HTTPHead(bytes) else {
+            return .failed(WebSocketError(.invalidResponse, "the answer is not HTTP"))
+        }
+        let parts = head.startLine.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts[0].hasPrefix("HTTP/1."), parts[1].count == 3,
+            let status = Int(parts[1])
+        else {
+            return .failed(WebSocketError(.invalidResponse, "malformed status line: \(head.startLine.prefix(80))"))
+        }
+        guard status == 101 else {
+            let statusLine = String(head.startLine)
+            // Answers to a GET with these statuses have no body (RFC 9110 §6.4.1).
+            if (100..<200).contains(status) || status == 204 || status == 304 {
+                return .refused(statusLine: statusLine, bodyLength: 0)
+            }
+            let declared = head.value("content-length").flatMap { Int($0) } ?? bodyPrefixLimit
+            return .refused(statusLine: statusLine, bodyLength: min(max(declared, 0), bodyPrefixLimit))
+        }
+        guard head.lists("upgrade", token: "websocket") else {
+            return .failed(WebSocketError(.invalidResponse, "101 without Upgrade: websocket"))
+        }
+        guard head.lists("connection", token: "upgrade") else {
+            return .failed(WebSocketError(.invalidResponse, "101 without Connection: Upgrade"))
+        }
+        guard head.value("sec-websocket-accept").map(String.init) == accept(forKey: key) else {
+            return .failed(WebSocketError(.wrongAccept, "Sec-WebSocket-Accept does not match the key"))
+        }
+        guard head.elements("sec-websocket-extensions").isEmpty else {
+            return .failed(WebSocketError(.invalidResponse, "the server chose an extension we did not offer"))
+        }
+        let protocols = head.elements("sec-websocket-protocol")
+        guard protocols == [Substring(subprotocol)] else {
+            let chosen = protocols.isEmpty ? "none" : protocols.joined(separator: ", ")
+            return .failed(WebSocketError(.subprotocolRefused, "the server selected \(chosen), not \(subprotocol)"))
+        }
+        return .accepted
+    }
+}

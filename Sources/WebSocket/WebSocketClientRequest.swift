@@ -1,0 +1,15 @@
+/// What a client asks for in its upgrade request.
+public struct WebSocketClientRequest: Hashable, Sendable {
+    /// The `Host` header: the server's name, with `:port` when the port is not the scheme's default.
+    public var host: String
+    /// The request target, such as `/ocpp/GU00001`: the CSMS URL's path followed by the charge box id.
+    public var path: String
+    /// Basic credentials for OCPP security profiles 1 and 2, or `nil` for none.
+    public var credentials: WebSocketCredentials?
+
+    public init(host: String, path: String, credentials: WebSocketCredentials? = nil) {
+        self.host = host
+        self.path = path
+        self.credentials = credentials
+    }
+}

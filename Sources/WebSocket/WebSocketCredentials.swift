@@ -1,0 +1,27 @@
+/// HTTP Basic credentials, as OCPP 1.6 security profiles 1 and 2 use them: the charge box id and its
+/// password, sent as `Authorization: Basic base64(<id>:<password>)`.
+public struct WebSocketCredentials: Hashable, Sendable {
+    public var username: String
+    public var password: String
+
+    public init(username: String, password: String) {
+        self.username = username
+        self.password = password
+    }
+
+    /// The value of the `Authorization` header.
+    var authorizationValue: String {
+        "Basic " + Base64.encode(Array("\(username):\(password)".utf8))
+    }
+
+    /// Parses an `Authorization` header value; `nil` when it is not well-formed Basic credentials.
+    init?(authorizationValue value: Substring) {
+        let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "basic",
+            let decoded = Base64.decode(parts[1].trimmingSpaces()),
+            let colon = decoded.firstIndex(of: UInt8(ascii: ":"))
+        else { return nil }
+        self.username = String(decoding: decoded[..<colon], as: UTF8.self)
+        self.password = String(decoding: decoded[(colon + 1)...], as: UTF8.self)
+    }
+}
