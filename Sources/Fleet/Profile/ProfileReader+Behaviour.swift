@@ -1,0 +1,146 @@
+extension ProfileReader {
+    mutating func reconnectionPolicy(_ node: JSONNode, _ path: String) -> ReconnectionPolicy? {
+        let allowed = ["policy", "interval", "initial", "max", "multiplier", "jitter"]
+        guard let members = object(node, path, allowed: allowed),
+            let policyNode = required(members, "policy"),
+            let policy = string(policyNode, members.path(of: "policy"))
+        else { return nil }
+        let extra: [String]
+        let result: ReconnectionPolicy?
+        switch policy {
+        case "greenup":
+            extra = ["interval", "initial", "max", "multiplier", "jitter"]
+            result = .greenUp
+        case "fixed":
+            extra = ["initial", "max", "multiplier", "jitter"]
+            result = required(members, "interval").flatMap { duration($0, members.path(of: "interval"), atLeast: 1) }
+                .map { .fixed(intervalMilliseconds: $0) }
+        case "exponential":
+            extra = ["interval"]
+            let initial = required(members, "initial").flatMap { duration($0, members.path(of: "initial"), atLeast: 1) }
+            let maximum = required(members, "max").flatMap { duration($0, members.path(of: "max"), atLeast: 1) }
+            var multiplier: Double? = 2
+            if let node = members["multiplier"] {
+                multiplier = number(node, members.path(of: "multiplier"), .between(1, 10))
+            }
+            var jitter: Double? = 0
+            if let node = members["jitter"] {
+                jitter = share(node, members.path(of: "jitter"))
+            }
+            if let initial, let maximum, let multiplier, let jitter {
+                if maximum < initial, let node = members["max"] {
+                    report(node, members.path(of: "max"), expected: "a duration at least \"initial\"")
+                    result = nil
+                } else {
+                    result = .exponential(
+                        initialMilliseconds: initial, maximumMilliseconds: maximum, multiplier: multiplier,
+                        jitter: jitter)
+                }
+            } else {
+                result = nil
+            }
+        default:
+            report(policyNode, members.path(of: "policy"), expected: "\"greenup\", \"fixed\" or \"exponential\"")
+            return nil
+        }
+        for key in extra {
+            if let node = members[key] {
+                report(node, members.path(of: key), expected: "no \"\(key)\" with policy \"\(policy)\"", found: "one")
+            }
+        }
+        return result
+    }
+
+    mutating func csmsSettings(_ node: JSONNode, _ path: String) -> CSMSSettings? {
+        guard let members = object(node, path, allowed: ["heartbeatInterval", "answerDelay"]) else { return nil }
+        var heartbeat: Int64? = CSMSSettings.standard.heartbeatIntervalMilliseconds
+        if let node = members["heartbeatInterval"] {
+            heartbeat = duration(node, members.path(of: "heartbeatInterval"), atLeast: 10_000)
+            // The Green'Up accepts 10 s to 86400 s.
+            if let interval = heartbeat, interval > 86_400_000 {
+                report(node, members.path(of: "heartbeatInterval"), expected: "a duration of at most 24h")
+                heartbeat = nil
+            }
+        }
+        var delay: Int64? = CSMSSettings.standard.answerDelayMilliseconds
+        if let node = members["answerDelay"] {
+            delay = duration(node, members.path(of: "answerDelay"))
+        }
+        guard let heartbeat, let delay else { return nil }
+        return CSMSSettings(heartbeatIntervalMilliseconds: heartbeat, answerDelayMilliseconds: delay)
+    }
+
+    mutating func timedEvents(_ node: JSONNode, _ path: String) -> [TimedEvent]? {
+        guard let items = array(node, path) else { return nil }
+        let events = items.enumerated().map { timedEvent($1, "\(path)[\($0)]") }
+        guard events.allSatisfy({ $0 != nil }) else { return nil }
+        return events.compactMap { $0 }
+    }
+
+    private mutating func timedEvent(_ node: JSONNode, _ path: String) -> TimedEvent? {
+        let allowed = ["at", "event", "share", "over", "version", "limitA", "limitW", "downtime"]
+        guard let members = object(node, path, allowed: allowed) else { return nil }
+        let at = required(members, "at").flatMap { duration($0, members.path(of: "at")) }
+        guard let eventNode = required(members, "event"), let event = string(eventNode, members.path(of: "event"))
+        else { return nil }
+
+        func optionalShare(_ reader: inout ProfileReader) -> Double? {
+            members["share"].map { reader.share($0, members.path(of: "share")) } ?? 1
+        }
+        func optionalSpread(_ reader: inout ProfileReader) -> Int64? {
+            members["over"].map { reader.duration($0, members.path(of: "over")) } ?? 0
+        }
+
+        let action: TimedEvent.Action?
+        let used: [String]
+        switch event {
+        case "dropLinks":
+            used = ["share"]
+            action = required(members, "share").flatMap { share($0, members.path(of: "share")) }
+                .map { .dropLinks(share: $0) }
+        case "powerCycle":
+            used = ["share", "over"]
+            let share = optionalShare(&self)
+            let spread = optionalSpread(&self)
+            action = share.flatMap { share in spread.map { .powerCycle(share: share, spreadMilliseconds: $0) } }
+        case "firmwareRollout":
+            used = ["share", "over", "version"]
+            let share = required(members, "share").flatMap { self.share($0, members.path(of: "share")) }
+            let version = required(members, "version").flatMap { string($0, members.path(of: "version")) }
+            let spread = optionalSpread(&self)
+            if let share, let version, let spread {
+                action = .firmwareRollout(share: share, version: version, spreadMilliseconds: spread)
+            } else {
+                action = nil
+            }
+        case "chargingCap":
+            used = ["share", "limitA", "limitW"]
+            let share = optionalShare(&self)
+            var limit: ChargingLimit?
+            if let unit = oneOf(members, ["limitA", "limitW"]), let value = members[unit] {
+                if unit == "limitA" {
+                    limit = number(value, members.path(of: unit), .between(0, 63)).map { .amperes($0) }
+                } else {
+                    limit = number(value, members.path(of: unit), .between(0, 44_000)).map { .watts($0) }
+                }
+            }
+            action = share.flatMap { share in limit.map { .chargingCap(share: share, limit: $0) } }
+        case "restartCSMS":
+            used = ["downtime"]
+            action = required(members, "downtime").flatMap { duration($0, members.path(of: "downtime")) }
+                .map { .restartCSMS(downtimeMilliseconds: $0) }
+        default:
+            report(
+                eventNode, members.path(of: "event"),
+                expected: "\"dropLinks\", \"powerCycle\", \"firmwareRollout\", \"chargingCap\" or \"restartCSMS\"")
+            return nil
+        }
+        for key in ["share", "over", "version", "limitA", "limitW", "downtime"] where !used.contains(key) {
+            if let node = members[key] {
+                report(node, members.path(of: key), expected: "no \"\(key)\" in a \"\(event)\" event", found: "one")
+            }
+        }
+        guard let at, let action else { return nil }
+        return TimedEvent(at: at, action: action)
+    }
+}
