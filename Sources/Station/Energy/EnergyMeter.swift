@@ -1,0 +1,73 @@
+// Glibc brings libm, which the floating-point rounding of this file links against.
+import Glibc
+
+/// The meter of one connector and the EV drawing from it: power is constant between two events, energy is
+/// its integral, so the register never decreases.
+struct EnergyMeter: Sendable {
+    /// Energy delivered by the connector since the station was built, in Wh.
+    private(set) var registerWh: Double = 0
+    /// Energy the plugged EV has taken since it was plugged in, in Wh.
+    private(set) var deliveredToEVWh: Double = 0
+    /// What the EV draws now, in watts.
+    private(set) var powerW: Double = 0
+    /// How many phases the EV draws on now.
+    private(set) var phases: Int = 1
+    private var updatedAt: Int64 = 0
+
+    /// Integrates the power in force up to `now`.
+    mutating func advance(to now: Int64) {
+        if now > updatedAt, powerW > 0 {
+            let energy = powerW * Double(now - updatedAt) / 3_600_000
+            registerWh += energy
+            deliveredToEVWh += energy
+        }
+        updatedAt = max(updatedAt, now)
+    }
+
+    mutating func evPlugged(at now: Int64) {
+        advance(to: now)
+        deliveredToEVWh = 0
+    }
+
+    /// Sets the power from what the EV wants and the cap in force, after integrating up to `now`.
+    /// - Returns: when the EV will change what it draws on its own (taper, full), or nil.
+    @discardableResult
+    mutating func draw(ev: EVCharacteristics?, capW: Double, phases: Int, at now: Int64) -> Int64? {
+        advance(to: now)
+        self.phases = phases
+        guard let ev else {
+            powerW = 0
+            return nil
+        }
+        let taperAt = ev.energyWantedWh * EVCharacteristics.taperShare
+        // A tolerance of a microwatt-hour keeps rounding from leaving the EV a hair short of full.
+        let epsilon = 1e-6
+        let wanted: Double
+        let threshold: Double?
+        if deliveredToEVWh + epsilon >= ev.energyWantedWh {
+            wanted = 0
+            threshold = nil
+        } else if deliveredToEVWh + epsilon >= taperAt {
+            wanted = ev.maxPowerW * EVCharacteristics.taperFactor
+            threshold = ev.energyWantedWh
+        } else {
+            wanted = ev.maxPowerW
+            threshold = taperAt
+        }
+        powerW = max(0, min(wanted, capW))
+        guard let threshold, powerW > 0 else { return nil }
+        let milliseconds = ((threshold - deliveredToEVWh) * 3_600_000 / powerW).rounded(.up)
+        return now + max(1, Int64(milliseconds))
+    }
+
+    /// Stops the draw (transaction over, EV gone), after integrating up to `now`.
+    mutating func stop(at now: Int64) {
+        advance(to: now)
+        powerW = 0
+    }
+
+    /// Whether the EV has all it wanted.
+    func isFull(_ ev: EVCharacteristics) -> Bool {
+        deliveredToEVWh + 1e-6 >= ev.energyWantedWh
+    }
+}

@@ -1,0 +1,27 @@
+import Testing
+
+@testable import Station
+
+@Suite struct SeededGeneratorTests {
+    @Test func messageIDsAreTwentyDigitsWithoutALeadingZero() {
+        var generator = SeededGenerator(seed: 42)
+        for _ in 0..<1_000 {
+            let id = generator.messageID()
+            #expect(id.utf8.count == 20)
+            #expect(id.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+            #expect(id.utf8.first != UInt8(ascii: "0"))
+        }
+    }
+
+    @Test func theSameSeedDrawsTheSameIDs() {
+        var first = SeededGenerator(seed: 7)
+        var second = SeededGenerator(seed: 7)
+        #expect((0..<10).map { _ in first.messageID() } == (0..<10).map { _ in second.messageID() })
+    }
+
+    @Test func differentSeedsDrawDifferentIDs() {
+        var first = SeededGenerator(seed: 1)
+        var second = SeededGenerator(seed: 2)
+        #expect(first.messageID() != second.messageID())
+    }
+}
