@@ -27,8 +27,9 @@ struct TestCertificates: Sendable {
     static let shared: Result<TestCertificates, Failure> = Result { () throws(Failure) in try make() }
 
     private static func make() throws(Failure) -> TestCertificates {
+        removeFoldersOfEndedRuns()
         let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("ocpp-fleet-tls-\(ProcessInfo.processInfo.processIdentifier)")
+            .appendingPathComponent("\(folderPrefix)\(ProcessInfo.processInfo.processIdentifier)")
         do {
             try? FileManager.default.removeItem(at: folder)
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("issued"), withIntermediateDirectories: true)
@@ -67,6 +68,19 @@ struct TestCertificates: Sendable {
                 dates: ["-startdate", "20200101000000Z", "-enddate", "20200102000000Z"]),
             selfSigned: KeyPair(certificate: folder.appendingPathComponent("self-signed.pem").path,
                                 key: folder.appendingPathComponent("self-signed.key").path))
+    }
+
+    private static let folderPrefix = "ocpp-fleet-tls-"
+
+    /// Each test process keeps its certificates until it ends; the next one removes those of processes
+    /// that are gone, so that runs do not pile folders up.
+    private static func removeFoldersOfEndedRuns() {
+        let temporary = FileManager.default.temporaryDirectory
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+        for name in names where name.hasPrefix(folderPrefix) {
+            guard let pid = Int32(name.dropFirst(folderPrefix.count)), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+        }
     }
 
     private static let caConfig = """
