@@ -1,0 +1,48 @@
+/// One action's figures as a report states them (no histograms: percentiles only).
+public struct ActionFigures: Sendable, Equatable {
+    /// The action's name, or `*` for all actions together.
+    public var name: String
+    /// Calls sent.
+    public var sent: UInt64
+    /// Calls answered with a CallResult.
+    public var ok: UInt64
+    /// Calls answered with a CallError, by code.
+    public var callErrorsByCode: [String: UInt64]
+    /// Calls that got no answer in time.
+    public var timeouts: UInt64
+    /// Calls of this action received from the CSMS.
+    public var received: UInt64
+    /// Latency from when calls were due, in microseconds.
+    public var latency: LatencySummary
+    /// Service time from when calls were written, in microseconds.
+    public var serviceTime: LatencySummary
+
+    /// Makes figures from their parts.
+    public init(
+        name: String, sent: UInt64, ok: UInt64, callErrorsByCode: [String: UInt64], timeouts: UInt64,
+        received: UInt64, latency: LatencySummary, serviceTime: LatencySummary
+    ) {
+        self.name = name
+        self.sent = sent
+        self.ok = ok
+        self.callErrorsByCode = callErrorsByCode
+        self.timeouts = timeouts
+        self.received = received
+        self.latency = latency
+        self.serviceTime = serviceTime
+    }
+
+    /// States what an ``ActionMetrics`` recorded.
+    public init(_ metrics: ActionMetrics) {
+        self.init(
+            name: metrics.name, sent: metrics.sent, ok: metrics.ok, callErrorsByCode: metrics.callErrors.counts,
+            timeouts: metrics.timeouts, received: metrics.received, latency: metrics.latency.summary,
+            serviceTime: metrics.serviceTime.summary)
+    }
+
+    /// Calls answered with a CallError.
+    public var callErrors: UInt64 { callErrorsByCode.values.reduce(0, &+) }
+
+    /// CallErrors and timeouts: the calls that did not succeed.
+    public var errors: UInt64 { callErrors &+ timeouts }
+}

@@ -1,0 +1,97 @@
+/// Writes `report.json`: the report's figures under the keys DESIGN.md lists, in a fixed order (actions
+/// and named counts sorted by name), durations in milliseconds with microsecond precision.
+public enum ReportJSON {
+    /// The report as JSON text, ending with a newline.
+    public static func render(_ report: RunReport) -> String {
+        value(of: report).rendered() + "\n"
+    }
+
+    static func value(of report: RunReport) -> JSONValue {
+        .object([
+            ("run", run(report.run)),
+            ("connections", connections(report.connections)),
+            ("messages", .object([
+                ("all", action(report.allActions)),
+                ("by_action", .object(report.actions.map { ($0.name, action($0)) })),
+            ])),
+            ("transactions", .object([
+                ("started", .integer(report.transactions.started)),
+                ("stopped", .integer(report.transactions.stopped)),
+                ("lost", .integer(report.transactions.lost)),
+                ("energy_wh", .integer(report.transactions.energyWh)),
+            ])),
+            ("throughput", .object([
+                ("msgs_per_s", .rounded(report.sentPerSecond)),
+                ("answered_per_s", .rounded(report.answeredPerSecond)),
+                ("peak_msgs_per_s", .integer(report.peakSentPerSecond)),
+            ])),
+            ("scheduler", .object([("lag_ms", millis(report.schedulerLag))])),
+            ("slo", .array(report.slo.map(slo))),
+            ("process", .object([
+                ("cpu_s", .rounded(report.process.cpuSeconds)),
+                ("user_s", .rounded(report.process.userSeconds)),
+                ("system_s", .rounded(report.process.systemSeconds)),
+                ("max_rss_bytes", .integer(report.process.maxRSSBytes)),
+            ])),
+            ("csms", .object(report.csms.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })),
+        ])
+    }
+
+    private static func run(_ run: RunDescription) -> JSONValue {
+        .object([
+            ("seed", .integer(run.seed)),
+            ("stations", .integer(UInt64(max(run.stations, 0)))),
+            ("duration_s", .rounded(run.durationSeconds)),
+            ("speed", .number(run.speed)),
+            ("csms", .string(run.csms)),
+            ("profile", .string(run.profile)),
+            ("shard", .string(run.shard)),
+        ])
+    }
+
+    private static func connections(_ connections: ConnectionMetrics) -> JSONValue {
+        .object([
+            ("attempted", .integer(connections.attempted)),
+            ("established", .integer(connections.established)),
+            ("failed", .integer(connections.failed.total)),
+            ("failed_by_reason", .counts(connections.failed.counts)),
+            ("reconnects", .integer(connections.reconnects)),
+            ("max_concurrent", .integer(connections.maxConcurrent)),
+            ("connected_at_end", .integer(connections.current)),
+        ])
+    }
+
+    private static func action(_ figures: ActionFigures) -> JSONValue {
+        .object([
+            ("sent", .integer(figures.sent)),
+            ("ok", .integer(figures.ok)),
+            ("call_errors", .integer(figures.callErrors)),
+            ("call_errors_by_code", .counts(figures.callErrorsByCode)),
+            ("timeouts", .integer(figures.timeouts)),
+            ("received", .integer(figures.received)),
+            ("latency_ms", millis(figures.latency)),
+            ("service_ms", millis(figures.serviceTime)),
+        ])
+    }
+
+    private static func millis(_ summary: LatencySummary) -> JSONValue {
+        .object([
+            ("count", .integer(summary.count)),
+            ("p50", .number(Double(summary.p50) / 1000)),
+            ("p90", .number(Double(summary.p90) / 1000)),
+            ("p99", .number(Double(summary.p99) / 1000)),
+            ("p999", .number(Double(summary.p999) / 1000)),
+            ("max", .number(Double(summary.max) / 1000)),
+        ])
+    }
+
+    private static func slo(_ result: SLOResult) -> JSONValue {
+        .object([
+            ("expr", .string(result.expression)),
+            ("ok", .bool(result.ok)),
+            ("value", result.value.map(JSONValue.rounded) ?? .null),
+            ("unit", .string(result.unit)),
+            ("detail", .string(result.detail)),
+        ])
+    }
+}

@@ -1,0 +1,72 @@
+/// A run's report: the figures every output (report.json, report.html, timeline.csv, junit.xml, the
+/// summary table) and every SLO reads.
+///
+/// ```swift
+/// var report = RunReport(run: description, snapshot: aggregator.finish(), process: .current(), csms: counters)
+/// report.evaluate(slos)                 // fills report.slo
+/// try ReportDirectory(url).write(report)
+/// exit(report.allSLOsPassed ? 0 : 1)
+/// ```
+public struct RunReport: Sendable, Equatable {
+    /// What was run.
+    public var run: RunDescription
+    /// The stations' links.
+    public var connections: ConnectionMetrics
+    /// Per action, sorted by name.
+    public var actions: [ActionFigures]
+    /// Every action together (name `*`).
+    public var allActions: ActionFigures
+    /// Charging transactions.
+    public var transactions: TransactionMetrics
+    /// Calls sent per second over the run.
+    public var sentPerSecond: Double
+    /// Calls answered per second over the run.
+    public var answeredPerSecond: Double
+    /// The most calls sent in one second.
+    public var peakSentPerSecond: UInt64
+    /// How late timers ran, in microseconds.
+    public var schedulerLag: LatencySummary
+    /// The SLOs checked, in the order given.
+    public var slo: [SLOResult]
+    /// What the process cost.
+    public var process: ProcessUsage
+    /// The embedded CSMS's counters, by name (empty for an external CSMS).
+    public var csms: [String: Double]
+    /// One point per second.
+    public var timeline: [TimelinePoint]
+
+    /// States what a snapshot recorded.
+    /// - Parameters:
+    ///   - run: what was run.
+    ///   - snapshot: the merged metrics, usually ``MetricsAggregator/finish()``'s.
+    ///   - process: the process's usage, usually ``ProcessUsage/current()``.
+    ///   - csms: the embedded CSMS's counters.
+    public init(run: RunDescription, snapshot: MetricsSnapshot, process: ProcessUsage, csms: [String: Double] = [:]) {
+        self.run = run
+        connections = snapshot.connections
+        actions = snapshot.sortedActions.map(ActionFigures.init)
+        allActions = ActionFigures(snapshot.allActions)
+        transactions = snapshot.transactions
+        sentPerSecond = snapshot.sentPerSecond
+        answeredPerSecond = snapshot.answeredPerSecond
+        peakSentPerSecond = snapshot.peakSentPerSecond
+        schedulerLag = snapshot.schedulerLag.summary
+        slo = []
+        self.process = process
+        self.csms = csms
+        timeline = snapshot.timeline
+    }
+
+    /// The figures of one action, or of all of them for `*`.
+    public func figures(for action: String) -> ActionFigures? {
+        action == "*" ? allActions : actions.first { $0.name == action }
+    }
+
+    /// Checks each SLO against this report and keeps the results in ``slo``.
+    public mutating func evaluate(_ objectives: [SLO]) {
+        slo = objectives.map { $0.evaluate(against: self) }
+    }
+
+    /// Whether every SLO checked passed (true when there were none).
+    public var allSLOsPassed: Bool { slo.allSatisfy(\.ok) }
+}

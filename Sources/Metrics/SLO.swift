@@ -1,0 +1,132 @@
+/// A service-level objective checked against a run's report, such as `p99(StartTransaction) < 800ms`.
+///
+/// ## Grammar
+///
+/// ```
+/// slo        = metric comparison threshold          spaces allowed between the parts
+/// metric     = percentile "(" series ")"            latency from when calls were due
+///            | "service_" percentile "(" series ")" latency from when calls were written
+///            | "lag_" percentile                    scheduler lag
+///            | counter [ "(" series ")" ]           over all actions when no series is given
+///            | "connected" | "reconnects" | "failed_connections" | "lost_transactions" | "msgs_per_s"
+/// percentile = "p50" | "p90" | "p99" | "p99.9" | "p999" | "max"
+/// series     = an action name, e.g. StartTransaction | "*" for all actions
+/// counter    = "errors" | "call_errors" | "timeouts" | "sent" | "ok"
+/// comparison = "<" | "<=" | ">" | ">=" | "==" | "!="
+/// threshold  = number [ unit ]                      number = digits [ "." digits ]
+/// unit       = "us" | "ms" | "s" | "%"
+/// ```
+///
+/// Latencies need a duration unit. `errors` counts CallErrors and timeouts. A counter's threshold is a
+/// count, or with `%` a share of the calls sent; `reconnects` and `failed_connections` as `%` are shares of
+/// connection attempts, `lost_transactions` of transactions started, `connected` of the stations run
+/// (`connected` is the most links up at once). `msgs_per_s` is calls sent per second over the run.
+/// An SLO on something never measured (no call of that action answered, a share of zero) fails.
+///
+/// ```
+/// p99(StartTransaction) < 800ms      p50(*) <= 200ms      service_p99(Heartbeat) < 50ms
+/// errors < 0.1%      timeouts == 0      errors(Authorize) < 1%      connected >= 99.9%
+/// msgs_per_s >= 5000      reconnects <= 100      lag_p99 < 20ms      lost_transactions == 0
+/// ```
+public struct SLO: Sendable, Equatable, CustomStringConvertible {
+    /// The grammar and examples above, for `--help`.
+    public static let grammar = """
+        SLO expressions:  metric comparison threshold
+          metric      p50|p90|p99|p99.9|p999|max ( Action | * )   latency from when calls were due
+                      service_p99(Action)                          latency from when calls were written
+                      lag_p99                                      scheduler lag (also lag_p50, lag_max…)
+                      errors|call_errors|timeouts|sent|ok [(Action)]   errors = CallErrors + timeouts
+                      connected | reconnects | failed_connections | lost_transactions | msgs_per_s
+          comparison  <  <=  >  >=  ==  !=
+          threshold   number with a unit: us, ms, s for latencies; a count, or % for shares
+                      (% of calls sent; of connection attempts; of transactions started;
+                      connected: the most links up at once, % of the stations run)
+          examples    'p99(StartTransaction) < 800ms'  'p50(*) <= 200ms'  'errors < 0.1%'
+                      'connected >= 99.9%'  'msgs_per_s >= 5000'  'timeouts == 0'  'reconnects <= 100'
+        """
+
+    /// The expression as given.
+    public let expression: String
+    let quantity: SLOQuantity
+    let comparison: SLOComparison
+    let threshold: Double
+    let unit: SLOUnit
+
+    /// Reads an expression.
+    /// - Throws: ``SLOParseError`` with the column of the first thing that does not fit the grammar.
+    public init(parsing expression: String) throws(SLOParseError) {
+        var parser = SLOParser(expression)
+        let parsed = try parser.parse()
+        self.expression = expression
+        quantity = parsed.quantity
+        comparison = parsed.comparison
+        threshold = parsed.threshold
+        unit = parsed.unit
+    }
+
+    /// The expression.
+    public var description: String { expression }
+
+    /// Measures this objective's quantity in `report` and compares it with the threshold.
+    public func evaluate(against report: RunReport) -> SLOResult {
+        let thresholdText = "\(comparison.symbol) \(Self.format(threshold))\(unit.suffix)"
+        switch measure(in: report) {
+        case .measured(let value):
+            let ok = comparison.holds(value, threshold)
+            return SLOResult(
+                expression: expression, ok: ok, value: value, unit: unit.rawValue,
+                detail: "\(quantity.name) = \(Self.format(value))\(unit.suffix), needs \(thresholdText)")
+        case .unmeasured(let reason):
+            return SLOResult(
+                expression: expression, ok: false, value: nil, unit: unit.rawValue,
+                detail: "\(reason), so \(quantity.name) \(thresholdText) cannot be checked")
+        }
+    }
+
+    private enum Measurement {
+        case measured(Double)
+        case unmeasured(String)
+    }
+
+    private func measure(in report: RunReport) -> Measurement {
+        switch quantity {
+        case .latency(let percentile, let series), .serviceTime(let percentile, let series):
+            guard let figures = report.figures(for: series), figures.latency.count > 0 else {
+                return .unmeasured(series == "*" ? "no call was answered" : "no \(series) call was answered")
+            }
+            let summary = if case .latency = quantity { figures.latency } else { figures.serviceTime }
+            return .measured(unit.fromMicros(percentile.value(in: summary)))
+        case .schedulerLag(let percentile):
+            return .measured(unit.fromMicros(percentile.value(in: report.schedulerLag)))
+        case .counter(let counter, let series):
+            let figures = report.figures(for: series)
+            let count = figures.map(counter.count) ?? 0
+            return share(count, of: figures?.sent ?? 0, whole: "calls sent")
+        case .connected:
+            return share(report.connections.maxConcurrent, of: UInt64(report.run.stations), whole: "stations")
+        case .reconnects:
+            return share(report.connections.reconnects, of: report.connections.attempted, whole: "connection attempts")
+        case .failedConnections:
+            return share(
+                report.connections.failed.total, of: report.connections.attempted, whole: "connection attempts")
+        case .lostTransactions:
+            return share(report.transactions.lost, of: report.transactions.started, whole: "transactions started")
+        case .messagesPerSecond:
+            return .measured(report.sentPerSecond)
+        }
+    }
+
+    /// A count as such, or as a percentage of `whole` when the threshold is a percentage.
+    private func share(_ count: UInt64, of total: UInt64, whole: String) -> Measurement {
+        guard unit == .percent else { return .measured(Double(count)) }
+        guard total > 0 else { return .unmeasured("there were no \(whole)") }
+        return .measured(Double(count) * 100 / Double(total))
+    }
+
+    /// A number with at most three decimals and no trailing zeros: `0.1`, `812.345`, `5000`.
+    static func format(_ value: Double) -> String {
+        let rounded = (value * 1000).rounded() / 1000
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        return String(rounded)
+    }
+}

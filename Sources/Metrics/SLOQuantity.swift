@@ -1,0 +1,115 @@
+/// What an SLO measures.
+enum SLOQuantity: Sendable, Equatable {
+    case latency(SLOPercentile, series: String)
+    case serviceTime(SLOPercentile, series: String)
+    case schedulerLag(SLOPercentile)
+    case counter(SLOCounter, series: String)
+    case connected
+    case reconnects
+    case failedConnections
+    case lostTransactions
+    case messagesPerSecond
+
+    /// How the quantity reads in results, e.g. `p99(StartTransaction)`.
+    var name: String {
+        switch self {
+        case .latency(let percentile, let series): "\(percentile.rawValue)(\(series))"
+        case .serviceTime(let percentile, let series): "service_\(percentile.rawValue)(\(series))"
+        case .schedulerLag(let percentile): "lag_\(percentile.rawValue)"
+        case .counter(let counter, let series): series == "*" ? counter.rawValue : "\(counter.rawValue)(\(series))"
+        case .connected: "connected"
+        case .reconnects: "reconnects"
+        case .failedConnections: "failed_connections"
+        case .lostTransactions: "lost_transactions"
+        case .messagesPerSecond: "msgs_per_s"
+        }
+    }
+
+    /// Which units a threshold of this quantity may carry.
+    var acceptedUnits: Set<SLOUnit> {
+        switch self {
+        case .latency, .serviceTime, .schedulerLag: [.micros, .millis, .seconds]
+        case .counter, .connected, .reconnects, .failedConnections, .lostTransactions: [.none, .percent]
+        case .messagesPerSecond: [.none]
+        }
+    }
+}
+
+enum SLOPercentile: String, Sendable, CaseIterable {
+    case p50, p90, p99, p999, max
+
+    init?(name: String) {
+        if name == "p99.9" {
+            self = .p999
+        } else {
+            self.init(rawValue: name)
+        }
+    }
+
+    func value(in summary: LatencySummary) -> UInt64 {
+        switch self {
+        case .p50: summary.p50
+        case .p90: summary.p90
+        case .p99: summary.p99
+        case .p999: summary.p999
+        case .max: summary.max
+        }
+    }
+}
+
+enum SLOCounter: String, Sendable, CaseIterable {
+    case errors
+    case callErrors = "call_errors"
+    case timeouts, sent, ok
+
+    func count(in figures: ActionFigures) -> UInt64 {
+        switch self {
+        case .errors: figures.errors
+        case .callErrors: figures.callErrors
+        case .timeouts: figures.timeouts
+        case .sent: figures.sent
+        case .ok: figures.ok
+        }
+    }
+}
+
+enum SLOComparison: String, Sendable, CaseIterable {
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case equal = "=="
+    case notEqual = "!="
+
+    var symbol: String { rawValue }
+
+    func holds(_ measured: Double, _ threshold: Double) -> Bool {
+        switch self {
+        case .less: measured < threshold
+        case .lessOrEqual: measured <= threshold
+        case .greater: measured > threshold
+        case .greaterOrEqual: measured >= threshold
+        case .equal: measured == threshold
+        case .notEqual: measured != threshold
+        }
+    }
+}
+
+enum SLOUnit: String, Sendable {
+    case none = ""
+    case micros = "us"
+    case millis = "ms"
+    case seconds = "s"
+    case percent = "%"
+
+    /// How the unit follows a number: `800ms`, `0.1%`, `5000`.
+    var suffix: String { rawValue }
+
+    func fromMicros(_ micros: UInt64) -> Double {
+        switch self {
+        case .millis: Double(micros) / 1_000
+        case .seconds: Double(micros) / 1_000_000
+        case .micros, .none, .percent: Double(micros)
+        }
+    }
+}

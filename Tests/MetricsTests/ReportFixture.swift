@@ -1,0 +1,52 @@
+@testable import Metrics
+
+/// A small run recorded through the public API: two loops, three actions, a few seconds.
+enum ReportFixture {
+    static func snapshot() -> MetricsSnapshot {
+        var aggregator = MetricsAggregator(loopCount: 2)
+        for loop in 0..<2 {
+            let recorder = MetricsRecorder()
+            let boot = recorder.register(action: "BootNotification")
+            let start = recorder.register(action: "StartTransaction")
+            let heartbeat = recorder.register(action: "Heartbeat")
+            for station in 0..<5 {
+                recorder.recordConnectAttempt(isReconnect: false)
+                recorder.recordConnected()
+                recorder.recordSent(boot)
+                recorder.recordAnswer(boot, latencyMicros: UInt64(1_000 + station * 100), serviceMicros: 500)
+            }
+            recorder.recordConnectAttempt(isReconnect: true)
+            recorder.recordConnectFailed(reason: "refused")
+            for second in 1...4 {
+                recorder.advance(toElapsedMicros: UInt64(second) * 1_000_000)
+                for call in 0..<(10 * second) {
+                    recorder.recordSent(heartbeat)
+                    recorder.recordAnswer(
+                        heartbeat, latencyMicros: UInt64(200 + call * 10 + loop), serviceMicros: 150)
+                }
+                recorder.recordSent(start)
+                recorder.recordAnswer(start, latencyMicros: UInt64(second) * 150_000, serviceMicros: 90_000)
+                recorder.recordTransactionStarted()
+                recorder.recordSchedulerLag(micros: UInt64(100 * second))
+            }
+            recorder.recordSent(heartbeat)
+            recorder.recordCallError(heartbeat, code: "InternalError", latencyMicros: 4_000, serviceMicros: 3_000)
+            recorder.recordSent(heartbeat)
+            recorder.recordTimeout(heartbeat)
+            recorder.recordTransactionStopped(energyWh: 5_000)
+            recorder.advance(toElapsedMicros: 5_000_000)
+            aggregator.add(recorder.collectFinal(), fromLoop: loop)
+        }
+        return aggregator.finish()
+    }
+
+    static func report(stations: Int = 10) -> RunReport {
+        RunReport(
+            run: RunDescription(
+                seed: 42, stations: stations, durationSeconds: 5, speed: 60, csms: "embedded",
+                profile: "Profiles/default.json"),
+            snapshot: snapshot(),
+            process: ProcessUsage(userSeconds: 1.25, systemSeconds: 0.5, maxRSSBytes: 64 << 20),
+            csms: ["messages_received": 208, "boot_notifications": 10])
+    }
+}
