@@ -1,0 +1,25 @@
+/// The error a StatusNotification reports.
+///
+/// The raw value is the string of the spec.
+public enum ChargePointErrorCode: String, Sendable, CaseIterable {
+    case connectorLockFailure = "ConnectorLockFailure"
+    case evCommunicationError = "EVCommunicationError"
+    case groundFailure = "GroundFailure"
+    case highTemperature = "HighTemperature"
+    case internalError = "InternalError"
+    case localListConflict = "LocalListConflict"
+    case noError = "NoError"
+    case otherError = "OtherError"
+    case overCurrentFailure = "OverCurrentFailure"
+    case powerMeterFailure = "PowerMeterFailure"
+    case powerSwitchFailure = "PowerSwitchFailure"
+    case readerFailure = "ReaderFailure"
+    case resetFailure = "ResetFailure"
+    case underVoltage = "UnderVoltage"
+    case overVoltage = "OverVoltage"
+    case weakSignal = "WeakSignal"
+}
+
+extension ChargePointErrorCode: JSONEnum {
+    static let names = JSONNameTable<ChargePointErrorCode>()
+}

@@ -1,0 +1,12 @@
+/// How a charging profile's schedule is anchored in time.
+///
+/// The raw value is the string of the spec.
+public enum ChargingProfileKindType: String, Sendable, CaseIterable {
+    case absolute = "Absolute"
+    case recurring = "Recurring"
+    case relative = "Relative"
+}
+
+extension ChargingProfileKindType: JSONEnum {
+    static let names = JSONNameTable<ChargingProfileKindType>()
+}

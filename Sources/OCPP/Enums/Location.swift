@@ -1,0 +1,14 @@
+/// Where a sampled value is measured.
+///
+/// The raw value is the string of the spec.
+public enum Location: String, Sendable, CaseIterable {
+    case cable = "Cable"
+    case ev = "EV"
+    case inlet = "Inlet"
+    case outlet = "Outlet"
+    case body = "Body"
+}
+
+extension Location: JSONEnum {
+    static let names = JSONNameTable<Location>()
+}

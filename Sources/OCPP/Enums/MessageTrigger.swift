@@ -1,0 +1,15 @@
+/// The message a TriggerMessage request asks for.
+///
+/// The raw value is the string of the spec.
+public enum MessageTrigger: String, Sendable, CaseIterable {
+    case bootNotification = "BootNotification"
+    case diagnosticsStatusNotification = "DiagnosticsStatusNotification"
+    case firmwareStatusNotification = "FirmwareStatusNotification"
+    case heartbeat = "Heartbeat"
+    case meterValues = "MeterValues"
+    case statusNotification = "StatusNotification"
+}
+
+extension MessageTrigger: JSONEnum {
+    static let names = JSONNameTable<MessageTrigger>()
+}

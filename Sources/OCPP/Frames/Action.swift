@@ -1,0 +1,35 @@
+/// The 28 actions of OCPP 1.6J; the raw value is the name a CALL carries.
+public enum Action: String, Sendable, CaseIterable {
+    case authorize = "Authorize"
+    case bootNotification = "BootNotification"
+    case cancelReservation = "CancelReservation"
+    case changeAvailability = "ChangeAvailability"
+    case changeConfiguration = "ChangeConfiguration"
+    case clearCache = "ClearCache"
+    case clearChargingProfile = "ClearChargingProfile"
+    case dataTransfer = "DataTransfer"
+    case diagnosticsStatusNotification = "DiagnosticsStatusNotification"
+    case firmwareStatusNotification = "FirmwareStatusNotification"
+    case getCompositeSchedule = "GetCompositeSchedule"
+    case getConfiguration = "GetConfiguration"
+    case getDiagnostics = "GetDiagnostics"
+    case getLocalListVersion = "GetLocalListVersion"
+    case heartbeat = "Heartbeat"
+    case meterValues = "MeterValues"
+    case remoteStartTransaction = "RemoteStartTransaction"
+    case remoteStopTransaction = "RemoteStopTransaction"
+    case reserveNow = "ReserveNow"
+    case reset = "Reset"
+    case sendLocalList = "SendLocalList"
+    case setChargingProfile = "SetChargingProfile"
+    case startTransaction = "StartTransaction"
+    case statusNotification = "StatusNotification"
+    case stopTransaction = "StopTransaction"
+    case triggerMessage = "TriggerMessage"
+    case unlockConnector = "UnlockConnector"
+    case updateFirmware = "UpdateFirmware"
+}
+
+extension Action: JSONEnum {
+    static let names = JSONNameTable<Action>()
+}

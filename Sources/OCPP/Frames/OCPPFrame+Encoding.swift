@@ -1,0 +1,82 @@
+extension OCPPFrame {
+    /// Appends `[2,"messageId","Action",{payload}]` to `buffer`.
+    /// - Parameters:
+    ///   - messageId: a unique id of at most 36 characters.
+    ///   - request: the request; its type names the action.
+    ///   - buffer: the bytes to append to, typically emptied with `removeAll(keepingCapacity: true)`.
+    public static func encodeCall<Request: OCPPRequest>(
+        messageId: String, _ request: Request, into buffer: inout [UInt8]
+    ) {
+        JSONWriter.append(to: &buffer) { writer in
+            writer.beginArray()
+            writer.int(2)
+            writer.string(messageId)
+            writer.enumValue(Request.action)
+            request.encode(to: &writer)
+            writer.endArray()
+        }
+    }
+
+    /// Appends `[3,"messageId",{payload}]` to `buffer`.
+    public static func encodeCallResult(
+        messageId: String, _ response: some OCPPPayload, into buffer: inout [UInt8]
+    ) {
+        JSONWriter.append(to: &buffer) { writer in
+            writer.beginArray()
+            writer.int(3)
+            writer.string(messageId)
+            response.encode(to: &writer)
+            writer.endArray()
+        }
+    }
+
+    /// Appends `[4,"messageId","code","description",{details}]` to `buffer`.
+    /// - Parameters:
+    ///   - details: a JSON object; `{}` by default.
+    public static func encodeCallError(
+        messageId: String, code: CallErrorCode, description: String, details: JSONPayload = .emptyObject,
+        into buffer: inout [UInt8]
+    ) {
+        JSONWriter.append(to: &buffer) { writer in
+            writer.beginArray()
+            writer.int(4)
+            writer.string(messageId)
+            writer.enumValue(code)
+            writer.string(description)
+            writer.raw(details.bytes)
+            writer.endArray()
+        }
+    }
+
+    /// Appends the frame's JSON to `buffer`.
+    public func encode(into buffer: inout [UInt8]) {
+        JSONWriter.append(to: &buffer) { writer in
+            writer.beginArray()
+            switch self {
+            case .call(let call):
+                writer.int(2)
+                writer.string(call.messageId)
+                writer.enumValue(call.action)
+                writer.raw(call.payload.bytes)
+            case .callResult(let result):
+                writer.int(3)
+                writer.string(result.messageId)
+                writer.raw(result.payload.bytes)
+            case .callError(let error):
+                writer.int(4)
+                writer.string(error.messageId)
+                writer.enumValue(error.code)
+                writer.string(error.description)
+                writer.raw(error.details.bytes)
+            }
+            writer.endArray()
+        }
+    }
+
+    /// The frame's JSON.
+    public var jsonBytes: [UInt8] {
+        var bytes: [UInt8] = []
+        encode(into: &bytes)
+        return bytes
+    }
+}

@@ -1,0 +1,84 @@
+/// A request a station sends to the CSMS, decoded by its action.
+public enum StationRequest: Sendable, Equatable {
+    /// Authorize.
+    case authorize(AuthorizeRequest)
+    /// BootNotification.
+    case bootNotification(BootNotificationRequest)
+    /// DataTransfer.
+    case dataTransfer(DataTransferRequest)
+    /// DiagnosticsStatusNotification.
+    case diagnosticsStatusNotification(DiagnosticsStatusNotificationRequest)
+    /// FirmwareStatusNotification.
+    case firmwareStatusNotification(FirmwareStatusNotificationRequest)
+    /// Heartbeat.
+    case heartbeat(HeartbeatRequest)
+    /// MeterValues.
+    case meterValues(MeterValuesRequest)
+    /// StartTransaction.
+    case startTransaction(StartTransactionRequest)
+    /// StatusNotification.
+    case statusNotification(StatusNotificationRequest)
+    /// StopTransaction.
+    case stopTransaction(StopTransactionRequest)
+
+    /// Decodes the request of a CALL.
+    /// - Throws: ``OCPPError`` carrying the CALL's message id: ``CallErrorCode/notSupported`` for
+    ///   an action that only a station receives, else the code of the payload's first violation.
+    public init(_ call: OCPPFrame.Call) throws(OCPPError) {
+        do {
+            try self.init(action: call.action, payload: call.payload)
+        } catch {
+            throw error.answering(call.messageId)
+        }
+    }
+
+    /// Decodes the payload of a request of `action`.
+    public init(action: Action, payload: JSONPayload) throws(OCPPError) {
+        switch action {
+        case .authorize: self = .authorize(try AuthorizeRequest(decoding: payload))
+        case .bootNotification: self = .bootNotification(try BootNotificationRequest(decoding: payload))
+        case .dataTransfer: self = .dataTransfer(try DataTransferRequest(decoding: payload))
+        case .diagnosticsStatusNotification: self = .diagnosticsStatusNotification(try DiagnosticsStatusNotificationRequest(decoding: payload))
+        case .firmwareStatusNotification: self = .firmwareStatusNotification(try FirmwareStatusNotificationRequest(decoding: payload))
+        case .heartbeat: self = .heartbeat(try HeartbeatRequest(decoding: payload))
+        case .meterValues: self = .meterValues(try MeterValuesRequest(decoding: payload))
+        case .startTransaction: self = .startTransaction(try StartTransactionRequest(decoding: payload))
+        case .statusNotification: self = .statusNotification(try StatusNotificationRequest(decoding: payload))
+        case .stopTransaction: self = .stopTransaction(try StopTransactionRequest(decoding: payload))
+        default:
+            throw OCPPError(code: .notSupported, field: "Action", reason: "'\(action.rawValue)' is sent to a station")
+        }
+    }
+
+    /// The action of the request.
+    public var action: Action {
+        switch self {
+        case .authorize: .authorize
+        case .bootNotification: .bootNotification
+        case .dataTransfer: .dataTransfer
+        case .diagnosticsStatusNotification: .diagnosticsStatusNotification
+        case .firmwareStatusNotification: .firmwareStatusNotification
+        case .heartbeat: .heartbeat
+        case .meterValues: .meterValues
+        case .startTransaction: .startTransaction
+        case .statusNotification: .statusNotification
+        case .stopTransaction: .stopTransaction
+        }
+    }
+
+    /// Appends the CALL that carries this request to `buffer`.
+    public func encodeCall(messageId: String, into buffer: inout [UInt8]) {
+        switch self {
+        case .authorize(let request): OCPPFrame.encodeCall(messageId: messageId, request, into: &buffer)
+        case .bootNotification(let request): OCPPFrame.encodeCall(messageId: messageId, request, into: &buffer)
+        case .dataTransfer(let request): OCPPFrame.encodeCall(messageId: messageId, request, into: &buffer)
+        case .diagnosticsStatusNotification(let request): OCPPFrame.encodeCall(messageId: messageId, request, into: &buffer)
+        case .firmwareStatusNotification(let request): OCPPFrame.encodeCall(messageId: messageId, request, into: &buffer)
+        case .heartbeat(let request): OCPPFrame.encodeCall(messageId: messageId, request, into: &buffer)
+        case .meterValues(let request): OCPPFrame.encodeCall(messageId: messageId, request, into: &buffer)
+        case .startTransaction(let request): OCPPFrame.encodeCall(messageId: messageId, request, into: &buffer)
+        case .statusNotification(let request): OCPPFrame.encodeCall(messageId: messageId, request, into: &buffer)
+        case .stopTransaction(let request): OCPPFrame.encodeCall(messageId: messageId, request, into: &buffer)
+        }
+    }
+}

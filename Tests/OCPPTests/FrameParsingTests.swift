@@ -1,0 +1,69 @@
+import OCPP
+import Testing
+
+@Suite struct FrameParsingTests {
+    private func parse(_ text: String) throws(OCPPError) -> OCPPFrame {
+        try OCPPFrame(parsing: Array(text.utf8))
+    }
+
+    private func error(parsing text: String) -> OCPPError? {
+        do {
+            _ = try parse(text)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func aCallCarriesItsIdActionAndPayload() throws {
+        let frame = try parse(#"[2, "19223201", "BootNotification", {"chargePointVendor": "Legrand", "chargePointModel": "059004"}]"#)
+        guard case .call(let call) = frame else {
+            Issue.record("not a call: \(frame)")
+            return
+        }
+        #expect(call.messageId == "19223201")
+        #expect(call.action == .bootNotification)
+        let request = try BootNotificationRequest(decoding: call.payload)
+        #expect(request == BootNotificationRequest(chargePointVendor: "Legrand", chargePointModel: "059004"))
+    }
+
+    @Test func aCallResultDecodesAsTheResponseOfItsRequest() throws {
+        let frame = try parse(#"[3,"7",{"currentTime":"2019-04-19T16:25:43.083+02:00"}]"#)
+        guard case .callResult(let result) = frame else {
+            Issue.record("not a result: \(frame)")
+            return
+        }
+        let response = try result.decode(responseTo: HeartbeatRequest.self)
+        #expect(response.currentTime == OCPPDateTime(millisecondsSinceEpoch: 1_555_683_943_083, utcOffsetMinutes: 120))
+    }
+
+    @Test func aCallErrorCarriesItsCodeDescriptionAndDetails() throws {
+        let frame = try parse(#"[4,"7","OccurenceConstraintViolation","idTag missing",{"a":1}]"#)
+        let details = try JSONPayload(validating: Array(#"{"a":1}"#.utf8))
+        #expect(frame == .callError(OCPPFrame.CallError(
+            messageId: "7", code: .occurenceConstraintViolation, description: "idTag missing", details: details)))
+    }
+
+    @Test func anUnknownActionIsNotImplementedAndKeepsTheMessageId() {
+        let error = error(parsing: #"[2,"abc","Dance",{}]"#)
+        #expect(error?.code == .notImplemented)
+        #expect(error?.messageId == "abc")
+    }
+
+    @Test func textThatIsNotJSONIsAFormationViolation() {
+        #expect(error(parsing: #"[2,"abc","Heartbeat",{]"#)?.code == .formationViolation)
+    }
+
+    @Test func jsonThatIsNotAFrameIsAProtocolError() {
+        #expect(error(parsing: #"{"hello":1}"#)?.code == .protocolError)
+        #expect(error(parsing: #"[5,"abc",{}]"#)?.code == .protocolError)
+    }
+
+    @Test func encodedFramesParseBack() throws {
+        var buffer: [UInt8] = []
+        OCPPFrame.encodeCall(messageId: "1", HeartbeatRequest(), into: &buffer)
+        #expect(String(decoding: buffer, as: UTF8.self) == #"[2,"1","Heartbeat",{}]"#)
+        let frame = try OCPPFrame(parsing: buffer)
+        #expect(frame == .call(OCPPFrame.Call(messageId: "1", action: .heartbeat, payload: .emptyObject)))
+    }
+}
