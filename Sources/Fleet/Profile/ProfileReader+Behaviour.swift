@@ -106,7 +106,7 @@ extension ProfileReader {
         case "firmwareRollout":
             used = ["share", "over", "version"]
             let share = required(members, "share").flatMap { self.share($0, members.path(of: "share")) }
-            let version = required(members, "version").flatMap { string($0, members.path(of: "version")) }
+            let version = required(members, "version").flatMap { firmwareVariant($0, members.path(of: "version")) }
             let spread = optionalSpread(&self)
             if let share, let version, let spread {
                 action = .firmwareRollout(share: share, version: version, spreadMilliseconds: spread)

@@ -25,7 +25,7 @@ extension ProfileReader {
             }
         }
         var stations: StationComposition? = StationComposition(
-            idPattern: StationComposition.defaultIDPattern, models: [Weighted(.oneEV, share: 1)],
+            count: nil, idPattern: StationComposition.defaultIDPattern, models: [Weighted(.oneEV, share: 1)],
             firmware: [Weighted(Self.defaultFirmware, share: 1)])
         if let node = members["stations"] {
             stations = stationComposition(node, members.path(of: "stations"))
@@ -55,10 +55,14 @@ extension ProfileReader {
     /// Monday 5 January 2026, midnight UTC: where a profile without `start` begins.
     static let defaultStart: Int64 = 1_767_571_200_000
     /// The firmware of a station when the profile names none.
-    static let defaultFirmware = "V01.17.00"
+    static let defaultFirmware = FirmwareVariant.v01_17_00
 
     mutating func stationComposition(_ node: JSONNode, _ path: String) -> StationComposition? {
-        guard let members = object(node, path, allowed: ["idPattern", "models", "firmware"]) else { return nil }
+        guard let members = object(node, path, allowed: ["count", "idPattern", "models", "firmware"]) else { return nil }
+        var count: Int?? = .some(nil)
+        if let node = members["count"] {
+            count = integer(node, members.path(of: "count"), .between(1, 1_000_000)).map { .some($0) }
+        }
         var idPattern: String? = StationComposition.defaultIDPattern
         if let node = members["idPattern"] {
             idPattern = string(node, members.path(of: "idPattern")).flatMap { pattern in
@@ -71,24 +75,33 @@ extension ProfileReader {
                 return pattern
             }
         }
-        var models: [Weighted<StationModel>]? = [Weighted(.oneEV, share: 1)]
+        var models: [Weighted<GreenUpModel>]? = [Weighted(.oneEV, share: 1)]
         if let node = members["models"] {
             models = weightedList(node, members.path(of: "models"), valueKey: "model") { reader, node, path in
-                guard case .string(let text) = node.value, let model = StationModel(rawValue: text) else {
+                guard case .string(let text) = node.value, let model = GreenUpModel(rawValue: text) else {
                     reader.report(node, path, expected: "\"1VE\" or \"2VE\"")
                     return nil
                 }
                 return model
             }
         }
-        var firmware: [Weighted<String>]? = [Weighted(Self.defaultFirmware, share: 1)]
+        var firmware: [Weighted<FirmwareVariant>]? = [Weighted(Self.defaultFirmware, share: 1)]
         if let node = members["firmware"] {
             firmware = weightedList(node, members.path(of: "firmware"), valueKey: "version") { reader, node, path in
-                reader.string(node, path)
+                reader.firmwareVariant(node, path)
             }
         }
-        guard let idPattern, let models, let firmware else { return nil }
-        return StationComposition(idPattern: idPattern, models: models, firmware: firmware)
+        guard let count, let idPattern, let models, let firmware else { return nil }
+        return StationComposition(count: count, idPattern: idPattern, models: models, firmware: firmware)
+    }
+
+    mutating func firmwareVariant(_ node: JSONNode, _ path: String) -> FirmwareVariant? {
+        guard case .string(let text) = node.value, let variant = FirmwareVariant(rawValue: text) else {
+            let names = FirmwareVariant.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
+            report(node, path, expected: names)
+            return nil
+        }
+        return variant
     }
 
     static func isValidIDPattern(_ pattern: String) -> Bool {

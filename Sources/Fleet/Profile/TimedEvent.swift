@@ -6,8 +6,9 @@ public struct TimedEvent: Sendable, Equatable {
         case dropLinks(share: Double)
         /// A share of the stations lose power and boot again, spread over a span.
         case powerCycle(share: Double, spreadMilliseconds: Int64)
-        /// The CSMS sends UpdateFirmware for `version` to a share of the stations, spread over a span.
-        case firmwareRollout(share: Double, version: String, spreadMilliseconds: Int64)
+        /// The CSMS sends UpdateFirmware for `version` to a share of the stations, spread over a span;
+        /// stations already on it are left alone.
+        case firmwareRollout(share: Double, version: FirmwareVariant, spreadMilliseconds: Int64)
         /// The CSMS caps a share of the stations with a charging profile (SetChargingProfile).
         case chargingCap(share: Double, limit: ChargingLimit)
         /// The embedded CSMS goes down for a while: every link drops, and connections are refused until
