@@ -58,6 +58,10 @@ public struct JSONWriter {
     mutating func int(_ value: Int) {
         separate()
         needsComma = true
+        appendDigits(of: value)
+    }
+
+    private mutating func appendDigits(of value: Int) {
         if value >= 0 && value < 10 {
             bytes.append(UInt8(ascii: "0") + UInt8(value))
             return
@@ -86,7 +90,7 @@ public struct JSONWriter {
             return
         }
         if value.magnitude < 1e15, Double(Int64(value)) == value {
-            int(Int(value))
+            appendDigits(of: Int(value))
             return
         }
         // The shortest text that reads back as the same Double; it fits a small (inline) String.
