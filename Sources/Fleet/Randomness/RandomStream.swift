@@ -12,7 +12,8 @@ import Darwin
 public struct RandomStream: RandomNumberGenerator, Sendable {
     /// What a stream is used for; one stream per purpose and station.
     public enum Purpose: UInt64, Sendable {
-        /// The station's EV sessions: arrivals, dwell, energy, badges.
+        /// The EV sessions of one charging point: arrivals, dwell, energy, badges. One stream per charging
+        /// point, so that a shorter run plans the same sessions as the start of a longer one.
         case plan = 1
         /// The station's own draws at run time: message ids, reconnection jitter.
         case station = 2
@@ -25,10 +26,14 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     private var generator: Xoshiro256StarStar
 
     /// The stream of `purpose` for the station at `station` (0-based) in a run seeded with `seed`.
-    public init(seed: UInt64, station: Int, purpose: Purpose) {
+    ///
+    /// - Parameter substream: which of several streams of the same purpose (the charging point, for
+    ///   ``Purpose/plan``).
+    public init(seed: UInt64, station: Int, purpose: Purpose, substream: Int = 0) {
         // Mixing each part separately keeps (seed, station) pairs from colliding on a plain sum.
         let key = SplitMix64.mix(seed ^ SplitMix64.mix(UInt64(station) &+ 0x632B_E59B_D9B4_E019))
-        generator = Xoshiro256StarStar(seed: key ^ SplitMix64.mix(purpose.rawValue &* 0xD1B5_4A32_D192_ED03))
+        let use = SplitMix64.mix((purpose.rawValue << 32 | UInt64(substream)) &* 0xD1B5_4A32_D192_ED03)
+        generator = Xoshiro256StarStar(seed: key ^ use)
     }
 
     /// The next 64 random bits.

@@ -1,0 +1,28 @@
+/// Everything one station will do on its own during a run, drawn from its own random streams.
+public struct StationPlan: Sendable, Equatable {
+    /// The station's index in the whole fleet (0-based).
+    public let index: Int
+    /// Its identifier (chargeBoxId).
+    public let id: String
+    /// The index of its site in the profile's ``Profile/sites``.
+    public let site: Int
+    /// Its model.
+    public let model: GreenUpModel
+    /// Its firmware at the start.
+    public let firmware: FirmwareVariant
+    /// The EV sessions, in order of arrival.
+    public let sessions: [PlannedSession]
+    /// EVs that found their charging point taken and went away.
+    public let turnedAway: Int
+    /// The timed events of the profile that concern this station, when each reaches it.
+    public let events: [PlannedEvent]
+}
+
+/// A timed event of the profile as it reaches one station.
+public struct PlannedEvent: Sendable, Equatable {
+    /// The index of the event in the profile's ``Profile/events``.
+    public let event: Int
+    /// When it reaches this station, in milliseconds since the Unix epoch (the event's time plus this
+    /// station's place in its spread).
+    public let at: Int64
+}
