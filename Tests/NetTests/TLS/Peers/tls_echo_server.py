@@ -1,6 +1,6 @@
 """A TLS server from Python's ssl module, for one connection on loopback.
 
-Usage: tls_echo_server.py CERT KEY
+Usage: tls_echo_server.py CERT KEY VERSION (TLSv1.2 or TLSv1.3, the only version offered)
 Prints the port it listens on, then, once the client has closed: the SNI it received, the TLS version,
 and whether the client's close_notify came. Answers one line with "echo: " and the line.
 """
@@ -8,8 +8,9 @@ import socket
 import ssl
 import sys
 
-certificate, key = sys.argv[1], sys.argv[2]
+certificate, key, version = sys.argv[1], sys.argv[2], sys.argv[3]
 context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+context.minimum_version = context.maximum_version = ssl.TLSVersion[version.replace(".", "_")]
 context.load_cert_chain(certificate, key)
 server_names = []
 context.sni_callback = lambda _socket, name, _context: server_names.append(name)
