@@ -52,7 +52,8 @@ let package = Package(
         .testTarget(name: "OCPPTests", dependencies: ["OCPP", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"], swiftSettings: strict),
         .testTarget(
-            name: "NetTests", dependencies: ["Net", "TestSupport"], exclude: ["TLS/Peers"], swiftSettings: strict),
+            name: "NetTests", dependencies: ["Net", "TestSupport"], exclude: ["Peers", "TLS/Peers"],
+            swiftSettings: strict),
         .testTarget(name: "StationTests", dependencies: ["Station", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"], swiftSettings: strict),
         .testTarget(name: "CSMSTests", dependencies: ["CSMS", "TestSupport"], swiftSettings: strict),

@@ -41,6 +41,10 @@ public final class EventLoop: @unchecked Sendable {
     private var runningTasks: [@Sendable () -> Void] = []
     /// The one read buffer of this loop: every connection reads into it, none keeps its own.
     let readBuffer: UnsafeMutableRawBufferPointer
+    /// Where a channel's codec writes frames before the channel sends them; empty between calls.
+    var output: [UInt8] = []
+    /// Where a TLS channel's engine writes the plaintext it decrypted; empty between calls.
+    var plaintext: [UInt8] = []
 
     init(readBufferSize: Int = 64 * 1024) throws {
         epoll = try Syscall.epollCreate()
@@ -82,6 +86,7 @@ public final class EventLoop: @unchecked Sendable {
     }
 
     /// Runs `body` on the loop's thread and returns its result to the awaiting caller.
+    @discardableResult
     public func submit<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             execute { continuation.resume(with: Result { try body() }) }

@@ -1,0 +1,490 @@
+import Glibc
+import WebSocket
+
+/// One WebSocket connection over a non-blocking socket, client or server side, owned by one ``EventLoop``.
+///
+/// A channel is a small object (its socket, the WebSocket codec's state and a send buffer that holds
+/// memory only while the kernel pushes back): an idle connection allocates nothing. It reads into its
+/// loop's shared buffer, answers pings, runs the close handshake, and reports to its ``WebSocketHandler``.
+///
+/// Every method must be called on the channel's loop. A channel is made by ``WebSocketClient/connect(station:on:handler:sourceAddress:)``
+/// or by a ``WebSocketServer``.
+public final class WebSocketChannel {
+    enum Phase: UInt8 {
+        /// TCP connect in progress (client).
+        case connecting
+        /// TLS and the HTTP upgrade in progress.
+        case handshaking
+        case open
+        /// We sent a close frame and wait for the peer's.
+        case closing
+        case closed
+    }
+
+    enum TimerTag {
+        /// The opening (connect, TLS, upgrade) took too long.
+        static let openTimeout: UInt32 = 1
+        /// The peer did not answer our close frame.
+        static let closeTimeout: UInt32 = 2
+        /// A failure found inside a call from the handler, reported from the loop instead.
+        static let reportFailure: UInt32 = 3
+    }
+
+    /// The loop that owns this channel.
+    public let loop: EventLoop
+    /// The station id: the one a client connected as, or the last path element a server was asked for.
+    public internal(set) var stationID: String
+    /// Free for the upper layer, e.g. the index of the station this channel carries.
+    public var tag: Int = 0
+
+    let handler: any WebSocketHandler
+    /// The client that made this channel (its addresses, request and options); `nil` on a server.
+    let client: WebSocketClient?
+    private(set) var phase: Phase
+    var fd: Int32
+    /// Which of the client's addresses is being tried.
+    private var addressIndex: UInt8 = 0
+    private var wantsWrite = false
+    private var hasOpened = false
+    private var reportedUnwritable = false
+    private var codec: WebSocketConnection
+    private var outbound = OutboundBuffer()
+    private var tls: TLSEngine?
+    private var timer: TimerID?
+    private var pendingFailure: NetError?
+    private let sourceAddress: SocketAddress?
+
+    /// The largest amount of unsent bytes below which ``isWritable`` is `true`.
+    public static let highWaterMark = 256 * 1024
+
+    init(
+        loop: EventLoop, fd: Int32, phase: Phase, stationID: String, handler: any WebSocketHandler,
+        client: WebSocketClient?, codec: WebSocketConnection, tls: TLSEngine?, sourceAddress: SocketAddress?
+    ) {
+        self.loop = loop
+        self.fd = fd
+        self.phase = phase
+        self.stationID = stationID
+        self.handler = handler
+        self.client = client
+        self.codec = codec
+        self.tls = tls
+        self.sourceAddress = sourceAddress
+    }
+
+    // MARK: Public API
+
+    /// Whether messages can be sent: the handshake is done and no side started closing.
+    public var isOpen: Bool { phase == .open }
+
+    /// Whether the send buffer is below ``highWaterMark``; when it turns `false`, wait for
+    /// ``WebSocketHandler/webSocketWritable(_:)`` before sending more.
+    public var isWritable: Bool { outbound.count < Self.highWaterMark }
+
+    /// The bytes the kernel has not taken yet.
+    public var bufferedBytes: Int { outbound.count }
+
+    /// Sends a text message (OCPP's JSON) in one frame.
+    /// - Returns: `false` when the channel is not open; the message is then dropped.
+    @discardableResult
+    public func send(text: UnsafeRawBufferPointer) -> Bool {
+        guard phase == .open else { return false }
+        do {
+            try codec.send(text: text, into: &loop.output)
+        } catch {
+            loop.output.removeAll(keepingCapacity: true)
+            return false
+        }
+        emitOutput()
+        return true
+    }
+
+    /// Sends a text message in one frame. - Returns: `false` when the channel is not open.
+    @discardableResult
+    public func send(text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { send(text: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Sends a ping; the codec drops the pong. - Returns: `false` when the channel is not open.
+    @discardableResult
+    public func sendPing() -> Bool {
+        guard phase == .open else { return false }
+        do {
+            try codec.sendPing(into: &loop.output)
+        } catch {
+            loop.output.removeAll(keepingCapacity: true)
+            return false
+        }
+        emitOutput()
+        return true
+    }
+
+    /// Starts the close handshake; ``WebSocketHandler/webSocketClosed(_:reason:)`` follows when the peer
+    /// answers, or after `timeout` if it does not. Before the channel is open, this aborts it.
+    public func close(
+        code: WebSocketCloseCode = .normalClosure, reason: String = "", timeout: Duration = .seconds(5)
+    ) {
+        switch phase {
+        case .open:
+            codec.close(code, reason: reason, into: &loop.output)
+            emitOutput()
+            guard phase == .open else { return }
+            phase = .closing
+            tls?.close()
+            emitTLSOutput()
+            armTimer(after: timeout, tag: TimerTag.closeTimeout)
+        case .connecting, .handshaking:
+            finish(.failed(NetError(.abruptClose, "closed by us before the handshake finished")))
+        case .closing, .closed:
+            break
+        }
+    }
+
+    /// Closes the socket at once, without a close handshake, as a broken link would (the peer sees a
+    /// reset or an end of stream). The handler hears ``WebSocketCloseReason/failed(_:)`` with
+    /// ``NetError/Code/abruptClose``.
+    public func abort() {
+        guard phase != .closed else { return }
+        finish(.failed(NetError(.abruptClose, "closed abruptly by us")))
+    }
+
+    // MARK: Opening
+
+    /// Keeps the upgrade request the codec wrote until the transport is up (inside TLS, until its handshake).
+    func queueRequest() {
+        emitOutput()
+    }
+
+    /// Reports a failure found while making the channel, from the loop.
+    func failLater(_ error: NetError) {
+        reportLater(error)
+    }
+
+    /// The TCP connection is up: start TLS (if any) and send what waits (the upgrade request).
+    func transportConnected() {
+        phase = .handshaking
+        do {
+            try loop.setInterest(fd, .read)
+            if let tls {
+                try tls.startHandshake()
+                emitTLSOutput()
+            } else if try !outbound.flush(to: fd) {
+                try wantWrite(true)
+            }
+        } catch let error as TLSError {
+            finish(.failed(NetError(.tlsFailure, "TLS with \(peerName) failed: \(error)")))
+        } catch {
+            finish(.failed(NetError(.abruptClose, "the connection to \(peerName) broke: \(error)")))
+        }
+    }
+
+    /// Starts (or retries with the next address) the client's TCP connect.
+    func startConnect() {
+        guard let client else { return }
+        let address = client.addresses[Int(addressIndex)]
+        do {
+            let fd = try TCP.makeClientSocket(for: address, source: sourceAddress)
+            self.fd = fd
+            switch try TCP.connect(fd, to: address) {
+            case .processed:
+                try loop.register(fd, interest: .read, handler: self)
+                transportConnected()
+            case .wouldBlock:
+                try loop.register(fd, interest: .write, handler: self)
+                wantsWrite = true
+            }
+        } catch let error as NetError {
+            connectFailed(error)
+        } catch {
+            connectFailed(NetError(.system, "cannot connect to \(address): \(error)"))
+        }
+    }
+
+    private func connectFailed(_ error: NetError) {
+        closeDescriptor()
+        if let client, Int(addressIndex) + 1 < client.addresses.count,
+            error.code == .connectionRefused || error.code == .system
+        {
+            addressIndex += 1
+            startConnect()
+            return
+        }
+        reportLater(error)
+    }
+
+    private func finishConnect() {
+        guard let client else { return }
+        let address = client.addresses[Int(addressIndex)]
+        do {
+            let code = try Syscall.pendingError(fd)
+            if code != 0 {
+                connectFailed(NetError.connect(SystemCallError(call: "connect", code: code), to: address))
+                return
+            }
+            wantsWrite = false
+            transportConnected()
+        } catch {
+            connectFailed(NetError.connect(error, to: address))
+        }
+    }
+
+    private var peerName: String {
+        guard let client else { return "the client" }
+        return client.url.description
+    }
+
+    // MARK: Events from the loop
+
+    func readable() {
+        switch phase {
+        case .connecting, .closed: return
+        case .handshaking, .open, .closing: break
+        }
+        let buffer = loop.readBuffer
+        let count: Int
+        do {
+            switch try Syscall.read(fd, buffer) {
+            case .wouldBlock: return
+            case .processed(let read): count = read
+            }
+        } catch {
+            endOfInput(error: error)
+            return
+        }
+        if count == 0 {
+            endOfInput(error: nil)
+            return
+        }
+        let received = UnsafeMutableRawBufferPointer(rebasing: buffer[..<count])
+        guard let tls else {
+            process(received)
+            return
+        }
+        do {
+            loop.plaintext.removeAll(keepingCapacity: true)
+            let outcome = try tls.receive(UnsafeRawBufferPointer(received), into: &loop.plaintext)
+            emitTLSOutput()
+            if !loop.plaintext.isEmpty {
+                var plaintext = loop.plaintext
+                loop.plaintext = []
+                plaintext.withUnsafeMutableBytes { process($0) }
+                plaintext.removeAll(keepingCapacity: true)
+                loop.plaintext = plaintext
+            }
+            if outcome.closeNotifyReceived, phase != .closed {
+                endOfInput(error: nil)
+            }
+        } catch {
+            emitTLSOutput()
+            finish(.failed(NetError(.tlsFailure, "TLS with \(peerName) failed: \(error)")))
+        }
+    }
+
+    func writable() {
+        switch phase {
+        case .connecting:
+            finishConnect()
+        case .handshaking, .open, .closing:
+            do {
+                if try outbound.flush(to: fd) {
+                    try wantWrite(false)
+                    if reportedUnwritable {
+                        reportedUnwritable = false
+                        handler.webSocketWritable(self)
+                    }
+                }
+            } catch {
+                finish(.failed(NetError(.abruptClose, "the connection to \(peerName) broke: \(error)")))
+            }
+        case .closed:
+            break
+        }
+    }
+
+    func loopClosing() {
+        finish(.failed(NetError(.abruptClose, "the event loop shut down")))
+    }
+
+    // MARK: Reading
+
+    /// Feeds plaintext to the codec and acts on each event it finds.
+    private func process(_ bytes: UnsafeMutableRawBufferPointer) {
+        var unread = bytes
+        while phase != .closed, let event = codec.receive(&unread, into: &loop.output) {
+            emitOutput()
+            handle(event)
+        }
+        emitOutput()
+    }
+
+    private func handle(_ event: WebSocketEvent) {
+        switch event {
+        case .upgradeRequested(let request):
+            stationID = request.stationIdentity
+            if let refusal = handler.webSocketUpgradeRequested(self, request: request) {
+                codec.refuseUpgrade(refusal, into: &loop.output)
+                emitOutput()
+                closeSocket()
+            } else {
+                codec.acceptUpgrade(into: &loop.output)
+                emitOutput()
+                opened()
+            }
+        case .opened:
+            opened()
+        case .text(let payload):
+            guard phase == .open || phase == .closing else { return }
+            payload.withUnsafeBytes { handler.webSocket(self, received: $0) }
+        case .binary, .pong:
+            break
+        case .closed(let code, let reason):
+            finish(.closed(code: code?.rawValue, reason: reason))
+        case .failed(let error):
+            finish(.failed(NetError(webSocket: error, peer: peerName)))
+        }
+    }
+
+    private func opened() {
+        guard phase == .handshaking else { return }
+        phase = .open
+        hasOpened = true
+        cancelTimer()
+        handler.webSocketOpened(self)
+    }
+
+    private func endOfInput(error: SystemCallError?) {
+        if let event = codec.inputEnded() {
+            if case .failed(let failure) = event, error != nil || failure.code == .abruptClose {
+                let why = error.map { ": \($0)" } ?? ""
+                let ended = phase == .handshaking ? "during the handshake" : "without a close handshake"
+                finish(.failed(NetError(.abruptClose, "\(peerName) closed the connection \(ended)\(why)")))
+                return
+            }
+            handle(event)
+        }
+        if phase != .closed {
+            finish(.failed(NetError(.abruptClose, "\(peerName) closed the connection")))
+        }
+    }
+
+    // MARK: Writing
+
+    /// Sends what the codec appended to the loop's output buffer (through TLS if any), and empties it:
+    /// the buffer is shared by the loop's channels and must be empty whenever a handler runs.
+    private func emitOutput() {
+        guard !loop.output.isEmpty else { return }
+        if let tls {
+            do {
+                try tls.send(loop.output)
+            } catch {
+                loop.output.removeAll(keepingCapacity: true)
+                reportLater(NetError(.tlsFailure, "TLS with \(peerName) failed: \(error)"))
+                return
+            }
+            loop.output.removeAll(keepingCapacity: true)
+            emitTLSOutput()
+            return
+        }
+        loop.output.withUnsafeBytes { write($0) }
+        loop.output.removeAll(keepingCapacity: true)
+    }
+
+    private func emitTLSOutput() {
+        guard let tls, tls.hasOutput else { return }
+        let ciphertext = tls.takeOutput()
+        ciphertext.withUnsafeBytes { write($0) }
+    }
+
+    private func write(_ bytes: UnsafeRawBufferPointer) {
+        guard phase != .closed else { return }
+        if phase == .connecting {
+            outbound.append(bytes)
+            return
+        }
+        do {
+            if try !outbound.write(bytes, to: fd) {
+                try wantWrite(true)
+                if !isWritable { reportedUnwritable = true }
+            }
+        } catch {
+            reportLater(NetError(.abruptClose, "the connection to \(peerName) broke: \(error)"))
+        }
+    }
+
+    private func wantWrite(_ wanted: Bool) throws(SystemCallError) {
+        guard wanted != wantsWrite else { return }
+        try loop.setInterest(fd, wanted ? [.read, .write] : .read)
+        wantsWrite = wanted
+    }
+
+    // MARK: Ending
+
+    /// Reports a failure from the loop rather than from inside the caller's own call.
+    private func reportLater(_ error: NetError) {
+        guard phase != .closed, pendingFailure == nil else { return }
+        pendingFailure = error
+        closeSocket()
+        phase = .closing
+        cancelTimer()
+        timer = loop.scheduleTimer(at: 0, owner: self, tag: TimerTag.reportFailure)
+    }
+
+    private func finish(_ reason: WebSocketCloseReason) {
+        guard phase != .closed else { return }
+        cancelTimer()
+        closeSocket()
+        phase = .closed
+        pendingFailure = nil
+        tls = nil
+        if client != nil || hasOpened {
+            handler.webSocketClosed(self, reason: reason)
+        }
+    }
+
+    private func closeSocket() {
+        closeDescriptor()
+        outbound.release()
+    }
+
+    /// Closes the descriptor but keeps what waits to be sent, for a connect retried on the next address.
+    private func closeDescriptor() {
+        guard fd >= 0 else { return }
+        loop.deregister(fd)
+        Syscall.close(fd)
+        fd = -1
+        wantsWrite = false
+    }
+
+    func armTimer(after delay: Duration, tag: UInt32) {
+        cancelTimer()
+        timer = loop.scheduleTimer(after: delay, owner: self, tag: tag)
+    }
+
+    private func cancelTimer() {
+        if let timer {
+            loop.cancelTimer(timer)
+            self.timer = nil
+        }
+    }
+}
+
+extension WebSocketChannel: Selectable {}
+
+extension WebSocketChannel: TimerOwner {
+    /// Called by the channel's loop for the channel's own timeouts.
+    public func timerFired(_ tag: UInt32) {
+        timer = nil
+        switch tag {
+        case TimerTag.openTimeout:
+            let what = phase == .connecting ? "connect to" : "opening handshake with"
+            finish(.failed(NetError(.connectTimeout, "\(what) \(peerName) timed out")))
+        case TimerTag.closeTimeout:
+            finish(.failed(NetError(.abruptClose, "\(peerName) did not answer our close frame in time")))
+        case TimerTag.reportFailure:
+            if let pendingFailure { finish(.failed(pendingFailure)) }
+        default:
+            break
+        }
+    }
+}

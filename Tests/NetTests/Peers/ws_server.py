@@ -1,0 +1,55 @@
+"""A websockets server our client connects to. Prints "PORT <n>" once listening, then one JSON line per
+request it sees ({"path": ..., "authorization": ..., "subprotocol": ...}). Modes:
+  echo                echoes every text message (selects ocpp1.6)
+  refuse-subprotocol  selects no subprotocol
+  reject              answers 404 with a body
+  abrupt              closes the TCP connection right after the upgrade, with no close frame
+  fragments-and-ping  sends a ping, then a message in three fragments, then echoes
+  silent              accepts and never answers messages
+It stops by itself after 60 s."""
+import asyncio
+import json
+import sys
+from http import HTTPStatus
+
+from websockets.asyncio.server import serve
+
+mode = sys.argv[1]
+
+
+def record(connection, request):
+    print(json.dumps({
+        "path": request.path,
+        "authorization": request.headers.get("Authorization"),
+        "protocol": request.headers.get("Sec-WebSocket-Protocol"),
+    }), flush=True)
+    if mode == "reject":
+        return connection.respond(HTTPStatus.NOT_FOUND, "no station with this id here\n")
+    return None
+
+
+async def handler(websocket):
+    if mode == "abrupt":
+        websocket.transport.abort()
+        return
+    if mode == "fragments-and-ping":
+        pong = await websocket.ping(b"are you there")
+        # The message comes only once our pong did: a client that ignores pings never gets it.
+        await asyncio.wait_for(pong, 5)
+        await websocket.send(["[2,\"7\",", "\"Heartbeat\"", ",{}]"])
+    if mode == "silent":
+        await asyncio.sleep(60)
+        return
+    async for message in websocket:
+        await websocket.send(message)
+
+
+async def main():
+    subprotocols = None if mode == "refuse-subprotocol" else ["ocpp1.6"]
+    async with serve(handler, "127.0.0.1", 0, subprotocols=subprotocols, process_request=record) as server:
+        port = server.sockets[0].getsockname()[1]
+        print(f"PORT {port}", flush=True)
+        await asyncio.sleep(60)
+
+
+asyncio.run(main())

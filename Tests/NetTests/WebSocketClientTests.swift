@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+import WebSocket
+
+@testable import Net
+
+/// Our client against the Python `websockets` server, over ws://.
+@Suite(.serialized) struct WebSocketClientTests {
+    private func connect(
+        _ recorder: ChannelRecorder, to url: String, station: String = "GU0001",
+        options: WebSocketClientOptions = WebSocketClientOptions(), group: EventLoopGroup
+    ) async throws {
+        let client = try WebSocketClient(url: url, options: options)
+        let loop = group.loops[0]
+        try await loop.submit { _ = client.connect(station: station, on: loop, handler: recorder) }
+    }
+
+    @Test func opensWithTheStationIdAsLastPathElementAndBasicAuthAndExchangesMessages() async throws {
+        let peer = try PythonProcess(script: "ws_server.py", arguments: ["echo"])
+        let port = try await peer.port()
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let recorder = ChannelRecorder()
+        try await connect(
+            recorder, to: "ws://127.0.0.1:\(port)/ocpp", options: WebSocketClientOptions(password: "s3cret"),
+            group: group)
+        #expect(await recorder.wait { $0.openedCount == 1 })
+        let request = try #require(await peer.line(startingWith: "{"))
+        #expect(request.contains("\"path\": \"/ocpp/GU0001\""))
+        // base64("GU0001:s3cret")
+        #expect(request.contains("Basic R1UwMDAxOnMzY3JldA=="))
+        #expect(request.contains("ocpp1.6"))
+        let heartbeat = #"[2,"1","Heartbeat",{}]"#
+        try await group.loops[0].submit { recorder.channels[0].send(text: heartbeat) }
+        #expect(await recorder.wait { $0.texts == [heartbeat] })
+        try await group.loops[0].submit { recorder.channels[0].close() }
+        let reason = await recorder.firstCloseReason()
+        guard case .closed(let code, _) = reason else {
+            Issue.record("expected a clean close, got \(String(describing: reason))")
+            return
+        }
+        #expect(code == 1000)
+    }
+
+    @Test func aServerThatSelectsNoSubprotocolIsRefused() async throws {
+        let peer = try PythonProcess(script: "ws_server.py", arguments: ["refuse-subprotocol"])
+        let port = try await peer.port()
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let recorder = ChannelRecorder()
+        try await connect(recorder, to: "ws://127.0.0.1:\(port)/ocpp", group: group)
+        guard case .failed(let error) = await recorder.firstCloseReason() else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error.code == .subprotocolRefused)
+        #expect(error.description.contains("ocpp1.6"))
+        #expect(recorder.events.openedCount == 0)
+    }
+
+    @Test func anHTTPRefusalReportsTheStatusLineAndTheStartOfTheBody() async throws {
+        let peer = try PythonProcess(script: "ws_server.py", arguments: ["reject"])
+        let port = try await peer.port()
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let recorder = ChannelRecorder()
+        try await connect(recorder, to: "ws://127.0.0.1:\(port)/ocpp", group: group)
+        guard case .failed(let error) = await recorder.firstCloseReason() else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error.code == .handshakeRejected)
+        #expect(error.description.contains("404 Not Found"))
+        #expect(error.description.contains("no station with this id here"))
+    }
+
+    @Test func aServerClosingWithoutCloseFrameIsAnAbruptClose() async throws {
+        let peer = try PythonProcess(script: "ws_server.py", arguments: ["abrupt"])
+        let port = try await peer.port()
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let recorder = ChannelRecorder()
+        try await connect(recorder, to: "ws://127.0.0.1:\(port)/ocpp", group: group)
+        guard case .failed(let error) = await recorder.firstCloseReason() else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error.code == .abruptClose)
+    }
+
+    @Test func fragmentedMessagesAreReassembledAndPingsAnswered() async throws {
+        let peer = try PythonProcess(script: "ws_server.py", arguments: ["fragments-and-ping"])
+        let port = try await peer.port()
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let recorder = ChannelRecorder()
+        try await connect(recorder, to: "ws://127.0.0.1:\(port)/ocpp", group: group)
+        #expect(await recorder.wait { $0.texts == [#"[2,"7","Heartbeat",{}]"#] })
+        // The server pinged before its message; it echoes only if it is still happy with us.
+        try await group.loops[0].submit { recorder.channels[0].send(text: "[3,\"7\",{}]") }
+        #expect(await recorder.wait { $0.texts.count == 2 })
+        #expect(recorder.events.texts.last == "[3,\"7\",{}]")
+    }
+
+    @Test func anUnboundPortIsConnectionRefused() async throws {
+        let port = try unusedPort()
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let recorder = ChannelRecorder()
+        try await connect(recorder, to: "ws://127.0.0.1:\(port)/ocpp", group: group)
+        guard case .failed(let error) = await recorder.firstCloseReason() else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error.code == .connectionRefused)
+        #expect(error.description.contains("127.0.0.1:\(port)"))
+    }
+
+    @Test func aListenerThatNeverAcceptsTimesOut() async throws {
+        let listener = try FullBacklogListener()
+        defer { listener.close() }
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let recorder = ChannelRecorder()
+        try await connect(
+            recorder, to: "ws://127.0.0.1:\(listener.port)/ocpp",
+            options: WebSocketClientOptions(connectTimeout: .milliseconds(300)), group: group)
+        guard case .failed(let error) = await recorder.firstCloseReason() else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error.code == .connectTimeout)
+    }
+
+    @Test func anUnknownHostIsNotResolved() throws {
+        #expect {
+            try WebSocketClient(url: "ws://no-such-host.invalid:9000/ocpp")
+        } throws: { ($0 as? NetError)?.code == .nameNotResolved }
+    }
+}

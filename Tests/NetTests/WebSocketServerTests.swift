@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+import WebSocket
+
+@testable import Net
+
+/// Our server against the Python `websockets` client and a raw-socket peer sending malformed frames.
+@Suite(.serialized) struct WebSocketServerTests {
+    private func startEchoServer(
+        group: EventLoopGroup, recorder: ChannelRecorder, options: WebSocketServerOptions = WebSocketServerOptions()
+    ) async throws -> WebSocketServer {
+        try await WebSocketServer.start(host: "127.0.0.1", port: 0, group: group, options: options) { _ in recorder }
+    }
+
+    @Test func servesAPythonClientWithOCPP16AndTheStationIdFromThePath() async throws {
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let recorder = ChannelRecorder(echoes: true)
+        let server = try await startEchoServer(group: group, recorder: recorder)
+        let heartbeat = #"[2,"1","Heartbeat",{}]"#
+        let peer = try PythonProcess(
+            script: "ws_client.py", arguments: ["ws://\(server.address)/ocpp/CP%2042", heartbeat, "second"])
+        #expect(await peer.waitForExit())
+        #expect(await peer.line(startingWith: "SUBPROTOCOL ") == "ocpp1.6")
+        #expect(await peer.line(startingWith: "CLOSED ") == "1000")
+        #expect(peer.output.contains(heartbeat))
+        #expect(peer.output.contains("second"))
+        #expect(await recorder.wait { $0.contains(.opened("CP 42")) })
+        #expect(await recorder.wait { $0.texts == [heartbeat, "second"] })
+        guard case .closed(let code, _) = await recorder.firstCloseReason() else {
+            Issue.record("expected a clean close")
+            return
+        }
+        #expect(code == 1000)
+    }
+
+    @Test func aHandlerRefusalAnswersTheClientWithItsHTTPStatus() async throws {
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let recorder = ChannelRecorder(echoes: true)
+        recorder.refusal = .unauthorized
+        let server = try await startEchoServer(group: group, recorder: recorder)
+        let peer = try PythonProcess(script: "ws_client.py", arguments: ["ws://\(server.address)/ocpp/GU1"])
+        #expect(await peer.waitForExit())
+        #expect(await peer.line(startingWith: "REFUSED ") == "401")
+        #expect(recorder.events.openedCount == 0)
+    }
+
+    @Test func ourClientAndServerTalkWithCredentialsAcrossLoops() async throws {
+        let group = try EventLoopGroup(loopCount: 2)
+        defer { group.shutdown() }
+        let serverSide = ChannelRecorder(echoes: true)
+        let server = try await startEchoServer(group: group, recorder: serverSide)
+        let client = try WebSocketClient(
+            url: "ws://\(server.address)/ocpp", options: WebSocketClientOptions(password: "pw"))
+        let clientSide = ChannelRecorder()
+        let loop = group.loops[1]
+        try await loop.submit {
+            for index in 0..<20 { _ = client.connect(station: "GU\(index)", on: loop, handler: clientSide) }
+        }
+        #expect(await clientSide.wait { $0.openedCount == 20 })
+        try await loop.submit {
+            for channel in clientSide.channels { channel.send(text: "hello \(channel.stationID)") }
+        }
+        #expect(await clientSide.wait { $0.texts.count == 20 })
+        #expect(Set(clientSide.events.texts) == Set((0..<20).map { "hello GU\($0)" }))
+        #expect(serverSide.credentialsSeen.contains(WebSocketCredentials(username: "GU7", password: "pw")))
+    }
+
+    @Test(arguments: [
+        ("unknown-opcode", 1002), ("unmasked", 1002), ("oversized", 1009), ("invalid-utf8", 1007),
+        ("reserved-bits", 1002), ("fragmented-control", 1002),
+    ])
+    func aMalformedFrameClosesThatConnectionWithItsCodeWhileOthersAreServed(frame: String, code: Int) async throws {
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let recorder = ChannelRecorder(echoes: true)
+        let server = try await startEchoServer(
+            group: group, recorder: recorder,
+            options: WebSocketServerOptions(limits: WebSocketConfiguration(maxFrameSize: 65536, maxMessageSize: 65536)))
+        let peer = try PythonProcess(script: "raw_client.py", arguments: ["\(server.address.port)", frame])
+        #expect(await peer.waitForExit())
+        #expect(await peer.line(startingWith: "CODE ") == "\(code)", "\(peer.output)")
+        #expect(await peer.line(startingWith: "GOOD ") == #"[2,"1","Heartbeat",{}]"#)
+        let failure = recorder.closeReasons.first
+        guard case .failed(let error) = failure else {
+            Issue.record("expected the bad connection to fail, got \(String(describing: failure))")
+            return
+        }
+        #expect(error.code == .protocolViolation)
+    }
+}
