@@ -1,2 +1,0 @@
-/// The CSMS layer of ocpp-fleet (see DESIGN.md). This file is replaced as the layer is built.
-public enum CSMSLayer {}

@@ -1,0 +1,44 @@
+/// How the embedded CSMS behaves: what it answers, how late, how often it fails on purpose.
+public struct CSMSConfiguration: Sendable {
+    /// The heartbeat interval, in seconds, given to every station in its BootNotification answer.
+    public var heartbeatInterval: Int
+    /// How long, in milliseconds, every answer waits before it is sent (0: at once).
+    public var answerDelay: Int64
+    /// Which share of the calls are failed on purpose.
+    public var faults: FaultPlan
+    /// The badges Authorize, StartTransaction and StopTransaction are checked against.
+    public var badges: BadgeList
+    /// When set, the socket server asks every station for HTTP Basic auth with this password
+    /// (OCPP 1.6 security profile 1: the user name is the station id).
+    public var password: String?
+    /// The seed of the fault decisions: a run with the same seed fails the same calls.
+    public var seed: UInt64
+    /// How long, in milliseconds, a command waits for its station's answer before it counts as timed out.
+    public var commandTimeout: Int64
+
+    /// - Parameters:
+    ///   - heartbeatInterval: seconds, sent in BootNotification answers.
+    ///   - answerDelay: milliseconds every answer waits.
+    ///   - faults: the share of calls failed on purpose.
+    ///   - badges: the badge list; by default every badge is unknown, hence `Invalid`.
+    ///   - password: the Basic auth password the socket server checks, or nil for none.
+    ///   - seed: the seed of the fault decisions.
+    ///   - commandTimeout: milliseconds a command waits for its answer.
+    public init(
+        heartbeatInterval: Int = 300,
+        answerDelay: Int64 = 0,
+        faults: FaultPlan = .none,
+        badges: BadgeList = BadgeList(),
+        password: String? = nil,
+        seed: UInt64 = 0,
+        commandTimeout: Int64 = 30_000
+    ) {
+        self.heartbeatInterval = heartbeatInterval
+        self.answerDelay = answerDelay
+        self.faults = faults
+        self.badges = badges
+        self.password = password
+        self.seed = seed
+        self.commandTimeout = commandTimeout
+    }
+}

@@ -1,0 +1,387 @@
+public import OCPP
+
+/// The embedded central system, sans I/O: stations connect, deliver frames and disconnect; the core
+/// answers as an OCPP 1.6 CSMS would and says what to send, when, in ``CSMSEffect``s.
+///
+/// The same core runs behind ``CSMSServer`` (one per event loop, `now` from the wall clock) and inside
+/// the fleet simulator (one core, `now` from the virtual clock), identically: it reads no clock, draws
+/// its faults from seeded per-station streams, and allocates little more than each answer's bytes.
+///
+/// ```swift
+/// var csms = CentralSystem(configuration: CSMSConfiguration(heartbeatInterval: 60))
+/// var effects: [CSMSEffect] = []
+/// let station = csms.connect(stationID: "GU0001", now: now, into: &effects)
+/// csms.receive(frameBytes, from: station, now: now, into: &effects)
+/// // effects: [.send(station, frame: [3,"1",{"status":"Accepted",...}], at: now)]
+/// ```
+public struct CentralSystem {
+    /// The configuration it runs with.
+    public let configuration: CSMSConfiguration
+
+    private struct Slot {
+        var generation: UInt32 = 0
+        var session: StationSession?
+    }
+
+    private var slots: [Slot] = []
+    private var freeSlots: [UInt32] = []
+    private var slotsByID: [String: UInt32] = [:]
+    /// Slots with a command in flight, so that timeouts are found without visiting every station.
+    private var slotsAwaitingAnswers: Set<UInt32> = []
+    private var transactions: TransactionLedger
+    private var counters = CSMSCounters()
+    private var nextCommandNumber = 1
+    private let faultsEnabled: Bool
+
+    /// - Parameters:
+    ///   - configuration: how to answer.
+    ///   - shard: this core's index when several run side by side (one per event loop).
+    ///   - shardCount: how many run side by side; their transaction ids never collide.
+    public init(configuration: CSMSConfiguration, shard: Int = 0, shardCount: Int = 1) {
+        precondition(shard >= 0 && shard < shardCount, "shard \(shard) of \(shardCount)")
+        self.configuration = configuration
+        transactions = TransactionLedger(first: shard + 1, stride: shardCount)
+        faultsEnabled = configuration.faults.internalErrorShare > 0 || configuration.faults.noAnswerShare > 0
+    }
+
+    // MARK: Links
+
+    /// A station opened its link. A link still open under the same id is closed: the newer one wins,
+    /// as a station that reconnects before its old link timed out expects.
+    /// - Returns: the handle to pass with the station's frames.
+    public mutating func connect(stationID: String, now: Int64, into effects: inout [CSMSEffect]) -> StationHandle {
+        if let previous = slotsByID[stationID] {
+            let handle = StationHandle(index: previous, generation: slots[Int(previous)].generation)
+            counters.replaced += 1
+            effects.append(.close(handle))
+            disconnect(handle, now: now, into: &effects)
+        }
+        let index: UInt32
+        if let free = freeSlots.popLast() {
+            index = free
+        } else {
+            index = UInt32(slots.count)
+            slots.append(Slot())
+        }
+        slots[Int(index)].generation &+= 1
+        slots[Int(index)].session = StationSession(id: stationID, seed: configuration.seed)
+        slotsByID[stationID] = index
+        counters.stationConnected()
+        return StationHandle(index: index, generation: slots[Int(index)].generation)
+    }
+
+    /// The station's link closed. Its commands in flight or waiting end as ``CommandOutcome/lost``;
+    /// its open transactions stay open, to be stopped when it comes back.
+    public mutating func disconnect(_ station: StationHandle, now: Int64, into effects: inout [CSMSEffect]) {
+        guard let session = session(station) else { return }
+        if let pending = session.pending {
+            complete(station, session.id, pending.messageId, pending.action, .lost, sentAt: pending.sentAt, now: now,
+                     into: &effects)
+        }
+        for command in session.queued {
+            complete(station, session.id, command.messageId, command.action, .lost, sentAt: now, now: now,
+                     into: &effects)
+        }
+        slots[Int(station.index)].session = nil
+        slotsAwaitingAnswers.remove(station.index)
+        slotsByID.removeValue(forKey: session.id)
+        freeSlots.append(station.index)
+        counters.connected -= 1
+    }
+
+    /// The handle of the station connected under `stationID`, if any.
+    public func station(_ stationID: String) -> StationHandle? {
+        slotsByID[stationID].map { StationHandle(index: $0, generation: slots[Int($0)].generation) }
+    }
+
+    /// The id of a connected station.
+    public func stationID(of station: StationHandle) -> String? {
+        session(station)?.id
+    }
+
+    /// The ids of the stations connected now, in no particular order.
+    public var connectedStationIDs: Dictionary<String, UInt32>.Keys { slotsByID.keys }
+
+    // MARK: Frames from stations
+
+    /// A station sent a text frame: a CALL is answered (at `now` plus ``CSMSConfiguration/answerDelay``)
+    /// unless a fault says otherwise; a CALLRESULT or CALLERROR completes the command it answers.
+    public mutating func receive(
+        _ bytes: [UInt8], from station: StationHandle, now: Int64, into effects: inout [CSMSEffect]
+    ) {
+        guard session(station) != nil else { return }
+        let frame: OCPPFrame
+        do {
+            frame = try OCPPFrame(parsing: bytes)
+        } catch {
+            refuse(bytes, error, from: station, now: now, into: &effects)
+            return
+        }
+        switch frame {
+        case .call(let call):
+            answer(call, from: station, now: now, into: &effects)
+        case .callResult(let result):
+            guard let action = pendingAction(station, result.messageId) else { return }
+            let outcome: CommandOutcome
+            do {
+                outcome = .answered(status: try CommandAnswer.status(of: action, payload: result.payload),
+                                    payload: result.payload)
+            } catch {
+                outcome = .invalidAnswer(error)
+            }
+            completePending(station, outcome, now: now, into: &effects)
+        case .callError(let error):
+            guard pendingAction(station, error.messageId) != nil else { return }
+            completePending(station, .callError(error.code, description: error.description), now: now,
+                            into: &effects)
+        }
+    }
+
+    private mutating func answer(
+        _ call: OCPPFrame.Call, from station: StationHandle, now: Int64, into effects: inout [CSMSEffect]
+    ) {
+        counters.received[call.action, default: 0] += 1
+        let due = now + configuration.answerDelay
+        let request: StationRequest
+        do {
+            request = try StationRequest(call)
+        } catch {
+            sendCallError(call.messageId, error.code, error.description, to: station, at: due, into: &effects)
+            return
+        }
+        if faultsEnabled {
+            let draw = slots[Int(station.index)].session!.dice.next()
+            let faults = configuration.faults
+            if draw < faults.internalErrorShare {
+                counters.internalErrorFaults += 1
+                sendCallError(call.messageId, .internalError, "fault injected by the embedded CSMS", to: station,
+                              at: due, into: &effects)
+                return
+            }
+            if draw < faults.internalErrorShare + faults.noAnswerShare {
+                counters.noAnswerFaults += 1
+                return
+            }
+        }
+        var frame: [UInt8] = []
+        frame.reserveCapacity(160)
+        encodeAnswer(to: request, messageId: call.messageId, from: station, now: now, into: &frame)
+        counters.answered[call.action, default: 0] += 1
+        effects.append(.send(station, frame: frame, at: due))
+    }
+
+    private mutating func encodeAnswer(
+        to request: StationRequest, messageId: String, from station: StationHandle, now: Int64,
+        into frame: inout [UInt8]
+    ) {
+        let badges = configuration.badges
+        switch request {
+        case .bootNotification:
+            let answer = BootNotificationResponse(
+                status: .accepted, currentTime: OCPPDateTime(millisecondsSinceEpoch: now),
+                interval: configuration.heartbeatInterval)
+            OCPPFrame.encodeCallResult(messageId: messageId, answer, into: &frame)
+        case .heartbeat:
+            let answer = HeartbeatResponse(currentTime: OCPPDateTime(millisecondsSinceEpoch: now))
+            OCPPFrame.encodeCallResult(messageId: messageId, answer, into: &frame)
+        case .authorize(let authorize):
+            let answer = AuthorizeResponse(idTagInfo: badges.idTagInfo(for: authorize.idTag, now: now))
+            OCPPFrame.encodeCallResult(messageId: messageId, answer, into: &frame)
+        case .startTransaction(let start):
+            // Every start gets an id, even with a refused badge: the station then stops it itself.
+            let id = transactions.start(stationID: stationID(of: station) ?? "", idTag: start.idTag, now: now)
+            let answer = StartTransactionResponse(
+                idTagInfo: badges.idTagInfo(for: start.idTag, now: now), transactionId: id)
+            OCPPFrame.encodeCallResult(messageId: messageId, answer, into: &frame)
+        case .stopTransaction(let stop):
+            transactions.stop(id: stop.transactionId)
+            let answer = StopTransactionResponse(idTagInfo: stop.idTag.map { badges.idTagInfo(for: $0, now: now) })
+            OCPPFrame.encodeCallResult(messageId: messageId, answer, into: &frame)
+        case .dataTransfer:
+            // This CSMS knows no vendor extension.
+            OCPPFrame.encodeCallResult(
+                messageId: messageId, DataTransferResponse(status: .unknownVendorId), into: &frame)
+        case .meterValues:
+            OCPPFrame.encodeCallResult(messageId: messageId, MeterValuesResponse(), into: &frame)
+        case .statusNotification:
+            OCPPFrame.encodeCallResult(messageId: messageId, StatusNotificationResponse(), into: &frame)
+        case .diagnosticsStatusNotification:
+            OCPPFrame.encodeCallResult(messageId: messageId, DiagnosticsStatusNotificationResponse(), into: &frame)
+        case .firmwareStatusNotification:
+            OCPPFrame.encodeCallResult(messageId: messageId, FirmwareStatusNotificationResponse(), into: &frame)
+        }
+    }
+
+    /// Answers a frame that could not be parsed, when it was a CALL: with its message id when it could be
+    /// read, else with `-1`, the id OCPP 2.0.1 prescribes for that case (OCPP-J 1.6 is silent).
+    private mutating func refuse(
+        _ bytes: [UInt8], _ error: OCPPError, from station: StationHandle, now: Int64,
+        into effects: inout [CSMSEffect]
+    ) {
+        let type = Self.messageTypeId(bytes)
+        if let messageId = error.messageId {
+            if type == 2 {
+                sendCallError(messageId, error.code, error.description, to: station,
+                              at: now + configuration.answerDelay, into: &effects)
+            } else if pendingAction(station, messageId) != nil {
+                completePending(station, .invalidAnswer(error), now: now, into: &effects)
+            }
+            return
+        }
+        counters.unreadableFrames += 1
+        // A broken answer is never answered (OCPP-J 1.6 §4.2.3: CALLERRORs answer CALLs only).
+        guard type != 3 && type != 4 else { return }
+        sendCallError("-1", error.code, error.description, to: station, at: now + configuration.answerDelay,
+                      into: &effects)
+    }
+
+    /// The MessageTypeId digit the frame starts with (`[2,`…), if it starts like a frame.
+    private static func messageTypeId(_ bytes: [UInt8]) -> Int? {
+        var position = 0
+        func skipWhitespace() {
+            while position < bytes.count, [0x20, 0x09, 0x0a, 0x0d].contains(bytes[position]) { position += 1 }
+        }
+        skipWhitespace()
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "[") else { return nil }
+        position += 1
+        skipWhitespace()
+        guard position < bytes.count, (UInt8(ascii: "2")...UInt8(ascii: "4")).contains(bytes[position]) else {
+            return nil
+        }
+        return Int(bytes[position] - UInt8(ascii: "0"))
+    }
+
+    private mutating func sendCallError(
+        _ messageId: String, _ code: CallErrorCode, _ description: String, to station: StationHandle, at due: Int64,
+        into effects: inout [CSMSEffect]
+    ) {
+        var frame: [UInt8] = []
+        frame.reserveCapacity(96 + description.utf8.count)
+        OCPPFrame.encodeCallError(messageId: messageId, code: code, description: description, into: &frame)
+        counters.callErrors[code, default: 0] += 1
+        effects.append(.send(station, frame: frame, at: due))
+    }
+
+    // MARK: Commands to stations
+
+    /// Sends a command to a station, at once or, when another of its commands awaits an answer, after it.
+    /// The command ends in a ``CSMSEffect/commandCompleted(_:)``.
+    /// - Returns: the CALL's message id, or nil when no station is connected under `stationID`.
+    @discardableResult
+    public mutating func send(
+        _ command: CentralSystemRequest, to stationID: String, now: Int64, into effects: inout [CSMSEffect]
+    ) -> String? {
+        guard let station = station(stationID) else {
+            counters.commandEnded(command.action, .lost)
+            return nil
+        }
+        return send(command, to: station, now: now, into: &effects)
+    }
+
+    /// Sends a command to a connected station (see ``send(_:to:now:into:)-(_,String,_,_)``).
+    /// - Returns: the CALL's message id, or nil when the handle is stale.
+    @discardableResult
+    public mutating func send(
+        _ command: CentralSystemRequest, to station: StationHandle, now: Int64, into effects: inout [CSMSEffect]
+    ) -> String? {
+        guard session(station) != nil else {
+            counters.commandEnded(command.action, .lost)
+            return nil
+        }
+        let messageId = "csms-\(nextCommandNumber)"
+        nextCommandNumber += 1
+        var frame: [UInt8] = []
+        command.encodeCall(messageId: messageId, into: &frame)
+        let queued = StationSession.QueuedCommand(messageId: messageId, action: command.action, frame: frame)
+        slots[Int(station.index)].session!.queued.append(queued)
+        sendNextCommand(station, now: now, into: &effects)
+        return messageId
+    }
+
+    /// The earliest time a command times out, for the driver to call ``expireCommands(now:into:)`` then.
+    public var nextDeadline: Int64? {
+        slotsAwaitingAnswers.compactMap { slots[Int($0)].session?.pending?.sentAt }.min()
+            .map { $0 + configuration.commandTimeout }
+    }
+
+    /// Ends, as ``CommandOutcome/timedOut``, every command unanswered for ``CSMSConfiguration/commandTimeout``
+    /// at `now`, and sends the commands that waited behind them.
+    public mutating func expireCommands(now: Int64, into effects: inout [CSMSEffect]) {
+        for index in slotsAwaitingAnswers {
+            guard let pending = slots[Int(index)].session?.pending,
+                pending.sentAt + configuration.commandTimeout <= now
+            else { continue }
+            let station = StationHandle(index: index, generation: slots[Int(index)].generation)
+            completePending(station, .timedOut, now: now, into: &effects)
+        }
+    }
+
+    private mutating func sendNextCommand(_ station: StationHandle, now: Int64, into effects: inout [CSMSEffect]) {
+        let index = Int(station.index)
+        guard slots[index].session!.pending == nil, !slots[index].session!.queued.isEmpty else { return }
+        let command = slots[index].session!.queued.removeFirst()
+        slots[index].session!.pending = StationSession.PendingCommand(
+            messageId: command.messageId, action: command.action, sentAt: now)
+        slotsAwaitingAnswers.insert(station.index)
+        counters.commandsSent[command.action, default: 0] += 1
+        effects.append(.send(station, frame: command.frame, at: now))
+    }
+
+    /// The action of the station's pending command when `messageId` is its id; counts a mismatch.
+    private mutating func pendingAction(_ station: StationHandle, _ messageId: String) -> Action? {
+        guard let pending = session(station)?.pending, pending.messageId == messageId else {
+            counters.unmatchedAnswers += 1
+            return nil
+        }
+        return pending.action
+    }
+
+    private mutating func completePending(
+        _ station: StationHandle, _ outcome: CommandOutcome, now: Int64, into effects: inout [CSMSEffect]
+    ) {
+        let index = Int(station.index)
+        guard let session = slots[index].session, let pending = session.pending else { return }
+        slots[index].session!.pending = nil
+        slotsAwaitingAnswers.remove(station.index)
+        complete(station, session.id, pending.messageId, pending.action, outcome, sentAt: pending.sentAt, now: now,
+                 into: &effects)
+        sendNextCommand(station, now: now, into: &effects)
+    }
+
+    private mutating func complete(
+        _ station: StationHandle, _ stationID: String, _ messageId: String, _ action: Action,
+        _ outcome: CommandOutcome, sentAt: Int64, now: Int64, into effects: inout [CSMSEffect]
+    ) {
+        counters.commandEnded(action, outcome)
+        effects.append(.commandCompleted(CommandCompletion(
+            station: station, stationID: stationID, messageId: messageId, action: action, outcome: outcome,
+            sentAt: sentAt, endedAt: now)))
+    }
+
+    // MARK: Figures
+
+    /// Every counter, by name, for the report beside the fleet's figures:
+    /// - `csms.received.<Action>`: CALLs received whose action could be read;
+    /// - `csms.answered.<Action>`: CALLRESULTs sent;
+    /// - `csms.call_errors.<Code>`: CALLERRORs sent, by OCPP-J error code, injected faults included;
+    /// - `csms.faults.internal_error`, `csms.faults.no_answer`: calls failed on purpose (``FaultPlan``);
+    /// - `csms.commands.<Action>.sent`, `csms.commands.<Action>.<Outcome>`: commands and how they ended
+    ///   (``CommandOutcome/name``: `Accepted`, `Rejected`…, `CallError`, `TimedOut`, `Lost`);
+    /// - `csms.stations.connected` (now), `.max_connected`, `.connections` (links opened), `.replaced`
+    ///   (links closed because a newer one took their station id);
+    /// - `csms.transactions.open` (now), `.started`, `.stopped`, `.stopped_unknown`;
+    /// - `csms.frames.unreadable` (no message id could be read), `csms.frames.unmatched` (answers to no
+    ///   pending command).
+    public var counterSnapshot: [String: UInt64] {
+        counters.snapshot(transactions: transactions)
+    }
+
+    /// The number of transactions started and not yet stopped.
+    public var openTransactionCount: Int { transactions.open.count }
+
+    private func session(_ station: StationHandle) -> StationSession? {
+        let index = Int(station.index)
+        guard index < slots.count, slots[index].generation == station.generation else { return nil }
+        return slots[index].session
+    }
+}

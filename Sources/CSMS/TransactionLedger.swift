@@ -1,0 +1,49 @@
+/// The transactions the CSMS has handed out ids for and not yet seen stopped.
+///
+/// Ids are `first`, `first + stride`, `first + 2 × stride`…: cores that run side by side (one per event
+/// loop) take the same stride and different firsts, so their ids never collide without any lock.
+struct TransactionLedger {
+    struct OpenTransaction {
+        let stationID: String
+        let idTag: String
+        let startedAt: Int64
+    }
+
+    private let first: Int
+    private let stride: Int
+    private var nextID: Int
+    private(set) var open: [Int: OpenTransaction] = [:]
+    private(set) var started = 0
+    private(set) var stopped = 0
+    /// StopTransactions for ids this CSMS never handed out or already saw stopped; still answered, as
+    /// OCPP 1.6 wants the central system to accept a stop it cannot match.
+    private(set) var stoppedUnknown = 0
+
+    init(first: Int, stride: Int) {
+        precondition(first >= 1 && stride >= 1, "transaction ids are positive")
+        self.first = first
+        self.stride = stride
+        nextID = first
+    }
+
+    mutating func start(stationID: String, idTag: String, now: Int64) -> Int {
+        let id = nextID
+        nextID += stride
+        // OCPP's transactionId is a 32-bit integer on most stations.
+        if nextID > Int(Int32.max) { nextID = first }
+        open[id] = OpenTransaction(stationID: stationID, idTag: idTag, startedAt: now)
+        started += 1
+        return id
+    }
+
+    /// Removes the transaction; returns it when it was open.
+    @discardableResult
+    mutating func stop(id: Int) -> OpenTransaction? {
+        guard let transaction = open.removeValue(forKey: id) else {
+            stoppedUnknown += 1
+            return nil
+        }
+        stopped += 1
+        return transaction
+    }
+}
