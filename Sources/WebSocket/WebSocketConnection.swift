@@ -62,17 +62,18 @@ public struct WebSocketConnection {
         case closed
     }
 
+    // Declared small to large so that the one-byte fields fill the state's padding: 56 bytes in all.
     private var state: State
+    /// The kind of the fragmented message in progress, if any.
+    private var fragmentOpcode: WebSocketOpcode?
+    private let isClient: Bool
+    private let configuration: WebSocketConfiguration
     /// Bytes kept across reads: an incomplete HTTP head or frame, or the start of a refusal's body.
     private var carry: [UInt8] = []
     /// The payloads of a fragmented message's frames so far, unmasked.
     private var message: [UInt8] = []
-    /// The kind of the fragmented message in progress, if any.
-    private var fragmentOpcode: WebSocketOpcode?
     /// The masking keys' generator (SplitMix64); only clients mask.
     private var maskingState: UInt64
-    private let isClient: Bool
-    private let configuration: WebSocketConfiguration
 
     private init(state: State, isClient: Bool, maskingState: UInt64, configuration: WebSocketConfiguration) {
         self.state = state
@@ -121,13 +122,20 @@ public struct WebSocketConnection {
         return false
     }
 
+    /// The bytes this connection holds beyond its own size: an incomplete frame or HTTP head, the
+    /// fragments of an unfinished message. Zero while idle.
+    public var bufferedByteCount: Int {
+        carry.capacity + message.capacity
+    }
+
     // MARK: Receiving
 
     /// Consumes bytes from the front of `input` until it finds an event, and returns it.
     ///
     /// Call it again with the rest of `input` until it returns `nil`: then every byte has been used or
-    /// kept. While an upgrade request waits for ``acceptUpgrade(into:)`` or ``refuseUpgrade(_:into:)``,
-    /// nothing is consumed. Once the connection is closed, further bytes are ignored.
+    /// kept. After ``WebSocketEvent/upgradeRequested(_:)``, answer with ``acceptUpgrade(into:)`` or
+    /// ``refuseUpgrade(_:into:)`` before calling it again: a client may send nothing before our answer,
+    /// so bytes arriving then fail the connection. Once the connection is closed, bytes are ignored.
     ///
     /// - Parameters:
     ///   - input: The unread part of the transport's read buffer; advanced past what was consumed.
@@ -177,12 +185,6 @@ public struct WebSocketConnection {
                 case .complete(let head):
                     switch head.withUnsafeBytes({ ServerHandshake.verdict(on: $0, output: &output) }) {
                     case .valid(let request, let key):
-                        guard input.isEmpty else {
-                            // RFC 6455 §4.1: a client sends no frame before it has read our 101.
-                            ServerHandshake.appendAnswer(
-                                status: "400 Bad Request", fields: [], body: "data before the upgrade", to: &output)
-                            return fail(WebSocketError(.invalidRequest, "data sent before the upgrade"), &output)
-                        }
                         state = .serverAwaitingDecision(key: key)
                         return .upgradeRequested(request)
                     case .invalid(let error):
@@ -190,7 +192,11 @@ public struct WebSocketConnection {
                     }
                 }
             case .serverAwaitingDecision:
-                return nil
+                guard !input.isEmpty else { return nil }
+                // RFC 6455 §4.1: a client sends nothing more before it has read our answer.
+                ServerHandshake.appendAnswer(
+                    status: "400 Bad Request", fields: [], body: "data before the upgrade", to: &output)
+                return fail(WebSocketError(.invalidRequest, "data sent before the upgrade was answered"), &output)
             case .open, .closing:
                 guard !input.isEmpty else { return nil }
                 switch decodeFrame(&input, &output) {

@@ -76,16 +76,23 @@ import Testing
         #expect(throws: WebSocketError.self) { try server.send(text: "x", into: &output) }
     }
 
-    @Test func nothingIsConsumedWhileTheCallerDecides() {
-        var server = WebSocketConnection.server()
-        var output: [UInt8] = []
-        var bytes = request()
-        bytes.withUnsafeMutableBytes { buffer in
-            var unread = buffer
-            #expect(server.receive(&unread, into: &output).map(Seen.init) == .upgradeRequested(path: "/ocpp/GU%2F01", credentials: nil))
-            var more = buffer
-            #expect(server.receive(&more, into: &output) == nil)
-            #expect(more.count == buffer.count)
+    @Test func bytesBeforeTheAnswerAreRefusedHoweverTheyArrive() {
+        for chunk in [1, 10, Int.max] {
+            var server = WebSocketConnection.server()
+            var output: [UInt8] = []
+            var seen: [Seen] = []
+            let early = request() + bytes("81 85 37 fa 21 3d 7f 9f 4d 51 58")
+            var start = 0
+            while start < early.count {
+                var read = Array(early[start..<min(early.count, start + min(chunk, early.count - start))])
+                start += read.count
+                read.withUnsafeMutableBytes { buffer in
+                    var unread = buffer
+                    while let event = server.receive(&unread, into: &output) { seen.append(Seen(event)) }
+                }
+            }
+            #expect(seen == [.upgradeRequested(path: "/ocpp/GU%2F01", credentials: nil), .failed(.invalidRequest, closeCode: nil)])
+            #expect(answerLines(output).first == "HTTP/1.1 400 Bad Request")
         }
     }
 
@@ -134,13 +141,5 @@ import Testing
         let endless = Array("GET / HTTP/1.1\r\nX-Padding: ".utf8) + Array(repeating: UInt8(ascii: "p"), count: 600)
         #expect(feed(&server, endless, chunk: 100, output: &output) == [.failed(.handshakeTooLarge, closeCode: nil)])
         #expect(answerLines(output).first == "HTTP/1.1 431 Request Header Fields Too Large")
-    }
-
-    @Test func framesBeforeTheAnswerAreRefused() {
-        var server = WebSocketConnection.server()
-        var output: [UInt8] = []
-        let early = request() + bytes("81 85 37 fa 21 3d 7f 9f 4d 51 58")
-        #expect(feed(&server, early, output: &output) == [.failed(.invalidRequest, closeCode: nil)])
-        #expect(answerLines(output).first == "HTTP/1.1 400 Bad Request")
     }
 }
