@@ -19,9 +19,9 @@ enum Base64 {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// The bytes `text` encodes, or `nil` when it is not padded, canonical Base64.
-    static func decode(_ text: some StringProtocol) -> [UInt8]? {
-        let characters = Array(text.utf8)
+    /// The bytes the Base64 `text` (as UTF-8) encodes, or `nil` when it is not padded, canonical Base64.
+    static func decode(_ text: some Collection<UInt8>) -> [UInt8]? {
+        let characters = Array(text)
         guard characters.count % 4 == 0 else { return nil }
         var output = [UInt8]()
         output.reserveCapacity(characters.count / 4 * 3)

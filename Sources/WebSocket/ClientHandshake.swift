@@ -48,7 +48,7 @@ enum ClientHandshake {
     static let bodyPrefixLimit = 256
 
     /// Judges the server's answer to a request made with `key`.
-    static func verdict(on bytes: UnsafeRawBufferPointer, key: String) -> Verdict {
+    static func verdict(on bytes: [UInt8], key: String) -> Verdict {
         guard let head = HTTPHead(bytes) else {
             return .failed(WebSocketError(.invalidResponse, "the answer is not HTTP"))
         }
@@ -59,7 +59,7 @@ enum ClientHandshake {
             return .failed(WebSocketError(.invalidResponse, "malformed status line: \(head.startLine.prefix(80))"))
         }
         guard status == 101 else {
-            let statusLine = String(head.startLine)
+            let statusLine = head.startLine
             // Answers to a GET with these statuses have no body (RFC 9110 §6.4.1).
             if (100..<200).contains(status) || status == 204 || status == 304 {
                 return .refused(statusLine: statusLine, bodyLength: 0)
@@ -73,14 +73,14 @@ enum ClientHandshake {
         guard head.lists("connection", token: "upgrade") else {
             return .failed(WebSocketError(.invalidResponse, "101 without Connection: Upgrade"))
         }
-        guard head.value("sec-websocket-accept").map(String.init) == accept(forKey: key) else {
+        guard head.value("sec-websocket-accept") == accept(forKey: key) else {
             return .failed(WebSocketError(.wrongAccept, "Sec-WebSocket-Accept does not match the key"))
         }
         guard head.elements("sec-websocket-extensions").isEmpty else {
             return .failed(WebSocketError(.invalidResponse, "the server chose an extension we did not offer"))
         }
         let protocols = head.elements("sec-websocket-protocol")
-        guard protocols == [Substring(subprotocol)] else {
+        guard protocols == [subprotocol] else {
             let chosen = protocols.isEmpty ? "none" : protocols.joined(separator: ", ")
             return .failed(WebSocketError(.subprotocolRefused, "the server selected \(chosen), not \(subprotocol)"))
         }

@@ -5,8 +5,9 @@ enum FrameWriter {
         opcode: WebSocketOpcode, fin: Bool = true, payload: UnsafeRawBufferPointer, maskingKey: UInt32?,
         to output: inout [UInt8]
     ) {
+        // No reserveCapacity here: growing by exactly one frame each time would defeat the array's
+        // geometric growth and copy the loop's whole output buffer on every append.
         let count = payload.count
-        output.reserveCapacity(output.count + 14 + count)
         output.append((fin ? 0x80 : 0) | opcode.rawValue)
         let maskBit: UInt8 = maskingKey == nil ? 0 : 0x80
         switch count {

@@ -1,42 +1,88 @@
 /// An HTTP/1.1 request or status line with its header fields, as far as the upgrade needs them.
+///
+/// Parsed on bytes rather than `String`: grapheme-aware string processing made the handshake cost
+/// several times more, and header fields are ASCII by RFC 9110.
 struct HTTPHead {
+    private let bytes: [UInt8]
     /// The request line or status line.
-    var startLine: Substring
-    /// Header fields in order, names as sent, values without surrounding spaces.
-    var fields: [(name: Substring, value: Substring)]
+    let startLine: String
+    /// Where each field's name and value (without surrounding spaces) lie in `bytes`.
+    private var fields: [(name: Range<Int>, value: Range<Int>)] = []
 
     /// Parses a head that ends with its blank line; `nil` when it is not well-formed.
-    init?(_ bytes: UnsafeRawBufferPointer) {
-        // Header fields are ASCII by RFC 9110; other bytes are kept but only compared, never interpreted.
-        let text = String(decoding: bytes, as: UTF8.self)
-        var lines = text.split(separator: "\r\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.popFirst(), !first.isEmpty else { return nil }
-        startLine = first
-        fields = []
-        for line in lines where !line.isEmpty {
+    init?(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var lines: [Range<Int>] = []
+        var lineStart = 0
+        var index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == UInt8(ascii: "\r"), bytes[index + 1] == UInt8(ascii: "\n") {
+                lines.append(lineStart..<index)
+                index += 2
+                lineStart = index
+            } else {
+                index += 1
+            }
+        }
+        guard let first = lines.first, !first.isEmpty else { return nil }
+        startLine = String(decoding: bytes[first], as: UTF8.self)
+        for line in lines.dropFirst() where !line.isEmpty {
             // Obsolete line folding and spaces before the colon are refused, as RFC 9112 §5 asks.
-            guard let colon = line.firstIndex(of: ":"), line.first != " ", line.first != "\t" else { return nil }
-            let name = line[..<colon]
-            guard !name.isEmpty, name.last != " ", name.last != "\t" else { return nil }
-            fields.append((name, line[line.index(after: colon)...].trimmingSpaces()))
+            guard !Self.isSpace(bytes[line.lowerBound]),
+                let colon = bytes[line].firstIndex(of: UInt8(ascii: ":")), colon > line.lowerBound,
+                !Self.isSpace(bytes[colon - 1])
+            else { return nil }
+            fields.append((line.lowerBound..<colon, trimmed(colon + 1..<line.upperBound)))
         }
     }
 
-    /// The value of the only field named `name` (case-insensitively), or `nil` when absent.
-    func value(_ name: String) -> Substring? {
-        fields.first { $0.name.lowercased() == name }?.value
+    /// The value of the first field named `name` (given in lowercase, matched case-insensitively).
+    func value(_ name: String) -> String? {
+        fields.first { matches($0.name, name) }.map { String(decoding: bytes[$0.value], as: UTF8.self) }
     }
 
-    /// The comma-separated elements of every field named `name`, trimmed.
-    func elements(_ name: String) -> [Substring] {
-        fields.filter { $0.name.lowercased() == name }
-            .flatMap { $0.value.split(separator: ",").map { $0.trimmingSpaces() } }
-            .filter { !$0.isEmpty }
+    /// The comma-separated elements of every field named `name` (given in lowercase), trimmed.
+    func elements(_ name: String) -> [String] {
+        var elements: [String] = []
+        for field in fields where matches(field.name, name) {
+            var start = field.value.lowerBound
+            for index in field.value.lowerBound...field.value.upperBound
+            where index == field.value.upperBound || bytes[index] == UInt8(ascii: ",") {
+                let element = trimmed(start..<index)
+                if !element.isEmpty { elements.append(String(decoding: bytes[element], as: UTF8.self)) }
+                start = index + 1
+            }
+        }
+        return elements
     }
 
     /// Whether a field named `name` lists `token`, case-insensitively (`Connection: keep-alive, Upgrade`).
+    /// Both are given in lowercase.
     func lists(_ name: String, token: String) -> Bool {
-        elements(name).contains { $0.lowercased() == token }
+        elements(name).contains { Self.equalsIgnoringASCIICase($0.utf8, token) }
+    }
+
+    private func matches(_ range: Range<Int>, _ lowercase: String) -> Bool {
+        Self.equalsIgnoringASCIICase(bytes[range], lowercase)
+    }
+
+    private func trimmed(_ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, Self.isSpace(bytes[lower]) { lower += 1 }
+        while upper > lower, Self.isSpace(bytes[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+    }
+
+    /// Whether `bytes` spell `lowercase` (all lowercase ASCII) ignoring ASCII case, without allocating.
+    static func equalsIgnoringASCIICase(_ bytes: some Sequence<UInt8>, _ lowercase: String) -> Bool {
+        bytes.elementsEqual(lowercase.utf8) { byte, expected in
+            (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == expected
+        }
     }
 
     /// Finds where a head ends in a stream: feed bytes until it reports the blank line.
@@ -62,14 +108,5 @@ struct HTTPHead {
         init(after bytes: [UInt8] = []) {
             _ = Array(bytes.suffix(3)).withUnsafeBytes { end(in: $0) }
         }
-    }
-}
-
-extension Substring {
-    func trimmingSpaces() -> Substring {
-        var result = self
-        while let first = result.first, first == " " || first == "\t" { result.removeFirst() }
-        while let last = result.last, last == " " || last == "\t" { result.removeLast() }
-        return result
     }
 }

@@ -9,7 +9,7 @@ enum ServerHandshake {
     }
 
     /// Judges a request head, appending a 400 or 426 answer to `output` when it is invalid.
-    static func verdict(on bytes: UnsafeRawBufferPointer, output: inout [UInt8]) -> Verdict {
+    static func verdict(on bytes: [UInt8], output: inout [UInt8]) -> Verdict {
         func reject(_ reason: String, upgradeRequired: Bool = false) -> Verdict {
             if upgradeRequired {
                 appendAnswer(
@@ -35,7 +35,7 @@ enum ServerHandshake {
         guard head.value("sec-websocket-version") == "13" else {
             return reject("only WebSocket version 13 is supported", upgradeRequired: true)
         }
-        guard let keyText = head.value("sec-websocket-key"), let key = Base64.decode(keyText), key.count == 16
+        guard let keyText = head.value("sec-websocket-key"), let key = Base64.decode(keyText.utf8), key.count == 16
         else { return reject("Sec-WebSocket-Key is not 16 bytes in Base64") }
         guard head.lists("sec-websocket-protocol", token: ClientHandshake.subprotocol) else {
             return reject("the client does not offer the \(ClientHandshake.subprotocol) subprotocol")
@@ -51,7 +51,7 @@ enum ServerHandshake {
             (UInt64(bigEndian: $0.loadUnaligned(as: UInt64.self)),
              UInt64(bigEndian: $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
         }
-        let request = WebSocketUpgradeRequest(path: String(parts[1]), host: String(host), credentials: credentials)
+        let request = WebSocketUpgradeRequest(path: String(parts[1]), host: host, credentials: credentials)
         return .valid(request, key: words)
     }
 

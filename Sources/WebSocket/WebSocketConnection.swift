@@ -154,10 +154,7 @@ public struct WebSocketConnection {
                 case .tooLarge:
                     return fail(WebSocketError(.handshakeTooLarge, "the server's answer head is too large"), &output)
                 case .complete(let head):
-                    let verdict = head.withUnsafeBytes {
-                        ClientHandshake.verdict(on: $0, key: ClientHandshake.keyText(key))
-                    }
-                    switch verdict {
+                    switch ClientHandshake.verdict(on: head, key: ClientHandshake.keyText(key)) {
                     case .accepted:
                         state = .open
                         return .opened
@@ -183,7 +180,7 @@ public struct WebSocketConnection {
                         to: &output)
                     return fail(WebSocketError(.handshakeTooLarge, "the client's request head is too large"), &output)
                 case .complete(let head):
-                    switch head.withUnsafeBytes({ ServerHandshake.verdict(on: $0, output: &output) }) {
+                    switch ServerHandshake.verdict(on: head, output: &output) {
                     case .valid(let request, let key):
                         state = .serverAwaitingDecision(key: key)
                         return .upgradeRequested(request)

@@ -15,10 +15,10 @@ public struct WebSocketCredentials: Hashable, Sendable {
     }
 
     /// Parses an `Authorization` header value; `nil` when it is not well-formed Basic credentials.
-    init?(authorizationValue value: Substring) {
-        let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        guard parts.count == 2, parts[0].lowercased() == "basic",
-            let decoded = Base64.decode(parts[1].trimmingSpaces()),
+    init?(authorizationValue value: String) {
+        let parts = value.utf8.split(separator: UInt8(ascii: " "), maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, HTTPHead.equalsIgnoringASCIICase(parts[0], "basic"),
+            let decoded = Base64.decode(parts[1].drop { $0 == UInt8(ascii: " ") }),
             let colon = decoded.firstIndex(of: UInt8(ascii: ":"))
         else { return nil }
         self.username = String(decoding: decoded[..<colon], as: UTF8.self)

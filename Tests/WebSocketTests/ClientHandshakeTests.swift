@@ -33,7 +33,7 @@ import Testing
         let (_, first) = start()
         let (_, again) = start()
         let key = requestKey(Array(first.utf8))
-        #expect(Base64.decode(key)?.count == 16)
+        #expect(Base64.decode(key.utf8)?.count == 16)
         #expect(requestKey(Array(again.utf8)) == key)
         var other = SeededRandom(state: 43)
         var output: [UInt8] = []
