@@ -72,7 +72,7 @@ public struct OCPPDateTime: Sendable, Hashable, CustomStringConvertible {
             }
             let digits = position - fractionStart
             guard (1...9).contains(digits) else { return nil }
-            for _ in digits..<3 { millisecond *= 10 }
+            for _ in min(digits, 3)..<3 { millisecond *= 10 }
         }
         guard position < text.count else { return nil }
         var offset = 0

@@ -23,6 +23,7 @@ public protocol OCPPRequest: OCPPPayload {
 extension OCPPPayload {
     /// Decodes a payload taken from a frame.
     /// - Throws: ``OCPPError`` with the CallError code of the first violation found.
+    @inlinable
     public init(decoding payload: JSONPayload) throws(OCPPError) {
         self = try payload.withReader { (reader) throws(OCPPError) in
             let value = try Self(from: &reader)

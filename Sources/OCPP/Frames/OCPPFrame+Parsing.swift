@@ -1,6 +1,9 @@
 extension OCPPFrame {
     /// Parses one OCPP-J message.
     ///
+    /// The envelope is read here; the payload of a CALL or CALLRESULT is checked when it is decoded into
+    /// a typed value, so that the hot path reads each byte once. A CALLERROR's details are checked here.
+    ///
     /// The codes follow OCPP-J 1.6 §4.2.3: bytes that are not JSON (or exceed `limits`) give
     /// ``CallErrorCode/formationViolation``; JSON that is not a frame gives ``CallErrorCode/protocolError``;
     /// a CALL of an action outside OCPP 1.6 gives ``CallErrorCode/notImplemented``; a payload that is not
@@ -68,8 +71,7 @@ extension OCPPFrame {
             try expectComma(&reader, "after the UniqueId")
             let action = try readAction(&reader)
             try expectComma(&reader, "after the Action")
-            let payload = try readObject(&reader, bytes: bytes, limits: limits, what: "the payload")
-            try expectEndOfFrame(&reader)
+            let payload = try readPayload(&reader, bytes: bytes, limits: limits)
             guard case .known(let known) = action else {
                 guard case .unknown(let name) = action else { throw shape("unreachable") }
                 throw OCPPError(code: .notImplemented, field: "Action", reason: "'\(name)' is not an OCPP 1.6 action")
@@ -77,8 +79,7 @@ extension OCPPFrame {
             frame = .call(Call(messageId: id, action: known, payload: payload))
         case 3:
             try expectComma(&reader, "after the UniqueId")
-            let payload = try readObject(&reader, bytes: bytes, limits: limits, what: "the payload")
-            try expectEndOfFrame(&reader)
+            let payload = try readPayload(&reader, bytes: bytes, limits: limits)
             frame = .callResult(CallResult(messageId: id, payload: payload))
         case 4:
             try expectComma(&reader, "after the UniqueId")
@@ -133,6 +134,35 @@ extension OCPPFrame {
         guard reader.byte(reader.index) == UInt8(ascii: "]") else { throw shape("too many elements in the frame") }
         reader.index += 1
         guard reader.isAtEnd else { throw OCPPError.formation("", "unexpected data after the frame") }
+    }
+
+    /// The payload of a CALL or CALLRESULT: the object between the last comma read and the frame's
+    /// closing bracket, found from the end without reading it. Its contents are checked once, when it
+    /// is decoded into a typed value (which reads every byte and refuses anything off-schema); reading
+    /// it here as well would double the cost of every hot message.
+    private static func readPayload(
+        _ reader: inout JSONReader, bytes: [UInt8], limits: Limits
+    ) throws(OCPPError) -> JSONPayload {
+        reader.skipWhitespace()
+        let start = reader.index
+        var last = reader.end - 1
+        while last > start, isWhitespace(reader.byte(last)) { last -= 1 }
+        var payloadLast = last - 1
+        while payloadLast > start, isWhitespace(reader.byte(payloadLast)) { payloadLast -= 1 }
+        if reader.byte(start) == UInt8(ascii: "{") && reader.byte(last) == UInt8(ascii: "]")
+            && reader.byte(payloadLast) == UInt8(ascii: "}")
+        {
+            reader.index = reader.end
+            return JSONPayload(checked: bytes, range: start..<(payloadLast + 1))
+        }
+        // Not the shape of a frame's end: read it all, to say precisely what is wrong.
+        let payload = try readObject(&reader, bytes: bytes, limits: limits, what: "the payload")
+        try expectEndOfFrame(&reader)
+        return payload
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 
     private static func readObject(

@@ -1,15 +1,20 @@
-/// The JSON text of one payload (a CALL's or CALLRESULT's object, a CALLERROR's details), checked
-/// for grammar and UTF-8 but not yet read into a typed value.
+/// The JSON text of one payload (a CALL's or CALLRESULT's object, a CALLERROR's details), not yet
+/// read into a typed value.
+///
+/// A CALLERROR's details are checked for grammar, UTF-8 and depth when the frame is parsed; a CALL's
+/// or CALLRESULT's payload only when it is decoded (a typed decoder reads every byte and refuses
+/// anything off-schema), so that each byte of a hot message is read once.
 ///
 /// It shares the bytes of the frame it came from: parsing a frame copies nothing. Decode it with the
 /// payload type's `init(decoding:)`, e.g. `try MeterValuesRequest(decoding: call.payload)`.
 public struct JSONPayload: Sendable, Equatable, CustomStringConvertible {
-    private let storage: [UInt8]
-    private let range: Range<Int>
+    @usableFromInline let storage: [UInt8]
+    @usableFromInline let range: Range<Int>
 
     /// The empty object `{}`.
     public static let emptyObject = JSONPayload(checked: Array("{}".utf8), range: 0..<2)
 
+    @usableFromInline
     init(checked storage: [UInt8], range: Range<Int>) {
         self.storage = storage
         self.range = range
@@ -43,22 +48,16 @@ public struct JSONPayload: Sendable, Equatable, CustomStringConvertible {
         lhs.bytes.elementsEqual(rhs.bytes)
     }
 
-    /// Runs `body` with a reader over the payload's bytes.
+    /// Runs `body` with a reader over the payload's bytes. Inlinable so that decoding a payload of a
+    /// known type is specialized where it is called, rather than looking up generic metadata each time.
+    @inlinable
     func withReader<Result>(
         _ body: (inout JSONReader) throws(OCPPError) -> Result
     ) throws(OCPPError) -> Result {
-        let outcome: Swift.Result<Result, OCPPError> = storage.withUnsafeBufferPointer { buffer in
-            // An empty array may have no base address; a reader over nothing only ever sees its end.
-            var empty: UInt8 = 0
-            return withUnsafePointer(to: &empty) { fallback in
-                var reader = JSONReader(base: buffer.baseAddress ?? fallback, start: range.lowerBound, end: range.upperBound)
-                do throws(OCPPError) {
-                    return .success(try body(&reader))
-                } catch {
-                    return .failure(error)
-                }
-            }
+        try storage.withUnsafeBufferPointer { (buffer) throws(OCPPError) -> Result in
+            guard let base = buffer.baseAddress else { throw OCPPError(code: .formationViolation, reason: "no JSON text") }
+            var reader = JSONReader(base: base, start: range.lowerBound, end: range.upperBound)
+            return try body(&reader)
         }
-        return try outcome.get()
     }
 }

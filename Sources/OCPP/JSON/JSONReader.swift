@@ -9,6 +9,7 @@ public struct JSONReader {
     let end: Int
     var index: Int
 
+    @usableFromInline
     init(base: UnsafePointer<UInt8>, start: Int, end: Int) {
         self.base = base
         self.index = start
@@ -56,6 +57,7 @@ public struct JSONReader {
     }
 
     /// Checks that nothing but whitespace follows the value just read.
+    @usableFromInline
     mutating func expectEnd() throws(OCPPError) {
         guard isAtEnd else { throw .formation("", "unexpected data after the JSON value") }
     }
@@ -290,24 +292,43 @@ public struct JSONReader {
         return Double(text) ?? .nan
     }
 
+    private static let everyByte: UInt64 = 0x0101_0101_0101_0101
+
     /// The contents of a string value, escapes decoded, UTF-8 checked.
     mutating func readStringBytes() throws(OCPPError) -> StringBytes {
         index += 1  // the opening quote, checked by the caller
         let start = index
-        while true {
-            let b = byte(index)
+        var seen: UInt8 = 0  // every byte OR-ed: bit 7 set means non-ASCII text to check
+        // Eight bytes at a time while none is a quote, a backslash or a control character (SWAR).
+        var seenWord: UInt64 = 0
+        while end - index >= 8 {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let quote = word ^ (0x22 &* Self.everyByte)
+            let backslash = word ^ (0x5C &* Self.everyByte)
+            let special = ((quote &- Self.everyByte) & ~quote) | ((backslash &- Self.everyByte) & ~backslash)
+                | ((word &- 0x20 &* Self.everyByte) & ~word)
+            if special & (0x80 &* Self.everyByte) != 0 { break }
+            seenWord |= word
+            index += 8
+        }
+        if seenWord & (0x80 &* Self.everyByte) != 0 { seen = 0x80 }
+        while index < end {
+            let b = base[index]
             if b == UInt8(ascii: "\"") {
                 let count = index - start
                 index += 1
-                guard isValidUTF8(base + start, count) else { throw .formation("", "invalid UTF-8 in a string") }
+                guard seen < 0x80 || isValidUTF8(base + start, count) else {
+                    throw .formation("", "invalid UTF-8 in a string")
+                }
                 return .input(start: start, count: count)
             }
-            if b == UInt8(ascii: "\\") { break }
-            if b < 0x20 {
-                throw index >= end
-                    ? .formation("", "unterminated string") : .formation("", "unescaped control character in a string")
-            }
+            if b == UInt8(ascii: "\\") || b < 0x20 { break }
+            seen |= b
             index += 1
+        }
+        if index >= end || base[index] < 0x20 {
+            throw index >= end
+                ? .formation("", "unterminated string") : .formation("", "unescaped control character in a string")
         }
         var decoded = [UInt8](UnsafeBufferPointer(start: base + start, count: index - start))
         while true {

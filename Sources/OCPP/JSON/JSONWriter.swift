@@ -45,13 +45,34 @@ public struct JSONWriter {
         needsComma = true
     }
 
-    /// Writes a member name and its colon; the value follows.
+    /// Writes a member name and its colon; the value follows. Composed on the stack and appended at
+    /// once: each separate `append` pays the array's capacity and uniqueness checks.
     mutating func key(_ name: StaticString) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        let count = name.utf8CodeUnitCount
+        guard count <= 28 else {
+            separate()
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: count))
+            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+            needsComma = false
+            return
+        }
+        var text: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        let comma = needsComma
+        withUnsafeMutableBytes(of: &text) { raw in
+            var position = 0
+            if comma {
+                raw[0] = UInt8(ascii: ",")
+                position = 1
+            }
+            raw[position] = UInt8(ascii: "\"")
+            UnsafeMutableRawBufferPointer(rebasing: raw[(position + 1)...])
+                .copyMemory(from: UnsafeRawBufferPointer(start: name.utf8Start, count: count))
+            position += 1 + count
+            raw[position] = UInt8(ascii: "\"")
+            raw[position + 1] = UInt8(ascii: ":")
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<(position + 2)]))
+        }
         needsComma = false
     }
 
@@ -136,6 +157,11 @@ public struct JSONWriter {
 
     private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
+        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            bytes.append(contentsOf: utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         var runStart = 0
         for (position, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"")
             || byte == UInt8(ascii: "\\") {
