@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Net", dependencies: ["CSystem", "COpenSSL", "WebSocket"], swiftSettings: strict),
         .target(name: "Station", dependencies: ["OCPP"], swiftSettings: strict),
         .target(name: "Metrics", swiftSettings: strict),
-        .target(name: "CSMS", dependencies: ["OCPP", "Net", "Metrics"], swiftSettings: strict),
+        .target(name: "CSMS", dependencies: ["OCPP", "Net", "WebSocket", "Metrics"], swiftSettings: strict),
         .target(
             name: "Fleet",
             dependencies: ["OCPP", "Station", "CSMS", "Metrics", "Net"],

@@ -1,0 +1,128 @@
+public import Net
+public import OCPP
+import Synchronization
+
+/// The embedded CSMS behind a WebSocket server: `ocpp-fleet csms --listen HOST:PORT`, and the central
+/// system `ocpp-fleet run` starts in-process when no `--csms` is given.
+///
+/// It accepts any station id from the URL path (`ws://HOST:PORT/anything/<id>`), checks HTTP Basic auth
+/// when ``CSMSConfiguration/password`` is set, and runs one ``CentralSystem`` core per event loop.
+///
+/// ```swift
+/// let server = CSMSServer(configuration: CSMSConfiguration(heartbeatInterval: 60))
+/// let port = try await server.start(listen: "127.0.0.1:0")
+/// // stations connect to ws://127.0.0.1:<port>/<id>
+/// let figures = server.counterSnapshot     // ["csms.received.BootNotification": 1000, ...]
+/// await server.stop()
+/// ```
+public final class CSMSServer: Sendable {
+    private struct Running: Sendable {
+        let server: WebSocketServer
+        let shards: [CSMSShard]
+        let ownedGroup: EventLoopGroup?
+    }
+
+    /// How it answers.
+    public let configuration: CSMSConfiguration
+    private let group: EventLoopGroup?
+    private let loopCount: Int
+    private let running = Mutex<Running?>(nil)
+    private let links = CSMSLinkCount()
+    /// The counters of the last run, kept after ``stop()`` for the final report.
+    private let lastCounters = Mutex<[String: UInt64]>([:])
+
+    /// - Parameters:
+    ///   - configuration: how to answer.
+    ///   - group: the event loops to serve on (the fleet's, for `run`); nil starts `loopCount` loops of
+    ///     its own, stopped by ``stop()``.
+    ///   - loopCount: how many loops to start when `group` is nil.
+    public init(configuration: CSMSConfiguration, group: EventLoopGroup? = nil, loopCount: Int = 1) {
+        self.configuration = configuration
+        self.group = group
+        self.loopCount = loopCount
+    }
+
+    /// Starts listening.
+    /// - Parameter listen: `HOST:PORT` with a numeric host (`127.0.0.1:9000`, `[::1]:9000`); port 0 lets
+    ///   the system choose one.
+    /// - Returns: the port bound.
+    /// - Throws: ``CSMSServerError`` when the address cannot be read or bound, or the server runs already.
+    @discardableResult
+    public func start(listen: String) async throws(CSMSServerError) -> UInt16 {
+        let address = try ListenAddress(listen)
+        guard running.withLock({ $0 == nil }) else {
+            throw CSMSServerError(.alreadyStarted, "the embedded CSMS is already listening")
+        }
+        let ownedGroup: EventLoopGroup?
+        let loops: EventLoopGroup
+        if let group {
+            ownedGroup = nil
+            loops = group
+        } else {
+            do {
+                loops = try EventLoopGroup(loopCount: loopCount)
+            } catch {
+                throw CSMSServerError(.cannotListen, "cannot start event loops: \(error)")
+            }
+            ownedGroup = loops
+        }
+        let shards = loops.loops.enumerated().map { index, loop in
+            CSMSShard(loop: loop, configuration: configuration, shard: index, shardCount: loops.loops.count,
+                      links: links)
+        }
+        let server: WebSocketServer
+        do {
+            server = try await WebSocketServer.start(host: address.host, port: address.port, group: loops) { loop in
+                shards.first { $0.loop === loop }!
+            }
+        } catch {
+            ownedGroup?.shutdown()
+            throw CSMSServerError(.cannotListen, "cannot listen on \(listen): \(error)")
+        }
+        running.withLock { $0 = Running(server: server, shards: shards, ownedGroup: ownedGroup) }
+        return server.address.port
+    }
+
+    /// Stops listening and closes every station's link; the counters stay readable.
+    public func stop() async {
+        guard let stopping = running.withLock({ state -> Running? in
+            defer { state = nil }
+            return state
+        }) else { return }
+        await stopping.server.stop()
+        for shard in stopping.shards {
+            _ = try? await shard.loop.submit { shard.closeAll() }
+        }
+        lastCounters.withLock { $0 = Self.merge(stopping.shards, links: links) }
+        stopping.ownedGroup?.shutdown()
+    }
+
+    /// Every counter of every loop, added up (names in ``CentralSystem/counterSnapshot``);
+    /// `csms.stations.connected` and `csms.stations.max_connected` count across loops.
+    public var counterSnapshot: [String: UInt64] {
+        guard let shards = running.withLock({ $0?.shards }) else { return lastCounters.withLock { $0 } }
+        return Self.merge(shards, links: links)
+    }
+
+    /// Sends a command to a connected station and waits for how it ends.
+    /// - Returns: the outcome, or nil when no station is connected under `stationID`.
+    public func send(_ command: CentralSystemRequest, to stationID: String) async -> CommandOutcome? {
+        guard let shard = running.withLock({ $0?.shards.first { $0.serves(stationID) } }) else { return nil }
+        return await withCheckedContinuation { continuation in
+            shard.loop.execute {
+                shard.send(command, to: stationID) { continuation.resume(returning: $0) }
+            }
+        }
+    }
+
+    private static func merge(_ shards: [CSMSShard], links: CSMSLinkCount) -> [String: UInt64] {
+        var figures: [String: UInt64] = [:]
+        for shard in shards {
+            figures.merge(shard.core.withLock { $0.counterSnapshot }) { $0 + $1 }
+        }
+        let connected = links.figures
+        figures["csms.stations.connected"] = connected.now
+        figures["csms.stations.max_connected"] = connected.max
+        return figures
+    }
+}

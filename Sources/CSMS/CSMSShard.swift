@@ -1,0 +1,203 @@
+import Net
+import OCPP
+import Synchronization
+import WebSocket
+
+/// One event loop's part of the ``CSMSServer``: the core for the stations this loop accepted, and the
+/// driver that carries its effects out on their channels and timers.
+final class CSMSShard: WebSocketHandler, TimerOwner, @unchecked Sendable {
+    // @unchecked Sendable: `core` is behind a Mutex because the counters are read from other threads (the
+    // lock is uncontended on the hot path); every other mutable field is confined to `loop`, reached only
+    // from its callbacks or from tasks the server runs on it.
+
+    private enum TimerTag {
+        static let delayedSend: UInt32 = 1
+        static let commandDeadline: UInt32 = 2
+    }
+
+    private struct DelayedSend {
+        let station: StationHandle
+        let frame: [UInt8]
+        let due: Int64
+    }
+
+    let loop: EventLoop
+    let core: Mutex<CentralSystem>
+    private let password: String?
+    private let links: CSMSLinkCount
+    /// Open channels by station slot; a channel's `tag` holds its station's handle.
+    private var channels: [WebSocketChannel?] = []
+    private var effects: [CSMSEffect] = []
+    /// Answers waiting for their due time, oldest first: every answer waits the same delay, so the
+    /// queue is in due order and one timer, on its head, serves it.
+    private var delayed: [DelayedSend] = []
+    private var delayedHead = 0
+    private var delayTimer: TimerID?
+    private var commandTimer: TimerID?
+    private var waiters: [String: @Sendable (CommandOutcome) -> Void] = [:]
+
+    init(loop: EventLoop, configuration: CSMSConfiguration, shard: Int, shardCount: Int, links: CSMSLinkCount) {
+        self.loop = loop
+        core = Mutex(CentralSystem(configuration: configuration, shard: shard, shardCount: shardCount))
+        password = configuration.password
+        self.links = links
+    }
+
+    // MARK: WebSocketHandler
+
+    func webSocketUpgradeRequested(_ channel: WebSocketChannel, request: WebSocketUpgradeRequest) -> WebSocketRefusal? {
+        guard !channel.stationID.isEmpty else { return .notFound }
+        guard let password else { return nil }
+        // OCPP 1.6 security profile 1: the user name is the station's identity.
+        guard let credentials = request.credentials, credentials.username == channel.stationID,
+            credentials.password == password
+        else { return .unauthorized }
+        return nil
+    }
+
+    func webSocketOpened(_ channel: WebSocketChannel) {
+        let now = WallClock.now()
+        let station = core.withLock { $0.connect(stationID: channel.stationID, now: now, into: &effects) }
+        links.opened()
+        perform(now: now)
+        channel.tag = Self.tag(station)
+        let index = Int(station.index)
+        if index >= channels.count { channels.append(contentsOf: repeatElement(nil, count: index + 1 - channels.count)) }
+        channels[index] = channel
+    }
+
+    func webSocket(_ channel: WebSocketChannel, received text: UnsafeRawBufferPointer) {
+        let now = WallClock.now()
+        let station = Self.station(channel.tag)
+        let bytes = [UInt8](text)
+        core.withLock { $0.receive(bytes, from: station, now: now, into: &effects) }
+        perform(now: now)
+    }
+
+    func webSocketClosed(_ channel: WebSocketChannel, reason: WebSocketCloseReason) {
+        let now = WallClock.now()
+        let station = Self.station(channel.tag)
+        let index = Int(station.index)
+        // A channel replaced by a newer one under the same id was already let go.
+        guard index < channels.count, channels[index] === channel else { return }
+        channels[index] = nil
+        links.closed()
+        core.withLock { $0.disconnect(station, now: now, into: &effects) }
+        perform(now: now)
+    }
+
+    // MARK: Commands
+
+    /// Whether the station is connected on this loop; from any thread.
+    func serves(_ stationID: String) -> Bool {
+        core.withLock { $0.station(stationID) } != nil
+    }
+
+    /// Sends a command to the station and calls `reply` with its outcome when it ends; on the loop.
+    func send(_ command: CentralSystemRequest, to stationID: String, reply: @escaping @Sendable (CommandOutcome) -> Void) {
+        let now = WallClock.now()
+        guard let messageId = core.withLock({ $0.send(command, to: stationID, now: now, into: &effects) }) else {
+            reply(.lost)
+            return
+        }
+        waiters[messageId] = reply
+        perform(now: now)
+    }
+
+    /// Closes every channel, ending their commands; on the loop.
+    func closeAll() {
+        for channel in channels { channel?.close(code: .goingAway, reason: "CSMS stopping") }
+    }
+
+    // MARK: Effects
+
+    private func perform(now: Int64) {
+        for effect in effects {
+            switch effect {
+            case .send(let station, let frame, let due):
+                if due <= now {
+                    send(frame, to: station)
+                } else {
+                    delayed.append(DelayedSend(station: station, frame: frame, due: due))
+                    armDelayTimer(now: now)
+                }
+            case .close(let station):
+                let index = Int(station.index)
+                if index < channels.count, let channel = channels[index], channel.tag == Self.tag(station) {
+                    channels[index] = nil
+                    links.closed()
+                    channel.close(code: .policyViolation, reason: "replaced by a newer connection")
+                }
+            case .commandCompleted(let completion):
+                waiters.removeValue(forKey: completion.messageId)?(completion.outcome)
+            }
+        }
+        effects.removeAll(keepingCapacity: true)
+        armCommandTimer(now: now)
+    }
+
+    private func send(_ frame: [UInt8], to station: StationHandle) {
+        let index = Int(station.index)
+        guard index < channels.count, let channel = channels[index], channel.tag == Self.tag(station) else { return }
+        frame.withUnsafeBytes { _ = channel.send(text: $0) }
+    }
+
+    func timerFired(_ tag: UInt32) {
+        let now = WallClock.now()
+        switch tag {
+        case TimerTag.delayedSend:
+            delayTimer = nil
+            while delayedHead < delayed.count, delayed[delayedHead].due <= now {
+                send(delayed[delayedHead].frame, to: delayed[delayedHead].station)
+                delayedHead += 1
+            }
+            if delayedHead == delayed.count {
+                delayed.removeAll(keepingCapacity: true)
+                delayedHead = 0
+            }
+            armDelayTimer(now: now)
+        default:
+            commandTimer = nil
+            core.withLock { $0.expireCommands(now: now, into: &effects) }
+            perform(now: now)
+        }
+    }
+
+    private func armDelayTimer(now: Int64) {
+        guard delayTimer == nil, delayedHead < delayed.count else { return }
+        let wait = max(0, delayed[delayedHead].due - now)
+        delayTimer = loop.scheduleTimer(after: .milliseconds(wait), owner: self, tag: TimerTag.delayedSend)
+    }
+
+    private func armCommandTimer(now: Int64) {
+        guard commandTimer == nil, let deadline = core.withLock({ $0.nextDeadline }) else { return }
+        commandTimer = loop.scheduleTimer(
+            after: .milliseconds(max(0, deadline - now)), owner: self, tag: TimerTag.commandDeadline)
+    }
+
+    private static func tag(_ station: StationHandle) -> Int {
+        Int(station.index) | Int(station.generation) << 32
+    }
+
+    private static func station(_ tag: Int) -> StationHandle {
+        StationHandle(index: UInt32(truncatingIfNeeded: tag), generation: UInt32(truncatingIfNeeded: tag >> 32))
+    }
+}
+
+/// The stations connected to the whole server (every loop), for `csms.stations.connected` and its maximum.
+final class CSMSLinkCount: Sendable {
+    private let state = Mutex<(now: UInt64, max: UInt64)>((0, 0))
+
+    func opened() {
+        state.withLock { state in
+            state.now += 1
+            state.max = Swift.max(state.max, state.now)
+        }
+    }
+
+    func closed() {
+        state.withLock { $0.now -= 1 }
+    }
+
+    var figures: (now: UInt64, max: UInt64) { state.withLock { $0 } }
+}

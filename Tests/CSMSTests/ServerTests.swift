@@ -1,0 +1,84 @@
+import CSMS
+import Foundation
+import OCPP
+import TestSupport
+import Testing
+
+/// The socket server, against a station built on the Python `ocpp` package (strict schema validation).
+@Suite(.serialized) struct ServerTests {
+    static let configuration = CSMSConfiguration(
+        heartbeatInterval: 90, badges: BadgeList([.valid("VALID", parentIdTag: "FLEET")]), password: "s3cret")
+
+    /// Waits, at most 10 s, until `condition` holds for the server's counters.
+    func wait(for server: CSMSServer, _ condition: ([String: UInt64]) -> Bool) async throws {
+        for _ in 0..<200 {
+            if condition(server.counterSnapshot) { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
+    @Test func aPythonOCPPStationBootsChargesAndAcceptsAResetWithEveryAnswerValid() async throws {
+        let server = CSMSServer(configuration: Self.configuration)
+        let port = try await server.start(listen: "127.0.0.1:0")
+        let peer = Task.detached {
+            try PythonPeer.run(
+                script: "Tests/CSMSTests/Peers/charge_point.py",
+                arguments: ["ws://127.0.0.1:\(port)/ocpp", "GU-PY-1", "s3cret"], timeout: 30)
+        }
+        try await wait(for: server) { $0["csms.answered.DataTransfer"] == 1 }
+        let reset = await server.send(.reset(ResetRequest(type: .hard)), to: "GU-PY-1")
+        let run = try await peer.value
+        try #require(run.status == 0, "the Python station failed: \(run.stderr)")
+
+        #expect(reset?.name == "Accepted")
+        let answers = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let boot = try #require(answers["boot"] as? [String: Any])
+        #expect(boot["status"] as? String == "Accepted")
+        #expect(boot["interval"] as? Int == 90)
+        #expect((answers["authorize"] as? [String: String]) == ["status": "Accepted", "parentIdTag": "FLEET"])
+        #expect((answers["authorize_unknown"] as? [String: String]) == ["status": "Invalid"])
+        let start = try #require(answers["start"] as? [String: Any])
+        #expect((start["transaction_id"] as? Int ?? 0) > 0)
+        #expect((answers["stop"] as? [String: String])?["status"] == "Accepted")
+        #expect(answers["data_transfer"] as? String == "UnknownVendorId")
+        #expect(answers["reset"] as? String == "Hard")
+
+        let counters = server.counterSnapshot
+        for action in ["BootNotification", "Heartbeat", "StartTransaction", "StopTransaction", "MeterValues",
+                       "StatusNotification", "DataTransfer"] {
+            #expect(counters["csms.received.\(action)"] == 1, "\(action)")
+            #expect(counters["csms.answered.\(action)"] == 1, "\(action)")
+        }
+        #expect(counters["csms.answered.Authorize"] == 2)
+        #expect(counters["csms.commands.Reset.Accepted"] == 1)
+        #expect(counters["csms.transactions.started"] == 1)
+        #expect(counters["csms.transactions.open"] == 0)
+        #expect(counters["csms.stations.max_connected"] == 1)
+        await server.stop()
+    }
+
+    @Test func aStationWithTheWrongPasswordIsRefused() async throws {
+        let server = CSMSServer(configuration: Self.configuration)
+        let port = try await server.start(listen: "127.0.0.1:0")
+        let run = try PythonPeer.run(
+            script: "Tests/CSMSTests/Peers/charge_point.py",
+            arguments: ["ws://127.0.0.1:\(port)/ocpp", "GU-PY-2", "guess"], timeout: 30)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("401"))
+        #expect(server.counterSnapshot["csms.stations.connections", default: 0] == 0)
+        await server.stop()
+    }
+
+    @Test func aListenAddressThatIsNotHostAndPortIsRefused() async {
+        let server = CSMSServer(configuration: CSMSConfiguration())
+        await #expect(throws: CSMSServerError.self) { try await server.start(listen: "localhost") }
+        await #expect(throws: CSMSServerError.self) { try await server.start(listen: "127.0.0.1:99999") }
+    }
+
+    @Test func aCommandForAStationNotConnectedHasNoOutcome() async throws {
+        let server = CSMSServer(configuration: CSMSConfiguration())
+        try await server.start(listen: "127.0.0.1:0")
+        #expect(await server.send(.clearCache(ClearCacheRequest()), to: "NOBODY") == nil)
+        await server.stop()
+    }
+}
