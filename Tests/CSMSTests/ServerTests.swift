@@ -35,7 +35,7 @@ import Testing
         let boot = try #require(answers["boot"] as? [String: Any])
         #expect(boot["status"] as? String == "Accepted")
         #expect(boot["interval"] as? Int == 90)
-        #expect((answers["authorize"] as? [String: String]) == ["status": "Accepted", "parentIdTag": "FLEET"])
+        #expect((answers["authorize"] as? [String: String]) == ["status": "Accepted", "parent_id_tag": "FLEET"])
         #expect((answers["authorize_unknown"] as? [String: String]) == ["status": "Invalid"])
         let start = try #require(answers["start"] as? [String: Any])
         #expect((start["transaction_id"] as? Int ?? 0) > 0)
