@@ -44,22 +44,29 @@ struct HTTPHead {
     /// The comma-separated elements of every field named `name` (given in lowercase), trimmed.
     func elements(_ name: String) -> [String] {
         var elements: [String] = []
-        for field in fields where matches(field.name, name) {
-            var start = field.value.lowerBound
-            for index in field.value.lowerBound...field.value.upperBound
-            where index == field.value.upperBound || bytes[index] == UInt8(ascii: ",") {
-                let element = trimmed(start..<index)
-                if !element.isEmpty { elements.append(String(decoding: bytes[element], as: UTF8.self)) }
-                start = index + 1
-            }
-        }
+        forEachElement(name) { elements.append(String(decoding: bytes[$0], as: UTF8.self)) }
         return elements
     }
 
     /// Whether a field named `name` lists `token`, case-insensitively (`Connection: keep-alive, Upgrade`).
     /// Both are given in lowercase.
     func lists(_ name: String, token: String) -> Bool {
-        elements(name).contains { Self.equalsIgnoringASCIICase($0.utf8, token) }
+        var found = false
+        forEachElement(name) { found = found || Self.equalsIgnoringASCIICase(bytes[$0], token) }
+        return found
+    }
+
+    /// Calls `body` with where each non-empty comma-separated element of the fields named `name` lies.
+    private func forEachElement(_ name: String, _ body: (Range<Int>) -> Void) {
+        for field in fields where matches(field.name, name) {
+            var start = field.value.lowerBound
+            for index in field.value.lowerBound...field.value.upperBound
+            where index == field.value.upperBound || bytes[index] == UInt8(ascii: ",") {
+                let element = trimmed(start..<index)
+                if !element.isEmpty { body(element) }
+                start = index + 1
+            }
+        }
     }
 
     private func matches(_ range: Range<Int>, _ lowercase: String) -> Bool {

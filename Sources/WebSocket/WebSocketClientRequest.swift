@@ -7,6 +7,10 @@ public struct WebSocketClientRequest: Hashable, Sendable {
     /// Basic credentials for OCPP security profiles 1 and 2, or `nil` for none.
     public var credentials: WebSocketCredentials?
 
+    /// - Parameters:
+    ///   - host: The `Host` header, with `:port` when it is not the scheme's default.
+    ///   - path: The request target, starting with `/`.
+    ///   - credentials: Basic credentials, or `nil` for none.
     public init(host: String, path: String, credentials: WebSocketCredentials? = nil) {
         self.host = host
         self.path = path

@@ -1,7 +1,9 @@
 /// The status code of a close frame (RFC 6455 §7.4).
 public struct WebSocketCloseCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    /// The code as sent on the wire.
     public var rawValue: UInt16
 
+    /// A code by number, including application codes (3000–4999).
     public init(rawValue: UInt16) {
         self.rawValue = rawValue
     }
@@ -32,5 +34,6 @@ public struct WebSocketCloseCode: RawRepresentable, Hashable, Sendable, CustomSt
         }
     }
 
+    /// The code's number.
     public var description: String { String(rawValue) }
 }

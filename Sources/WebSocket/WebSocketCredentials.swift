@@ -1,9 +1,14 @@
 /// HTTP Basic credentials, as OCPP 1.6 security profiles 1 and 2 use them: the charge box id and its
 /// password, sent as `Authorization: Basic base64(<id>:<password>)`.
 public struct WebSocketCredentials: Hashable, Sendable {
+    /// The user: in OCPP, the charge box id.
     public var username: String
+    /// The password (OCPP's `AuthorizationKey`).
     public var password: String
 
+    /// - Parameters:
+    ///   - username: The user: in OCPP, the charge box id.
+    ///   - password: The password.
     public init(username: String, password: String) {
         self.username = username
         self.password = password

@@ -36,7 +36,9 @@ public struct WebSocketError: Error, Hashable, Sendable, CustomStringConvertible
         /// A frame was to be sent on a connection that is not open.
         public static let notOpen = Code(.notOpen)
 
-        public var description: String { "\(kind)" }
+        /// The kind's name.
+        /// The failure for a person: kind, reason and the details that apply.
+    public var description: String { "\(kind)" }
     }
 
     /// The kind of failure.

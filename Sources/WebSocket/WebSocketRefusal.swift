@@ -5,6 +5,9 @@ public struct WebSocketRefusal: Hashable, Sendable {
     /// The HTTP reason phrase.
     public var reasonPhrase: String
 
+    /// - Parameters:
+    ///   - statusCode: The HTTP status code, 4xx or 5xx.
+    ///   - reasonPhrase: The HTTP reason phrase, also sent as the body.
     public init(statusCode: Int, reasonPhrase: String) {
         self.statusCode = statusCode
         self.reasonPhrase = reasonPhrase

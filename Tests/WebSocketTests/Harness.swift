@@ -28,7 +28,7 @@ enum Seen: Equatable, CustomStringConvertible {
         case .opened: "opened"
         case .text(let text): "text(\(text.prefix(40)))"
         case .binary(let bytes): "binary(\(bytes.count) bytes)"
-        case .pong(let bytes): "pong(\(bytes))"
+        case .pong(let bytes): "pong(\(bytes.prefix(8))\(bytes.count > 8 ? "… \(bytes.count) bytes" : ""))"
         case .closed(let code, let reason): "closed(\(String(describing: code)), \(reason))"
         case .failed(let code, let closeCode): "failed(\(code), \(String(describing: closeCode)))"
         }

@@ -76,6 +76,23 @@ import Testing
         #expect(throws: WebSocketError.self) { try server.send(text: "x", into: &output) }
     }
 
+    @Test func refusalWithAnotherStatusCarriesNoChallenge() {
+        var server = WebSocketConnection.server()
+        var output: [UInt8] = []
+        _ = feed(&server, request(), output: &output) { _ in .serviceUnavailable }
+        let lines = answerLines(output)
+        #expect(lines.first == "HTTP/1.1 503 Service Unavailable")
+        #expect(!lines.contains { $0.hasPrefix("WWW-Authenticate") })
+    }
+
+    @Test(arguments: [
+        ("/GU00001", "GU00001"), ("/ocpp/16/GU00001", "GU00001"), ("/ocpp/GU00001?token=1", "GU00001"),
+        ("/ocpp/GU%20A", "GU A"), ("/ocpp/GU%zz", "GU%zz"), ("/", ""),
+    ])
+    func stationIdentityIsTheLastPathSegmentDecoded(path: String, identity: String) {
+        #expect(WebSocketUpgradeRequest(path: path, host: "h", credentials: nil).stationIdentity == identity)
+    }
+
     @Test func bytesBeforeTheAnswerAreRefusedHoweverTheyArrive() {
         for chunk in [1, 10, Int.max] {
             var server = WebSocketConnection.server()
