@@ -1,3 +1,5 @@
+import OCPP
+
 /// One sampled value a model can put into MeterValues, with the exact fields the firmware sends.
 public struct SampledValueSpec: Sendable {
     /// What the value measures, which decides how the station computes it.
@@ -28,7 +30,26 @@ public struct SampledValueSpec: Sendable {
         self.unit = unit
         self.phase = phase
         self.location = location
+        guard let ocppMeasurand = Measurand(rawValue: measurand), let ocppUnit = UnitOfMeasure(rawValue: unit) else {
+            preconditionFailure("\(measurand) in \(unit) is not an OCPP 1.6 measurand and unit")
+        }
+        self.ocppMeasurand = ocppMeasurand
+        self.ocppUnit = ocppUnit
+        self.ocppPhase = phase.map { name in
+            guard let value = Phase(rawValue: name) else { preconditionFailure("\(name) is not an OCPP 1.6 phase") }
+            return value
+        }
+        self.ocppLocation = location.map { name in
+            guard let value = Location(rawValue: name) else { preconditionFailure("\(name) is not an OCPP 1.6 location") }
+            return value
+        }
     }
+
+    // The same fields as OCPP values, checked once when the model is built.
+    let ocppMeasurand: Measurand
+    let ocppUnit: UnitOfMeasure
+    let ocppPhase: Phase?
+    let ocppLocation: Location?
 
     var scale: Double { unit.hasPrefix("k") ? 0.001 : 1 }
 }

@@ -1,0 +1,72 @@
+import OCPP
+
+/// A CALL waiting to be sent. Transaction messages carry the station's local transaction number so that
+/// the transactionId can be filled in when the StartTransaction is answered, even offline.
+struct PendingCall: Sendable {
+    enum Message: Sendable {
+        case heartbeat
+        /// Built when sent, from the connector's status then.
+        case status(connectorId: Int)
+        case authorize(connectorId: Int, AuthorizeRequest, forStop: Bool)
+        case startTransaction(local: UInt32, StartTransactionRequest)
+        case meterValues(local: UInt32?, MeterValuesRequest)
+        case stopTransaction(local: UInt32, StopTransactionRequest, energyWh: Int)
+        case diagnosticsStatus(DiagnosticsStatus)
+        case firmwareStatus(FirmwareStatus)
+    }
+
+    var message: Message
+    var messageId: String?
+    var attempts = 0
+    var notBefore: Int64 = .min
+
+    var action: Action {
+        switch message {
+        case .heartbeat: .heartbeat
+        case .status: .statusNotification
+        case .authorize: .authorize
+        case .startTransaction: .startTransaction
+        case .meterValues: .meterValues
+        case .stopTransaction: .stopTransaction
+        case .diagnosticsStatus: .diagnosticsStatusNotification
+        case .firmwareStatus: .firmwareStatusNotification
+        }
+    }
+
+    /// Transaction messages survive the link and are retried; the others are dropped offline.
+    var isTransactional: Bool {
+        switch message {
+        case .startTransaction, .stopTransaction: true
+        case .meterValues(let local, _): local != nil
+        default: false
+        }
+    }
+
+    /// Whether the message is kept in the queue when the link drops.
+    var survivesDisconnection: Bool {
+        switch message {
+        case .diagnosticsStatus, .firmwareStatus: true
+        default: isTransactional
+        }
+    }
+
+    var local: UInt32? {
+        switch message {
+        case .startTransaction(let local, _), .stopTransaction(let local, _, _): local
+        case .meterValues(let local, _): local
+        default: nil
+        }
+    }
+}
+
+/// The CALL the station waits an answer for (OCPP-J allows one at a time).
+struct InFlightCall: Sendable {
+    enum Purpose: Sendable {
+        case boot
+        case queued(PendingCall)
+    }
+
+    var messageId: String
+    var action: Action
+    var purpose: Purpose
+}

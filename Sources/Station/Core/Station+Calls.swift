@@ -1,0 +1,235 @@
+import OCPP
+
+// The CALLs the station sends: one in flight at a time, a queue behind it, retries for transaction
+// messages, and the frames that come back.
+extension Station {
+    mutating func enqueue(_ message: PendingCall.Message) {
+        if case .status(let connectorId) = message,
+            queue.contains(where: { if case .status(connectorId) = $0.message { true } else { false } })
+        {
+            return  // The queued StatusNotification reads the status when it is sent.
+        }
+        queue.append(PendingCall(message: message))
+    }
+
+    /// Sends the head of the queue when the link is up, the station registered and no CALL in flight.
+    mutating func sendNext(now: Int64, effects: inout [StationEffect]) {
+        guard isOnline, inFlight == nil, let head = queue.first else { return }
+        if head.notBefore > now {
+            effects.append(.armTimer(.transactionRetry, at: head.notBefore))
+            return
+        }
+        var call = queue.removeFirst()
+        let messageId = call.messageId ?? random.messageID()
+        call.messageId = messageId
+        var bytes: [UInt8] = []
+        switch call.message {
+        case .heartbeat:
+            OCPPFrame.encodeCall(messageId: messageId, HeartbeatRequest(), into: &bytes)
+        case .status(let connectorId):
+            let status = connectors[connectorId].status
+            connectors[connectorId].reportedStatus = status
+            connectors[connectorId].reportedAt = now
+            let request = StatusNotificationRequest(
+                connectorId: connectorId, errorCode: status == .faulted ? .otherError : .noError,
+                info: status == .faulted ? "Failure" : "No failure", status: status, vendorId: model.vendor)
+            OCPPFrame.encodeCall(messageId: messageId, request, into: &bytes)
+        case .authorize(_, let request, _):
+            OCPPFrame.encodeCall(messageId: messageId, request, into: &bytes)
+        case .startTransaction(_, let request):
+            OCPPFrame.encodeCall(messageId: messageId, request, into: &bytes)
+        case .meterValues(_, let request):
+            OCPPFrame.encodeCall(messageId: messageId, request, into: &bytes)
+        case .stopTransaction(_, let request, _):
+            OCPPFrame.encodeCall(messageId: messageId, request, into: &bytes)
+        case .diagnosticsStatus(let status):
+            OCPPFrame.encodeCall(messageId: messageId, DiagnosticsStatusNotificationRequest(status: status), into: &bytes)
+        case .firmwareStatus(let status):
+            OCPPFrame.encodeCall(messageId: messageId, FirmwareStatusNotificationRequest(status: status), into: &bytes)
+        }
+        let action = call.action
+        inFlight = InFlightCall(messageId: messageId, action: action, purpose: .queued(call))
+        effects.append(.send(OutgoingMessage(bytes: bytes, action: action, messageId: messageId, kind: .call)))
+        armCallTimeout(action, now: now, effects: &effects)
+    }
+
+    /// Sends a CALL outside the queue (BootNotification).
+    mutating func sendCall<Request: OCPPRequest>(
+        _ request: Request, purpose: InFlightCall.Purpose, now: Int64, effects: inout [StationEffect]
+    ) {
+        let messageId = random.messageID()
+        var bytes: [UInt8] = []
+        OCPPFrame.encodeCall(messageId: messageId, request, into: &bytes)
+        inFlight = InFlightCall(messageId: messageId, action: Request.action, purpose: purpose)
+        effects.append(.send(OutgoingMessage(bytes: bytes, action: Request.action, messageId: messageId, kind: .call)))
+        armCallTimeout(Request.action, now: now, effects: &effects)
+    }
+
+    private mutating func armCallTimeout(_ action: Action, now: Int64, effects: inout [StationEffect]) {
+        let timeout = action == .authorize ? seconds(.confAuthorizeTime) : seconds(.confBasicTime)
+        effects.append(.armTimer(.callTimeout, at: now + timeout))
+    }
+
+    // MARK: - Frames from the CSMS
+
+    mutating func received(_ bytes: [UInt8], now: Int64, effects: inout [StationEffect]) {
+        let frame: OCPPFrame
+        do {
+            frame = try OCPPFrame(parsing: bytes)
+        } catch {
+            refuse(error, answering: Self.looksLikeCall(bytes), effects: &effects)
+            return
+        }
+        switch frame {
+        case .call(let call):
+            let request: CentralSystemRequest
+            do {
+                request = try CentralSystemRequest(call)
+            } catch {
+                refuse(error, answering: true, effects: &effects)
+                return
+            }
+            answer(request, messageId: call.messageId, now: now, effects: &effects)
+        case .callResult(let result):
+            guard let call = inFlight, call.messageId == result.messageId else {
+                effects.append(.count(.unmatchedAnswer))
+                return
+            }
+            finishInFlight(effects: &effects)
+            do {
+                try answered(call, result, now: now, effects: &effects)
+                effects.append(.callCompleted(action: call.action, messageId: call.messageId, outcome: .answered))
+            } catch {
+                effects.append(.count(.badFrame(error.code)))
+                effects.append(.callCompleted(action: call.action, messageId: call.messageId, outcome: .callError(error.code)))
+                failed(call, now: now, effects: &effects)
+            }
+        case .callError(let error):
+            guard let call = inFlight, call.messageId == error.messageId else {
+                effects.append(.count(.unmatchedAnswer))
+                return
+            }
+            finishInFlight(effects: &effects)
+            effects.append(.callCompleted(action: call.action, messageId: call.messageId, outcome: .callError(error.code)))
+            failed(call, now: now, effects: &effects)
+        }
+    }
+
+    /// Counts a frame OCPP-J refuses and answers it with a CALLERROR when it is a CALL whose id is known.
+    private mutating func refuse(_ error: OCPPError, answering: Bool, effects: inout [StationEffect]) {
+        effects.append(.count(.badFrame(error.code)))
+        guard answering, let messageId = error.messageId else { return }
+        var bytes: [UInt8] = []
+        OCPPFrame.encodeCallError(messageId: messageId, code: error.code, description: error.description, into: &bytes)
+        effects.append(.send(OutgoingMessage(bytes: bytes, action: nil, messageId: messageId, kind: .callError)))
+    }
+
+    /// Whether unparseable bytes were meant as a CALL (`[2,...`): only a CALL may be answered.
+    private static func looksLikeCall(_ bytes: [UInt8]) -> Bool {
+        var sawBracket = false
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): continue
+            case UInt8(ascii: "[") where !sawBracket: sawBracket = true
+            default: return sawBracket && byte == UInt8(ascii: "2")
+            }
+        }
+        return false
+    }
+
+    private mutating func finishInFlight(effects: inout [StationEffect]) {
+        inFlight = nil
+        effects.append(.cancelTimer(.callTimeout))
+    }
+
+    /// Acts on the answer to the CALL in flight.
+    private mutating func answered(
+        _ call: InFlightCall, _ result: OCPPFrame.CallResult, now: Int64, effects: inout [StationEffect]
+    ) throws(OCPPError) {
+        switch call.purpose {
+        case .boot:
+            bootAnswered(try result.decode(responseTo: BootNotificationRequest.self), now: now, effects: &effects)
+        case .queued(let pending):
+            switch pending.message {
+            case .heartbeat:
+                _ = try result.decode(responseTo: HeartbeatRequest.self)
+            case .status:
+                _ = try result.decode(responseTo: StatusNotificationRequest.self)
+            case .authorize(let connectorId, let request, let forStop):
+                let response = try result.decode(responseTo: AuthorizeRequest.self)
+                authorizeAnswered(connectorId, request.idTag, response.idTagInfo, forStop: forStop, now: now, effects: &effects)
+            case .startTransaction(let local, let request):
+                let response = try result.decode(responseTo: StartTransactionRequest.self)
+                startAnswered(local, request, response, now: now, effects: &effects)
+            case .meterValues:
+                _ = try result.decode(responseTo: MeterValuesRequest.self)
+            case .stopTransaction(_, let request, let energyWh):
+                let response = try result.decode(responseTo: StopTransactionRequest.self)
+                if let info = response.idTagInfo, let idTag = request.idTag { rememberIfCaching(idTag, info) }
+                effects.append(.count(.transactionStopped(energyWh: energyWh)))
+            case .diagnosticsStatus:
+                _ = try result.decode(responseTo: DiagnosticsStatusNotificationRequest.self)
+            case .firmwareStatus:
+                _ = try result.decode(responseTo: FirmwareStatusNotificationRequest.self)
+            }
+        }
+    }
+
+    mutating func callTimedOut(now: Int64, effects: inout [StationEffect]) {
+        guard let call = inFlight else { return }
+        inFlight = nil
+        effects.append(.callCompleted(action: call.action, messageId: call.messageId, outcome: .timedOut))
+        failed(call, now: now, effects: &effects)
+    }
+
+    /// Gives up waiting for the CALL in flight (the link dropped); a transaction message goes back to the
+    /// head of the queue without counting an attempt, since the CSMS never refused it.
+    mutating func abandonInFlight(outcome: CallOutcome, now: Int64, effects: inout [StationEffect]) {
+        guard let call = inFlight else { return }
+        inFlight = nil
+        effects.append(.cancelTimer(.callTimeout))
+        effects.append(.callCompleted(action: call.action, messageId: call.messageId, outcome: outcome))
+        if case .queued(let pending) = call.purpose, pending.survivesDisconnection {
+            queue.insert(pending, at: 0)
+        }
+    }
+
+    /// A CALL refused or unanswered: BootNotification waits for its retry, Authorize falls back on the
+    /// offline rules, a transaction message is retried per TransactionMessageAttempts, others are dropped.
+    private mutating func failed(_ call: InFlightCall, now: Int64, effects: inout [StationEffect]) {
+        switch call.purpose {
+        case .boot:
+            bootFailed(now: now, effects: &effects)
+        case .queued(var pending):
+            if case .authorize(let connectorId, _, let forStop) = pending.message {
+                if !forStop { authorizeOffline(connectorId, now: now, effects: &effects) }
+                return
+            }
+            guard pending.isTransactional else { return }
+            pending.attempts += 1
+            if pending.attempts < configuration.integer(.transactionMessageAttempts, in: model) {
+                pending.notBefore = now + seconds(.transactionMessageRetryInterval) * Int64(pending.attempts)
+                queue.insert(pending, at: 0)
+            } else {
+                giveUp(pending)
+                effects.append(contentsOf: lostCounts(pending))
+            }
+        }
+    }
+
+    /// Drops a transaction message for good; a lost StartTransaction takes its transaction's later messages.
+    private mutating func giveUp(_ pending: PendingCall) {
+        guard case .startTransaction(let local, _) = pending.message else { return }
+        queue.removeAll { $0.local == local }
+        for connectorId in connectors.indices where connectors[connectorId].transaction?.local == local {
+            connectors[connectorId].transaction?.lost = true
+        }
+    }
+
+    private func lostCounts(_ pending: PendingCall) -> [StationEffect] {
+        switch pending.message {
+        case .startTransaction, .stopTransaction: [.count(.transactionLost)]
+        default: []
+        }
+    }
+}

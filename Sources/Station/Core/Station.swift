@@ -1,0 +1,156 @@
+import OCPP
+
+/// A virtual Legrand Green'Up: an OCPP 1.6J charge point as a state machine without I/O.
+///
+/// Feed it ``StationEvent``s with the time they happen; it appends ``StationEffect``s (frames to send,
+/// timers to arm, connections to open or close) to a buffer you own:
+///
+/// ```swift
+/// var station = Station(model: .greenUp2VE, identity: StationIdentity(chargeBoxId: "GU00001", serialNumber: "260988"), seed: 1)
+/// var effects: [StationEffect] = []
+/// station.handle(.powerOn, now: clock, effects: &effects)   // -> .connect
+/// station.handle(.connected, now: clock, effects: &effects) // -> .send(BootNotification), .armTimer(.callTimeout, ...)
+/// ```
+///
+/// The model's data (configuration table, sockets, identity) is shared by every station of that model;
+/// a station stores its overrides and its state only.
+public struct Station: Sendable {
+    enum Link: Sendable, Equatable {
+        /// Switched off, or rebooting.
+        case off
+        case disconnected
+        case connecting
+        case connected
+    }
+
+    enum Registration: Sendable, Equatable {
+        /// A BootNotification is due when connected.
+        case unregistered
+        case bootSent
+        /// Pending or Rejected: waiting for ``StationTimer/bootRetry``.
+        case waiting
+        case accepted
+    }
+
+    public internal(set) var model: StationModel
+    public let identity: StationIdentity
+    let options: StationOptions
+    var configuration = ConfigurationStore()
+    var random: SeededGenerator
+    var link = Link.off
+    var registration = Registration.unregistered
+    var reconnectAttempts = 0
+    /// The HeartbeatInterval in force, in milliseconds (the CSMS's, or the configured one).
+    var heartbeatMs: Int64 = 0
+    /// Connectors by connectorId; index 0 is the station as a whole.
+    var connectors: [Connector]
+    var queue: [PendingCall] = []
+    var inFlight: InFlightCall?
+    var authorization = AuthorizationStore()
+    var profiles = ChargingProfileSet()
+    var stationReservation: Reservation?
+    var nextLocalTransaction: UInt32 = 1
+    var diagnostics = DiagnosticsStatus.idle
+    var diagnosticsLocationSupported = true
+    var firmware = FirmwareJob.idle
+
+    /// Creates a station, switched off: send ``StationEvent/powerOn`` to start it.
+    /// - Parameters:
+    ///   - model: shared by all stations of the model; see ``StationModel/catalog``.
+    ///   - seed: the station's random stream (message ids, reconnection jitter).
+    public init(model: StationModel, identity: StationIdentity, seed: UInt64, options: StationOptions = StationOptions()) {
+        self.model = model
+        self.identity = identity
+        self.options = options
+        self.random = SeededGenerator(seed: seed)
+        self.connectors = Array(repeating: Connector(), count: model.connectorCount + 1)
+    }
+
+    /// Handles one event at time `now` (milliseconds since the Unix epoch), appending what the runner must do.
+    public mutating func handle(_ event: StationEvent, now: Int64, effects: inout [StationEffect]) {
+        switch event {
+        case .powerOn: powerOn(now: now, effects: &effects)
+        case .connected: connected(now: now, effects: &effects)
+        case .disconnected: disconnected(now: now, effects: &effects)
+        case .frameReceived(let bytes): received(bytes, now: now, effects: &effects)
+        case .timerFired(let timer): fired(timer, now: now, effects: &effects)
+        case .evPlugged(let connectorId, let ev): evPlugged(connectorId, ev, now: now, effects: &effects)
+        case .evUnplugged(let connectorId): evUnplugged(connectorId, now: now, effects: &effects)
+        case .badgePresented(let connectorId, let idTag): badge(connectorId, idTag, now: now, effects: &effects)
+        case .powerCycle: powerCycle(now: now, effects: &effects)
+        }
+        sendNext(now: now, effects: &effects)
+    }
+
+    private mutating func fired(_ timer: StationTimer, now: Int64, effects: inout [StationEffect]) {
+        switch timer {
+        case .reconnect: reconnectDue(effects: &effects)
+        case .bootRetry: bootRetryDue(now: now, effects: &effects)
+        case .heartbeat: heartbeatDue(now: now, effects: &effects)
+        case .callTimeout: callTimedOut(now: now, effects: &effects)
+        case .transactionRetry: break  // sendNext, which follows every event, sends the head of the queue.
+        case .reset: reboot(now: now, effects: &effects)
+        case .bootCompleted: bootCompleted(effects: &effects)
+        case .diagnostics: diagnosticsStep(now: now, effects: &effects)
+        case .firmware: firmwareStep(now: now, effects: &effects)
+        case .meterValues(let connectorId): sampleDue(connectorId, now: now, effects: &effects)
+        case .energy(let connectorId): updatePower(connectorId, now: now, effects: &effects)
+        case .connectionTimeout(let connectorId): connectionTimedOut(connectorId, now: now, effects: &effects)
+        case .statusReport(let connectorId): reportStatus(connectorId, now: now, effects: &effects)
+        case .reservationExpiry(let connectorId): reservationExpired(connectorId, now: now, effects: &effects)
+        }
+    }
+
+    // MARK: - What a runner or a test may read
+
+    /// The status of a connector (0 for the station).
+    public func status(of connectorId: Int) -> ChargePointStatus {
+        connectors[connectorId].status
+    }
+
+    /// The transactionId the CSMS gave to the transaction running on a connector, if any.
+    public func transactionId(on connectorId: Int) -> Int? {
+        connectors[connectorId].transaction?.id
+    }
+
+    /// Whether a transaction runs on a connector (known to the CSMS or not yet).
+    public func hasTransaction(on connectorId: Int) -> Bool {
+        connectors[connectorId].transaction != nil
+    }
+
+    /// The energy register of a connector, in Wh, as of its last update.
+    public func registerWh(of connectorId: Int) -> Double {
+        connectors[connectorId].meter.registerWh
+    }
+
+    /// The power a connector delivers now, in watts.
+    public func powerW(of connectorId: Int) -> Double {
+        connectors[connectorId].meter.powerW
+    }
+
+    /// Whether the CSMS accepted the station's BootNotification on the current connection.
+    public var isRegistered: Bool { registration == .accepted }
+
+    /// Whether the link to the CSMS is open.
+    public var isConnected: Bool { link == .connected }
+
+    /// How many CALLs wait to be sent (transaction messages kept while offline among them).
+    public var queuedCalls: Int { queue.count }
+
+    /// The value GetConfiguration would report for a key.
+    public func configurationText(_ key: ConfigurationKey) -> String {
+        if key == .uiD, !configuration.isOverridden(.uiD) { return identity.chargeBoxId }
+        return configuration.text(key, in: model)
+    }
+
+    /// The local time the station writes into its messages.
+    func timestamp(_ now: Int64) -> OCPPDateTime {
+        OCPPDateTime(millisecondsSinceEpoch: now, utcOffsetMinutes: model.utcOffsetMinutes)
+    }
+
+    func seconds(_ key: ConfigurationKey) -> Int64 {
+        Int64(configuration.integer(key, in: model)) * 1000
+    }
+
+    var isOnline: Bool { link == .connected && registration == .accepted }
+}

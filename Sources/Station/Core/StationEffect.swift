@@ -1,0 +1,73 @@
+import OCPP
+
+/// What a station asks of its runner, appended to the buffer given to ``Station/handle(_:now:effects:)``
+/// in the order the runner must carry them out.
+public enum StationEffect: Sendable {
+    /// Send one WebSocket text message.
+    case send(OutgoingMessage)
+    /// Fire ``StationEvent/timerFired(_:)`` at `at` (milliseconds since the epoch); replaces the same tag.
+    case armTimer(StationTimer, at: Int64)
+    case cancelTimer(StationTimer)
+    /// Close the WebSocket (reboot, power cut).
+    case closeConnection
+    /// Open a WebSocket to the CSMS (first connection and every reconnection).
+    case connect
+    /// A CALL the station sent is over: answered, refused, or given up.
+    case callCompleted(action: Action, messageId: String, outcome: CallOutcome)
+    /// A figure for the fleet's report.
+    case count(StationCount)
+}
+
+/// One message for the CSMS, with what the runner needs to measure it.
+public struct OutgoingMessage: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// A CALL the station originates: its answer will come back as ``StationEffect/callCompleted(action:messageId:outcome:)``.
+        case call
+        /// The station's CALLRESULT to a CSMS request.
+        case callResult
+        /// The station's CALLERROR to a CSMS request.
+        case callError
+    }
+
+    /// The JSON text of the frame, UTF-8.
+    public let bytes: [UInt8]
+    /// The action of the CALL, or of the CSMS request answered; nil when answering a CALL whose action is
+    /// not an OCPP 1.6 action.
+    public let action: Action?
+    public let messageId: String
+    public let kind: Kind
+
+    public init(bytes: [UInt8], action: Action?, messageId: String, kind: Kind) {
+        self.bytes = bytes
+        self.action = action
+        self.messageId = messageId
+        self.kind = kind
+    }
+}
+
+/// How a CALL the station sent ended.
+public enum CallOutcome: Sendable, Equatable {
+    /// A CALLRESULT came back (whatever its status field says).
+    case answered
+    /// A CALLERROR came back, or a CALLRESULT whose payload broke the schema (with the violation's code).
+    case callError(CallErrorCode)
+    /// No answer within the station's timeout (confBasicTime, confAuthorizeTime for Authorize).
+    case timedOut
+    /// The link dropped before the answer came.
+    case connectionLost
+}
+
+/// The figures a station reports, each as it happens.
+public enum StationCount: Sendable, Equatable {
+    /// The station began a transaction (its StartTransaction is queued).
+    case transactionStarted
+    /// The CSMS acknowledged a StopTransaction; `energyWh` is meterStop - meterStart.
+    case transactionStopped(energyWh: Int)
+    /// A transaction's StartTransaction or StopTransaction was given up after TransactionMessageAttempts.
+    case transactionLost
+    /// The CSMS sent something OCPP-J refuses, counted under the CallError code it deserves (answered with
+    /// that CALLERROR when it was a CALL with a readable id).
+    case badFrame(CallErrorCode)
+    /// A CALLRESULT or CALLERROR whose id matches no CALL in flight (late, duplicated or invented).
+    case unmatchedAnswer
+}
