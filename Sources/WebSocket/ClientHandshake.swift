@@ -39,8 +39,8 @@ enum ClientHandshake {
     /// What a server's answer head means.
     enum Verdict {
         case accepted
-        /// A status other than 101: read up to `bodyLength` bytes of body for the error.
-        case refused(statusLine: String, bodyLength: Int)
+        /// A status other than 101: read the start of its body for the error.
+        case refused(RefusalBody)
         case failed(WebSocketError)
     }
 
@@ -59,13 +59,17 @@ enum ClientHandshake {
             return .failed(WebSocketError(.invalidResponse, "malformed status line: \(head.startLine.prefix(80))"))
         }
         guard status == 101 else {
-            let statusLine = head.startLine
             // Answers to a GET with these statuses have no body (RFC 9110 §6.4.1).
             if (100..<200).contains(status) || status == 204 || status == 304 {
-                return .refused(statusLine: statusLine, bodyLength: 0)
+                return .refused(RefusalBody(statusLine: head.startLine, length: 0, isChunked: false))
             }
+            if head.lists("transfer-encoding", token: "chunked") {
+                return .refused(RefusalBody(statusLine: head.startLine, length: bodyPrefixLimit, isChunked: true))
+            }
+            // Without a length the body runs to the end of the connection: up to the limit, or inputEnded().
             let declared = head.value("content-length").flatMap { Int($0) } ?? bodyPrefixLimit
-            return .refused(statusLine: statusLine, bodyLength: min(max(declared, 0), bodyPrefixLimit))
+            let length = min(max(declared, 0), bodyPrefixLimit)
+            return .refused(RefusalBody(statusLine: head.startLine, length: length, isChunked: false))
         }
         guard head.lists("upgrade", token: "websocket") else {
             return .failed(WebSocketError(.invalidResponse, "101 without Upgrade: websocket"))
@@ -85,5 +89,47 @@ enum ClientHandshake {
             return .failed(WebSocketError(.subprotocolRefused, "the server selected \(chosen), not \(subprotocol)"))
         }
         return .accepted
+    }
+
+    /// The body of an answer other than 101, read only as far as the error needs.
+    struct RefusalBody {
+        let statusLine: String
+        /// How many raw body bytes to read at most.
+        let length: Int
+        let isChunked: Bool
+
+        /// Whether `raw` holds as much of the body as the error needs.
+        func isComplete(_ raw: [UInt8]) -> Bool {
+            raw.count >= length || (isChunked && Self.dechunk(raw).isComplete)
+        }
+
+        /// The error for this answer, with the start of its body.
+        func error(_ raw: [UInt8]) -> WebSocketError {
+            let body = isChunked ? Self.dechunk(raw).body : raw
+            return WebSocketError(
+                .unexpectedStatus, "the server refused the upgrade", statusLine: statusLine,
+                bodyPrefix: String(decoding: body, as: UTF8.self))
+        }
+
+        /// The data of a chunked body (RFC 9112 §7.1) as far as `raw` goes, and whether its last chunk
+        /// has arrived; a malformed size line ends it.
+        static func dechunk(_ raw: [UInt8]) -> (body: [UInt8], isComplete: Bool) {
+            var body: [UInt8] = []
+            var index = 0
+            while true {
+                guard let lineEnd = (index..<max(index, raw.count - 1)).first(where: {
+                    raw[$0] == UInt8(ascii: "\r") && raw[$0 + 1] == UInt8(ascii: "\n")
+                }) else { return (body, false) }
+                let sizeText = raw[index..<lineEnd].prefix { $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: " ") }
+                guard let size = Int(String(decoding: sizeText, as: UTF8.self), radix: 16), size >= 0 else {
+                    return (body, true)
+                }
+                if size == 0 { return (body, true) }
+                let dataStart = lineEnd + 2
+                body += raw[dataStart..<min(raw.count, dataStart + size)]
+                guard dataStart + size + 2 <= raw.count else { return (body, false) }
+                index = dataStart + size + 2
+            }
+        }
     }
 }

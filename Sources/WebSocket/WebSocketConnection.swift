@@ -52,7 +52,7 @@ public struct WebSocketConnection {
         /// Client: the request is sent; its key, as two words, decides the expected accept value.
         case clientAwaitingAnswer(key: (UInt64, UInt64))
         /// Client: the server refused the upgrade; its body's first bytes are collected in `carry`.
-        indirect case clientReadingRefusal(statusLine: String, bodyLength: Int)
+        indirect case clientReadingRefusal(ClientHandshake.RefusalBody)
         case serverAwaitingRequest
         /// Server: the request is valid and offered to the caller, who accepts or refuses it.
         case serverAwaitingDecision(key: (UInt64, UInt64))
@@ -158,18 +158,21 @@ public struct WebSocketConnection {
                     case .accepted:
                         state = .open
                         return .opened
-                    case .refused(let statusLine, let bodyLength):
-                        state = .clientReadingRefusal(statusLine: statusLine, bodyLength: bodyLength)
+                    case .refused(let body):
+                        state = .clientReadingRefusal(body)
                     case .failed(let error):
                         return fail(error, &output)
                     }
                 }
-            case .clientReadingRefusal(let statusLine, let bodyLength):
-                let count = min(bodyLength - carry.count, input.count)
-                carry.append(contentsOf: input[..<count])
-                input = UnsafeMutableRawBufferPointer(rebasing: input[count...])
-                guard carry.count == bodyLength else { return nil }
-                return fail(refusal(statusLine: statusLine), &output)
+            case .clientReadingRefusal(let body):
+                // A chunked body is taken byte by byte, to stop exactly at its last chunk.
+                while !body.isComplete(carry), !input.isEmpty {
+                    let count = body.isChunked ? 1 : min(body.length - carry.count, input.count)
+                    carry.append(contentsOf: input[..<count])
+                    input = UnsafeMutableRawBufferPointer(rebasing: input[count...])
+                }
+                guard body.isComplete(carry) else { return nil }
+                return fail(body.error(carry), &output)
             case .serverAwaitingRequest:
                 switch takeHead(&input) {
                 case .incomplete:
@@ -218,8 +221,8 @@ public struct WebSocketConnection {
         switch state {
         case .closed:
             return nil
-        case .clientReadingRefusal(let statusLine, _):
-            return fail(refusal(statusLine: statusLine), &unused)
+        case .clientReadingRefusal(let body):
+            return fail(body.error(carry), &unused)
         default:
             return fail(WebSocketError(.abruptClose, "the connection ended without a close handshake"), &unused)
         }
@@ -359,12 +362,6 @@ public struct WebSocketConnection {
         head.append(contentsOf: input[..<end])
         input = UnsafeMutableRawBufferPointer(rebasing: input[end...])
         return .complete(head)
-    }
-
-    private func refusal(statusLine: String) -> WebSocketError {
-        WebSocketError(
-            .unexpectedStatus, "the server refused the upgrade", statusLine: statusLine,
-            bodyPrefix: String(decoding: carry, as: UTF8.self))
     }
 
     // MARK: Frames

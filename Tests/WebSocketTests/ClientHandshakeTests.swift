@@ -105,6 +105,28 @@ import Testing
         #expect(prefix == String(repeating: "x", count: ClientHandshake.bodyPrefixLimit))
     }
 
+    @Test(arguments: [1, 5, 1000])
+    func chunkedRefusalBodyIsDecodedAndEndsAtItsLastChunk(chunk: Int) {
+        var (client, _) = start()
+        var output: [UInt8] = []
+        let refusal = "HTTP/1.1 403 Forbidden\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "8\r\nstation \r\n0B;ext=1\r\nis disabled\r\n0\r\n\r\n"
+        var error: WebSocketError?
+        var bytes = Array(refusal.utf8)
+        var start = 0
+        while start < bytes.count, error == nil {
+            let end = min(bytes.count, start + chunk)
+            bytes[start..<end].withUnsafeMutableBytes { buffer in
+                var unread = buffer
+                if case .failed(let failure) = client.receive(&unread, into: &output) { error = failure }
+            }
+            start = end
+        }
+        #expect(error?.code == .unexpectedStatus)
+        #expect(error?.statusLine == "HTTP/1.1 403 Forbidden")
+        #expect(error?.bodyPrefix == "station is disabled")
+    }
+
     @Test func refusalCutShortReportsItsStatusWhenInputEnds() {
         var (client, _) = start()
         var output: [UInt8] = []
