@@ -44,6 +44,8 @@ let package = Package(
             name: "bench-net", dependencies: ["Net", "WebSocket"], path: "Benchmarks/Net",
             swiftSettings: strict),
         .executableTarget(
+            name: "bench-csms", dependencies: ["CSMS", "OCPP"], path: "Benchmarks/CSMS", swiftSettings: strict),
+        .executableTarget(
             name: "bench-simulate", dependencies: ["Fleet"], path: "Benchmarks/Simulate",
             swiftSettings: strict),
 

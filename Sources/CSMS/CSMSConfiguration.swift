@@ -42,3 +42,21 @@ public struct CSMSConfiguration: Sendable {
         self.commandTimeout = commandTimeout
     }
 }
+
+extension CSMSConfiguration: CustomStringConvertible, CustomReflectable {
+    /// The settings, with the password hidden: secrets never reach output, reports or traces.
+    public var description: String {
+        "heartbeat \(heartbeatInterval) s, answer delay \(answerDelay) ms, faults \(faults.internalErrorShare) "
+            + "internal-error / \(faults.noAnswerShare) no-answer, \(badges.count) badges, "
+            + "password \(password == nil ? "none" : "set"), seed \(seed), command timeout \(commandTimeout) ms"
+    }
+
+    /// What `dump` and debuggers show: the fields, the password replaced by `<hidden>`.
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "heartbeatInterval": heartbeatInterval, "answerDelay": answerDelay, "faults": faults,
+            "badges": badges.count, "password": password == nil ? "none" : "<hidden>", "seed": seed,
+            "commandTimeout": commandTimeout,
+        ], displayStyle: .struct)
+    }
+}
