@@ -44,7 +44,7 @@ enum FrameWriter {
             body = [UInt8(truncatingIfNeeded: code.rawValue >> 8), UInt8(truncatingIfNeeded: code.rawValue)]
             var reasonBytes = Array(reason.utf8.prefix(123))
             // Never cut a character in two: a peer would close with 1007 on our reason.
-            while !reasonBytes.isEmpty, !reasonBytes.withUnsafeBytes(UTF8Validation.isValid) {
+            while !reasonBytes.isEmpty, !reasonBytes.withUnsafeBytes({ UTF8Validation.isValid($0) }) {
                 reasonBytes.removeLast()
             }
             body += reasonBytes

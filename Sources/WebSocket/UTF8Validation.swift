@@ -2,7 +2,9 @@
 ///
 /// RFC 6455 requires closing with 1007 on invalid text; `String(decoding:)` would repair it silently.
 enum UTF8Validation {
-    static func isValid(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    /// Whether `bytes` are valid UTF-8; with `allowingIncompleteEnd`, they may end in the first bytes
+    /// of a character whose rest is still to come.
+    static func isValid(_ bytes: UnsafeRawBufferPointer, allowingIncompleteEnd: Bool = false) -> Bool {
         let count = bytes.count
         var index = 0
         while index < count {
@@ -31,14 +33,28 @@ enum UTF8Validation {
             case 0xF4: length = 4; upper = 0x8F
             default: return false
             }
-            guard index + length <= count else { return false }
-            let second = bytes[index + 1]
-            guard second >= lower, second <= upper else { return false }
-            for offset in 2..<max(length, 2) where bytes[index + offset] & 0xC0 != 0x80 {
+            let present = min(length, count - index)
+            guard present == length || allowingIncompleteEnd else { return false }
+            if present >= 2 {
+                let second = bytes[index + 1]
+                guard second >= lower, second <= upper else { return false }
+            }
+            for offset in 2..<max(present, 2) where bytes[index + offset] & 0xC0 != 0x80 {
                 return false
             }
-            index += length
+            index += present
         }
         return true
+    }
+
+    /// Where checking should resume after `bytes` were found valid with an incomplete end: the start
+    /// of their last, possibly unfinished, character.
+    static func lastCodePointStart(in bytes: [UInt8]) -> Int {
+        // A character is at most four bytes: if the last three are all continuation bytes, it is whole.
+        for index in stride(from: bytes.count - 1, through: max(0, bytes.count - 3), by: -1)
+        where bytes[index] & 0xC0 != 0x80 {
+            return index
+        }
+        return bytes.count
     }
 }

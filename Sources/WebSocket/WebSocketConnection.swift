@@ -497,19 +497,23 @@ public struct WebSocketConnection {
             return .deliver(.text)
         case .binary where header.fin:
             return .deliver(.binary)
-        case .text, .binary:
-            fragmentOpcode = WebSocketOpcode(rawValue: header.opcode)
+        case .text, .binary, .continuation:
+            if header.opcode != WebSocketOpcode.continuation.rawValue {
+                fragmentOpcode = WebSocketOpcode(rawValue: header.opcode)
+            }
+            // Fragments of text are checked as they come, so that invalid text fails at once rather
+            // than after a whole message has been kept.
+            let resume = UTF8Validation.lastCodePointStart(in: message)
             message.append(contentsOf: bytes)
-            return .handled
-        case .continuation:
-            message.append(contentsOf: bytes)
+            if fragmentOpcode == .text, !message.withUnsafeBytes({
+                UTF8Validation.isValid(UnsafeRawBufferPointer(rebasing: $0[resume...]), allowingIncompleteEnd: !header.fin)
+            }) {
+                return .event(fail(invalidText(), &output))
+            }
             guard header.fin, let opcode = fragmentOpcode else { return .handled }
             let complete = message
             message = []
             fragmentOpcode = nil
-            if opcode == .text, !complete.withUnsafeBytes(UTF8Validation.isValid) {
-                return .event(fail(invalidText(), &output))
-            }
             let payload = WebSocketPayload(storage: .owned(complete, 0..<complete.count))
             return .event(opcode == .text ? .text(payload) : .binary(payload))
         case .ping:

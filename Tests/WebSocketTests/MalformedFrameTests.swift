@@ -94,6 +94,23 @@ import Testing
         #expect(result.seen == [.failed(.invalidUTF8, closeCode: 1007)])
     }
 
+    @Test func invalidUTF8InAFirstFragmentFailsBeforeTheMessageEnds() {
+        let result = serverFed(clientFrame(first: 0x01, payload: Array("Hello".utf8) + [0xC0, 0xAF]))
+        #expect(result.seen == [.failed(.invalidUTF8, closeCode: 1007)])
+        #expect(result.closeCode == 1007)
+    }
+
+    @Test func characterSplitOverThreeFragmentsIsDelivered() {
+        let fragments = clientFrame(first: 0x01, payload: [0xF0]) + clientFrame(first: 0x00, payload: [0x9F, 0x98])
+            + clientFrame(first: 0x80, payload: [0x80])
+        #expect(serverFed(fragments).seen == [.text("😀")])
+    }
+
+    @Test func characterLeftUnfinishedByTheLastFragmentClosesWith1007() {
+        let fragments = clientFrame(first: 0x01, payload: [0x41]) + clientFrame(first: 0x80, payload: [0xE2, 0x82])
+        #expect(serverFed(fragments).seen == [.failed(.invalidUTF8, closeCode: 1007)])
+    }
+
     @Test func validUTF8SplitAcrossFragmentsIsDelivered() {
         let fragments = clientFrame(first: 0x01, payload: [0x48, 0xE2, 0x82]) + clientFrame(first: 0x80, payload: [0xAC])
         #expect(serverFed(fragments).seen == [.text("H€")])

@@ -1,0 +1,36 @@
+import Testing
+@testable import WebSocket
+
+@Suite struct UTF8ValidationTests {
+    @Test func agreesWithTheStandardLibraryOnRandomBytes() {
+        var random = SeededRandom(state: 3)
+        // Bytes drawn mostly from the ranges where UTF-8's rules bite: leads, continuations, edges.
+        let interesting: [UInt8] = [0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int(random.next() % 12)).map { _ in
+                random.next() % 4 == 0 ? UInt8(truncatingIfNeeded: random.next()) : interesting[Int(random.next() % UInt64(interesting.count))]
+            }
+            let ours = bytes.withUnsafeBytes { UTF8Validation.isValid($0) }
+            #expect(ours == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+        }
+    }
+
+    @Test func everyPrefixOfValidTextIsValidWithAnIncompleteEnd() {
+        let text = Array("aé€😀\u{10FFFF}\u{D7FF}\u{E000}z".utf8)
+        for end in 0...text.count {
+            #expect(text[..<end].withUnsafeBytes { UTF8Validation.isValid($0, allowingIncompleteEnd: true) })
+        }
+    }
+
+    @Test func anIncompleteEndMustStillBeAPossiblePrefix() {
+        for bytes: [UInt8] in [[0xE0, 0x80], [0xED, 0xA0], [0xF4, 0x90], [0xF0, 0x80], [0xE2, 0x41], [0xC0]] {
+            #expect(!bytes.withUnsafeBytes { UTF8Validation.isValid($0, allowingIncompleteEnd: true) }, "\(bytes)")
+        }
+    }
+
+    @Test func longASCIIRunsAroundAMultibyteCharacterAreValid() {
+        let text = Array((String(repeating: "a", count: 37) + "€" + String(repeating: "b", count: 21)).utf8)
+        #expect(text.withUnsafeBytes { UTF8Validation.isValid($0) })
+        #expect(!(text + [0x80]).withUnsafeBytes { UTF8Validation.isValid($0) })
+    }
+}
