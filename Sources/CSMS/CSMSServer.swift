@@ -28,8 +28,9 @@ public final class CSMSServer: Sendable {
     private let loopCount: Int
     private let running = Mutex<Running?>(nil)
     private let links = CSMSLinkCount()
-    /// The counters of the last run, kept after ``stop()`` for the final report.
-    private let lastCounters = Mutex<[String: UInt64]>([:])
+    /// The cores of the last run, kept by ``stop()``: a restarted server goes on with their counters and
+    /// transactions, as a CSMS with a database would.
+    private let stoppedCores = Mutex<[CentralSystem]>([])
 
     /// - Parameters:
     ///   - configuration: how to answer.
@@ -66,9 +67,13 @@ public final class CSMSServer: Sendable {
             }
             ownedGroup = loops
         }
+        let kept = stoppedCores.withLock { $0 }
+        let shardCount = loops.loops.count
         let shards = loops.loops.enumerated().map { index, loop in
-            CSMSShard(loop: loop, configuration: configuration, shard: index, shardCount: loops.loops.count,
-                      links: links)
+            // The cores are kept only when they can go on with the same shard count and transaction ids.
+            let core = kept.count == shardCount
+                ? kept[index] : CentralSystem(configuration: configuration, shard: index, shardCount: shardCount)
+            return CSMSShard(loop: loop, core: core, links: links)
         }
         let server: WebSocketServer
         do {
@@ -83,7 +88,8 @@ public final class CSMSServer: Sendable {
         return server.address.port
     }
 
-    /// Stops listening and closes every station's link; the counters stay readable.
+    /// Stops listening and closes every station's link. The counters stay readable, and a later
+    /// ``start(listen:)`` goes on with them and with the open transactions.
     public func stop() async {
         guard let stopping = running.withLock({ state -> Running? in
             defer { state = nil }
@@ -93,15 +99,17 @@ public final class CSMSServer: Sendable {
         for shard in stopping.shards {
             _ = try? await shard.loop.submit { shard.closeAll() }
         }
-        lastCounters.withLock { $0 = Self.merge(stopping.shards, links: links) }
+        stoppedCores.withLock { $0 = stopping.shards.map { shard in shard.core.withLock { $0 } } }
         stopping.ownedGroup?.shutdown()
     }
 
     /// Every counter of every loop, added up (names in ``CentralSystem/counterSnapshot``);
     /// `csms.stations.connected` and `csms.stations.max_connected` count across loops.
     public var counterSnapshot: [String: UInt64] {
-        guard let shards = running.withLock({ $0?.shards }) else { return lastCounters.withLock { $0 } }
-        return Self.merge(shards, links: links)
+        if let shards = running.withLock({ $0?.shards }) {
+            return merge(shards.map { shard in shard.core.withLock { $0.counterSnapshot } })
+        }
+        return merge(stoppedCores.withLock { $0.map(\.counterSnapshot) })
     }
 
     /// Sends a command to a connected station and waits for how it ends.
@@ -115,11 +123,9 @@ public final class CSMSServer: Sendable {
         }
     }
 
-    private static func merge(_ shards: [CSMSShard], links: CSMSLinkCount) -> [String: UInt64] {
+    private func merge(_ snapshots: [[String: UInt64]]) -> [String: UInt64] {
         var figures: [String: UInt64] = [:]
-        for shard in shards {
-            figures.merge(shard.core.withLock { $0.counterSnapshot }) { $0 + $1 }
-        }
+        for snapshot in snapshots { figures.merge(snapshot) { $0 + $1 } }
         let connected = links.figures
         figures["csms.stations.connected"] = connected.now
         figures["csms.stations.max_connected"] = connected.max

@@ -36,10 +36,10 @@ final class CSMSShard: WebSocketHandler, TimerOwner, @unchecked Sendable {
     private var commandTimer: TimerID?
     private var waiters: [String: @Sendable (CommandOutcome) -> Void] = [:]
 
-    init(loop: EventLoop, configuration: CSMSConfiguration, shard: Int, shardCount: Int, links: CSMSLinkCount) {
+    init(loop: EventLoop, core: CentralSystem, links: CSMSLinkCount) {
         self.loop = loop
-        core = Mutex(CentralSystem(configuration: configuration, shard: shard, shardCount: shardCount))
-        password = configuration.password
+        password = core.configuration.password
+        self.core = Mutex(core)
         self.links = links
     }
 
@@ -104,9 +104,18 @@ final class CSMSShard: WebSocketHandler, TimerOwner, @unchecked Sendable {
         perform(now: now)
     }
 
-    /// Closes every channel, ending their commands; on the loop.
+    /// Lets every station go, ending their commands, and closes their channels; on the loop.
     func closeAll() {
-        for channel in channels { channel?.close(code: .goingAway, reason: "CSMS stopping") }
+        let now = WallClock.now()
+        let open = channels
+        channels.removeAll()
+        core.withLock { $0.disconnectAll(now: now, into: &effects) }
+        perform(now: now)
+        for channel in open {
+            guard let channel else { continue }
+            links.closed()
+            channel.close(code: .goingAway, reason: "CSMS stopping")
+        }
     }
 
     // MARK: Effects

@@ -14,7 +14,7 @@ public import OCPP
 /// csms.receive(frameBytes, from: station, now: now, into: &effects)
 /// // effects: [.send(station, frame: [3,"1",{"status":"Accepted",...}], at: now)]
 /// ```
-public struct CentralSystem {
+public struct CentralSystem: Sendable {
     /// The configuration it runs with.
     public let configuration: CSMSConfiguration
 
@@ -87,6 +87,15 @@ public struct CentralSystem {
         slotsByID.removeValue(forKey: session.id)
         freeSlots.append(station.index)
         counters.connected -= 1
+    }
+
+    /// Every station's link closed at once: the CSMS stops or restarts. Transactions stay open, as in a
+    /// central system that keeps them in a database.
+    public mutating func disconnectAll(now: Int64, into effects: inout [CSMSEffect]) {
+        for index in slots.indices {
+            guard slots[index].session != nil else { continue }
+            disconnect(StationHandle(index: UInt32(index), generation: slots[index].generation), now: now, into: &effects)
+        }
     }
 
     /// The handle of the station connected under `stationID`, if any.

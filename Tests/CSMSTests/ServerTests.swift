@@ -23,7 +23,7 @@ import Testing
         let peer = Task.detached {
             try PythonPeer.run(
                 script: "Tests/CSMSTests/Peers/charge_point.py",
-                arguments: ["ws://127.0.0.1:\(port)/ocpp", "GU-PY-1", "s3cret"], timeout: 30)
+                arguments: ["ws://127.0.0.1:\(port)/ocpp", "GU-PY-1", "--password", "s3cret"], timeout: 30)
         }
         try await wait(for: server) { $0["csms.answered.DataTransfer"] == 1 }
         let reset = await server.send(.reset(ResetRequest(type: .hard)), to: "GU-PY-1")
@@ -57,12 +57,39 @@ import Testing
         await server.stop()
     }
 
+    /// Runs the Python station through its whole session (no Reset) and returns its transaction id.
+    func chargeOnce(port: UInt16, station: String) throws -> Int {
+        let run = try PythonPeer.run(
+            script: "Tests/CSMSTests/Peers/charge_point.py",
+            arguments: ["ws://127.0.0.1:\(port)", station, "--no-reset"], timeout: 30)
+        try #require(run.status == 0, "the Python station failed: \(run.stderr)")
+        let answers = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        return try #require((answers?["start"] as? [String: Any])?["transaction_id"] as? Int)
+    }
+
+    @Test func aRestartedServerGoesOnWithItsCountersAndTransactionIds() async throws {
+        let server = CSMSServer(configuration: CSMSConfiguration(answerDelay: 20))
+        let port = try await server.start(listen: "127.0.0.1:0")
+        let first = try chargeOnce(port: port, station: "GU-PY-3")
+        await server.stop()
+        #expect(server.counterSnapshot["csms.stations.connected"] == 0)
+
+        try await server.start(listen: "127.0.0.1:\(port)")
+        let second = try chargeOnce(port: port, station: "GU-PY-3")
+        await server.stop()
+        #expect(second != first)
+        let counters = server.counterSnapshot
+        #expect(counters["csms.answered.BootNotification"] == 2)
+        #expect(counters["csms.transactions.started"] == 2)
+        #expect(counters["csms.stations.connections"] == 2)
+    }
+
     @Test func aStationWithTheWrongPasswordIsRefused() async throws {
         let server = CSMSServer(configuration: Self.configuration)
         let port = try await server.start(listen: "127.0.0.1:0")
         let run = try PythonPeer.run(
             script: "Tests/CSMSTests/Peers/charge_point.py",
-            arguments: ["ws://127.0.0.1:\(port)/ocpp", "GU-PY-2", "guess"], timeout: 30)
+            arguments: ["ws://127.0.0.1:\(port)/ocpp", "GU-PY-2", "--password", "guess", "--no-reset"], timeout: 30)
         #expect(run.status == 1)
         #expect(run.stderr.contains("401"))
         #expect(server.counterSnapshot["csms.stations.connections", default: 0] == 0)

@@ -1,13 +1,15 @@
 """A station built on the Python `ocpp` package, talking to our CSMS over loopback.
 
-Usage: charge_point.py URL STATION_ID [PASSWORD]
+Usage: charge_point.py URL STATION_ID [--password P] [--no-reset]
 
 Boots, heartbeats, authorizes, starts a transaction, sends meter values and a status, stops the
-transaction, sends a DataTransfer, then waits (at most 10 s) for one Reset from the CSMS and accepts it.
+transaction, sends a DataTransfer, then (unless --no-reset) waits at most 10 s for one Reset from the CSMS
+and accepts it.
 Every answer passes the package's strict schema validation (calls raise on a CallError: suppress=False);
 the date-times are also checked as ISO 8601, which the package does not do. Prints the answers as one JSON
 object and exits 0, or exits 1 with the reason on stderr.
 """
+import argparse
 import asyncio
 import base64
 import json
@@ -33,7 +35,7 @@ class Station(ChargePoint):
         return call_result.Reset(status=ResetStatus.accepted)
 
 
-async def main(url, station_id, password):
+async def main(url, station_id, password, reset):
     headers = None
     if password is not None:
         token = base64.b64encode(f"{station_id}:{password}".encode()).decode()
@@ -69,17 +71,23 @@ async def main(url, station_id, password):
         answers["stop"] = stopped.id_tag_info
         transfer = await station.call(call.DataTransfer(vendor_id="Legrand"), suppress=False)
         answers["data_transfer"] = transfer.status
-        print("ready", file=sys.stderr, flush=True)
-        answers["reset"] = await asyncio.wait_for(station.reset, 10)
-        # Let the Reset answer leave before closing.
-        await asyncio.sleep(0.1)
+        if reset:
+            answers["reset"] = await asyncio.wait_for(station.reset, 10)
+            # Let the Reset answer leave before closing.
+            await asyncio.sleep(0.1)
         listener.cancel()
         print(json.dumps(answers), flush=True)
 
 
 if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("url")
+    parser.add_argument("station_id")
+    parser.add_argument("--password")
+    parser.add_argument("--no-reset", action="store_true")
+    options = parser.parse_args()
     try:
-        asyncio.run(main(sys.argv[1], sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None))
+        asyncio.run(main(options.url, options.station_id, options.password, not options.no_reset))
     except Exception as error:  # noqa: BLE001 - any failure is the test's failure, reported whole
         print(f"{type(error).__name__}: {error}", file=sys.stderr)
         sys.exit(1)
