@@ -63,10 +63,39 @@ let messages: [(String, [UInt8])] = [
 
 let runs = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 5 : 5
 let stationCount = 10_000
-var csms = CentralSystem(configuration: CSMSConfiguration(
-    heartbeatInterval: 300, badges: BadgeList([.valid("BADGE-0001")])))
 var effects: [CSMSEffect] = []
 let now: Int64 = 1_700_000_000_000
+
+// MARK: Memory of one core per station, as the simulator runs it
+
+/// The resident set now, in bytes (`/proc/self/statm`, second field, in pages).
+func residentBytes() -> Int {
+    let statm = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8)) ?? ""
+    let pages = statm.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+    return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+}
+
+let before = residentBytes()
+var cores: [CentralSystem] = []
+cores.reserveCapacity(stationCount)
+let session = messages.filter { ["BootNotification", "Heartbeat", "StatusNotification"].contains($0.0) }.map(\.1)
+for index in 0..<stationCount {
+    var core = CentralSystem(
+        configuration: CSMSConfiguration(badges: BadgeList([.valid("BADGE-0001")])), shard: index,
+        shardCount: stationCount)
+    let station = core.connect(stationID: "GU\(index)", now: now, into: &effects)
+    for bytes in session { core.receive(bytes, from: station, now: now, into: &effects) }
+    effects.removeAll(keepingCapacity: true)
+    cores.append(core)
+}
+let perCore = (residentBytes() - before) / stationCount
+print("One core per station (\(stationCount) cores, each with its station booted): \(perCore) bytes per core")
+print("")
+
+// MARK: Throughput of one core serving every station
+
+var csms = CentralSystem(configuration: CSMSConfiguration(
+    heartbeatInterval: 300, badges: BadgeList([.valid("BADGE-0001")])))
 let stations = (0..<stationCount).map { csms.connect(stationID: "GU\($0)", now: now, into: &effects) }
 effects.removeAll(keepingCapacity: true)
 
