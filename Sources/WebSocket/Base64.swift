@@ -3,20 +3,24 @@ enum Base64 {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     /// The Base64 text of `bytes`.
-    static func encode(_ bytes: some Collection<UInt8>) -> String {
-        var output = [UInt8]()
-        output.reserveCapacity((bytes.count + 2) / 3 * 4)
-        var iterator = bytes.makeIterator()
-        while let first = iterator.next() {
-            let second = iterator.next()
-            let third = iterator.next()
-            let group = UInt32(first) << 16 | UInt32(second ?? 0) << 8 | UInt32(third ?? 0)
-            output.append(alphabet[Int(group >> 18 & 63)])
-            output.append(alphabet[Int(group >> 12 & 63)])
-            output.append(second == nil ? UInt8(ascii: "=") : alphabet[Int(group >> 6 & 63)])
-            output.append(third == nil ? UInt8(ascii: "=") : alphabet[Int(group & 63)])
+    static func encode(_ bytes: [UInt8]) -> String {
+        String(unsafeUninitializedCapacity: (bytes.count + 2) / 3 * 4) { output in
+            var written = 0
+            var index = 0
+            while index < bytes.count {
+                let remaining = bytes.count - index
+                let group = UInt32(bytes[index]) << 16
+                    | (remaining > 1 ? UInt32(bytes[index + 1]) << 8 : 0)
+                    | (remaining > 2 ? UInt32(bytes[index + 2]) : 0)
+                output[written] = alphabet[Int(group >> 18 & 63)]
+                output[written + 1] = alphabet[Int(group >> 12 & 63)]
+                output[written + 2] = remaining > 1 ? alphabet[Int(group >> 6 & 63)] : UInt8(ascii: "=")
+                output[written + 3] = remaining > 2 ? alphabet[Int(group & 63)] : UInt8(ascii: "=")
+                written += 4
+                index += 3
+            }
+            return written
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// The bytes the Base64 `text` (as UTF-8) encodes, or `nil` when it is not padded, canonical Base64.

@@ -22,18 +22,20 @@ enum ClientHandshake {
 
     /// Appends the upgrade request to `output`.
     static func appendRequest(_ request: WebSocketClientRequest, key: String, to output: inout [UInt8]) {
-        var head = "GET \(request.path) HTTP/1.1\r\n"
-        head += "Host: \(request.host)\r\n"
-        head += "Upgrade: websocket\r\n"
-        head += "Connection: Upgrade\r\n"
-        head += "Sec-WebSocket-Key: \(key)\r\n"
-        head += "Sec-WebSocket-Version: 13\r\n"
-        head += "Sec-WebSocket-Protocol: \(subprotocol)\r\n"
+        // Appended piece by piece: building one String first would cost as much as the rest.
+        output.append(contentsOf: "GET ".utf8)
+        output.append(contentsOf: request.path.utf8)
+        output.append(contentsOf: " HTTP/1.1\r\nHost: ".utf8)
+        output.append(contentsOf: request.host.utf8)
+        output.append(contentsOf: "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ".utf8)
+        output.append(contentsOf: key.utf8)
+        output.append(contentsOf: "\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: ".utf8)
+        output.append(contentsOf: subprotocol.utf8)
         if let credentials = request.credentials {
-            head += "Authorization: \(credentials.authorizationValue)\r\n"
+            output.append(contentsOf: "\r\nAuthorization: ".utf8)
+            output.append(contentsOf: credentials.authorizationValue.utf8)
         }
-        head += "\r\n"
-        output.append(contentsOf: head.utf8)
+        output.append(contentsOf: "\r\n\r\n".utf8)
     }
 
     /// What a server's answer head means.
@@ -52,7 +54,7 @@ enum ClientHandshake {
         guard let head = HTTPHead(bytes) else {
             return .failed(WebSocketError(.invalidResponse, "the answer is not HTTP"))
         }
-        let parts = head.startLine.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+        let parts = head.startLineParts(maxSplits: 2)
         guard parts.count >= 2, parts[0].hasPrefix("HTTP/1."), parts[1].count == 3,
             let status = Int(parts[1])
         else {

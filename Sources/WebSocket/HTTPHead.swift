@@ -4,8 +4,7 @@
 /// several times more, and header fields are ASCII by RFC 9110.
 struct HTTPHead {
     private let bytes: [UInt8]
-    /// The request line or status line.
-    let startLine: String
+    private let startLineRange: Range<Int>
     /// Where each field's name and value (without surrounding spaces) lie in `bytes`.
     private var fields: [(name: Range<Int>, value: Range<Int>)] = []
 
@@ -25,7 +24,7 @@ struct HTTPHead {
             }
         }
         guard let first = lines.first, !first.isEmpty else { return nil }
-        startLine = String(decoding: bytes[first], as: UTF8.self)
+        startLineRange = first
         for line in lines.dropFirst() where !line.isEmpty {
             // Obsolete line folding and spaces before the colon are refused, as RFC 9112 §5 asks.
             guard !Self.isSpace(bytes[line.lowerBound]),
@@ -34,6 +33,15 @@ struct HTTPHead {
             else { return nil }
             fields.append((line.lowerBound..<colon, trimmed(colon + 1..<line.upperBound)))
         }
+    }
+
+    /// The request line or status line.
+    var startLine: String { String(decoding: bytes[startLineRange], as: UTF8.self) }
+
+    /// The start line's parts between single spaces, the last one holding the rest after `maxSplits`.
+    func startLineParts(maxSplits: Int) -> [String] {
+        bytes[startLineRange].split(separator: UInt8(ascii: " "), maxSplits: maxSplits, omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The value of the first field named `name` (given in lowercase, matched case-insensitively).
@@ -86,8 +94,10 @@ struct HTTPHead {
     }
 
     /// Whether `bytes` spell `lowercase` (all lowercase ASCII) ignoring ASCII case, without allocating.
-    static func equalsIgnoringASCIICase(_ bytes: some Sequence<UInt8>, _ lowercase: String) -> Bool {
-        bytes.elementsEqual(lowercase.utf8) { byte, expected in
+    static func equalsIgnoringASCIICase(_ bytes: some Collection<UInt8>, _ lowercase: String) -> Bool {
+        // Most fields compared are other fields: their length tells at once.
+        guard bytes.count == lowercase.utf8.count else { return false }
+        return bytes.elementsEqual(lowercase.utf8) { byte, expected in
             (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == expected
         }
     }

@@ -3,51 +3,43 @@
 /// SHA-1 is broken for collision resistance; RFC 6455 uses it as a fixed transform that proves the
 /// server read the client's key, not for security, so a small portable implementation is enough.
 enum SHA1 {
+    private typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32)
+
     /// The 20-byte digest of `message`.
-    static func digest(_ message: some Collection<UInt8>) -> [UInt8] {
-        var state: (UInt32, UInt32, UInt32, UInt32, UInt32) =
-            (0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0)
-        var block = [UInt8]()
-        block.reserveCapacity(64)
-        for byte in message {
-            block.append(byte)
-            if block.count == 64 {
-                compress(&state, block)
-                block.removeAll(keepingCapacity: true)
+    static func digest(_ message: [UInt8]) -> [UInt8] {
+        var state: State = (0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0)
+        let wholeBlocks = message.count / 64
+        message.withUnsafeBytes { bytes in
+            for block in 0..<wholeBlocks {
+                compress(&state, UnsafeRawBufferPointer(rebasing: bytes[(block * 64)..<(block * 64 + 64)]))
             }
         }
+        // The padding: the last partial block, 0x80, zeros, then the length in bits, in one or two blocks.
+        var tail = Array(message[(wholeBlocks * 64)...])
+        tail.append(0x80)
+        tail.append(contentsOf: repeatElement(0, count: (tail.count <= 56 ? 56 : 120) - tail.count))
         let bitLength = UInt64(message.count) &* 8
-        block.append(0x80)
-        if block.count > 56 {
-            block.append(contentsOf: repeatElement(0, count: 64 - block.count))
-            compress(&state, block)
-            block.removeAll(keepingCapacity: true)
+        withUnsafeBytes(of: bitLength.bigEndian) { tail.append(contentsOf: $0) }
+        tail.withUnsafeBytes { bytes in
+            for block in 0..<(bytes.count / 64) {
+                compress(&state, UnsafeRawBufferPointer(rebasing: bytes[(block * 64)..<(block * 64 + 64)]))
+            }
         }
-        block.append(contentsOf: repeatElement(0, count: 56 - block.count))
-        for shift in stride(from: 56, through: 0, by: -8) {
-            block.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-        }
-        compress(&state, block)
 
         var digest = [UInt8]()
         digest.reserveCapacity(20)
         for word in [state.0, state.1, state.2, state.3, state.4] {
-            digest.append(UInt8(truncatingIfNeeded: word >> 24))
-            digest.append(UInt8(truncatingIfNeeded: word >> 16))
-            digest.append(UInt8(truncatingIfNeeded: word >> 8))
-            digest.append(UInt8(truncatingIfNeeded: word))
+            withUnsafeBytes(of: word.bigEndian) { digest.append(contentsOf: $0) }
         }
         return digest
     }
 
-    private static func compress(
-        _ state: inout (UInt32, UInt32, UInt32, UInt32, UInt32), _ block: [UInt8]
-    ) {
+    /// Folds one 64-byte block into `state`.
+    private static func compress(_ state: inout State, _ block: UnsafeRawBufferPointer) {
         // The message schedule lives on the stack: an array here would cost an allocation per block.
-        let (a, b, c, d, e) = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { w in
+        state = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { w in
             for i in 0..<16 {
-                w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16
-                    | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
+                w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
             }
             for i in 16..<80 {
                 w[i] = rotateLeft(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], by: 1)
@@ -65,9 +57,8 @@ enum SHA1 {
                 let temp = rotateLeft(a, by: 5) &+ f &+ e &+ k &+ w[i]
                 (e, d, c, b, a) = (d, c, rotateLeft(b, by: 30), a, temp)
             }
-            return (a, b, c, d, e)
+            return (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e)
         }
-        state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e)
     }
 
     private static func rotateLeft(_ value: UInt32, by count: UInt32) -> UInt32 {

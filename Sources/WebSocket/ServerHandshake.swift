@@ -21,7 +21,7 @@ enum ServerHandshake {
             return .invalid(WebSocketError(.invalidRequest, reason))
         }
         guard let head = HTTPHead(bytes) else { return reject("malformed HTTP request") }
-        let parts = head.startLine.split(separator: " ", omittingEmptySubsequences: false)
+        let parts = head.startLineParts(maxSplits: Int.max)
         guard parts.count == 3, parts[2].hasPrefix("HTTP/1."), parts[2] != "HTTP/1.0" else {
             return reject("malformed request line")
         }
@@ -51,19 +51,19 @@ enum ServerHandshake {
             (UInt64(bigEndian: $0.loadUnaligned(as: UInt64.self)),
              UInt64(bigEndian: $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
         }
-        let request = WebSocketUpgradeRequest(path: String(parts[1]), host: host, credentials: credentials)
+        let request = WebSocketUpgradeRequest(path: parts[1], host: host, credentials: credentials)
         return .valid(request, key: words)
     }
 
     /// Appends the 101 answer that opens the connection.
     static func appendAcceptance(key: (UInt64, UInt64), to output: inout [UInt8]) {
-        let accept = ClientHandshake.accept(forKey: ClientHandshake.keyText(key))
-        var head = "HTTP/1.1 101 Switching Protocols\r\n"
-        head += "Upgrade: websocket\r\n"
-        head += "Connection: Upgrade\r\n"
-        head += "Sec-WebSocket-Accept: \(accept)\r\n"
-        head += "Sec-WebSocket-Protocol: \(ClientHandshake.subprotocol)\r\n\r\n"
-        output.append(contentsOf: head.utf8)
+        // Appended piece by piece: building one String first would cost as much as the rest.
+        output.append(contentsOf: "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n".utf8)
+        output.append(contentsOf: "Connection: Upgrade\r\nSec-WebSocket-Accept: ".utf8)
+        output.append(contentsOf: ClientHandshake.accept(forKey: ClientHandshake.keyText(key)).utf8)
+        output.append(contentsOf: "\r\nSec-WebSocket-Protocol: ".utf8)
+        output.append(contentsOf: ClientHandshake.subprotocol.utf8)
+        output.append(contentsOf: "\r\n\r\n".utf8)
     }
 
     /// Appends an answer that turns the request down and ends the connection.

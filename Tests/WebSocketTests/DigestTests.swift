@@ -17,8 +17,20 @@ import Testing
     }
 
     @Test func sha1OfAMillionAsMatchesTheStandardVector() {
-        let digest = SHA1.digest(repeatElement(UInt8(ascii: "a"), count: 1_000_000))
+        let digest = SHA1.digest(Array(repeating: UInt8(ascii: "a"), count: 1_000_000))
         #expect(digest == bytes("34 aa 97 3c d4 c4 da a4 f6 1e eb 2b db ad 27 31 65 34 01 6f"))
+    }
+
+    /// Lengths around the block and padding boundaries, against Python's hashlib on bytes `(i * 7) & 255`.
+    @Test(arguments: [
+        (55, "aecd1643c9903b9bae8cb94f53c50f8a4e18605b"), (56, "f5d65c621c02cc8e785159feff8088e3072da1bc"),
+        (63, "4952f0fe097e4d6410ae9eab4855aa836caf3bff"), (64, "1e17ae1fc093e5daca033553c97a5192ca164486"),
+        (65, "ac44f5dbe3e9b5d2733fc9537fcad715c3c20bc3"), (119, "b4a4e69060d0b1e7e8ebbf7041a4211c63438b57"),
+        (120, "b651390c2996406336a3f6647e4b590c18cdd6f8"), (128, "516846cd40bd1fe431119c3b0a0f362957992ee8"),
+    ])
+    func sha1PadsCorrectlyAroundBlockBoundaries(length: Int, hex: String) {
+        let message = (0..<length).map { UInt8(truncatingIfNeeded: $0 * 7) }
+        #expect(SHA1.digest(message) == bytes(hex.chunked))
     }
 
     @Test(arguments: [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy")])
