@@ -12,7 +12,9 @@ public enum WebSocketEvent {
     /// A pong, answering our ping (or unsolicited, as a heartbeat).
     case pong(WebSocketPayload)
     /// The close handshake is complete (the peer's close answered, or our close acknowledged), with the
-    /// peer's code and reason. Flush the output, then close the socket.
+    /// peer's code and reason. Flush the output, then close the socket: a server at once; a client may
+    /// first give the server a moment to close its end (RFC 6455 §7.1.1), so the server's side of the
+    /// TCP connection is the one left in TIME_WAIT.
     case closed(WebSocketCloseCode?, reason: String)
     /// The handshake or the connection failed. Flush the output (it may hold a close frame or an HTTP
     /// error answer), then close the socket.
