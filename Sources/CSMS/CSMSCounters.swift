@@ -23,29 +23,29 @@ struct CSMSCounters {
     }
 
     mutating func commandEnded(_ action: Action, _ outcome: CommandOutcome) {
-        commandOutcomes["csms.commands.\(action.rawValue).\(outcome.name)", default: 0] += 1
+        commandOutcomes["commands.\(action.rawValue).\(outcome.name)", default: 0] += 1
     }
 
-    func snapshot(transactions: TransactionLedger) -> [String: UInt64] {
-        var figures: [String: UInt64] = [
-            "csms.faults.internal_error": internalErrorFaults,
-            "csms.faults.no_answer": noAnswerFaults,
-            "csms.stations.connected": connected,
-            "csms.stations.max_connected": maxConnected,
-            "csms.stations.connections": connections,
-            "csms.stations.replaced": replaced,
-            "csms.transactions.open": UInt64(transactions.open.count),
-            "csms.transactions.started": UInt64(transactions.started),
-            "csms.transactions.stopped": UInt64(transactions.stopped),
-            "csms.transactions.stopped_unknown": UInt64(transactions.stoppedUnknown),
-            "csms.frames.unreadable": unreadableFrames,
-            "csms.frames.unmatched": unmatchedAnswers,
+    func snapshot(transactions: TransactionLedger) -> [String: Double] {
+        var counts: [String: UInt64] = [
+            "faults.internal_error": internalErrorFaults,
+            "faults.no_answer": noAnswerFaults,
+            "stations.connected": connected,
+            "stations.max_connected": maxConnected,
+            "stations.connections": connections,
+            "stations.replaced": replaced,
+            "transactions.open": UInt64(transactions.open.count),
+            "transactions.started": UInt64(transactions.started),
+            "transactions.stopped": UInt64(transactions.stopped),
+            "transactions.stopped_unknown": UInt64(transactions.stoppedUnknown),
+            "frames.unreadable": unreadableFrames,
+            "frames.unmatched": unmatchedAnswers,
         ]
-        for (action, count) in received { figures["csms.received.\(action.rawValue)"] = count }
-        for (action, count) in answered { figures["csms.answered.\(action.rawValue)"] = count }
-        for (code, count) in callErrors { figures["csms.call_errors.\(code.rawValue)"] = count }
-        for (action, count) in commandsSent { figures["csms.commands.\(action.rawValue).sent"] = count }
-        figures.merge(commandOutcomes) { $0 + $1 }
-        return figures
+        for (action, count) in received { counts["received.\(action.rawValue)"] = count }
+        for (action, count) in answered { counts["answered.\(action.rawValue)"] = count }
+        for (code, count) in callErrors { counts["call_errors.\(code.rawValue)"] = count }
+        for (action, count) in commandsSent { counts["commands.\(action.rawValue).sent"] = count }
+        counts.merge(commandOutcomes) { $0 + $1 }
+        return counts.mapValues { Double($0) }
     }
 }

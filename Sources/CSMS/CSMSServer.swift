@@ -12,7 +12,7 @@ import Synchronization
 /// let server = CSMSServer(configuration: CSMSConfiguration(heartbeatInterval: 60))
 /// let port = try await server.start(listen: "127.0.0.1:0")
 /// // stations connect to ws://127.0.0.1:<port>/<id>
-/// let figures = server.counterSnapshot     // ["csms.received.BootNotification": 1000, ...]
+/// let figures = server.counterSnapshot     // ["received.BootNotification": 1000, ...]
 /// await server.stop()
 /// ```
 public final class CSMSServer: Sendable {
@@ -104,8 +104,8 @@ public final class CSMSServer: Sendable {
     }
 
     /// Every counter of every loop, added up (names in ``CentralSystem/counterSnapshot``);
-    /// `csms.stations.connected` and `csms.stations.max_connected` count across loops.
-    public var counterSnapshot: [String: UInt64] {
+    /// `stations.connected` and `stations.max_connected` count across loops.
+    public var counterSnapshot: [String: Double] {
         if let shards = running.withLock({ $0?.shards }) {
             return merge(shards.map { shard in shard.core.withLock { $0.counterSnapshot } })
         }
@@ -123,12 +123,12 @@ public final class CSMSServer: Sendable {
         }
     }
 
-    private func merge(_ snapshots: [[String: UInt64]]) -> [String: UInt64] {
-        var figures: [String: UInt64] = [:]
+    private func merge(_ snapshots: [[String: Double]]) -> [String: Double] {
+        var figures: [String: Double] = [:]
         for snapshot in snapshots { figures.merge(snapshot) { $0 + $1 } }
         let connected = links.figures
-        figures["csms.stations.connected"] = connected.now
-        figures["csms.stations.max_connected"] = connected.max
+        figures["stations.connected"] = Double(connected.now)
+        figures["stations.max_connected"] = Double(connected.max)
         return figures
     }
 }

@@ -193,7 +193,7 @@ final class CSMSShard: WebSocketHandler, TimerOwner, @unchecked Sendable {
     }
 }
 
-/// The stations connected to the whole server (every loop), for `csms.stations.connected` and its maximum.
+/// The stations connected to the whole server (every loop), for `stations.connected` and its maximum.
 final class CSMSLinkCount: Sendable {
     private let state = Mutex<(now: UInt64, max: UInt64)>((0, 0))
 

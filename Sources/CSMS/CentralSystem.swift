@@ -369,19 +369,20 @@ public struct CentralSystem: Sendable {
 
     // MARK: Figures
 
-    /// Every counter, by name, for the report beside the fleet's figures:
-    /// - `csms.received.<Action>`: CALLs received whose action could be read;
-    /// - `csms.answered.<Action>`: CALLRESULTs sent;
-    /// - `csms.call_errors.<Code>`: CALLERRORs sent, by OCPP-J error code, injected faults included;
-    /// - `csms.faults.internal_error`, `csms.faults.no_answer`: calls failed on purpose (``FaultPlan``);
-    /// - `csms.commands.<Action>.sent`, `csms.commands.<Action>.<Outcome>`: commands and how they ended
+    /// Every counter, by name, for the report beside the fleet's figures (Metrics takes this dictionary
+    /// as it is; the numbers are whole):
+    /// - `received.<Action>`: CALLs received whose action could be read;
+    /// - `answered.<Action>`: CALLRESULTs sent;
+    /// - `call_errors.<Code>`: CALLERRORs sent, by OCPP-J error code, injected faults included;
+    /// - `faults.internal_error`, `faults.no_answer`: calls failed on purpose (``FaultPlan``);
+    /// - `commands.<Action>.sent`, `commands.<Action>.<Outcome>`: commands and how they ended
     ///   (``CommandOutcome/name``: `Accepted`, `Rejected`…, `CallError`, `TimedOut`, `Lost`);
-    /// - `csms.stations.connected` (now), `.max_connected`, `.connections` (links opened), `.replaced`
+    /// - `stations.connected` (now), `.max_connected`, `.connections` (links opened), `.replaced`
     ///   (links closed because a newer one took their station id);
-    /// - `csms.transactions.open` (now), `.started`, `.stopped`, `.stopped_unknown`;
-    /// - `csms.frames.unreadable` (no message id could be read), `csms.frames.unmatched` (answers to no
+    /// - `transactions.open` (now), `.started`, `.stopped`, `.stopped_unknown`;
+    /// - `frames.unreadable` (no message id could be read), `frames.unmatched` (answers to no
     ///   pending command).
-    public var counterSnapshot: [String: UInt64] {
+    public var counterSnapshot: [String: Double] {
         counters.snapshot(transactions: transactions)
     }
 

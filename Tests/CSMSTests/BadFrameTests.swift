@@ -74,9 +74,9 @@ import Testing
         _ = try harness.callError(#"[2,"2","Nope",{}]"#, from: station)
         _ = try harness.callError(#"[2,"3","Heartbeat",{"x":1}]"#, from: station)
         let counters = harness.csms.counterSnapshot
-        #expect(counters["csms.call_errors.NotImplemented"] == 2)
-        #expect(counters["csms.call_errors.FormationViolation"] == 1)
-        #expect(counters["csms.received.Heartbeat"] == 1)
-        #expect(counters["csms.answered.Heartbeat"] == nil)
+        #expect(counters["call_errors.NotImplemented"] == 2)
+        #expect(counters["call_errors.FormationViolation"] == 1)
+        #expect(counters["received.Heartbeat"] == 1)
+        #expect(counters["answered.Heartbeat"] == nil)
     }
 }

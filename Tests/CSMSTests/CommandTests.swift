@@ -30,8 +30,8 @@ import Testing
         }
         #expect(status == "Accepted")
         #expect(try ResetResponse(decoding: payload) == ResetResponse(status: .accepted))
-        #expect(harness.csms.counterSnapshot["csms.commands.Reset.Accepted"] == 1)
-        #expect(harness.csms.counterSnapshot["csms.commands.Reset.sent"] == 1)
+        #expect(harness.csms.counterSnapshot["commands.Reset.Accepted"] == 1)
+        #expect(harness.csms.counterSnapshot["commands.Reset.sent"] == 1)
     }
 
     @Test func aSecondCommandWaitsForTheAnswerToTheFirst() throws {
@@ -64,7 +64,7 @@ import Testing
         let completion = try #require(
             harness.deliver("[4,\"\(id)\",\"NotImplemented\",\"nope\",{}]", from: station).compactMap(\.completion).first)
         #expect(completion.outcome == .callError(.notImplemented, description: "nope"))
-        #expect(harness.csms.counterSnapshot["csms.commands.GetConfiguration.CallError"] == 1)
+        #expect(harness.csms.counterSnapshot["commands.GetConfiguration.CallError"] == 1)
     }
 
     @Test func anAnswerThatBreaksTheResponseSchemaIsAnInvalidAnswer() throws {
@@ -98,7 +98,7 @@ import Testing
         let station = harness.connect()
         #expect(harness.deliver(#"[3,"who","{}"]"#, from: station).isEmpty)
         #expect(harness.deliver(#"[3,"who",{}]"#, from: station).isEmpty)
-        #expect(harness.csms.counterSnapshot["csms.frames.unmatched"] == 2)
+        #expect(harness.csms.counterSnapshot["frames.unmatched"] == 2)
     }
 
     @Test func anUnansweredCommandTimesOutAndLetsTheNextOneGo() throws {
@@ -117,7 +117,7 @@ import Testing
         #expect(harness.effects.compactMap(\.completion).map(\.outcome) == [.timedOut])
         #expect(harness.effects.compactMap(\.frame).count == 1)
         #expect(harness.csms.nextDeadline == harness.now + 5_000)
-        #expect(harness.csms.counterSnapshot["csms.commands.ClearCache.TimedOut"] == 1)
+        #expect(harness.csms.counterSnapshot["commands.ClearCache.TimedOut"] == 1)
     }
 
     @Test func commandsInFlightOrWaitingAreLostWhenTheStationDisconnects() throws {
@@ -138,6 +138,6 @@ import Testing
         #expect(harness.csms.send(.clearCache(ClearCacheRequest()), to: "NOBODY", now: harness.now,
                                   into: &harness.effects) == nil)
         #expect(harness.effects.isEmpty)
-        #expect(harness.csms.counterSnapshot["csms.commands.ClearCache.Lost"] == 1)
+        #expect(harness.csms.counterSnapshot["commands.ClearCache.Lost"] == 1)
     }
 }

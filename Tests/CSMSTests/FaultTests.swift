@@ -61,10 +61,10 @@ import Testing
         let station = harness.connect()
         for call in 0..<40 { _ = harness.deliver("[2,\"\(call)\",\"Heartbeat\",{}]", from: station) }
         let counters = harness.csms.counterSnapshot
-        let internalErrors = counters["csms.faults.internal_error", default: 0]
-        #expect(internalErrors + counters["csms.faults.no_answer", default: 0] == 40)
-        #expect(counters["csms.call_errors.InternalError", default: 0] == internalErrors)
-        #expect(counters["csms.received.Heartbeat"] == 40)
+        let internalErrors = counters["faults.internal_error", default: 0]
+        #expect(internalErrors + counters["faults.no_answer", default: 0] == 40)
+        #expect(counters["call_errors.InternalError", default: 0] == internalErrors)
+        #expect(counters["received.Heartbeat"] == 40)
     }
 
     @Test func aFaultPlanReadsPercentagesAndShares() throws {
