@@ -56,7 +56,8 @@ let package = Package(
         .testTarget(
             name: "NetTests", dependencies: ["Net", "TestSupport"], exclude: ["Peers", "TLS/Peers"],
             swiftSettings: strict),
-        .testTarget(name: "StationTests", dependencies: ["Station", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "StationTests", dependencies: ["Station", "TestSupport"], exclude: ["Peers"], swiftSettings: strict),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"], swiftSettings: strict),
         .testTarget(
             name: "CSMSTests", dependencies: ["CSMS", "TestSupport"], exclude: ["Peers"], swiftSettings: strict),

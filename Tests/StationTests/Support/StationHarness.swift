@@ -33,7 +33,7 @@ struct StationHarness {
     var completed: [(action: Action, messageId: String, outcome: CallOutcome)] = []
     var connects = 0
     var closes = 0
-    /// Open the link as soon as the station asks for it.
+    /// Whether the CSMS can be reached: a connection the station asks for opens at once, or fails at once.
     var autoConnect = true
     /// The CSMS; nil leaves every CALL unanswered until the test answers it.
     var csms: ((Action, [String: Any]) -> Reply)? = StationHarness.acceptingCSMS()
@@ -92,7 +92,7 @@ struct StationHarness {
                 case .closeConnection: closes += 1
                 case .connect:
                     connects += 1
-                    if autoConnect { inbox.append(.connected) }
+                    inbox.append(autoConnect ? .connected : .disconnected)
                 case .callCompleted(let action, let messageId, let outcome):
                     completed.append((action, messageId, outcome))
                 case .count(let count): counts.append(count)
