@@ -26,8 +26,11 @@ public struct CentralSystem: Sendable {
     private var slots: [Slot] = []
     private var freeSlots: [UInt32] = []
     private var slotsByID: [String: UInt32] = [:]
-    /// Slots with a command in flight, so that timeouts are found without visiting every station.
-    private var slotsAwaitingAnswers: Set<UInt32> = []
+    /// Commands in flight, in the order they were sent. With one timeout for all, that is also the order
+    /// of their deadlines: the head is the next to expire. Entries of commands answered or lost since are
+    /// dropped when they reach the head.
+    private var deadlines: [CommandDeadline] = []
+    private var deadlinesHead = 0
     private var transactions: TransactionLedger
     private var counters = CSMSCounters()
     private var nextCommandNumber = 1
@@ -83,10 +86,10 @@ public struct CentralSystem: Sendable {
                      into: &effects)
         }
         slots[Int(station.index)].session = nil
-        slotsAwaitingAnswers.remove(station.index)
         slotsByID.removeValue(forKey: session.id)
         freeSlots.append(station.index)
         counters.connected -= 1
+        dropEndedDeadlines()
     }
 
     /// Every station's link closed at once: the CSMS stops or restarts. Transactions stay open, as in a
@@ -307,21 +310,38 @@ public struct CentralSystem: Sendable {
         return messageId
     }
 
-    /// The earliest time a command times out, for the driver to call ``expireCommands(now:into:)`` then.
+    /// When the oldest command in flight times out, for the driver to call ``expireCommands(now:into:)``
+    /// then; it may be a little early when that command was answered meanwhile.
     public var nextDeadline: Int64? {
-        slotsAwaitingAnswers.compactMap { slots[Int($0)].session?.pending?.sentAt }.min()
-            .map { $0 + configuration.commandTimeout }
+        deadlinesHead < deadlines.count ? deadlines[deadlinesHead].at : nil
     }
 
     /// Ends, as ``CommandOutcome/timedOut``, every command unanswered for ``CSMSConfiguration/commandTimeout``
     /// at `now`, and sends the commands that waited behind them.
     public mutating func expireCommands(now: Int64, into effects: inout [CSMSEffect]) {
-        for index in slotsAwaitingAnswers {
-            guard let pending = slots[Int(index)].session?.pending,
-                pending.sentAt + configuration.commandTimeout <= now
-            else { continue }
-            let station = StationHandle(index: index, generation: slots[Int(index)].generation)
-            completePending(station, .timedOut, now: now, into: &effects)
+        while deadlinesHead < deadlines.count, deadlines[deadlinesHead].at <= now {
+            let expired = deadlines[deadlinesHead]
+            deadlinesHead += 1
+            if session(expired.station)?.pending?.messageId == expired.messageId {
+                completePending(expired.station, .timedOut, now: now, into: &effects)
+            }
+        }
+        dropEndedDeadlines()
+    }
+
+    /// Advances the head past commands that ended, and lets the array go when all have.
+    private mutating func dropEndedDeadlines() {
+        while deadlinesHead < deadlines.count,
+            session(deadlines[deadlinesHead].station)?.pending?.messageId != deadlines[deadlinesHead].messageId
+        {
+            deadlinesHead += 1
+        }
+        if deadlinesHead == deadlines.count {
+            deadlines.removeAll(keepingCapacity: deadlines.count <= 64)
+            deadlinesHead = 0
+        } else if deadlinesHead > 1024, deadlinesHead * 2 > deadlines.count {
+            deadlines.removeFirst(deadlinesHead)
+            deadlinesHead = 0
         }
     }
 
@@ -331,7 +351,8 @@ public struct CentralSystem: Sendable {
         let command = slots[index].session!.queued.removeFirst()
         slots[index].session!.pending = StationSession.PendingCommand(
             messageId: command.messageId, action: command.action, sentAt: now)
-        slotsAwaitingAnswers.insert(station.index)
+        deadlines.append(CommandDeadline(
+            station: station, messageId: command.messageId, at: now + configuration.commandTimeout))
         counters.commandsSent[command.action, default: 0] += 1
         effects.append(.send(station, frame: command.frame, at: now))
     }
@@ -351,10 +372,10 @@ public struct CentralSystem: Sendable {
         let index = Int(station.index)
         guard let session = slots[index].session, let pending = session.pending else { return }
         slots[index].session!.pending = nil
-        slotsAwaitingAnswers.remove(station.index)
         complete(station, session.id, pending.messageId, pending.action, outcome, sentAt: pending.sentAt, now: now,
                  into: &effects)
         sendNextCommand(station, now: now, into: &effects)
+        dropEndedDeadlines()
     }
 
     private mutating func complete(
@@ -388,6 +409,12 @@ public struct CentralSystem: Sendable {
 
     /// The number of transactions started and not yet stopped.
     public var openTransactionCount: Int { transactions.open.count }
+
+    private struct CommandDeadline {
+        let station: StationHandle
+        let messageId: String
+        let at: Int64
+    }
 
     private func session(_ station: StationHandle) -> StationSession? {
         let index = Int(station.index)

@@ -140,4 +140,30 @@ import Testing
         #expect(harness.effects.isEmpty)
         #expect(harness.csms.counterSnapshot["commands.ClearCache.Lost"] == 1)
     }
+
+    @Test func commandsToManyStationsTimeOutInTheOrderTheyWereSent() throws {
+        var harness = CSMSHarness(CSMSConfiguration(commandTimeout: 1_000))
+        let stations = (0..<50).map { harness.connect("GU\($0)") }
+        var sent: [String] = []
+        for (offset, station) in stations.enumerated() {
+            let id = try #require(harness.csms.send(
+                .clearCache(ClearCacheRequest()), to: station, now: harness.now + Int64(offset), into: &harness.effects))
+            sent.append(id)
+        }
+        // Every other station answers; the others time out, one millisecond apart.
+        for (offset, station) in stations.enumerated() where offset % 2 == 0 {
+            _ = harness.deliver("[3,\"\(sent[offset])\",{\"status\":\"Accepted\"}]", from: station)
+        }
+        #expect(harness.csms.nextDeadline == harness.now + 1_001)
+        harness.effects.removeAll()
+        harness.csms.expireCommands(now: harness.now + 1_010, into: &harness.effects)
+        let timedOut = harness.effects.compactMap(\.completion)
+        let expected: [String] = [1, 3, 5, 7, 9].map { sent[$0] }
+        #expect(timedOut.map(\.messageId) == expected)
+        #expect(timedOut.allSatisfy { $0.outcome == .timedOut })
+        #expect(harness.csms.nextDeadline == harness.now + 1_011)
+        harness.csms.expireCommands(now: harness.now + 5_000, into: &harness.effects)
+        #expect(harness.csms.counterSnapshot["commands.ClearCache.TimedOut"] == 25)
+        #expect(harness.csms.nextDeadline == nil)
+    }
 }
