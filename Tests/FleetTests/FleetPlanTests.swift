@@ -110,7 +110,7 @@ import Testing
     @Test func badgeKindsFollowTheMix() throws {
         let profile = try profile(
             site(arrivals: "{\"poissonPerHour\": 1}",
-                extra: ", \"badges\": {\"valid\": 0.5, \"unknown\": 0.5}, \"plugAndChargeShare\": 0.2"))
+                extra: ", \"badges\": {\"valid\": 0.5, \"unknown\": 0.5}, \"remoteStartShare\": 0.2"))
         let plan = FleetPlan(profile: profile, fleetSize: 200, seed: 4, duration: 24 * Self.hour)
         var kinds: [String: Int] = [:]
         for index in plan.stations {
@@ -126,10 +126,21 @@ import Testing
         }
         let total = Double(kinds.values.reduce(0, +))
         #expect(total > 3_000)
-        #expect(abs(Double(kinds["pnc"] ?? 0) / total - 0.2) < 0.03)
+        #expect(abs(Double(kinds["remote"] ?? 0) / total - 0.2) < 0.03)
         #expect(abs(Double(kinds["valid"] ?? 0) / total - 0.4) < 0.03)
         #expect(abs(Double(kinds["unknown"] ?? 0) / total - 0.4) < 0.03)
-        #expect(kinds["remote"] == nil && kinds["expired"] == nil)
+        #expect(kinds["pnc"] == nil && kinds["expired"] == nil)
+    }
+
+    @Test func plugAndChargeIsAStationTraitAndItsSessionsNeedNoBadge() throws {
+        let profile = try profile(site(arrivals: "{\"poissonPerHour\": 0.5}", extra: ", \"plugAndChargeShare\": 0.25"))
+        let plan = FleetPlan(profile: profile, fleetSize: 400, seed: 6, duration: 24 * Self.hour)
+        let stations = plan.stations.map(plan.station)
+        let enabled = stations.filter(\.plugAndCharge)
+        #expect(abs(enabled.count - 100) < 40)
+        #expect(enabled.allSatisfy { $0.sessions.allSatisfy { $0.start == .plugAndCharge } })
+        #expect(stations.filter { !$0.plugAndCharge }.allSatisfy { $0.sessions.allSatisfy { $0.start != .plugAndCharge } })
+        #expect(stations.allSatisfy { $0.powerOn >= plan.start && $0.powerOn < plan.start + 60_000 })
     }
 
     @Test func timedEventsReachTheirShareWithinTheirSpread() throws {

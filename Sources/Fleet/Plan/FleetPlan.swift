@@ -15,7 +15,9 @@ public struct FleetPlan: Sendable {
     public let seed: UInt64
     /// How many stations the whole fleet has, over all shards.
     public let fleetSize: Int
-    /// The station indices this plan runs (all of them, or a shard's).
+    /// The part of the fleet this plan runs.
+    public let shard: FleetShard
+    /// The station indices this plan runs (all of them, or the shard's).
     public let stations: Range<Int>
     /// The start of the run, in milliseconds since the Unix epoch (the profile's start).
     public let start: Int64
@@ -27,10 +29,14 @@ public struct FleetPlan: Sendable {
         self.profile = profile
         self.seed = seed
         self.fleetSize = fleetSize
+        self.shard = shard
         stations = shard.stations(ofFleetOf: fleetSize)
         start = profile.start
         end = profile.start + duration
     }
+
+    /// Stations are switched on within this span from the start, in milliseconds.
+    static let bootSpread: Int64 = 60_000
 
     /// The plan of the station at `index` (0-based, in the whole fleet).
     public func station(_ index: Int) -> StationPlan {
@@ -39,7 +45,10 @@ public struct FleetPlan: Sendable {
         let model = profile.stations.models[traits.weightedIndex(profile.stations.models.map(\.share))].value
         let firmware = profile.stations.firmware[traits.weightedIndex(profile.stations.firmware.map(\.share))].value
         let site = profile.sites[siteIndex]
-        var drawer = SessionDrawer(site: site, station: index, seed: seed, chargingPoints: model.chargingPoints)
+        let plugAndCharge = traits.chance(site.plugAndChargeShare)
+        let powerOn = start + Int64(traits.unit() * Double(Self.bootSpread))
+        var drawer = SessionDrawer(
+            site: site, station: index, seed: seed, chargingPoints: model.chargingPoints, plugAndCharge: plugAndCharge)
         var sessions: [PlannedSession] = []
         if case .explicit(let arrivals) = site.arrivals {
             drawer.drawExplicit(arrivals, start: start, end: end, into: &sessions)
@@ -52,7 +61,7 @@ public struct FleetPlan: Sendable {
         }
         return StationPlan(
             index: index, id: profile.stations.stationID(index: index), site: siteIndex, model: model,
-            firmware: firmware, sessions: sessions, turnedAway: drawer.turnedAway, events: events(station: index))
+            firmware: firmware, plugAndCharge: plugAndCharge, powerOn: powerOn, sessions: sessions, turnedAway: drawer.turnedAway, events: events(station: index))
     }
 
     private func events(station index: Int) -> [PlannedEvent] {

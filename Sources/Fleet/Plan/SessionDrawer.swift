@@ -4,13 +4,15 @@ struct SessionDrawer {
     let station: Int
     let seed: UInt64
     let chargingPoints: Int
+    let plugAndCharge: Bool
     private(set) var turnedAway = 0
 
-    init(site: SiteProfile, station: Int, seed: UInt64, chargingPoints: Int) {
+    init(site: SiteProfile, station: Int, seed: UInt64, chargingPoints: Int, plugAndCharge: Bool) {
         self.site = site
         self.station = station
         self.seed = seed
         self.chargingPoints = chargingPoints
+        self.plugAndCharge = plugAndCharge
     }
 
     private static let hour: Int64 = 3_600_000
@@ -94,9 +96,9 @@ struct SessionDrawer {
         let domestic = stream.chance(site.domesticSocketShare)
 
         let start: SessionStart
-        if startDraw < site.plugAndChargeShare {
+        if plugAndCharge {
             start = .plugAndCharge
-        } else if startDraw < site.plugAndChargeShare + site.remoteStartShare {
+        } else if startDraw < site.remoteStartShare {
             start = .remote(idTag: BadgeNaming.remoteIdTag(station: station))
         } else {
             start = .badge(idTag: BadgeNaming.idTag(station: station, kind: kind, number: badgeNumber), kind: kind)

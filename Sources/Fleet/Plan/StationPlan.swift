@@ -10,6 +10,12 @@ public struct StationPlan: Sendable, Equatable {
     public let model: GreenUpModel
     /// Its firmware at the start.
     public let firmware: FirmwareVariant
+    /// Whether it starts a transaction on plug-in, with no badge (its `oCPPPlugAndCharge` key, which the
+    /// CSMS turns on after the station's first boot).
+    public let plugAndCharge: Bool
+    /// When it is switched on, in milliseconds since the Unix epoch: within the first minute, so that a
+    /// fleet does not boot in one millisecond.
+    public let powerOn: Int64
     /// The EV sessions, in order of arrival.
     public let sessions: [PlannedSession]
     /// EVs that found their charging point taken and went away.

@@ -21,7 +21,7 @@ public struct Profile: Sendable, Equatable {
     /// The kinds of site the stations stand at (homes, workplaces...), each with its own EV habits.
     public var sites: [SiteProfile]
     /// How a station reconnects after its link dropped.
-    public var reconnection: ReconnectionPolicy
+    public var reconnection: ReconnectionStrategy
     /// How the embedded central system behaves.
     public var csms: CSMSSettings
     /// What happens at given times: links dropped, power cycles, firmware rollouts, caps, CSMS restarts.

@@ -1,40 +1,34 @@
 extension ProfileReader {
-    mutating func reconnectionPolicy(_ node: JSONNode, _ path: String) -> ReconnectionPolicy? {
-        let allowed = ["policy", "interval", "initial", "max", "multiplier", "jitter"]
+    mutating func reconnectionStrategy(_ node: JSONNode, _ path: String) -> ReconnectionStrategy? {
+        let allowed = ["policy", "interval", "initial", "max", "jitter"]
         guard let members = object(node, path, allowed: allowed),
             let policyNode = required(members, "policy"),
             let policy = string(policyNode, members.path(of: "policy"))
         else { return nil }
         let extra: [String]
-        let result: ReconnectionPolicy?
+        let result: ReconnectionStrategy?
         switch policy {
         case "greenup":
-            extra = ["interval", "initial", "max", "multiplier", "jitter"]
+            extra = ["interval", "initial", "max", "jitter"]
             result = .greenUp
         case "fixed":
-            extra = ["initial", "max", "multiplier", "jitter"]
+            extra = ["initial", "max", "jitter"]
             result = required(members, "interval").flatMap { duration($0, members.path(of: "interval"), atLeast: 1) }
                 .map { .fixed(intervalMilliseconds: $0) }
         case "exponential":
             extra = ["interval"]
             let initial = required(members, "initial").flatMap { duration($0, members.path(of: "initial"), atLeast: 1) }
             let maximum = required(members, "max").flatMap { duration($0, members.path(of: "max"), atLeast: 1) }
-            var multiplier: Double? = 2
-            if let node = members["multiplier"] {
-                multiplier = number(node, members.path(of: "multiplier"), .between(1, 10))
-            }
             var jitter: Double? = 0
             if let node = members["jitter"] {
                 jitter = share(node, members.path(of: "jitter"))
             }
-            if let initial, let maximum, let multiplier, let jitter {
+            if let initial, let maximum, let jitter {
                 if maximum < initial, let node = members["max"] {
                     report(node, members.path(of: "max"), expected: "a duration at least \"initial\"")
                     result = nil
                 } else {
-                    result = .exponential(
-                        initialMilliseconds: initial, maximumMilliseconds: maximum, multiplier: multiplier,
-                        jitter: jitter)
+                    result = .exponential(initialMilliseconds: initial, maximumMilliseconds: maximum, jitter: jitter)
                 }
             } else {
                 result = nil

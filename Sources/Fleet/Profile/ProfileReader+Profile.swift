@@ -31,9 +31,9 @@ extension ProfileReader {
             stations = stationComposition(node, members.path(of: "stations"))
         }
         let sites = required(members, "sites").flatMap { self.sites($0, members.path(of: "sites")) }
-        var reconnection: ReconnectionPolicy? = .greenUp
+        var reconnection: ReconnectionStrategy? = .greenUp
         if let node = members["reconnection"] {
-            reconnection = reconnectionPolicy(node, members.path(of: "reconnection"))
+            reconnection = reconnectionStrategy(node, members.path(of: "reconnection"))
         }
         var csms: CSMSSettings? = .standard
         if let node = members["csms"] {

@@ -48,13 +48,6 @@ extension ProfileReader {
             let plugAndCharge = shares["plugAndChargeShare"] ?? nil, let remoteStart = shares["remoteStartShare"] ?? nil,
             let domestic = shares["domesticSocketShare"] ?? nil
         else { return nil }
-        if plugAndCharge + remoteStart > 1 + 1e-9 {
-            report(
-                members["remoteStartShare"] ?? node, members.path(of: "remoteStartShare"),
-                expected: "plugAndChargeShare + remoteStartShare at most 1",
-                found: "a sum of \(JSONNode.format(plugAndCharge + remoteStart))")
-            return nil
-        }
         return SiteProfile(
             name: name, share: share, arrivals: arrivals, dwellMinutes: dwell, energyKWh: energy, evs: evs,
             badges: badges, plugAndChargeShare: plugAndCharge, remoteStartShare: remoteStart,

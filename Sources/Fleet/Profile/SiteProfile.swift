@@ -14,9 +14,11 @@ public struct SiteProfile: Sendable, Equatable {
     public var evs: [Weighted<EVType>]
     /// Which badges drivers present (shares sum to 1).
     public var badges: BadgeMix
-    /// The share of sessions started on plug-in without a badge (the station's `oCPPPlugAndCharge`).
+    /// The share of stations that start a transaction on plug-in, without a badge (their
+    /// `oCPPPlugAndCharge` key is on).
     public var plugAndChargeShare: Double
-    /// The share of sessions started by the CSMS (RemoteStartTransaction) rather than by a badge.
+    /// At the other stations, the share of sessions started by the CSMS (RemoteStartTransaction) rather
+    /// than by a badge.
     public var remoteStartShare: Double
     /// The share of EVs that use the domestic socket (2P+T, connector 2 or 4) instead of the T2S one.
     public var domesticSocketShare: Double

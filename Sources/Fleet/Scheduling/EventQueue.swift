@@ -9,24 +9,27 @@
 /// timer and ignores an event whose generation is stale when it fires. That keeps the entries plain
 /// values and the heap free of holes.
 public struct EventQueue<Payload> {
-    private var heap: [ScheduledEvent<Payload>] = []
-    private var nextSequence: UInt64 = 0
+    // Inlinable, so that callers in other modules get a queue specialized for their payload.
+    @usableFromInline var heap: [ScheduledEvent<Payload>] = []
+    @usableFromInline var nextSequence: UInt64 = 0
 
     /// An empty queue, with room for `capacity` pending events before it grows.
+    @inlinable
     public init(capacity: Int = 0) {
         heap.reserveCapacity(capacity)
     }
 
     /// The number of pending events.
-    public var count: Int { heap.count }
+    @inlinable public var count: Int { heap.count }
 
     /// Whether no event is pending.
-    public var isEmpty: Bool { heap.isEmpty }
+    @inlinable public var isEmpty: Bool { heap.isEmpty }
 
     /// The time of the earliest pending event, if any.
-    public var nextTime: Int64? { heap.first?.time }
+    @inlinable public var nextTime: Int64? { heap.first?.time }
 
     /// Adds `payload`, due at `time`.
+    @inlinable
     public mutating func push(_ payload: Payload, at time: Int64) {
         let event = ScheduledEvent(time: time, sequence: nextSequence, payload: payload)
         nextSequence &+= 1
@@ -35,6 +38,7 @@ public struct EventQueue<Payload> {
     }
 
     /// Removes and returns the earliest event, if any.
+    @inlinable
     public mutating func pop() -> ScheduledEvent<Payload>? {
         guard let first = heap.first else { return nil }
         let last = heap.removeLast()
@@ -45,7 +49,8 @@ public struct EventQueue<Payload> {
         return first
     }
 
-    private mutating func siftUp(from start: Int) {
+    @inlinable
+    mutating func siftUp(from start: Int) {
         var child = start
         let event = heap[child]
         while child > 0 {
@@ -57,7 +62,8 @@ public struct EventQueue<Payload> {
         heap[child] = event
     }
 
-    private mutating func siftDown(from start: Int) {
+    @inlinable
+    mutating func siftDown(from start: Int) {
         let count = heap.count
         var parent = start
         let event = heap[parent]

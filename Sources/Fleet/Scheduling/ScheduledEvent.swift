@@ -9,7 +9,14 @@ public struct ScheduledEvent<Payload> {
     /// What happens.
     public let payload: Payload
 
-    @inline(__always)
+    @inlinable
+    init(time: Int64, sequence: UInt64, payload: Payload) {
+        self.time = time
+        self.sequence = sequence
+        self.payload = payload
+    }
+
+    @inlinable @inline(__always)
     func precedes(_ other: ScheduledEvent) -> Bool {
         time < other.time || (time == other.time && sequence < other.sequence)
     }

@@ -1,0 +1,24 @@
+/// Frames in flight between a station and the CSMS, in reusable slots, so that scheduler entries stay
+/// small values.
+struct FramePool {
+    private var frames: [[UInt8]] = []
+    private var free: [Int32] = []
+
+    /// Keeps `frame` until ``take(_:)``; returns its slot.
+    mutating func put(_ frame: [UInt8]) -> Int32 {
+        if let slot = free.popLast() {
+            frames[Int(slot)] = frame
+            return slot
+        }
+        frames.append(frame)
+        return Int32(frames.count - 1)
+    }
+
+    /// Gives back the frame of `slot` and frees the slot.
+    mutating func take(_ slot: Int32) -> [UInt8] {
+        free.append(slot)
+        var taken: [UInt8] = []
+        swap(&taken, &frames[Int(slot)])
+        return taken
+    }
+}

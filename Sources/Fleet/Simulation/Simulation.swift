@@ -1,0 +1,119 @@
+import Dispatch
+import Metrics
+
+/// The whole fleet and the embedded CSMS in one process, in virtual time, with no sockets.
+///
+/// Each station talks to its own core of the embedded CSMS, and frames take ``linkLatency`` each way;
+/// nothing else costs time, so a day of a thousand stations runs in seconds. The stations are split
+/// between threads (one per core of the machine), which run in lockstep windows of ``window``; what the
+/// stations see is recorded as a run over sockets records it, and every frame, optionally, in a trace.
+/// Neither the trace nor the report depends on the number of threads.
+///
+/// ```swift
+/// let plan = FleetPlan(profile: profile, fleetSize: 1_000, seed: 1, duration: 86_400_000)
+/// let simulation = try Simulation(plan: plan, tracePath: "trace.jsonl")
+/// try simulation.run()
+/// let report = simulation.report(profileName: "default.json")
+/// ```
+///
+/// A simulation is used from one thread (it starts its own workers inside ``run()``).
+public final class Simulation {
+    /// How long a frame takes from one end of a link to the other, in milliseconds.
+    public static let linkLatency: Int64 = 2
+    /// How much virtual time the threads run between two meetings, in milliseconds: each meeting merges
+    /// their trace lines and collects their metrics.
+    public static let window: Int64 = 60_000
+
+    /// The plan being run.
+    public let plan: FleetPlan
+    private var cores: [SimulationCore]
+    private var aggregator: MetricsAggregator
+    private let trace: TraceWriter?
+    private var now: Int64
+
+    /// Prepares the stations of `plan` (all of them, or its shard's), switched off.
+    ///
+    /// - Parameters:
+    ///   - plan: what to run.
+    ///   - tracePath: where to write the trace of every frame, or `nil` for none.
+    ///   - threads: how many threads share the stations; by default one per processor.
+    /// - Throws: ``SimulationError`` when the plan has no station or the trace cannot be written.
+    public init(plan: FleetPlan, tracePath: String? = nil, threads: Int? = nil) throws(SimulationError) {
+        guard !plan.stations.isEmpty else { throw .noStations }
+        self.plan = plan
+        trace = try tracePath.map { path throws(SimulationError) in try TraceWriter(path: path) }
+        let count = max(1, min(threads ?? System.processorCount, plan.stations.count))
+        let stations = plan.stations
+        cores = (0..<count).map { part in
+            let lower = stations.lowerBound + stations.count * part / count
+            let upper = stations.lowerBound + stations.count * (part + 1) / count
+            return SimulationCore(plan: plan, stations: lower..<upper, tracing: tracePath != nil)
+        }
+        aggregator = MetricsAggregator(loopCount: count)
+        now = plan.start
+    }
+
+    /// The number of scheduler events fired so far, over every thread.
+    public var eventsFired: Int { cores.reduce(0) { $0 + $1.scheduler.firedCount } }
+
+    /// Runs until the end of the plan.
+    /// - Throws: ``SimulationError`` when the trace could not be written.
+    public func run() throws(SimulationError) {
+        try run(until: plan.end)
+    }
+
+    /// Runs every event due up to `time` (at most the end of the plan).
+    /// - Throws: ``SimulationError`` when the trace could not be written.
+    public func run(until time: Int64) throws(SimulationError) {
+        let end = min(time, plan.end)
+        while now < end {
+            let windowEnd = min(end, (now - plan.start) / Self.window * Self.window + Self.window + plan.start)
+            runCores(until: windowEnd)
+            for (index, core) in cores.enumerated() {
+                aggregator.add(core.recorder.collect(), fromLoop: index)
+            }
+            if let trace {
+                trace.write(merging: cores.map { $0.trace ?? TraceBuffer() })
+                for index in cores.indices { cores[index].trace?.clear() }
+            }
+            now = windowEnd
+        }
+        trace?.flush()
+        if let failure = trace?.failure { throw failure }
+    }
+
+    private func runCores(until time: Int64) {
+        guard cores.count > 1 else {
+            cores[0].run(until: time)
+            return
+        }
+        cores.withUnsafeMutableBufferPointer { buffer in
+            // Each worker touches only its own core, and concurrentPerform returns once all are done.
+            nonisolated(unsafe) let cores = buffer
+            DispatchQueue.concurrentPerform(iterations: cores.count) { index in
+                cores[index].run(until: time)
+            }
+        }
+    }
+
+    /// The report of the simulation so far, as `run` makes it; durations and rates are in virtual time.
+    ///
+    /// - Parameters:
+    ///   - profileName: how the report names the profile (its file, usually).
+    ///   - wallSeconds: how long the simulation took, to state the speed it ran at; 0 when unknown.
+    public func report(profileName: String, wallSeconds: Double = 0) -> RunReport {
+        for (index, core) in cores.enumerated() {
+            aggregator.add(core.recorder.collectFinal(), fromLoop: index)
+        }
+        var csms: [String: Double] = [:]
+        for core in cores {
+            csms.merge(core.csmsCounters, uniquingKeysWith: +)
+        }
+        let simulatedSeconds = Double(now - plan.start) / 1000
+        let description = RunDescription(
+            seed: plan.seed, stations: plan.stations.count, durationSeconds: simulatedSeconds,
+            speed: wallSeconds > 0 ? simulatedSeconds / wallSeconds : 0, csms: "embedded", profile: profileName,
+            shard: "\(plan.shard.index + 1)/\(plan.shard.count)")
+        return RunReport(run: description, snapshot: aggregator.finish(), process: .current(), csms: csms)
+    }
+}

@@ -1,0 +1,152 @@
+import CSMS
+import Metrics
+import OCPP
+import Station
+
+extension SimulationCore {
+    /// Hands `event` to a station and carries out what it asks.
+    mutating func handle(_ event: StationEvent, station local: Int, now: Int64) {
+        var effects = stationBuffers.popLast() ?? []
+        stations[local].station.handle(event, now: now, effects: &effects)
+        for effect in effects {
+            apply(effect, station: local, now: now)
+        }
+        effects.removeAll(keepingCapacity: true)
+        stationBuffers.append(effects)
+    }
+
+    private mutating func apply(_ effect: StationEffect, station local: Int, now: Int64) {
+        switch effect {
+        case .send(let message):
+            record(message.bytes, station: local, direction: .out, now: now)
+            if message.kind == .call, let action = message.action, let id = actionIDs[action] {
+                recorder.recordSent(id)
+                stations[local].callSentAt = now
+            }
+            guard stations[local].isLinked else { return }
+            let slot = frames.put(message.bytes)
+            scheduler.schedule(
+                .frameToCSMS(station: Int32(local), frame: slot, epoch: stations[local].epoch),
+                at: now + Simulation.linkLatency)
+        case .armTimer(let timer, let at):
+            let slot = local * StationTimer.slotCount + timer.slot
+            timerGenerations[slot] &+= 1
+            scheduler.schedule(.timer(station: Int32(local), generation: timerGenerations[slot], timer: timer), at: at)
+        case .cancelTimer(let timer):
+            timerGenerations[local * StationTimer.slotCount + timer.slot] &+= 1
+        case .closeConnection:
+            closeLink(station: local, now: now)
+        case .connect:
+            scheduler.schedule(.connectAttempt(station: Int32(local)), at: now + Self.connectLatency)
+        case .callCompleted(let action, _, let outcome):
+            guard let id = actionIDs[action] else { return }
+            let latency = UInt64(max(0, now - stations[local].callSentAt)) * 1000
+            switch outcome {
+            case .answered:
+                recorder.recordAnswer(id, latencyMicros: latency, serviceMicros: latency)
+            case .callError(let code):
+                recorder.recordCallError(id, code: code.rawValue, latencyMicros: latency, serviceMicros: latency)
+            case .timedOut:
+                recorder.recordTimeout(id)
+            case .connectionLost:
+                break
+            }
+        case .count(let count):
+            switch count {
+            case .transactionStarted: recorder.recordTransactionStarted()
+            case .transactionStopped(let energyWh): recorder.recordTransactionStopped(energyWh: UInt64(max(0, energyWh)))
+            case .transactionLost: recorder.recordTransactionLost()
+            case .badFrame, .unmatchedAnswer: break
+            }
+        }
+    }
+
+    /// A station's WebSocket opens, unless the CSMS is down.
+    mutating func connectAttempt(station local: Int, now: Int64) {
+        recorder.recordConnectAttempt(isReconnect: stations[local].everConnected)
+        guard !csmsIsDown, !stations[local].isLinked else {
+            recorder.recordConnectFailed(reason: "refused")
+            handle(.disconnected, station: local, now: now)
+            return
+        }
+        var effects = csmsBuffers.popLast() ?? []
+        let handle = stations[local].csms.connect(stationID: stations[local].plan.id, now: now, into: &effects)
+        stations[local].handle = handle
+        stations[local].epoch &+= 1
+        stations[local].everConnected = true
+        recorder.recordConnected()
+        apply(&effects, station: local, now: now)
+        self.handle(.connected, station: local, now: now)
+    }
+
+    /// The station closes its link (reboot, power cut).
+    mutating func closeLink(station local: Int, now: Int64) {
+        guard let handle = stations[local].handle else { return }
+        stations[local].handle = nil
+        stations[local].epoch &+= 1
+        recorder.recordDisconnected()
+        var effects = csmsBuffers.popLast() ?? []
+        stations[local].csms.disconnect(handle, now: now, into: &effects)
+        apply(&effects, station: local, now: now)
+    }
+
+    /// The link breaks under the station (dropped, or the CSMS went down).
+    mutating func dropLink(station local: Int, now: Int64) {
+        guard stations[local].isLinked else { return }
+        closeLink(station: local, now: now)
+        handle(.disconnected, station: local, now: now)
+    }
+
+    mutating func deliverToCSMS(_ bytes: [UInt8], station local: Int, now: Int64) {
+        guard let handle = stations[local].handle else { return }
+        var effects = csmsBuffers.popLast() ?? []
+        stations[local].csms.receive(bytes, from: handle, now: now, into: &effects)
+        apply(&effects, station: local, now: now)
+    }
+
+    /// The CSMS sends a command to a station, if it is connected.
+    mutating func sendCommand(_ command: CentralSystemRequest, station local: Int, now: Int64) {
+        guard let handle = stations[local].handle else { return }
+        var effects = csmsBuffers.popLast() ?? []
+        if stations[local].csms.send(command, to: handle, now: now, into: &effects) != nil,
+            let id = actionIDs[command.action]
+        {
+            recorder.recordReceived(id)
+        }
+        apply(&effects, station: local, now: now)
+        scheduleDeadline(station: local, now: now)
+    }
+
+    mutating func expireCommands(station local: Int, now: Int64) {
+        var effects = csmsBuffers.popLast() ?? []
+        stations[local].csms.expireCommands(now: now, into: &effects)
+        apply(&effects, station: local, now: now)
+        scheduleDeadline(station: local, now: now)
+    }
+
+    private mutating func scheduleDeadline(station local: Int, now: Int64) {
+        if let deadline = stations[local].csms.nextDeadline {
+            scheduler.schedule(.csmsDeadline(station: Int32(local)), at: max(deadline, now + 1))
+        }
+    }
+
+    /// Carries out what a station's CSMS core asked, and gives the buffer back.
+    private mutating func apply(_ effects: inout [CSMSEffect], station local: Int, now: Int64) {
+        for effect in effects {
+            switch effect {
+            case .send(_, let frame, let at):
+                let slot = frames.put(frame)
+                scheduler.schedule(
+                    .frameToStation(station: Int32(local), frame: slot, epoch: stations[local].epoch),
+                    at: max(at, now) + Simulation.linkLatency)
+            case .close:
+                // A newer link took over the station's id: the older one breaks under the station.
+                dropLink(station: local, now: now)
+            case .commandCompleted:
+                break
+            }
+        }
+        effects.removeAll(keepingCapacity: true)
+        csmsBuffers.append(effects)
+    }
+}

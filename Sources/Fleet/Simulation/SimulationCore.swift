@@ -1,0 +1,119 @@
+import CSMS
+import Metrics
+import OCPP
+import Station
+
+/// A contiguous range of a simulation's stations with everything they need, run by one thread.
+///
+/// The stations' state machines and their CSMS cores exchange frames through one ``Scheduler`` on a
+/// ``VirtualClock``: a frame takes ``Simulation/linkLatency`` each way, and nothing else costs time.
+/// Stations never affect one another (each has its own CSMS core), so cores run side by side and their
+/// results merge exactly.
+struct SimulationCore {
+    /// How long a WebSocket connection takes to open, in milliseconds.
+    static let connectLatency: Int64 = 10
+    /// How long after plugging in a driver presents a badge, in milliseconds.
+    static let badgeDelay: Int64 = 10_000
+    /// How long after plugging in a driver starts a session from an app, in milliseconds.
+    static let appStartDelay: Int64 = 20_000
+    /// The most stations a simulated fleet may have: the stride of the CSMS cores' transaction ids.
+    static let maximumStations = 1 << 20
+
+    let plan: FleetPlan
+    /// The index in the fleet of this core's first station.
+    let firstStation: Int
+    var scheduler: Scheduler<SimulationEvent, VirtualClock>
+    var stations: [SimulatedStation] = []
+    var timerGenerations: [UInt32]
+    var frames = FramePool()
+    /// Confined to the thread running this core.
+    let recorder = MetricsRecorder()
+    var actionIDs: [Action: ActionID] = [:]
+    var trace: TraceBuffer?
+    var csmsIsDown = false
+    /// Buffers handed to the state machines, reused; a stack, because handling one effect may make
+    /// another state machine act before the first buffer is done with.
+    var stationBuffers: [[StationEffect]] = []
+    var csmsBuffers: [[CSMSEffect]] = []
+
+    /// Prepares the stations `range` of `plan`, switched off.
+    init(plan: FleetPlan, stations range: Range<Int>, tracing: Bool) {
+        self.plan = plan
+        firstStation = range.lowerBound
+        trace = tracing ? TraceBuffer() : nil
+        scheduler = Scheduler(clock: VirtualClock(start: plan.start), capacity: range.count * 4)
+        timerGenerations = [UInt32](repeating: 0, count: range.count * StationTimer.slotCount)
+        for action in Action.allCases {
+            actionIDs[action] = recorder.register(action: action.rawValue)
+        }
+        let profile = plan.profile
+        let options = profile.reconnection.stationOptions
+        stations.reserveCapacity(range.count)
+        for index in range {
+            let stationPlan = plan.station(index)
+            var seeds = RandomStream(seed: plan.seed, station: index, purpose: .station)
+            let station = Station(
+                model: stationPlan.model.stationModel(firmware: stationPlan.firmware),
+                identity: StationIdentity(chargeBoxId: stationPlan.id, serialNumber: Self.serialNumber(index)),
+                seed: seeds.next(), options: options)
+            let configuration = CSMSConfiguration(
+                heartbeatInterval: Int(profile.csms.heartbeatIntervalMilliseconds / 1000),
+                answerDelay: profile.csms.answerDelayMilliseconds,
+                badges: Self.badges(station: index, start: plan.start), seed: plan.seed)
+            // The core's shard is the station's index: transaction ids then never collide across stations.
+            let csms = CentralSystem(configuration: configuration, shard: index, shardCount: Self.maximumStations)
+            stations.append(SimulatedStation(station: station, csms: csms, plan: stationPlan))
+        }
+        schedulePlans()
+    }
+
+    /// Runs every event due up to `time`, then leaves the clock there.
+    mutating func run(until time: Int64) {
+        while let (event, now) = scheduler.next(notAfter: time) {
+            fire(event.payload, now: now)
+        }
+        scheduler.advance(to: time)
+        recorder.advance(toElapsedMicros: elapsedMicros(time))
+        trace?.sort()
+    }
+
+    /// The CSMS cores' counters, summed over the stations.
+    var csmsCounters: [String: Double] {
+        var totals: [String: Double] = [:]
+        for station in stations {
+            for (name, value) in station.csms.counterSnapshot {
+                totals[name, default: 0] += Double(value)
+            }
+        }
+        return totals
+    }
+
+    func elapsedMicros(_ now: Int64) -> UInt64 {
+        UInt64(max(0, now - plan.start)) * 1000
+    }
+
+    /// Records a frame in the trace, if there is one.
+    mutating func record(_ frame: [UInt8], station local: Int, direction: TraceBuffer.Direction, now: Int64) {
+        guard trace != nil else { return }
+        trace!.record(
+            time: now, station: firstStation + local, id: stations[local].plan.id, direction: direction, frame: frame)
+    }
+
+    private static func serialNumber(_ index: Int) -> String {
+        let digits = String(index + 1)
+        return "SIM" + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
+    }
+
+    /// The badges a station's CSMS core knows: its valid, expired and blocked pools, and its app account.
+    /// Unknown badges are on no list.
+    private static func badges(station: Int, start: Int64) -> BadgeList {
+        var badges = [Badge.valid(BadgeNaming.remoteIdTag(station: station))]
+        for number in 0..<BadgeNaming.poolSize {
+            badges.append(.valid(BadgeNaming.idTag(station: station, kind: .valid, number: number)))
+            badges.append(.expired(
+                BadgeNaming.idTag(station: station, kind: .expired, number: number), expiryDate: start - 86_400_000))
+            badges.append(.blocked(BadgeNaming.idTag(station: station, kind: .blocked, number: number)))
+        }
+        return BadgeList(badges)
+    }
+}

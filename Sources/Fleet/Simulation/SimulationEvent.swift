@@ -1,0 +1,31 @@
+import Station
+
+/// What the simulator's scheduler holds: small values naming a station and what happens to it, with no
+/// closure and no frame bytes (frames wait in a ``FramePool`` slot).
+enum SimulationEvent {
+    /// A station is switched on, as its plan says.
+    case powerOn(station: Int32)
+    /// A station's timer; stale when its generation no longer matches (re-armed or cancelled since).
+    case timer(station: Int32, generation: UInt32, timer: StationTimer)
+    /// A station's connection attempt reaches the CSMS.
+    case connectAttempt(station: Int32)
+    /// A frame from a station reaches the CSMS, unless the link it went on (its epoch) has closed.
+    case frameToCSMS(station: Int32, frame: Int32, epoch: UInt32)
+    /// A frame from the CSMS reaches a station, unless the link it went on has closed.
+    case frameToStation(station: Int32, frame: Int32, epoch: UInt32)
+    /// An EV of the plan is plugged in.
+    case plug(station: Int32, session: Int32)
+    /// Its driver presents a badge.
+    case badge(station: Int32, session: Int32)
+    /// The CSMS starts its session, as the driver asked from an app.
+    case remoteStart(station: Int32, session: Int32)
+    /// The EV leaves.
+    case unplug(station: Int32, session: Int32)
+    /// A timed event of the profile reaches a station (index into the station's planned events).
+    case stationEvent(station: Int32, event: Int32)
+    /// The CSMS goes down (index into the profile's events) or comes back.
+    case csmsDown(event: Int32)
+    case csmsUp
+    /// The CSMS core of a station may have commands to time out.
+    case csmsDeadline(station: Int32)
+}

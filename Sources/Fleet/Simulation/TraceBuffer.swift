@@ -1,0 +1,66 @@
+/// The trace lines one ``SimulationCore`` produced during a window, kept until the window's lines of every
+/// core are merged into the trace file.
+///
+/// The trace's order is canonical: by time, then station index, then the order the station sent or
+/// received its frames. It does not depend on how the fleet was split between cores or shards, so a trace
+/// is the same byte for byte whatever the machine, and the shards' traces merge into the whole's.
+struct TraceBuffer {
+    struct Line {
+        let time: Int64
+        let station: Int32
+        let start: Int32
+        let end: Int32
+    }
+
+    private(set) var bytes: [UInt8] = []
+    private(set) var lines: [Line] = []
+
+    /// Which way a frame went.
+    enum Direction {
+        /// Station to CSMS, when the station sent it.
+        case out
+        /// CSMS to station, when the station received it.
+        case into
+    }
+
+    /// Appends one line: `{"t":…,"station":"…","dir":"out","frame":…}`.
+    mutating func record(time: Int64, station: Int, id: String, direction: Direction, frame: [UInt8]) {
+        let start = bytes.count
+        appendASCII("{\"t\":")
+        appendASCII(String(time))
+        appendASCII(",\"station\":\"")
+        appendASCII(id)
+        appendASCII(direction == .out ? "\",\"dir\":\"out\",\"frame\":" : "\",\"dir\":\"in\",\"frame\":")
+        bytes.append(contentsOf: frame)
+        appendASCII("}\n")
+        lines.append(Line(time: time, station: Int32(station), start: Int32(start), end: Int32(bytes.count)))
+    }
+
+    /// Puts the lines in the canonical order. Lines come in time order already; within one millisecond,
+    /// a stable sort by station keeps each station's own order.
+    mutating func sort() {
+        var index = 0
+        while index < lines.count {
+            var end = index + 1
+            while end < lines.count && lines[end].time == lines[index].time { end += 1 }
+            if end - index > 1 {
+                let sorted = lines[index..<end].enumerated().sorted {
+                    ($0.element.station, $0.offset) < ($1.element.station, $1.offset)
+                }
+                lines.replaceSubrange(index..<end, with: sorted.map(\.element))
+            }
+            index = end
+        }
+    }
+
+    /// Empties the buffer, keeping its capacity.
+    mutating func clear() {
+        bytes.removeAll(keepingCapacity: true)
+        lines.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func appendASCII(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+}

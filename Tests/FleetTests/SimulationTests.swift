@@ -1,0 +1,130 @@
+import Foundation
+import Metrics
+import Testing
+
+@testable import Fleet
+
+@Suite struct SimulationTests {
+    private static let minute: Int64 = 60_000
+
+    /// A simulation of `profile` written to a fresh trace file; returns the trace's lines and the report.
+    private func simulate(
+        _ profile: String, stations: Int, minutes: Int64, seed: UInt64 = 1, shard: FleetShard = .whole,
+        threads: Int? = nil
+    ) throws -> (lines: [String], report: RunReport) {
+        let loaded = try Profile.load(file: packageRootPath("Profiles/\(profile).json"))
+        let plan = FleetPlan(profile: loaded, fleetSize: stations, seed: seed, duration: minutes * Self.minute, shard: shard)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fleet-trace-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let simulation = try Simulation(plan: plan, tracePath: path, threads: threads)
+        try simulation.run()
+        let report = simulation.report(profileName: profile)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return (text.split(separator: "\n").map(String.init), report)
+    }
+
+    /// The time and station number of a trace line (`{"t":…,"station":"GU000012",…`).
+    private func key(_ line: String) -> (Int64, Int) {
+        let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        let time = (object?["t"] as? NSNumber)?.int64Value ?? -1
+        let station = Int(((object?["station"] as? String) ?? "").drop { !$0.isNumber }) ?? -1
+        return (time, station)
+    }
+
+    @Test func twoRunsWithTheSameInputsWriteTheSameTrace() throws {
+        let first = try simulate("smoke", stations: 10, minutes: 10)
+        let second = try simulate("smoke", stations: 10, minutes: 10)
+        #expect(first.lines.count > 200)
+        #expect(first.lines == second.lines)
+    }
+
+    @Test func anotherSeedWritesAnotherTrace() throws {
+        let first = try simulate("smoke", stations: 10, minutes: 10, seed: 1)
+        let second = try simulate("smoke", stations: 10, minutes: 10, seed: 2)
+        #expect(first.lines != second.lines)
+    }
+
+    @Test func theNumberOfThreadsDoesNotChangeTheTrace() throws {
+        let one = try simulate("smoke", stations: 12, minutes: 8, threads: 1)
+        let three = try simulate("smoke", stations: 12, minutes: 8, threads: 3)
+        #expect(one.lines == three.lines)
+    }
+
+    @Test func shardTracesTogetherAreTheWholeTrace() throws {
+        let whole = try simulate("smoke", stations: 9, minutes: 8)
+        var merged: [String] = []
+        for index in 0..<3 {
+            merged += try simulate("smoke", stations: 9, minutes: 8, shard: FleetShard(index: index, count: 3)).lines
+        }
+        // The trace's order is by time, then station, then each station's own order: a stable sort by
+        // (time, station) of the shards' lines must give the whole trace back.
+        let sorted = merged.enumerated().map { (key: key($1), offset: $0, line: $1) }
+            .sorted { ($0.key.0, $0.key.1, $0.offset) < ($1.key.0, $1.key.1, $1.offset) }
+            .map(\.line)
+        #expect(whole.lines.count > 100)
+        #expect(sorted == whole.lines)
+    }
+
+    @Test func everyStationBootsAndTheReportSaysWhatRan() throws {
+        let result = try simulate("smoke", stations: 10, minutes: 10)
+        let report = result.report
+        #expect(report.run.stations == 10)
+        #expect(report.run.csms == "embedded")
+        #expect(report.run.durationSeconds == 600)
+        #expect((report.figures(for: "BootNotification")?.ok ?? 0) >= 10)
+        #expect((report.figures(for: "Heartbeat")?.sent ?? 0) > 0)
+        let stationsInTrace = Set(result.lines.map { key($0).1 })
+        #expect(stationsInTrace == Set(1...10))
+    }
+
+    @Test func theTraceIsInTimeOrder() throws {
+        let lines = try simulate("smoke", stations: 10, minutes: 10).lines
+        let keys = lines.map(key)
+        #expect(zip(keys, keys.dropFirst()).allSatisfy { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 <= $1.1) })
+    }
+
+    @Test func greenUpStationsReconnectInStepAfterTheCSMSRestarts() throws {
+        let storm = try Profile.load(file: packageRootPath("Profiles/reconnection-storm.json"))
+        let restartAt = storm.start + 10 * Self.minute
+        let lines = try simulate("reconnection-storm", stations: 40, minutes: 14).lines
+        var firstAfterRestart: [Int: Int64] = [:]
+        for line in lines where line.contains("\"dir\":\"out\"") {
+            let (time, station) = key(line)
+            if time > restartAt && firstAfterRestart[station] == nil { firstAfterRestart[station] = time }
+        }
+        // Every station lost its link at the same instant and retries every 30 s with no jitter.
+        #expect(firstAfterRestart.count == 40)
+        #expect(Set(firstAfterRestart.values).count == 1)
+    }
+
+    @Test func stationsWithJitteredBackoffSpreadTheirReconnections() throws {
+        // smoke.json: exponential backoff with jitter, and a CSMS restart at 6 minutes.
+        let smoke = try Profile.load(file: packageRootPath("Profiles/smoke.json"))
+        let restartAt = smoke.start + 6 * Self.minute
+        let lines = try simulate("smoke", stations: 10, minutes: 8).lines
+        var firstAfterRestart: [Int: Int64] = [:]
+        for line in lines where line.contains("\"dir\":\"out\"") {
+            let (time, station) = key(line)
+            if time > restartAt && firstAfterRestart[station] == nil { firstAfterRestart[station] = time }
+        }
+        #expect(firstAfterRestart.count == 10)
+        #expect(Set(firstAfterRestart.values).count > 5)
+    }
+
+    @Test func theAsyncAPISimulatesAFleet() async throws {
+        let profile = try Profile.load(file: packageRootPath("Profiles/idle.json"))
+        let fleet = try Fleet(profile: profile, stations: 5, seed: 3)
+        let report = try await fleet.simulate(duration: .seconds(600))
+        #expect(report.run.stations == 5)
+        #expect(report.transactions.started == 0)
+        #expect(report.connections.established == 5)
+        #expect((report.figures(for: "Heartbeat")?.ok ?? 0) >= 5 * 8)
+    }
+
+    @Test func aFleetRefusesAShardWithNoStation() throws {
+        let profile = try Profile.load(file: packageRootPath("Profiles/idle.json"))
+        #expect(throws: SimulationError.self) {
+            try Fleet(profile: profile, stations: 2, shard: FleetShard(index: 0, count: 3))
+        }
+    }
+}
