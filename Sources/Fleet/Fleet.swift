@@ -69,12 +69,15 @@ public struct Fleet: Sendable {
     /// - Parameters:
     ///   - duration: simulated time, from the profile's start.
     ///   - trace: a file to write every frame to, as JSON lines; `nil` for none.
+    ///   - progress: called after each simulated minute with the metrics so far (for a progress line).
     /// - Returns: the run's report (its durations and rates are in simulated time).
     /// - Throws: ``SimulationError`` when the trace cannot be written.
-    public func simulate(duration: Duration, trace: String? = nil) async throws(SimulationError) -> RunReport {
+    public func simulate(
+        duration: Duration, trace: String? = nil, progress: ((MetricsSnapshot) -> Void)? = nil
+    ) async throws(SimulationError) -> RunReport {
         let started = Self.monotonicSeconds()
         let simulation = try Simulation(plan: plan(duration: duration), tracePath: trace)
-        try simulation.run()
+        try simulation.run(progress: progress)
         return simulation.report(profileName: profileName, wallSeconds: Self.monotonicSeconds() - started)
     }
 

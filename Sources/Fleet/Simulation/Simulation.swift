@@ -57,14 +57,18 @@ public final class Simulation {
     public var eventsFired: Int { cores.reduce(0) { $0 + $1.scheduler.firedCount } }
 
     /// Runs until the end of the plan.
+    /// - Parameter progress: called after each ``window`` with the metrics so far (a progress line).
     /// - Throws: ``SimulationError`` when the trace could not be written.
-    public func run() throws(SimulationError) {
-        try run(until: plan.end)
+    public func run(progress: ((MetricsSnapshot) -> Void)? = nil) throws(SimulationError) {
+        try run(until: plan.end, progress: progress)
     }
 
     /// Runs every event due up to `time` (at most the end of the plan).
+    /// - Parameters:
+    ///   - time: where to stop, in milliseconds since the Unix epoch.
+    ///   - progress: called after each ``window`` with the metrics so far.
     /// - Throws: ``SimulationError`` when the trace could not be written.
-    public func run(until time: Int64) throws(SimulationError) {
+    public func run(until time: Int64, progress: ((MetricsSnapshot) -> Void)? = nil) throws(SimulationError) {
         let end = min(time, plan.end)
         while now < end {
             let windowEnd = min(end, (now - plan.start) / Self.window * Self.window + Self.window + plan.start)
@@ -77,6 +81,7 @@ public final class Simulation {
                 for index in cores.indices { cores[index].trace?.clear() }
             }
             now = windowEnd
+            progress?(aggregator.snapshot())
         }
         trace?.flush()
         if let failure = trace?.failure { throw failure }
