@@ -45,6 +45,8 @@ public final class EventLoop: @unchecked Sendable {
     var output: [UInt8] = []
     /// Where a TLS channel's engine writes the plaintext it decrypted; empty between calls.
     var plaintext: [UInt8] = []
+    /// The source of the loop's WebSocket keys and masking keys.
+    var random = SplitMix64()
 
     init(readBufferSize: Int = 64 * 1024) throws {
         epoll = try Syscall.epollCreate()

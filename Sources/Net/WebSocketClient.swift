@@ -49,9 +49,8 @@ public final class WebSocketClient: Sendable {
         let request = WebSocketClientRequest(
             host: url.hostHeader, path: url.requestPath(station: id),
             credentials: options.password.map { WebSocketCredentials(username: id, password: $0) })
-        var random = SystemRandomNumberGenerator()
         let codec = WebSocketConnection.client(
-            request, configuration: options.limits, random: &random, requestInto: &loop.output)
+            request, configuration: options.limits, random: &loop.random, requestInto: &loop.output)
         var tls: TLSEngine?
         var tlsFailure: TLSError?
         if let tlsContext {
