@@ -1,0 +1,115 @@
+import Foundation
+
+/// Runs every scenario in fresh child processes (server and client apart, each measuring itself), several
+/// times, and prints the medians as a table.
+enum Orchestrator {
+    struct Settings {
+        var runs = 3
+        var idleConnections = 10_000
+        var setupConnections = 10_000
+        var connectsInFlight = 256
+        var seconds = 3.0
+        var serverLoops = 1
+        var clientLoops = 1
+        var transports = ["ws", "wss"]
+    }
+
+
+    static func run(_ settings: Settings) throws {
+        let certificates = try Certificates.make()
+        defer { certificates.remove() }
+        print("bench-net: \(settings.runs) runs each, medians; server loops \(settings.serverLoops), client loops \(settings.clientLoops)")
+        var rows: [(String, String)] = []
+        // A loopback source address of its own for each client, so that no run meets the last one's TIME_WAITs.
+        var sourceIndex = 1
+        func nextSource() -> String {
+            sourceIndex = sourceIndex % 250 + 1
+            return "127.0.0.\(sourceIndex + 1)"
+        }
+        for transport in settings.transports {
+            let secure = transport == "wss"
+            let serverArguments = ["serve", "\(settings.serverLoops)"]
+                + (secure ? [certificates.certificateFile, certificates.keyFile] : [])
+            func clientArguments(_ scenario: String, _ url: String, _ count: Int) -> [String] {
+                ["client", scenario, url, "\(settings.clientLoops)", "\(count)", nextSource(),
+                 "\(settings.connectsInFlight)", "\(settings.seconds)"] + (secure ? [certificates.caFile] : [])
+            }
+
+            var clientIdle: [Double] = []
+            var serverIdle: [Double] = []
+            var trips: [Int: (rate: [Double], client: [Double], server: [Double])] = [:]
+            var setup: [Double] = []
+            for _ in 0..<settings.runs {
+                // Idle memory, in a fresh server and client each time.
+                do {
+                    let server = try ChildProcess(serverArguments)
+                    let port = try server.expect("PORT")[0]
+                    let url = "\(transport)://127.0.0.1:\(port)/ocpp"
+                    let client = try ChildProcess(clientArguments("idle", url, settings.idleConnections))
+                    _ = try client.expect("WARM")
+                    let serverBefore = try server.ask("rss", "RSS")
+                    client.send("go")
+                    let idle = try client.expect("IDLE").compactMap { Int($0) }
+                    let serverAfter = try server.ask("rss", "RSS")
+                    let open = try server.ask("count", "COUNT")
+                    client.finish()
+                    server.finish()
+                    clientIdle.append(Double(idle[1] - idle[0]) / Double(settings.idleConnections))
+                    serverIdle.append(Double(serverAfter - serverBefore) / Double(max(open, 1)))
+                }
+                for count in [100, 1000] {
+                    let server = try ChildProcess(serverArguments)
+                    let port = try server.expect("PORT")[0]
+                    let client = try ChildProcess(clientArguments("rt", "\(transport)://127.0.0.1:\(port)/ocpp", count))
+                    _ = try client.expect("READY")
+                    let serverStart = try server.ask("cpu", "CPU")
+                    client.send("go")
+                    let result = try client.expect("RT")
+                    let serverEnd = try server.ask("cpu", "CPU")
+                    client.finish()
+                    server.finish()
+                    let roundTrips = Double(result[0])!
+                    var entry = trips[count] ?? ([], [], [])
+                    entry.rate.append(roundTrips / Double(result[2])!)
+                    entry.client.append(Double(result[1])! / roundTrips)
+                    entry.server.append(Double(serverEnd - serverStart) / roundTrips)
+                    trips[count] = entry
+                }
+                do {
+                    let server = try ChildProcess(serverArguments)
+                    let port = try server.expect("PORT")[0]
+                    let client = try ChildProcess(
+                        clientArguments("setup", "\(transport)://127.0.0.1:\(port)/ocpp", settings.setupConnections))
+                    let result = try client.expect("SETUP")
+                    client.finish()
+                    server.finish()
+                    setup.append(Double(result[0])! / Double(result[1])!)
+                }
+            }
+            rows.append(("\(transport): idle memory, client (B/connection, \(settings.idleConnections) connections)", format(median(clientIdle))))
+            rows.append(("\(transport): idle memory, server (B/connection)", format(median(serverIdle))))
+            for count in [100, 1000] {
+                let entry = trips[count]!
+                rows.append(("\(transport): round trips/s, \(count) connections", format(median(entry.rate))))
+                rows.append(("\(transport): client CPU µs/round trip, \(count) connections", String(format: "%.2f", median(entry.client))))
+                rows.append(("\(transport): server CPU µs/round trip, \(count) connections", String(format: "%.2f", median(entry.server))))
+            }
+            rows.append(("\(transport): connections/s (\(settings.setupConnections), ≤ \(settings.connectsInFlight) in flight)", format(median(setup))))
+        }
+        let width = rows.map(\.0.count).max() ?? 0
+        print("| " + "figure".padding(toLength: width, withPad: " ", startingAt: 0) + " | median |")
+        print("|" + String(repeating: "-", count: width + 2) + "|--------|")
+        for (name, value) in rows {
+            print("| " + name.padding(toLength: width, withPad: " ", startingAt: 0) + " | \(value) |")
+        }
+    }
+
+    private static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+    }
+
+    private static func format(_ value: Double) -> String {
+        String(Int(value.rounded()))
+    }
+}
