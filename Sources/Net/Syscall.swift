@@ -82,7 +82,7 @@ enum Syscall {
     static func accept(_ fd: Int32) throws(SystemCallError) -> IOResult<Int32> {
         let flags = Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
         while true {
-            let result = csystem_accept4(fd, nil, nil, flags)
+            let result = csystem_accept4(fd, flags)
             if result >= 0 { return .processed(result) }
             let code = errno
             // A connection reset before we took it is the peer's affair, not the listener's: try the next.

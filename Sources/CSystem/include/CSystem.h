@@ -1,19 +1,19 @@
 #ifndef CSYSTEM_H
 #define CSYSTEM_H
-/* What Glibc's Swift overlay does not expose. Never redeclare epoll_event in Swift: it is packed. */
+/* What Glibc's Swift overlay does not expose. Never redeclare epoll_event in Swift: it is packed.
+   Headers that Glibc's module already covers (sys/socket.h, netinet/in.h, ...) are not included here:
+   a second textual copy would make this module own sockaddr_in & co. for every file that sees both. */
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/timerfd.h>
-#include <sys/socket.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 
-/* accept4 is declared by glibc only under _GNU_SOURCE, which would make this module's system headers differ
-   from Glibc's module: declare the one function instead. */
-extern int accept4(int fd, struct sockaddr *address, socklen_t *length, int flags);
+/* accept4 is declared by glibc only under _GNU_SOURCE, which Glibc's module is built without: declared
+   here with the same ABI (the address arguments are unused by us and passed as NULL). */
+struct sockaddr;
+extern int accept4(int fd, struct sockaddr *address, unsigned int *length, int flags);
 
-static inline int csystem_accept4(int fd, struct sockaddr *address, socklen_t *length, int flags) {
-    return accept4(fd, address, length, flags);
+static inline int csystem_accept4(int fd, int flags) {
+    return accept4(fd, (struct sockaddr *)0, (unsigned int *)0, flags);
 }
 
 /* Reads epoll_event fields by pointer, so Swift never depends on the packed layout. */

@@ -6,9 +6,10 @@ request it sees ({"path": ..., "authorization": ..., "subprotocol": ...}). Modes
   abrupt              closes the TCP connection right after the upgrade, with no close frame
   fragments-and-ping  sends a ping, then a message in three fragments, then echoes
   silent              accepts and never answers messages
-It stops by itself after 60 s."""
+With a certificate and key after the mode, it serves wss://. It stops by itself after 60 s."""
 import asyncio
 import json
+import ssl
 import sys
 from http import HTTPStatus
 
@@ -46,7 +47,13 @@ async def handler(websocket):
 
 async def main():
     subprotocols = None if mode == "refuse-subprotocol" else ["ocpp1.6"]
-    async with serve(handler, "127.0.0.1", 0, subprotocols=subprotocols, process_request=record) as server:
+    context = None
+    if len(sys.argv) > 3:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(sys.argv[2], sys.argv[3])
+    async with serve(
+        handler, "127.0.0.1", 0, subprotocols=subprotocols, process_request=record, ssl=context
+    ) as server:
         port = server.sockets[0].getsockname()[1]
         print(f"PORT {port}", flush=True)
         await asyncio.sleep(60)
