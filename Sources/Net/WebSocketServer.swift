@@ -6,12 +6,10 @@ import Synchronization
 public final class WebSocketServer: Sendable {
     /// The address the server listens on, with the port the system chose if `0` was asked.
     public let address: SocketAddress
-    private let group: EventLoopGroup
     private let listeners: [ListenerBox]
 
-    private init(address: SocketAddress, group: EventLoopGroup, listeners: [ListenerBox]) {
+    private init(address: SocketAddress, listeners: [ListenerBox]) {
         self.address = address
-        self.group = group
         self.listeners = listeners
     }
 
@@ -56,7 +54,7 @@ public final class WebSocketServer: Sendable {
             for box in listeners { await box.close() }
             throw NetError(.system, "cannot listen on \(address): \(error)")
         }
-        return WebSocketServer(address: address, group: group, listeners: listeners)
+        return WebSocketServer(address: address, listeners: listeners)
     }
 
     /// Stops accepting connections; the open channels go on until they close.

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+import WebSocket
+
+@testable import Net
+
+/// Large messages, back-pressure and size limits between our client and our server.
+@Suite(.serialized) struct WebSocketFlowTests {
+    private let roomy = WebSocketConfiguration(maxFrameSize: 8 << 20, maxMessageSize: 8 << 20)
+
+    @Test func aMessageLargerThanTheSocketBuffersArrivesWholeBothWays() async throws {
+        let group = try EventLoopGroup(loopCount: 2)
+        defer { group.shutdown() }
+        let serverSide = ChannelRecorder(echoes: true)
+        let server = try await WebSocketServer.start(
+            host: "127.0.0.1", port: 0, group: group, options: WebSocketServerOptions(limits: roomy)
+        ) { _ in serverSide }
+        let client = try WebSocketClient(url: "ws://\(server.address)/ocpp", options: WebSocketClientOptions(limits: roomy))
+        let clientSide = ChannelRecorder()
+        let loop = group.loops[0]
+        try await loop.submit { _ = client.connect(station: "BIG", on: loop, handler: clientSide) }
+        #expect(await clientSide.wait { $0.openedCount == 1 })
+        let large = String(decoding: (0..<(4 << 20)).map { UInt8(ascii: "a") + UInt8($0 % 26) }, as: UTF8.self)
+        let buffered = try await loop.submit {
+            clientSide.channels[0].send(text: large)
+            return clientSide.channels[0].bufferedBytes
+        }
+        // The kernel did not take 4 MiB at once: the rest waited in the channel's buffer.
+        #expect(buffered > 0)
+        #expect(await clientSide.wait { $0.texts.count == 1 })
+        #expect(clientSide.events.texts.first == large)
+        let drained = try await loop.submit { clientSide.channels[0].bufferedBytes }
+        #expect(drained == 0)
+    }
+
+    @Test func aPeerThatStopsReadingTurnsTheChannelUnwritable() async throws {
+        let peer = try PythonProcess(script: "ws_server.py", arguments: ["silent"])
+        let port = try await peer.port()
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let recorder = ChannelRecorder()
+        let client = try WebSocketClient(url: "ws://127.0.0.1:\(port)/ocpp")
+        let loop = group.loops[0]
+        try await loop.submit { _ = client.connect(station: "SLOW", on: loop, handler: recorder) }
+        #expect(await recorder.wait { $0.openedCount == 1 })
+        let chunk = String(repeating: "z", count: 60_000)
+        var writable = true
+        for _ in 0..<200 where writable {
+            writable = try await loop.submit {
+                for _ in 0..<10 { recorder.channels[0].send(text: chunk) }
+                return recorder.channels[0].isWritable
+            }
+        }
+        #expect(!writable)
+        let buffered = try await loop.submit { recorder.channels[0].bufferedBytes }
+        #expect(buffered >= WebSocketChannel.highWaterMark)
+    }
+
+    @Test func aMessageOverTheServersLimitIsClosedWith1009() async throws {
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let serverSide = ChannelRecorder(echoes: true)
+        let server = try await WebSocketServer.start(
+            host: "127.0.0.1", port: 0, group: group,
+            options: WebSocketServerOptions(limits: WebSocketConfiguration(maxFrameSize: 1024, maxMessageSize: 1024))
+        ) { _ in serverSide }
+        let client = try WebSocketClient(url: "ws://\(server.address)/ocpp")
+        let clientSide = ChannelRecorder()
+        let loop = group.loops[0]
+        try await loop.submit { _ = client.connect(station: "HUGE", on: loop, handler: clientSide) }
+        #expect(await clientSide.wait { $0.openedCount == 1 })
+        try await loop.submit { clientSide.channels[0].send(text: String(repeating: "y", count: 2000)) }
+        guard case .closed(let code, _) = await clientSide.firstCloseReason() else {
+            Issue.record("expected the server to close the handshake with a code")
+            return
+        }
+        #expect(code == 1009)
+        guard case .failed(let error) = await serverSide.firstCloseReason() else {
+            Issue.record("expected the server side to fail the channel")
+            return
+        }
+        #expect(error.code == .protocolViolation)
+    }
+
+    @Test func abortingClosesAtOnceAndThePeerSeesAnAbruptClose() async throws {
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let serverSide = ChannelRecorder()
+        let server = try await WebSocketServer.start(host: "127.0.0.1", port: 0, group: group) { _ in serverSide }
+        let client = try WebSocketClient(url: "ws://\(server.address)/ocpp")
+        let clientSide = ChannelRecorder()
+        let loop = group.loops[0]
+        try await loop.submit { _ = client.connect(station: "DROP", on: loop, handler: clientSide) }
+        #expect(await serverSide.wait { $0.openedCount == 1 })
+        try await loop.submit { clientSide.channels[0].abort() }
+        guard case .failed(let ours) = await clientSide.firstCloseReason() else {
+            Issue.record("expected our side to report the abort")
+            return
+        }
+        #expect(ours.code == .abruptClose)
+        guard case .failed(let theirs) = await serverSide.firstCloseReason() else {
+            Issue.record("expected the server to see the link drop")
+            return
+        }
+        #expect(theirs.code == .abruptClose)
+    }
+}
