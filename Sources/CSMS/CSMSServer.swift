@@ -54,6 +54,12 @@ public final class CSMSServer: Sendable {
         guard running.withLock({ $0 == nil }) else {
             throw CSMSServerError(.alreadyStarted, "the embedded CSMS is already listening")
         }
+        do {
+            // A write to a link the station just closed must be an error, not SIGPIPE killing the process.
+            try NetProcess.prepare()
+        } catch {
+            throw CSMSServerError(.cannotListen, "cannot prepare the process for sockets: \(error)")
+        }
         let ownedGroup: EventLoopGroup?
         let loops: EventLoopGroup
         if let group {
