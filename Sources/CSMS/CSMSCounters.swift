@@ -1,20 +1,33 @@
 import OCPP
 
-/// What the CSMS counts; ``CentralSystem/counterSnapshot`` names the figures.
-struct CSMSCounters {
+/// What a CSMS core counts, kept typed so that adding up thousands of cores (the simulator runs one per
+/// station) is cheap; ``snapshot`` names the figures for the report.
+public struct CSMSCounters: Sendable, Equatable {
+    struct CommandEnd: Hashable {
+        let action: Action
+        let outcome: String
+    }
+
     var received: [Action: UInt64] = [:]
     var answered: [Action: UInt64] = [:]
     var callErrors: [CallErrorCode: UInt64] = [:]
     var internalErrorFaults: UInt64 = 0
     var noAnswerFaults: UInt64 = 0
     var commandsSent: [Action: UInt64] = [:]
-    var commandOutcomes: [String: UInt64] = [:]
+    var commandEnds: [CommandEnd: UInt64] = [:]
     var connected: UInt64 = 0
     var maxConnected: UInt64 = 0
     var connections: UInt64 = 0
     var replaced: UInt64 = 0
+    var transactionsOpen: UInt64 = 0
+    var transactionsStarted: UInt64 = 0
+    var transactionsStopped: UInt64 = 0
+    var transactionsStoppedUnknown: UInt64 = 0
     var unreadableFrames: UInt64 = 0
     var unmatchedAnswers: UInt64 = 0
+
+    /// No count yet.
+    public init() {}
 
     mutating func stationConnected() {
         connections += 1
@@ -23,10 +36,33 @@ struct CSMSCounters {
     }
 
     mutating func commandEnded(_ action: Action, _ outcome: CommandOutcome) {
-        commandOutcomes["commands.\(action.rawValue).\(outcome.name)", default: 0] += 1
+        commandEnds[CommandEnd(action: action, outcome: outcome.name), default: 0] += 1
     }
 
-    func snapshot(transactions: TransactionLedger) -> [String: Double] {
+    /// Adds another core's counts to these. Every figure is summed, `stations.max_connected` included:
+    /// for cores serving different stations that is an upper bound of the stations connected at once.
+    public mutating func add(_ other: CSMSCounters) {
+        received.merge(other.received, uniquingKeysWith: +)
+        answered.merge(other.answered, uniquingKeysWith: +)
+        callErrors.merge(other.callErrors, uniquingKeysWith: +)
+        commandsSent.merge(other.commandsSent, uniquingKeysWith: +)
+        commandEnds.merge(other.commandEnds, uniquingKeysWith: +)
+        internalErrorFaults += other.internalErrorFaults
+        noAnswerFaults += other.noAnswerFaults
+        connected += other.connected
+        maxConnected += other.maxConnected
+        connections += other.connections
+        replaced += other.replaced
+        transactionsOpen += other.transactionsOpen
+        transactionsStarted += other.transactionsStarted
+        transactionsStopped += other.transactionsStopped
+        transactionsStoppedUnknown += other.transactionsStoppedUnknown
+        unreadableFrames += other.unreadableFrames
+        unmatchedAnswers += other.unmatchedAnswers
+    }
+
+    /// Every figure by name, as Metrics takes them (see ``CentralSystem/counterSnapshot`` for the names).
+    public var snapshot: [String: Double] {
         var counts: [String: UInt64] = [
             "faults.internal_error": internalErrorFaults,
             "faults.no_answer": noAnswerFaults,
@@ -34,10 +70,10 @@ struct CSMSCounters {
             "stations.max_connected": maxConnected,
             "stations.connections": connections,
             "stations.replaced": replaced,
-            "transactions.open": UInt64(transactions.open.count),
-            "transactions.started": UInt64(transactions.started),
-            "transactions.stopped": UInt64(transactions.stopped),
-            "transactions.stopped_unknown": UInt64(transactions.stoppedUnknown),
+            "transactions.open": transactionsOpen,
+            "transactions.started": transactionsStarted,
+            "transactions.stopped": transactionsStopped,
+            "transactions.stopped_unknown": transactionsStoppedUnknown,
             "frames.unreadable": unreadableFrames,
             "frames.unmatched": unmatchedAnswers,
         ]
@@ -45,7 +81,7 @@ struct CSMSCounters {
         for (action, count) in answered { counts["answered.\(action.rawValue)"] = count }
         for (code, count) in callErrors { counts["call_errors.\(code.rawValue)"] = count }
         for (action, count) in commandsSent { counts["commands.\(action.rawValue).sent"] = count }
-        counts.merge(commandOutcomes) { $0 + $1 }
+        for (end, count) in commandEnds { counts["commands.\(end.action.rawValue).\(end.outcome)"] = count }
         return counts.mapValues { Double($0) }
     }
 }

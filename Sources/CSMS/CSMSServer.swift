@@ -113,9 +113,9 @@ public final class CSMSServer: Sendable {
     /// `stations.connected` and `stations.max_connected` count across loops.
     public var counterSnapshot: [String: Double] {
         if let shards = running.withLock({ $0?.shards }) {
-            return merge(shards.map { shard in shard.core.withLock { $0.counterSnapshot } })
+            return merge(shards.map { shard in shard.core.withLock { $0.counters } })
         }
-        return merge(stoppedCores.withLock { $0.map(\.counterSnapshot) })
+        return merge(stoppedCores.withLock { $0.map(\.counters) })
     }
 
     /// Sends a command to a connected station and waits for how it ends.
@@ -129,9 +129,10 @@ public final class CSMSServer: Sendable {
         }
     }
 
-    private func merge(_ snapshots: [[String: Double]]) -> [String: Double] {
-        var figures: [String: Double] = [:]
-        for snapshot in snapshots { figures.merge(snapshot) { $0 + $1 } }
+    private func merge(_ cores: [CSMSCounters]) -> [String: Double] {
+        var total = CSMSCounters()
+        for counters in cores { total.add(counters) }
+        var figures = total.snapshot
         let connected = links.figures
         figures["stations.connected"] = Double(connected.now)
         figures["stations.max_connected"] = Double(connected.max)

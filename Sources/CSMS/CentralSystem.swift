@@ -32,7 +32,8 @@ public struct CentralSystem: Sendable {
     private var deadlines: [CommandDeadline] = []
     private var deadlinesHead = 0
     private var transactions: TransactionLedger
-    private var counters = CSMSCounters()
+    /// What it counted so far; ``counterSnapshot`` names the figures.
+    public private(set) var counters = CSMSCounters()
     private var nextCommandNumber = 1
     private let faultsEnabled: Bool
 
@@ -202,11 +203,18 @@ public struct CentralSystem: Sendable {
         case .startTransaction(let start):
             // Every start gets an id, even with a refused badge: the station then stops it itself.
             let id = transactions.start(stationID: stationID(of: station) ?? "", idTag: start.idTag, now: now)
+            counters.transactionsStarted += 1
+            counters.transactionsOpen = UInt64(transactions.open.count)
             let answer = StartTransactionResponse(
                 idTagInfo: badges.idTagInfo(for: start.idTag, now: now), transactionId: id)
             OCPPFrame.encodeCallResult(messageId: messageId, answer, into: &frame)
         case .stopTransaction(let stop):
-            transactions.stop(id: stop.transactionId)
+            if transactions.stop(id: stop.transactionId) == nil {
+                counters.transactionsStoppedUnknown += 1
+            } else {
+                counters.transactionsStopped += 1
+                counters.transactionsOpen = UInt64(transactions.open.count)
+            }
             let answer = StopTransactionResponse(idTagInfo: stop.idTag.map { badges.idTagInfo(for: $0, now: now) })
             OCPPFrame.encodeCallResult(messageId: messageId, answer, into: &frame)
         case .dataTransfer:
@@ -404,7 +412,7 @@ public struct CentralSystem: Sendable {
     /// - `frames.unreadable` (no message id could be read), `frames.unmatched` (answers to no
     ///   pending command).
     public var counterSnapshot: [String: Double] {
-        counters.snapshot(transactions: transactions)
+        counters.snapshot
     }
 
     /// The number of transactions started and not yet stopped.

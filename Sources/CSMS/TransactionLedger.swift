@@ -13,11 +13,6 @@ struct TransactionLedger {
     private let stride: Int
     private var nextID: Int
     private(set) var open: [Int: OpenTransaction] = [:]
-    private(set) var started = 0
-    private(set) var stopped = 0
-    /// StopTransactions for ids this CSMS never handed out or already saw stopped; still answered, as
-    /// OCPP 1.6 wants the central system to accept a stop it cannot match.
-    private(set) var stoppedUnknown = 0
 
     init(first: Int, stride: Int) {
         precondition(first >= 1 && stride >= 1, "transaction ids are positive")
@@ -32,18 +27,13 @@ struct TransactionLedger {
         // OCPP's transactionId is a 32-bit integer on most stations.
         if nextID > Int(Int32.max) { nextID = first }
         open[id] = OpenTransaction(stationID: stationID, idTag: idTag, startedAt: now)
-        started += 1
         return id
     }
 
-    /// Removes the transaction; returns it when it was open.
-    @discardableResult
+    /// Removes the transaction; returns it when it was open. A stop for an id this CSMS never handed out
+    /// (or saw stopped) returns nil; it is still answered, as OCPP 1.6 wants the central system to accept
+    /// a stop it cannot match.
     mutating func stop(id: Int) -> OpenTransaction? {
-        guard let transaction = open.removeValue(forKey: id) else {
-            stoppedUnknown += 1
-            return nil
-        }
-        stopped += 1
-        return transaction
+        open.removeValue(forKey: id)
     }
 }
