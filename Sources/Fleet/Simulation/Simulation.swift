@@ -1,3 +1,4 @@
+import CSMS
 import Dispatch
 import Metrics
 
@@ -110,15 +111,19 @@ public final class Simulation {
         for (index, core) in cores.enumerated() {
             aggregator.add(core.recorder.collectFinal(), fromLoop: index)
         }
-        var csms: [String: Double] = [:]
+        var counters = CSMSCounters()
         for core in cores {
-            csms.merge(core.csmsCounters, uniquingKeysWith: +)
+            counters.add(core.csmsCounters)
         }
+        let snapshot = aggregator.finish()
+        var csms = counters.snapshot
+        // Summed over one core per station, the cores' peaks overstate; the fleet's own peak does not.
+        csms["stations.max_connected"] = Double(snapshot.connections.maxConcurrent)
         let simulatedSeconds = Double(now - plan.start) / 1000
         let description = RunDescription(
             seed: plan.seed, stations: plan.stations.count, durationSeconds: simulatedSeconds,
             speed: wallSeconds > 0 ? simulatedSeconds / wallSeconds : 0, csms: "embedded", profile: profileName,
             shard: "\(plan.shard.index + 1)/\(plan.shard.count)")
-        return RunReport(run: description, snapshot: aggregator.finish(), process: .current(), csms: csms)
+        return RunReport(run: description, snapshot: snapshot, process: .current(), csms: csms)
     }
 }

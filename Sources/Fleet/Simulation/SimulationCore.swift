@@ -78,12 +78,10 @@ struct SimulationCore {
     }
 
     /// The CSMS cores' counters, summed over the stations.
-    var csmsCounters: [String: Double] {
-        var totals: [String: Double] = [:]
+    var csmsCounters: CSMSCounters {
+        var totals = CSMSCounters()
         for station in stations {
-            for (name, value) in station.csms.counterSnapshot {
-                totals[name, default: 0] += Double(value)
-            }
+            totals.add(station.csms.counters)
         }
         return totals
     }
