@@ -26,6 +26,7 @@ public final class CSMSServer: Sendable {
     public let configuration: CSMSConfiguration
     private let group: EventLoopGroup?
     private let loopCount: Int
+    private let options: WebSocketServerOptions
     private let running = Mutex<Running?>(nil)
     private let links = CSMSLinkCount()
     /// The cores of the last run, kept by ``stop()``: a restarted server goes on with their counters and
@@ -37,10 +38,15 @@ public final class CSMSServer: Sendable {
     ///   - group: the event loops to serve on (the fleet's, for `run`); nil starts `loopCount` loops of
     ///     its own, stopped by ``stop()``.
     ///   - loopCount: how many loops to start when `group` is nil.
-    public init(configuration: CSMSConfiguration, group: EventLoopGroup? = nil, loopCount: Int = 1) {
+    ///   - options: the WebSocket server's limits and timeouts, and its certificate and key for `wss://`.
+    public init(
+        configuration: CSMSConfiguration, group: EventLoopGroup? = nil, loopCount: Int = 1,
+        options: WebSocketServerOptions = WebSocketServerOptions()
+    ) {
         self.configuration = configuration
         self.group = group
         self.loopCount = loopCount
+        self.options = options
     }
 
     /// Starts listening.
@@ -83,7 +89,9 @@ public final class CSMSServer: Sendable {
         }
         let server: WebSocketServer
         do {
-            server = try await WebSocketServer.start(host: address.host, port: address.port, group: loops) { loop in
+            server = try await WebSocketServer.start(
+                host: address.host, port: address.port, group: loops, options: options
+            ) { loop in
                 shards.first { $0.loop === loop }!
             }
         } catch {

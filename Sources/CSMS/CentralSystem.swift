@@ -113,7 +113,7 @@ public struct CentralSystem: Sendable {
     }
 
     /// The ids of the stations connected now, in no particular order.
-    public var connectedStationIDs: Dictionary<String, UInt32>.Keys { slotsByID.keys }
+    public var connectedStationIDs: some Collection<String> { slotsByID.keys }
 
     // MARK: Frames from stations
 
