@@ -72,6 +72,10 @@ public struct Fleet: Sendable {
     ///   - progress: called after each simulated minute with the metrics so far (for a progress line).
     /// - Returns: the run's report (its durations and rates are in simulated time).
     /// - Throws: ``SimulationError`` when the trace cannot be written.
+    ///
+    /// The simulation runs on the caller's executor (its workers on their own threads), so `progress` may
+    /// touch the caller's state.
+    nonisolated(nonsending)
     public func simulate(
         duration: Duration, trace: String? = nil, progress: ((MetricsSnapshot) -> Void)? = nil
     ) async throws(SimulationError) -> RunReport {

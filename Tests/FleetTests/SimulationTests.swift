@@ -127,4 +127,17 @@ import Testing
             try Fleet(profile: profile, stations: 2, shard: FleetShard(index: 0, count: 3))
         }
     }
+
+    @MainActor @Test func aProgressCallbackSeesEverySimulatedMinute() async throws {
+        let profile = try Profile.load(file: packageRootPath("Profiles/idle.json"))
+        let fleet = try Fleet(profile: profile, stations: 3, seed: 1)
+        var minutes = 0
+        var lastHeartbeats: UInt64 = 0
+        _ = try await fleet.simulate(duration: .seconds(300)) { snapshot in
+            minutes += 1
+            lastHeartbeats = snapshot.actions["Heartbeat"]?.sent ?? 0
+        }
+        #expect(minutes == 5)
+        #expect(lastHeartbeats >= 3 * 4)
+    }
 }
