@@ -47,15 +47,10 @@ struct SimulationCore {
             actionIDs[action] = recorder.register(action: action.rawValue)
         }
         let profile = plan.profile
-        let options = profile.reconnection.stationOptions
         stations.reserveCapacity(range.count)
         for index in range {
             let stationPlan = plan.station(index)
-            var seeds = RandomStream(seed: plan.seed, station: index, purpose: .station)
-            let station = Station(
-                model: stationPlan.model.stationModel(firmware: stationPlan.firmware),
-                identity: StationIdentity(chargeBoxId: stationPlan.id, serialNumber: Self.serialNumber(index)),
-                seed: seeds.next(), options: options)
+            let station = stationPlan.makeStation(reconnection: profile.reconnection, seed: plan.seed)
             let configuration = CSMSConfiguration(
                 heartbeatInterval: Int(profile.csms.heartbeatIntervalMilliseconds / 1000),
                 answerDelay: profile.csms.answerDelayMilliseconds,
@@ -95,11 +90,6 @@ struct SimulationCore {
         guard trace != nil else { return }
         trace!.record(
             time: now, station: firstStation + local, id: stations[local].plan.id, direction: direction, frame: frame)
-    }
-
-    private static func serialNumber(_ index: Int) -> String {
-        let digits = String(index + 1)
-        return "SIM" + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
     }
 
     /// The badges a station's CSMS core knows: its valid, expired and blocked pools, and its app account.
