@@ -111,6 +111,21 @@ import Testing
         #expect(Set(firstAfterRestart.values).count > 5)
     }
 
+    @Test func theCSMSRollsOutFirmwareAndCapsEveryStationAsTheProfileSays() throws {
+        // firmware-rollout.json: UpdateFirmware to a quarter of the fleet from 10 min, a 16 A cap at 1 h.
+        let report = try simulate("firmware-rollout", stations: 40, minutes: 70).report
+        let plan = FleetPlan(
+            profile: try Profile.load(file: packageRootPath("Profiles/firmware-rollout.json")), fleetSize: 40, seed: 1,
+            duration: 70 * Self.minute)
+        let rollout = plan.stations.map(plan.station).filter { station in
+            station.firmware == .v01_01_65 && station.events.contains { $0.event == 0 }
+        }
+        #expect(!rollout.isEmpty)
+        #expect(report.csms["commands.UpdateFirmware.sent"] == Double(rollout.count))
+        #expect((report.figures(for: "FirmwareStatusNotification")?.ok ?? 0) >= UInt64(rollout.count))
+        #expect(report.csms["commands.SetChargingProfile.Accepted"] == 40)
+    }
+
     @Test func theAsyncAPISimulatesAFleet() async throws {
         let profile = try Profile.load(file: packageRootPath("Profiles/idle.json"))
         let fleet = try Fleet(profile: profile, stations: 5, seed: 3)

@@ -122,7 +122,8 @@ extension SimulationCore {
                 chargingProfileId: 1, stackLevel: 0, chargingProfilePurpose: .chargePointMaxProfile,
                 chargingProfileKind: .absolute,
                 chargingSchedule: ChargingSchedule(
-                    chargingRateUnit: unit, chargingSchedulePeriod: [ChargingSchedulePeriod(startPeriod: 0, limit: value)]))
+                    startSchedule: OCPPDateTime(millisecondsSinceEpoch: now), chargingRateUnit: unit,
+                    chargingSchedulePeriod: [ChargingSchedulePeriod(startPeriod: 0, limit: value)]))
             sendCommand(.setChargingProfile(SetChargingProfileRequest(connectorId: 0, csChargingProfiles: profile)),
                 station: local, now: now)
         case .restartCSMS:
