@@ -137,6 +137,20 @@ public final class CSMSServer: Sendable {
         }
     }
 
+    /// Sends a command to every station connected now, without waiting: the outcomes land in the
+    /// counters (`commands.<Action>.<Outcome>`). For a profile's fleet-wide events (a firmware rollout,
+    /// a charging cap).
+    /// - Returns: how many stations it was sent to.
+    @discardableResult
+    public func broadcast(_ command: CentralSystemRequest) async -> Int {
+        guard let shards = running.withLock({ $0?.shards }) else { return 0 }
+        var sent = 0
+        for shard in shards {
+            sent += (try? await shard.loop.submit { shard.broadcast(command) }) ?? 0
+        }
+        return sent
+    }
+
     private func merge(_ cores: [CSMSCounters]) -> [String: Double] {
         var total = CSMSCounters()
         for counters in cores { total.add(counters) }

@@ -104,6 +104,20 @@ final class CSMSShard: WebSocketHandler, TimerOwner, @unchecked Sendable {
         perform(now: now)
     }
 
+    /// Sends a command to every station of this loop; on the loop. Returns how many.
+    func broadcast(_ command: CentralSystemRequest) -> Int {
+        let now = WallClock.now()
+        var sent = 0
+        core.withLock { core in
+            for stationID in Array(core.connectedStationIDs)
+            where core.send(command, to: stationID, now: now, into: &effects) != nil {
+                sent += 1
+            }
+        }
+        perform(now: now)
+        return sent
+    }
+
     /// Lets every station go, ending their commands, and closes their channels; on the loop.
     func closeAll() {
         let now = WallClock.now()

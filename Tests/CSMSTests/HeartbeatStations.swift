@@ -3,7 +3,8 @@ import OCPP
 import Synchronization
 import WebSocket
 
-/// Each station boots, then sends `heartbeats` heartbeats one after the other, then closes.
+/// Each station boots, then sends `heartbeats` heartbeats one after the other, then closes. It accepts
+/// every command.
 final class HeartbeatStations: WebSocketHandler, @unchecked Sendable {
     // @unchecked Sendable: `remaining` is confined to the client's one loop; `outcomes` is a Mutex.
     let heartbeats: Int
@@ -18,7 +19,12 @@ final class HeartbeatStations: WebSocketHandler, @unchecked Sendable {
     }
 
     func webSocket(_ channel: WebSocketChannel, received text: UnsafeRawBufferPointer) {
-        guard case .callResult = try? OCPPFrame(parsing: [UInt8](text)) else {
+        let frame = try? OCPPFrame(parsing: [UInt8](text))
+        if case .call(let call) = frame {
+            channel.send(text: "[3,\"\(call.messageId)\",{\"status\":\"Accepted\"}]")
+            return
+        }
+        guard case .callResult = frame else {
             outcomes.withLock { $0.failures.append(String(decoding: text, as: UTF8.self)) }
             return
         }

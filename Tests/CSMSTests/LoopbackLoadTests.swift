@@ -61,4 +61,25 @@ import WebSocket
         clients.shutdown()
         await server.stop()
     }
+
+    @Test func aBroadcastReachesEveryConnectedStationOnEveryLoop() async throws {
+        let server = CSMSServer(configuration: CSMSConfiguration(), loopCount: 2)
+        let port = try await server.start(listen: "127.0.0.1:0")
+        let clients = try EventLoopGroup(loopCount: 1)
+        let client = try WebSocketClient(url: "ws://127.0.0.1:\(port)")
+        // The stations stay connected, heartbeating, until the clients' loop shuts down.
+        let stations = HeartbeatStations(heartbeats: 1_000_000)
+        let loop = clients.loops[0]
+        _ = try await loop.submit {
+            for index in 0..<20 { client.connect(station: "GU\(index)", on: loop, handler: stations).tag = index }
+        }
+        try await wait { server.counterSnapshot["answered.BootNotification"] == 20 }
+        let sent = await server.broadcast(.clearCache(ClearCacheRequest()))
+        try await wait { server.counterSnapshot["commands.ClearCache.Accepted"] == 20 }
+        clients.shutdown()
+        #expect(sent == 20)
+        #expect(server.counterSnapshot["commands.ClearCache.sent"] == 20)
+        #expect(server.counterSnapshot["commands.ClearCache.Accepted"] == 20)
+        await server.stop()
+    }
 }
