@@ -42,15 +42,14 @@ public struct Fleet: Sendable {
     ///   - seed: the seed every station's random streams derive from.
     ///   - shard: the part of the fleet this process runs.
     ///   - profileName: how reports name the profile; by default its `name`.
-    /// - Throws: ``SimulationError`` when the shard would have no station.
+    /// - Throws: ``SimulationError`` when the shard would have no station, or the fleet more than 1,048,576.
     public init(
         profile: Profile, stations: Int? = nil, seed: UInt64 = 1, shard: FleetShard = .whole,
         profileName: String? = nil
     ) throws(SimulationError) {
         let count = stations ?? profile.stations.count ?? Self.defaultStationCount
-        guard count >= 1, count <= SimulationCore.maximumStations, !shard.stations(ofFleetOf: count).isEmpty else {
-            throw .noStations
-        }
+        guard count <= SimulationCore.maximumStations else { throw .tooManyStations(limit: SimulationCore.maximumStations) }
+        guard count >= 1, !shard.stations(ofFleetOf: count).isEmpty else { throw .noStations }
         self.profile = profile
         stationCount = count
         self.seed = seed

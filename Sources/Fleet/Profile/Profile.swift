@@ -5,7 +5,7 @@
 ///
 /// ```swift
 /// let profile = try Profile.load(file: "Profiles/default.json")
-/// print(profile.summary)   // "default: homes and workplaces making a busy evening"
+/// print(profile.summary)   // "default: Homes and workplaces on a Monday from 18:00: …"
 /// ```
 public struct Profile: Sendable, Equatable {
     /// A short name, used in reports.
