@@ -175,10 +175,14 @@ enum BenchClient {
     static func connectionSetup(_ setup: Setup, count: Int) async throws {
         try setup.open(100)
         try await setup.closeAll()
+        usleep(100_000)
+        say("WARM")
+        _ = readLine()
+        let startCPU = ProcessStats.cpuMicroseconds()
         let start = ProcessStats.seconds()
         try setup.open(count)
         let elapsed = ProcessStats.seconds() - start
-        say("SETUP \(count) \(elapsed)")
+        say("SETUP \(count) \(elapsed) \(ProcessStats.cpuMicroseconds() - startCPU)")
         try await setup.closeAll()
     }
 }

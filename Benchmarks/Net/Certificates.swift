@@ -1,6 +1,6 @@
 import Foundation
 
-/// A throwaway CA and a server certificate for 127.0.0.1, made with the openssl command line.
+/// A throwaway CA and a server certificate for 127.0.0.1 (P-256 keys), made with the openssl command line.
 struct Certificates {
     let directory: URL
     var caFile: String { directory.appendingPathComponent("ca.pem").path }
@@ -11,8 +11,8 @@ struct Certificates {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bench-net-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let steps = [
-            "req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=bench-ca",
-            "req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj /CN=127.0.0.1",
+            "req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=bench-ca",
+            "req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout server.key -out server.csr -subj /CN=127.0.0.1",
             "x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 2 -extfile san.cnf",
         ]
         try "subjectAltName=IP:127.0.0.1\n".write(

@@ -1,4 +1,5 @@
 import Foundation
+import Net
 
 /// Runs every scenario in fresh child processes (server and client apart, each measuring itself), several
 /// times, and prints the medians as a table.
@@ -9,8 +10,9 @@ enum Orchestrator {
         var setupConnections = 10_000
         var connectsInFlight = 256
         var seconds = 3.0
-        var serverLoops = 1
-        var clientLoops = 1
+        /// One loop per core on each side, as a fleet and a CSMS would run.
+        var serverLoops = EventLoopGroup.coreCount
+        var clientLoops = EventLoopGroup.coreCount
         var transports = ["ws", "wss"]
     }
 
@@ -39,6 +41,8 @@ enum Orchestrator {
             var serverIdle: [Double] = []
             var trips: [Int: (rate: [Double], client: [Double], server: [Double])] = [:]
             var setup: [Double] = []
+            var setupClientCPU: [Double] = []
+            var setupServerCPU: [Double] = []
             for _ in 0..<settings.runs {
                 // Idle memory, in a fresh server and client each time.
                 do {
@@ -80,10 +84,17 @@ enum Orchestrator {
                     let port = try server.expect("PORT")[0]
                     let client = try ChildProcess(
                         clientArguments("setup", "\(transport)://127.0.0.1:\(port)/ocpp", settings.setupConnections))
+                    _ = try client.expect("WARM")
+                    let serverStart = try server.ask("cpu", "CPU")
+                    client.send("go")
                     let result = try client.expect("SETUP")
+                    let serverEnd = try server.ask("cpu", "CPU")
                     client.finish()
                     server.finish()
-                    setup.append(Double(result[0])! / Double(result[1])!)
+                    let connections = Double(result[0])!
+                    setup.append(connections / Double(result[1])!)
+                    setupClientCPU.append(Double(result[2])! / connections)
+                    setupServerCPU.append(Double(serverEnd - serverStart) / connections)
                 }
             }
             rows.append(("\(transport): idle memory, client (B/connection, \(settings.idleConnections) connections)", format(median(clientIdle))))
@@ -95,6 +106,8 @@ enum Orchestrator {
                 rows.append(("\(transport): server CPU µs/round trip, \(count) connections", String(format: "%.2f", median(entry.server))))
             }
             rows.append(("\(transport): connections/s (\(settings.setupConnections), ≤ \(settings.connectsInFlight) in flight)", format(median(setup))))
+            rows.append(("\(transport): client CPU µs/connection setup", String(format: "%.1f", median(setupClientCPU))))
+            rows.append(("\(transport): server CPU µs/connection setup", String(format: "%.1f", median(setupServerCPU))))
         }
         let width = rows.map(\.0.count).max() ?? 0
         print("| " + "figure".padding(toLength: width, withPad: " ", startingAt: 0) + " | median |")

@@ -15,6 +15,12 @@ public final class EventLoop: @unchecked Sendable {
     // `precondition(inLoop)` where they are reached from public API); the others are immutable, a Mutex, or
     // atomics.
 
+    private struct TaskQueue {
+        var tasks: [@Sendable () -> Void] = []
+        /// Set once the loop has run its last tasks: later ones are refused.
+        var closed = false
+    }
+
     private struct Registration {
         let handler: any Selectable
         let generation: UInt32
@@ -25,7 +31,7 @@ public final class EventLoop: @unchecked Sendable {
 
     private let epoll: Int32
     private let wakeFD: Int32
-    private let tasks = Mutex<[@Sendable () -> Void]>([])
+    private let tasks = Mutex<TaskQueue>(TaskQueue())
     private let wakePending = Atomic<Bool>(false)
     private let stopping = Atomic<Bool>(false)
     /// The loop's thread: written once by that thread before ``EventLoopGroup`` hands the loop out, then only read.
@@ -79,20 +85,34 @@ public final class EventLoop: @unchecked Sendable {
     // MARK: Work from any thread
 
     /// Runs `task` on the loop's thread, after the events being handled now. Callable from any thread.
+    /// A task given after ``EventLoopGroup/shutdown()`` is dropped.
     public func execute(_ task: @escaping @Sendable () -> Void) {
-        tasks.withLock { $0.append(task) }
-        if !wakePending.exchange(true, ordering: .acquiringAndReleasing) {
-            // A failing eventfd write means the loop is gone: nothing left to wake.
-            try? Syscall.eventFDSignal(wakeFD)
-        }
+        _ = enqueue(task)
     }
 
     /// Runs `body` on the loop's thread and returns its result to the awaiting caller.
+    /// - Throws: what `body` throws, or ``NetError`` when the loop has shut down.
     @discardableResult
     public func submit<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            execute { continuation.resume(with: Result { try body() }) }
+            let queued = enqueue { continuation.resume(with: Result { try body() }) }
+            if !queued {
+                continuation.resume(throwing: NetError(.system, "the event loop has shut down"))
+            }
         }
+    }
+
+    private func enqueue(_ task: @escaping @Sendable () -> Void) -> Bool {
+        let queued = tasks.withLock { queue in
+            guard !queue.closed else { return false }
+            queue.tasks.append(task)
+            return true
+        }
+        if queued && !wakePending.exchange(true, ordering: .acquiringAndReleasing) {
+            // A failing eventfd write means the loop is gone: nothing left to wake.
+            try? Syscall.eventFDSignal(wakeFD)
+        }
+        return queued
     }
 
     // MARK: Timers (on the loop)
@@ -191,11 +211,20 @@ public final class EventLoop: @unchecked Sendable {
             if count == eventCapacity { growEvents() }
             fireTimers()
         }
-        runTasks()
         for case let registration? in registrations {
             registration.handler.loopClosing()
         }
         registrations.removeAll()
+        // The last tasks run, and the queue closes in the same step, so that no task is left unrun.
+        while true {
+            let last = tasks.withLock { queue in
+                defer { queue.tasks = [] }
+                if queue.tasks.isEmpty { queue.closed = true }
+                return queue.tasks
+            }
+            if last.isEmpty { break }
+            for task in last { task() }
+        }
     }
 
     func stop() {
@@ -204,16 +233,16 @@ public final class EventLoop: @unchecked Sendable {
     }
 
     private func runTasks() {
-        guard wakePending.load(ordering: .acquiring) || !tasks.withLock({ $0.isEmpty }) else { return }
+        guard wakePending.load(ordering: .acquiring) || !tasks.withLock({ $0.tasks.isEmpty }) else { return }
         // Cleared before taking the tasks: a task queued after this point signals the eventfd again.
         wakePending.store(false, ordering: .releasing)
-        tasks.withLock { swap(&$0, &runningTasks) }
+        tasks.withLock { swap(&$0.tasks, &runningTasks) }
         for task in runningTasks { task() }
         runningTasks.removeAll(keepingCapacity: true)
     }
 
     private func waitTimeout() -> Int32 {
-        if !tasks.withLock({ $0.isEmpty }) { return 0 }
+        if !tasks.withLock({ $0.tasks.isEmpty }) { return 0 }
         guard let wakeUp = timers.nextWakeUp() else { return -1 }
         let now = Syscall.monotonicNanoseconds()
         if wakeUp <= now { return 0 }

@@ -98,3 +98,26 @@ private final class Probe: Selectable, TimerOwner, @unchecked Sendable {
         #expect(seen > 0)
     }
 }
+
+@Suite struct EventLoopShutdownTests {
+    @Test func submittingToAShutDownLoopThrowsInsteadOfHanging() async throws {
+        let group = try EventLoopGroup(loopCount: 1)
+        group.shutdown()
+        await #expect(throws: NetError.self) { try await group.loops[0].submit { 1 } }
+    }
+
+    @Test func shuttingDownReportsOpenChannelsToTheirHandlers() async throws {
+        let group = try EventLoopGroup(loopCount: 1)
+        let serverSide = ChannelRecorder()
+        let server = try await WebSocketServer.start(host: "127.0.0.1", port: 0, group: group) { _ in serverSide }
+        let client = try WebSocketClient(url: "ws://\(server.address)/ocpp")
+        let clientSide = ChannelRecorder()
+        let loop = group.loops[0]
+        try await loop.submit { _ = client.connect(station: "S", on: loop, handler: clientSide) }
+        #expect(await clientSide.wait { $0.openedCount == 1 })
+        #expect(await serverSide.wait { $0.openedCount == 1 })
+        group.shutdown()
+        #expect(clientSide.closeReasons.count == 1)
+        #expect(serverSide.closeReasons.count == 1)
+    }
+}

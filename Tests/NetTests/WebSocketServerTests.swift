@@ -90,3 +90,27 @@ import WebSocket
         #expect(error.code == .protocolViolation)
     }
 }
+
+@Suite struct IPv6Tests {
+    @Test func ourClientAndServerTalkOverIPv6Loopback() async throws {
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let serverSide = ChannelRecorder(echoes: true)
+        let server = try await WebSocketServer.start(host: "::1", port: 0, group: group) { _ in serverSide }
+        #expect(server.address.description.hasPrefix("[::1]:"))
+        let client = try WebSocketClient(url: "ws://[::1]:\(server.address.port)/ocpp")
+        let clientSide = ChannelRecorder()
+        let loop = group.loops[0]
+        try await loop.submit { _ = client.connect(station: "V6", on: loop, handler: clientSide) }
+        #expect(await clientSide.wait { $0.openedCount == 1 })
+        try await loop.submit { clientSide.channels[0].send(text: "over six") }
+        #expect(await clientSide.wait { $0.texts == ["over six"] })
+    }
+
+    @Test func localhostResolvesToLoopbackAddresses() throws {
+        let addresses = try Resolver.resolve(host: "localhost", port: 80)
+        #expect(!addresses.isEmpty)
+        #expect(addresses.allSatisfy { $0.host == "127.0.0.1" || $0.host == "::1" })
+        #expect(addresses.allSatisfy { $0.port == 80 })
+    }
+}
