@@ -4,7 +4,7 @@ public import OCPP
 /// answers as an OCPP 1.6 CSMS would and says what to send, when, in ``CSMSEffect``s.
 ///
 /// The same core runs behind ``CSMSServer`` (one per event loop, `now` from the wall clock) and inside
-/// the fleet simulator (one core, `now` from the virtual clock), identically: it reads no clock, draws
+/// the fleet simulator (`now` from the virtual clock), identically: it reads no clock, draws
 /// its faults from seeded per-station streams, and allocates little more than each answer's bytes.
 ///
 /// ```swift
@@ -202,18 +202,18 @@ public struct CentralSystem: Sendable {
             OCPPFrame.encodeCallResult(messageId: messageId, answer, into: &frame)
         case .startTransaction(let start):
             // Every start gets an id, even with a refused badge: the station then stops it itself.
-            let id = transactions.start(stationID: stationID(of: station) ?? "", idTag: start.idTag, now: now)
+            let id = transactions.start()
             counters.transactionsStarted += 1
             counters.transactionsOpen = UInt64(transactions.open.count)
             let answer = StartTransactionResponse(
                 idTagInfo: badges.idTagInfo(for: start.idTag, now: now), transactionId: id)
             OCPPFrame.encodeCallResult(messageId: messageId, answer, into: &frame)
         case .stopTransaction(let stop):
-            if transactions.stop(id: stop.transactionId) == nil {
-                counters.transactionsStoppedUnknown += 1
-            } else {
+            if transactions.stop(id: stop.transactionId) {
                 counters.transactionsStopped += 1
                 counters.transactionsOpen = UInt64(transactions.open.count)
+            } else {
+                counters.transactionsStoppedUnknown += 1
             }
             let answer = StopTransactionResponse(idTagInfo: stop.idTag.map { badges.idTagInfo(for: $0, now: now) })
             OCPPFrame.encodeCallResult(messageId: messageId, answer, into: &frame)

@@ -3,16 +3,10 @@
 /// Ids are `first`, `first + stride`, `first + 2 × stride`…: cores that run side by side (one per event
 /// loop) take the same stride and different firsts, so their ids never collide without any lock.
 struct TransactionLedger {
-    struct OpenTransaction {
-        let stationID: String
-        let idTag: String
-        let startedAt: Int64
-    }
-
     private let first: Int
     private let stride: Int
     private var nextID: Int
-    private(set) var open: [Int: OpenTransaction] = [:]
+    private(set) var open: Set<Int> = []
 
     init(first: Int, stride: Int) {
         precondition(first >= 1 && stride >= 1, "transaction ids are positive")
@@ -21,19 +15,19 @@ struct TransactionLedger {
         nextID = first
     }
 
-    mutating func start(stationID: String, idTag: String, now: Int64) -> Int {
+    mutating func start() -> Int {
         let id = nextID
         nextID += stride
         // OCPP's transactionId is a 32-bit integer on most stations.
         if nextID > Int(Int32.max) { nextID = first }
-        open[id] = OpenTransaction(stationID: stationID, idTag: idTag, startedAt: now)
+        open.insert(id)
         return id
     }
 
-    /// Removes the transaction; returns it when it was open. A stop for an id this CSMS never handed out
-    /// (or saw stopped) returns nil; it is still answered, as OCPP 1.6 wants the central system to accept
-    /// a stop it cannot match.
-    mutating func stop(id: Int) -> OpenTransaction? {
-        open.removeValue(forKey: id)
+    /// Closes the transaction; returns whether it was open. A stop for an id this CSMS never handed out
+    /// (or saw stopped) is still answered, as OCPP 1.6 wants the central system to accept a stop it
+    /// cannot match.
+    mutating func stop(id: Int) -> Bool {
+        open.remove(id) != nil
     }
 }

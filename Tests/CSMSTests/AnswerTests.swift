@@ -141,6 +141,8 @@ import Testing
         }
         #expect(closed == first)
         #expect(harness.csms.station("GU0001") == second)
+        #expect(harness.csms.stationID(of: second) == "GU0001")
+        #expect(harness.csms.stationID(of: first) == nil)
         #expect(harness.csms.counterSnapshot["stations.connected"] == 1)
         #expect(harness.csms.counterSnapshot["stations.replaced"] == 1)
     }
