@@ -36,21 +36,10 @@ struct TraceBuffer {
         lines.append(Line(time: time, station: Int32(station), start: Int32(start), end: Int32(bytes.count)))
     }
 
-    /// Puts the lines in the canonical order. Lines come in time order already; within one millisecond,
-    /// a stable sort by station keeps each station's own order.
+    /// Puts the lines in the canonical order: by time, then station, then the order they were recorded
+    /// in (which their place in the bytes keeps).
     mutating func sort() {
-        var index = 0
-        while index < lines.count {
-            var end = index + 1
-            while end < lines.count && lines[end].time == lines[index].time { end += 1 }
-            if end - index > 1 {
-                let sorted = lines[index..<end].enumerated().sorted {
-                    ($0.element.station, $0.offset) < ($1.element.station, $1.offset)
-                }
-                lines.replaceSubrange(index..<end, with: sorted.map(\.element))
-            }
-            index = end
-        }
+        lines.sort { ($0.time, $0.station, $0.start) < ($1.time, $1.station, $1.start) }
     }
 
     /// Empties the buffer, keeping its capacity.
