@@ -38,7 +38,8 @@ public final class WebSocketClient: Sendable {
 
     /// Opens a channel for station `id` on `loop`. Call it on `loop`. The outcome comes to `handler`:
     /// ``WebSocketHandler/webSocketOpened(_:)``, or ``WebSocketHandler/webSocketClosed(_:reason:)`` with
-    /// the reason it failed (refused, not resolved, timed out, TLS, HTTP status, subprotocol).
+    /// the reason it failed (refused, not resolved, timed out, TLS, HTTP status, subprotocol). The handler is
+    /// never called from inside this call, so the caller can set ``WebSocketChannel/tag`` first.
     /// - Parameters:
     ///   - sourceAddress: a local address to connect from (`--source-addresses`); its port is ignored.
     @discardableResult

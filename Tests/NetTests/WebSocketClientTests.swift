@@ -137,4 +137,21 @@ import WebSocket
             try WebSocketClient(url: "ws://no-such-host.invalid:9000/ocpp")
         } throws: { ($0 as? NetError)?.code == .nameNotResolved }
     }
+
+    @Test func aChosenSourceAddressIsTheOneTheServerSees() async throws {
+        let peer = try PythonProcess(script: "ws_server.py", arguments: ["echo"])
+        let port = try await peer.port()
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let recorder = ChannelRecorder()
+        let client = try WebSocketClient(url: "ws://127.0.0.1:\(port)/ocpp")
+        let loop = group.loops[0]
+        let source = SocketAddress(ip: "127.0.0.7", port: 0)
+        try await loop.submit {
+            _ = client.connect(station: "SRC", on: loop, handler: recorder, sourceAddress: source)
+        }
+        #expect(await recorder.wait { $0.openedCount == 1 })
+        let request = try #require(await peer.line(startingWith: "{"))
+        #expect(request.contains("\"peer\": \"127.0.0.7\""))
+    }
 }

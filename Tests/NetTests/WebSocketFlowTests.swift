@@ -105,4 +105,28 @@ import WebSocket
         }
         #expect(theirs.code == .abruptClose)
     }
+
+    @Test func aChannelThatTurnedUnwritableTellsItsHandlerOnceDrained() async throws {
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let serverSide = ChannelRecorder()
+        let server = try await WebSocketServer.start(host: "127.0.0.1", port: 0, group: group) { _ in serverSide }
+        let client = try WebSocketClient(url: "ws://\(server.address)/ocpp")
+        let clientSide = ChannelRecorder()
+        let loop = group.loops[0]
+        try await loop.submit { _ = client.connect(station: "FLOW", on: loop, handler: clientSide) }
+        #expect(await serverSide.wait { $0.openedCount == 1 })
+        #expect(await clientSide.wait { $0.openedCount == 1 })
+        // Same loop, small buffers: the server reads only after this task, so the sends pile up first.
+        let writable = try await loop.submit {
+            try Syscall.setOption(clientSide.channels[0].fd, level: SOL_SOCKET, name: SO_SNDBUF, value: 4096)
+            try Syscall.setOption(serverSide.channels[0].fd, level: SOL_SOCKET, name: SO_RCVBUF, value: 4096)
+            let chunk = String(repeating: "w", count: 50_000)
+            for _ in 0..<8 { clientSide.channels[0].send(text: chunk) }
+            return clientSide.channels[0].isWritable
+        }
+        #expect(!writable)
+        #expect(await clientSide.wait { $0.contains(.writable) })
+        #expect(await serverSide.wait { $0.texts.count == 8 })
+    }
 }

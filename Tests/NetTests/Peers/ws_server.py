@@ -23,6 +23,7 @@ def record(connection, request):
         "path": request.path,
         "authorization": request.headers.get("Authorization"),
         "protocol": request.headers.get("Sec-WebSocket-Protocol"),
+        "peer": connection.remote_address[0],
     }), flush=True)
     if mode == "reject":
         return connection.respond(HTTPStatus.NOT_FOUND, "no station with this id here\n")

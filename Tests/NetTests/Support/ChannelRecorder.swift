@@ -12,6 +12,7 @@ final class ChannelRecorder: WebSocketHandler, @unchecked Sendable {
         case opened(String)
         case text(String)
         case closed(String)
+        case writable
     }
 
     private let log = Mutex<[Event]>([])
@@ -43,6 +44,10 @@ final class ChannelRecorder: WebSocketHandler, @unchecked Sendable {
         channels.removeAll { $0 === channel }
         reasons.withLock { $0.append(reason) }
         log.withLock { $0.append(.closed(reason.description)) }
+    }
+
+    func webSocketWritable(_ channel: WebSocketChannel) {
+        log.withLock { $0.append(.writable) }
     }
 
     func webSocketUpgradeRequested(_ channel: WebSocketChannel, request: WebSocketUpgradeRequest) -> WebSocketRefusal? {
