@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 
 /// `ocpp-fleet capacity`: how many stations a CSMS holds within its SLOs, found step by step.
 struct CapacityCommand: Command {
@@ -26,7 +27,7 @@ struct CapacityCommand: Command {
     var step: Int
     var maxStations: Int
     var hold: Duration
-    var slos: [String]
+    var slos: [SLO]
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         try arguments.expectPositionals(atMost: 0)
@@ -37,7 +38,7 @@ struct CapacityCommand: Command {
         step = try arguments.value("--step", as: Count.positive) ?? 500
         maxStations = try arguments.value("--max-stations", as: Count.positive) ?? 50_000
         hold = try arguments.value("--hold", as: Duration.argument) ?? .seconds(60)
-        slos = arguments.all("--slo")
+        slos = try SLOArgument.all(arguments, command: "capacity")
         if slos.isEmpty {
             throw UsageError("capacity needs at least one --slo to judge each step by", command: "capacity")
         }

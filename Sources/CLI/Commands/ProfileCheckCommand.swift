@@ -1,3 +1,5 @@
+import Fleet
+
 /// `ocpp-fleet profile check FILE`: every error of a profile at once.
 struct ProfileCheckCommand: Command {
     static let configuration = CommandConfiguration(
@@ -14,14 +16,19 @@ struct ProfileCheckCommand: Command {
         guard let path = arguments.positionals.first else {
             throw UsageError("missing FILE: the profile to check", command: "profile check")
         }
-        do {
-            file = try InputFile.argument(path)
-        } catch {
-            throw UsageError("cannot check \(path): expected \(error.expected)", command: "profile check")
-        }
+        file = path
     }
 
     func run() async throws -> ExitCode {
-        throw UsageError("'profile check' is not available yet in this build", command: Self.configuration.name)
+        do {
+            let profile = try Profile.load(file: file)
+            Output.standard("\(file): ok (\(profile.summary))")
+            return .ok
+        } catch {
+            Output.error(error.description)
+            let count = error.diagnostics.count
+            Output.error("\(file): \(count) error\(count == 1 ? "" : "s")")
+            return .badInput
+        }
     }
 }

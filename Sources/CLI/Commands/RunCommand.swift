@@ -1,3 +1,5 @@
+import Metrics
+
 /// `ocpp-fleet run`: the main job, a fleet over real sockets against a CSMS.
 struct RunCommand: Command {
     static let configuration = CommandConfiguration(
@@ -23,7 +25,7 @@ struct RunCommand: Command {
             OptionSpec("--quiet", help: "No progress line."),
             OptionSpec("--json", help: "Print the summary as JSON on stdout."),
         ],
-        discussion: SLOHelp.text
+        discussion: SLO.grammar
     )
 
     var options: RunOptions

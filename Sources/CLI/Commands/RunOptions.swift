@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 
 /// The validated options of `run` (and of `capacity`, which runs the same fleet step by step).
 struct RunOptions: Sendable {
@@ -10,7 +11,7 @@ struct RunOptions: Sendable {
     var seed: UInt64
     var ramp: Double
     var report: String?
-    var slos: [String]
+    var slos: [SLO]
     var shard: Shard
     var sourceAddresses: [String]
     var metricsPort: Int?
@@ -30,7 +31,7 @@ struct RunOptions: Sendable {
         seed = try arguments.value("--seed", as: Count.seed) ?? 1
         ramp = try arguments.value("--ramp", as: Rate.argument) ?? 500
         report = arguments.value("--report")
-        slos = arguments.all("--slo")
+        slos = try SLOArgument.all(arguments, command: "run")
         shard = try arguments.value("--shard", as: Shard.argument) ?? Shard(index: 0, count: 1)
         sourceAddresses = try arguments.value("--source-addresses", as: SourceAddresses.argument) ?? []
         metricsPort = try arguments.value("--metrics-port", as: Count.port)

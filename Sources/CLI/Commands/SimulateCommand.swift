@@ -1,3 +1,5 @@
+import Metrics
+
 /// `ocpp-fleet simulate`: the fleet and the embedded CSMS in one process, in virtual time.
 struct SimulateCommand: Command {
     static let configuration = CommandConfiguration(
@@ -24,7 +26,7 @@ struct SimulateCommand: Command {
     var shard: Shard
     var trace: String?
     var report: String?
-    var slos: [String]
+    var slos: [SLO]
     var quiet: Bool
     var json: Bool
 
@@ -37,7 +39,7 @@ struct SimulateCommand: Command {
         shard = try arguments.value("--shard", as: Shard.argument) ?? Shard(index: 0, count: 1)
         trace = arguments.value("--trace")
         report = arguments.value("--report")
-        slos = arguments.all("--slo")
+        slos = try SLOArgument.all(arguments, command: "simulate")
         quiet = arguments.flag("--quiet")
         json = arguments.flag("--json")
         if duration <= .zero {

@@ -10,7 +10,7 @@ import Testing
     let outcome = try FleetProcess.run(["run", "--help"])
     #expect(outcome.status == 0)
     #expect(outcome.stdout.contains("--stations N"))
-    #expect(outcome.stdout.contains("SLO EXPRESSIONS"))
+    #expect(outcome.stdout.contains("SLO expressions"))
 }
 
 @Test func anUnknownCommandExitsTwo() throws {
