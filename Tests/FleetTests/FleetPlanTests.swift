@@ -152,4 +152,21 @@ import Testing
         #expect(abs(reached.count - 300) < 75)
         #expect(reached.allSatisfy { $0.event == 0 && $0.at >= plan.start + Self.hour && $0.at < plan.start + Self.hour + 600_000 })
     }
+
+    @Test func dwellAndEnergyFollowTheirDistributionsWithinTheirBounds() throws {
+        let site = """
+            {"name": "s", "arrivals": {"poissonPerHour": 0.5},
+             "dwellMinutes": {"lognormal": {"median": 120, "sigma": 0.5}},
+             "energyKWh": {"exponential": {"mean": 10}, "min": 2, "max": 30}}
+            """
+        let plan = FleetPlan(profile: try profile(site), fleetSize: 300, seed: 12, duration: 48 * Self.hour)
+        let sessions = plan.stations.flatMap { plan.station($0).sessions }
+        #expect(sessions.count > 2_000)
+        let dwells = sessions.map { Double($0.departure - $0.arrival) / 60_000 }.sorted()
+        // The median of a few thousand lognormal draws is within a few percent of the profile's.
+        #expect(abs(dwells[dwells.count / 2] - 120) < 8)
+        let energies = sessions.map(\.energyWh)
+        #expect(energies.allSatisfy { $0 >= 2_000 && $0 <= 30_000 })
+        #expect(energies.contains(2_000) && energies.contains(30_000))
+    }
 }

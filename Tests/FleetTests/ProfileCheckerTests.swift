@@ -92,6 +92,40 @@ import Testing
             ])
     }
 
+    @Test func aWeekNeedsSevenDaysOfTwentyFourRates() {
+        let day = "[" + Array(repeating: "0", count: 24).joined(separator: ",") + "]"
+        let json = """
+            {"name": "x", "description": "y", "sites": [{"name": "s", "arrivals": {"weekly": [\(day), [1, 2]]},
+             "dwellMinutes": {"fixed": 1}, "energyKWh": {"fixed": 1}}]}
+            """
+        #expect(diagnostics(json) == ["bad.json:1:82: $.sites[0].arrivals.weekly: expected an array of 7, found an array of 2"])
+    }
+
+    @Test func aMemberGivenTwiceIsRefused() {
+        let json = #"{"name": "x", "name": "y", "description": "z", "sites": []}"#
+        #expect(
+            diagnostics(json) == [
+                "bad.json:1:23: $.name: expected each member once, found \"name\" a second time",
+                "bad.json:1:57: $.sites: expected a non-empty array, found an array of 0",
+            ])
+    }
+
+    @Test func aLoneSiteMayGiveNoShareButNotAWrongOne() {
+        let json = """
+            {"name": "x", "description": "y", "sites": [{"name": "s", "share": 0.5, "arrivals": {"list": []},
+             "dwellMinutes": {"fixed": 1}, "energyKWh": {"fixed": 1}}]}
+            """
+        #expect(diagnostics(json) == ["bad.json:1:44: $.sites: expected shares summing to 1, found shares summing to 0.5"])
+    }
+
+    @Test func identifiersFollowThePattern() {
+        #expect(StationComposition.stationID(pattern: "GU{n:6}", index: 41) == "GU000042")
+        #expect(StationComposition.stationID(pattern: "site-{n}-a", index: 0) == "site-1-a")
+        #expect(ProfileReader.isValidIDPattern("GU{n:6}"))
+        #expect(!ProfileReader.isValidIDPattern("GU{n}{n}"))
+        #expect(!ProfileReader.isValidIDPattern("GU/{n}"))
+    }
+
     @Test func durationsReadAsPeopleWriteThem() {
         #expect(DurationText.milliseconds("90s") == 90_000)
         #expect(DurationText.milliseconds("1h30m") == 5_400_000)
