@@ -1,6 +1,7 @@
 import Foundation
 import Metrics
 import Testing
+import TestSupport
 
 @testable import Fleet
 
@@ -124,6 +125,23 @@ import Testing
         #expect(report.csms["commands.UpdateFirmware.sent"] == Double(rollout.count))
         #expect((report.figures(for: "FirmwareStatusNotification")?.ok ?? 0) >= UInt64(rollout.count))
         #expect(report.csms["commands.SetChargingProfile.Accepted"] == 40)
+    }
+
+    @Test(arguments: [("smoke", 10, 15), ("firmware-rollout", 20, 70)])
+    func everyFrameOfATraceFollowsTheOfficialSchemas(profile: String, stations: Int, minutes: Int64) throws {
+        let loaded = try Profile.load(file: packageRootPath("Profiles/\(profile).json"))
+        let plan = FleetPlan(profile: loaded, fleetSize: stations, seed: 5, duration: minutes * Self.minute)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fleet-trace-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Simulation(plan: plan, tracePath: path).run()
+        let result = try PythonPeer.run(script: "Tests/FleetTests/Peers/validate_trace.py", arguments: [path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(summary["violations"] as? [String] == [])
+        #expect((summary["checked"] as? Int ?? 0) > 200)
+        let actions = Set(summary["actions"] as? [String] ?? [])
+        #expect(actions.isSuperset(of: ["BootNotification", "Heartbeat", "StatusNotification"]))
     }
 
     @Test func theAsyncAPISimulatesAFleet() async throws {

@@ -18,5 +18,12 @@ public struct BadgeMix: Sendable, Equatable {
 
 /// What the CSMS will say of a badge.
 public enum BadgeKind: String, Sendable, Equatable, CaseIterable {
-    case valid, unknown, expired, blocked
+    /// Accepted.
+    case valid
+    /// On no list: `Invalid`.
+    case unknown
+    /// Past its expiry date: `Expired`.
+    case expired
+    /// Refused: `Blocked`.
+    case blocked
 }
