@@ -60,6 +60,10 @@ public struct NetError: Error, Sendable, CustomStringConvertible {
             NetError(.connectionRefused, "connection refused by \(address) (nothing listens there)")
         case ETIMEDOUT:
             NetError(.connectTimeout, "connect to \(address) timed out")
+        case EADDRNOTAVAIL:
+            NetError(
+                .system,
+                "cannot connect to \(address): no local port left (spread connections with --source-addresses)")
         default:
             NetError(.system, "cannot connect to \(address): \(error)")
         }

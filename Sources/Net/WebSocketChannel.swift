@@ -28,6 +28,8 @@ public final class WebSocketChannel {
         static let closeTimeout: UInt32 = 2
         /// A failure found inside a call from the handler, reported from the loop instead.
         static let reportFailure: UInt32 = 3
+        /// Time to ping, and to check that the last ping was answered.
+        static let ping: UInt32 = 4
     }
 
     /// The loop that owns this channel.
@@ -46,6 +48,8 @@ public final class WebSocketChannel {
     private var addressIndex: UInt8 = 0
     private var wantsWrite = false
     private var hasOpened = false
+    private var awaitingPong = false
+    private var pingMilliseconds: UInt32 = 0
     private var reportedUnwritable = false
     private var codec: WebSocketConnection
     private var outbound = OutboundBuffer()
@@ -106,7 +110,26 @@ public final class WebSocketChannel {
         return text.withUTF8 { send(text: UnsafeRawBufferPointer($0)) }
     }
 
-    /// Sends a ping; the codec drops the pong. - Returns: `false` when the channel is not open.
+    /// While open, sends a ping every `pingInterval` and fails the channel (``NetError/Code/abruptClose``)
+    /// when the last ping is still unanswered at the next: a link that died without a word is found. `nil`
+    /// (the default) sends no pings; pings from the peer are always answered.
+    public var pingInterval: Duration? {
+        get { pingMilliseconds == 0 ? nil : .milliseconds(pingMilliseconds) }
+        set {
+            let milliseconds = newValue.map { UInt32(clamping: max(1, $0.nanoseconds / 1_000_000)) } ?? 0
+            pingMilliseconds = milliseconds
+            awaitingPong = false
+            if phase == .open {
+                if milliseconds == 0 {
+                    cancelTimer()
+                } else {
+                    armTimer(after: .milliseconds(milliseconds), tag: TimerTag.ping)
+                }
+            }
+        }
+    }
+
+    /// Sends a ping; its pong is only used by ``pingInterval``. - Returns: `false` when the channel is not open.
     @discardableResult
     public func sendPing() -> Bool {
         guard phase == .open else { return false }
@@ -121,7 +144,8 @@ public final class WebSocketChannel {
     }
 
     /// Starts the close handshake; ``WebSocketHandler/webSocketClosed(_:reason:)`` follows when the peer
-    /// answers, or after `timeout` if it does not. Before the channel is open, this aborts it.
+    /// answers, or after `timeout` if it does not. Before the channel is open, this aborts it (and the
+    /// handler hears of it before this returns).
     public func close(
         code: WebSocketCloseCode = .normalClosure, reason: String = "", timeout: Duration = .seconds(5)
     ) {
@@ -143,7 +167,7 @@ public final class WebSocketChannel {
 
     /// Closes the socket at once, without a close handshake, as a broken link would (the peer sees a
     /// reset or an end of stream). The handler hears ``WebSocketCloseReason/failed(_:)`` with
-    /// ``NetError/Code/abruptClose``.
+    /// ``NetError/Code/abruptClose``, before this returns.
     public func abort() {
         guard phase != .closed else { return }
         finish(.failed(NetError(.abruptClose, "closed abruptly by us")))
@@ -336,7 +360,9 @@ public final class WebSocketChannel {
         case .text(let payload):
             guard phase == .open || phase == .closing else { return }
             payload.withUnsafeBytes { handler.webSocket(self, received: $0) }
-        case .binary, .pong:
+        case .pong:
+            awaitingPong = false
+        case .binary:
             break
         case .closed(let code, let reason):
             finish(.closed(code: code?.rawValue, reason: reason))
@@ -350,6 +376,9 @@ public final class WebSocketChannel {
         phase = .open
         hasOpened = true
         cancelTimer()
+        if pingMilliseconds > 0 {
+            armTimer(after: .milliseconds(pingMilliseconds), tag: TimerTag.ping)
+        }
         handler.webSocketOpened(self)
     }
 
@@ -483,6 +512,15 @@ extension WebSocketChannel: TimerOwner {
             finish(.failed(NetError(.abruptClose, "\(peerName) did not answer our close frame in time")))
         case TimerTag.reportFailure:
             if let pendingFailure { finish(.failed(pendingFailure)) }
+        case TimerTag.ping:
+            guard phase == .open, pingMilliseconds > 0 else { return }
+            if awaitingPong {
+                finish(.failed(NetError(
+                    .abruptClose, "\(peerName) did not answer a ping within \(pingMilliseconds) ms")))
+                return
+            }
+            awaitingPong = sendPing()
+            if phase == .open { armTimer(after: .milliseconds(pingMilliseconds), tag: TimerTag.ping) }
         default:
             break
         }

@@ -4,7 +4,7 @@ import WebSocket
 
 /// One loop's listening socket: accepts connections and makes a server ``WebSocketChannel`` for each,
 /// all served by the loop's handler.
-final class WebSocketListener: Selectable {
+final class WebSocketListener: Selectable, TimerOwner {
     private let loop: EventLoop
     private var fd: Int32
     private let handler: any WebSocketHandler
@@ -32,7 +32,9 @@ final class WebSocketListener: Selectable {
                 case .processed(let client): accepted = client
                 }
             } catch {
-                // EMFILE and the like: the connection stays in the backlog; the next wake-up retries.
+                // Out of descriptors (EMFILE, ENFILE) or memory: the connection stays in the backlog, and
+                // a level-triggered listener would wake the loop at once, forever. Pause, then retry.
+                pauseAccepting()
                 return
             }
             serve(accepted)
@@ -57,6 +59,24 @@ final class WebSocketListener: Selectable {
     }
 
     func writable() {}
+
+    private func pauseAccepting() {
+        do {
+            try loop.setInterest(fd, [])
+            loop.scheduleTimer(after: .milliseconds(100), owner: self, tag: 0)
+        } catch {
+            close()
+        }
+    }
+
+    func timerFired(_ tag: UInt32) {
+        guard fd >= 0 else { return }
+        do {
+            try loop.setInterest(fd, .read)
+        } catch {
+            close()
+        }
+    }
 
     func loopClosing() {
         close()

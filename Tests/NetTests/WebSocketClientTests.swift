@@ -154,4 +154,45 @@ import WebSocket
         let request = try #require(await peer.line(startingWith: "{"))
         #expect(request.contains("\"peer\": \"127.0.0.7\""))
     }
+
+    @Test func aPeerThatAnswersPingsKeepsTheChannelOpen() async throws {
+        let peer = try PythonProcess(script: "ws_server.py", arguments: ["echo"])
+        let port = try await peer.port()
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let recorder = ChannelRecorder()
+        let client = try WebSocketClient(url: "ws://127.0.0.1:\(port)/ocpp")
+        let loop = group.loops[0]
+        try await loop.submit {
+            let channel = client.connect(station: "PING", on: loop, handler: recorder)
+            channel.pingInterval = .milliseconds(200)
+        }
+        #expect(await recorder.wait { $0.openedCount == 1 })
+        // Five intervals: every ping was answered in time, or the channel would have failed.
+        try await Task.sleep(for: .milliseconds(1100))
+        try await loop.submit { recorder.channels[0].send(text: "still here") }
+        #expect(await recorder.wait { $0.texts == ["still here"] })
+        #expect(recorder.closeReasons.isEmpty)
+    }
+
+    @Test func aPeerThatStopsAnsweringPingsFailsTheChannel() async throws {
+        let peer = try PythonProcess(script: "mute_server.py")
+        let port = try await peer.port()
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let recorder = ChannelRecorder()
+        let client = try WebSocketClient(url: "ws://127.0.0.1:\(port)/ocpp")
+        let loop = group.loops[0]
+        try await loop.submit {
+            let channel = client.connect(station: "MUTE", on: loop, handler: recorder)
+            channel.pingInterval = .milliseconds(50)
+        }
+        #expect(await recorder.wait { $0.openedCount == 1 })
+        guard case .failed(let error) = await recorder.firstCloseReason() else {
+            Issue.record("expected the silent link to fail")
+            return
+        }
+        #expect(error.code == .abruptClose)
+        #expect(error.description.contains("ping"))
+    }
 }
