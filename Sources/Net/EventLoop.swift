@@ -142,8 +142,11 @@ public final class EventLoop: @unchecked Sendable {
         timers.cancel(id)
     }
 
-    /// The number of timers scheduled on this loop.
-    public var timerCount: Int { timers.count }
+    /// The number of timers scheduled on this loop (on the loop): an open, idle channel holds none.
+    public var timerCount: Int {
+        precondition(inLoop, "timers are counted on their loop")
+        return timers.count
+    }
 
     // MARK: Descriptors (on the loop)
 

@@ -121,11 +121,6 @@ enum Syscall {
         return address
     }
 
-    static func shutdownWrite(_ fd: Int32) {
-        // Only a courtesy before close: a failure here changes nothing for us.
-        _ = Glibc.shutdown(fd, Int32(SHUT_WR))
-    }
-
     // MARK: epoll and eventfd
 
     static func epollCreate() throws(SystemCallError) -> Int32 {

@@ -155,8 +155,6 @@ public final class WebSocketChannel {
             emitOutput()
             guard phase == .open else { return }
             phase = .closing
-            tls?.close()
-            emitTLSOutput()
             armTimer(after: timeout, tag: TimerTag.closeTimeout)
         case .connecting, .handshaking:
             finish(.failed(NetError(.abruptClose, "closed by us before the handshake finished")))
@@ -462,6 +460,7 @@ public final class WebSocketChannel {
     private func finish(_ reason: WebSocketCloseReason) {
         guard phase != .closed else { return }
         cancelTimer()
+        if case .closed = reason { sendCloseNotify() }
         closeSocket()
         phase = .closed
         pendingFailure = nil
@@ -469,6 +468,16 @@ public final class WebSocketChannel {
         if client != nil || hasOpened {
             handler.webSocketClosed(self, reason: reason)
         }
+    }
+
+    /// Ends TLS politely after a clean WebSocket close: close_notify goes out, best effort, since the
+    /// socket closes right after. Only then, so that the peer's close frame is never cut off by it.
+    private func sendCloseNotify() {
+        guard let tls, fd >= 0, tls.isHandshakeComplete else { return }
+        tls.close()
+        guard tls.hasOutput else { return }
+        let alert = tls.takeOutput()
+        _ = alert.withUnsafeBytes { try? outbound.write($0, to: fd) }
     }
 
     private func closeSocket() {

@@ -65,6 +65,10 @@ import WebSocket
         #expect(await clientSide.wait { $0.texts.count == 20 })
         #expect(Set(clientSide.events.texts) == Set((0..<20).map { "hello GU\($0)" }))
         #expect(serverSide.credentialsSeen.contains(WebSocketCredentials(username: "GU7", password: "pw")))
+        // Open, idle channels keep no timer on either side (their open timeouts were cancelled).
+        for loop in group.loops {
+            #expect(try await loop.submit { loop.timerCount } == 0)
+        }
     }
 
     @Test(arguments: [
