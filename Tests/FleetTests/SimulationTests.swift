@@ -74,6 +74,8 @@ import TestSupport
         #expect(report.run.durationSeconds == 600)
         #expect((report.figures(for: "BootNotification")?.ok ?? 0) >= 10)
         #expect((report.figures(for: "Heartbeat")?.sent ?? 0) > 0)
+        // Only what happened is listed: no Green'Up sends DataTransfer.
+        #expect(report.figures(for: "DataTransfer") == nil)
         let stationsInTrace = Set(result.lines.map { key($0).1 })
         #expect(stationsInTrace == Set(1...10))
     }

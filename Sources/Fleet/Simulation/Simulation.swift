@@ -102,7 +102,9 @@ public final class Simulation {
         }
     }
 
-    /// The report of the simulation so far, as `run` makes it; durations and rates are in virtual time.
+    /// The report of the simulation, as `run` makes it; durations and rates are in virtual time.
+    ///
+    /// Ask for it once, when the simulation is over: it closes the metrics' last second.
     ///
     /// - Parameters:
     ///   - profileName: how the report names the profile (its file, usually).

@@ -19,8 +19,8 @@ extension SimulationCore {
         switch effect {
         case .send(let message):
             record(message.bytes, station: local, direction: .out, now: now)
-            if message.kind == .call, let action = message.action, let id = actionIDs[action] {
-                recorder.recordSent(id)
+            if message.kind == .call, let action = message.action {
+                recorder.recordSent(actionID(action))
                 stations[local].callSentAt = now
             }
             guard stations[local].isLinked else { return }
@@ -39,7 +39,7 @@ extension SimulationCore {
         case .connect:
             scheduler.schedule(.connectAttempt(station: Int32(local)), at: now + Self.connectLatency)
         case .callCompleted(let action, _, let outcome):
-            guard let id = actionIDs[action] else { return }
+            let id = actionID(action)
             let latency = UInt64(max(0, now - stations[local].callSentAt)) * 1000
             switch outcome {
             case .answered:
@@ -108,10 +108,8 @@ extension SimulationCore {
     mutating func sendCommand(_ command: CentralSystemRequest, station local: Int, now: Int64) {
         guard let handle = stations[local].handle else { return }
         var effects = csmsBuffers.popLast() ?? []
-        if stations[local].csms.send(command, to: handle, now: now, into: &effects) != nil,
-            let id = actionIDs[command.action]
-        {
-            recorder.recordReceived(id)
+        if stations[local].csms.send(command, to: handle, now: now, into: &effects) != nil {
+            recorder.recordReceived(actionID(command.action))
         }
         apply(&effects, station: local, now: now)
         scheduleDeadline(station: local, now: now)

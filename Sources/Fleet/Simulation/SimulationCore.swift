@@ -43,9 +43,6 @@ struct SimulationCore {
         trace = tracing ? TraceBuffer() : nil
         scheduler = Scheduler(clock: VirtualClock(start: plan.start), capacity: range.count * 4)
         timerGenerations = [UInt32](repeating: 0, count: range.count * StationTimer.slotCount)
-        for action in Action.allCases {
-            actionIDs[action] = recorder.register(action: action.rawValue)
-        }
         let profile = plan.profile
         stations.reserveCapacity(range.count)
         for index in range {
@@ -83,6 +80,15 @@ struct SimulationCore {
 
     func elapsedMicros(_ now: Int64) -> UInt64 {
         UInt64(max(0, now - plan.start)) * 1000
+    }
+
+    /// The recorder's handle for `action`, registered when first used, so the report lists only the
+    /// actions that happened.
+    mutating func actionID(_ action: Action) -> ActionID {
+        if let id = actionIDs[action] { return id }
+        let id = recorder.register(action: action.rawValue)
+        actionIDs[action] = id
+        return id
     }
 
     /// Records a frame in the trace, if there is one.
