@@ -2,9 +2,6 @@ import CSystem
 import Glibc
 import Synchronization
 
-let EPOLLIN_FLAG = EPOLLIN.rawValue
-let EPOLLOUT_FLAG = EPOLLOUT.rawValue
-
 /// One thread running an epoll loop, owning its sockets and timers: everything registered with a loop is
 /// touched only on that loop's thread, so the hot path takes no lock.
 ///
@@ -67,7 +64,7 @@ public final class EventLoop: @unchecked Sendable {
         timers = TimerWheel(now: Syscall.monotonicNanoseconds())
         readBuffer = .allocate(byteCount: readBufferSize, alignment: 16)
         // The eventfd is told apart from sockets by a data word no socket can have (generation 0 is never given).
-        try Syscall.epollControl(epoll, EPOLL_CTL_ADD, wakeFD, events: EPOLLIN_FLAG, data: UInt64(UInt32.max))
+        try Syscall.epollControl(epoll, EPOLL_CTL_ADD, wakeFD, events: Interest.read.rawValue, data: UInt64(UInt32.max))
     }
 
     deinit {
@@ -263,10 +260,10 @@ public final class EventLoop: @unchecked Sendable {
             registration.generation == generation
         else { return }
         let failed = flags & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0
-        if flags & EPOLLIN_FLAG != 0 || (failed && registration.interest.contains(.read)) {
+        if flags & Interest.read.rawValue != 0 || (failed && registration.interest.contains(.read)) {
             registration.handler.readable()
         }
-        if flags & EPOLLOUT_FLAG != 0 || (failed && registration.interest.contains(.write)) {
+        if flags & Interest.write.rawValue != 0 || (failed && registration.interest.contains(.write)) {
             // The read handler may have closed the descriptor, or a new one may have taken its number.
             guard let current = registrations[index], current.generation == generation else { return }
             current.handler.writable()
@@ -285,13 +282,5 @@ public final class EventLoop: @unchecked Sendable {
         events.deallocate()
         eventCapacity *= 2
         events = .allocate(capacity: eventCapacity)
-    }
-}
-
-extension Duration {
-    var nanoseconds: UInt64 {
-        let (seconds, attoseconds) = components
-        guard seconds >= 0 else { return 0 }
-        return UInt64(seconds) &* 1_000_000_000 &+ UInt64(attoseconds / 1_000_000_000)
     }
 }

@@ -7,10 +7,3 @@ protocol Selectable: AnyObject {
     /// The loop is shutting down: close the descriptor and tell whoever waits for it.
     func loopClosing()
 }
-
-/// What a descriptor waits for. Level-triggered: an event repeats until it is served.
-struct Interest: OptionSet {
-    let rawValue: UInt32
-    static let read = Interest(rawValue: EPOLLIN_FLAG)
-    static let write = Interest(rawValue: EPOLLOUT_FLAG)
-}

@@ -4,9 +4,3 @@ public protocol TimerOwner: AnyObject {
     /// Called on the owner's event loop when the timer tagged `tag` is due.
     func timerFired(_ tag: UInt32)
 }
-
-/// A scheduled timer, to cancel it. Cancelling a timer that already fired or was cancelled does nothing.
-public struct TimerID: Hashable, Sendable {
-    let index: UInt32
-    let generation: UInt32
-}

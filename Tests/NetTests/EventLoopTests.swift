@@ -70,8 +70,8 @@ private final class Probe: Selectable, TimerOwner, @unchecked Sendable {
             let stale = loop.registrationData(fds[0])!
             loop.deregister(fds[0])
             try loop.register(fds[0], interest: .read, handler: new)
-            loop.dispatch(data: stale, flags: EPOLLIN_FLAG)
-            loop.dispatch(data: loop.registrationData(fds[0])!, flags: EPOLLIN_FLAG)
+            loop.dispatch(data: stale, flags: Interest.read.rawValue)
+            loop.dispatch(data: loop.registrationData(fds[0])!, flags: Interest.read.rawValue)
             loop.deregister(fds[0])
             return (old.readableCount, new.readableCount)
         }
