@@ -1,0 +1,89 @@
+/// Why a run could not take place, or could not finish.
+///
+/// ``isCSMSUnreachable`` tells the command line to exit with code 3; ``reason`` then says how the
+/// connections failed, in a word a script can test, and ``description`` says it for a person.
+public struct FleetRunError: Error, Sendable, CustomStringConvertible {
+    /// How connecting to the CSMS failed when no station could connect at all.
+    public enum UnreachableReason: String, Sendable {
+        /// Nothing listens at the address.
+        case refused
+        /// The host name did not resolve.
+        case notResolved = "not_resolved"
+        /// Connecting (TCP, TLS or the upgrade) took longer than the connect timeout.
+        case timeout
+        /// The TLS handshake failed (certificate, protocol).
+        case tls
+        /// The server answered the WebSocket upgrade with another HTTP status than 101.
+        case httpStatus = "http_status"
+        /// The server did not accept the `ocpp1.6` subprotocol.
+        case subprotocol
+        /// Another failure of the link or its handshake.
+        case other
+    }
+
+    private enum Code: Sendable {
+        case unreachable(UnreachableReason, detail: String)
+        case invalidConfiguration(String)
+        case trace(path: String, reason: String)
+        case embeddedCSMS(String)
+        case metricsServer(String)
+    }
+
+    private let code: Code
+
+    private init(_ code: Code) {
+        self.code = code
+    }
+
+    /// No station could connect within the connect timeout; `detail` is the first failure, for a person.
+    static func unreachable(_ reason: UnreachableReason, detail: String) -> FleetRunError {
+        FleetRunError(.unreachable(reason, detail: detail))
+    }
+
+    /// The configuration cannot run (no station in the shard, a speed of zero, a bad URL or address).
+    static func invalidConfiguration(_ why: String) -> FleetRunError {
+        FleetRunError(.invalidConfiguration(why))
+    }
+
+    /// The trace file could not be opened or written.
+    static func trace(path: String, reason: String) -> FleetRunError {
+        FleetRunError(.trace(path: path, reason: reason))
+    }
+
+    /// The embedded CSMS could not start.
+    static func embeddedCSMS(_ why: String) -> FleetRunError {
+        FleetRunError(.embeddedCSMS(why))
+    }
+
+    /// The Prometheus endpoint could not start.
+    static func metricsServer(_ why: String) -> FleetRunError {
+        FleetRunError(.metricsServer(why))
+    }
+
+    /// Whether the CSMS could not be reached at all: exit code 3.
+    public var isCSMSUnreachable: Bool {
+        if case .unreachable = code { return true }
+        return false
+    }
+
+    /// How the connections failed, when the CSMS could not be reached.
+    public var reason: UnreachableReason? {
+        if case .unreachable(let reason, _) = code { return reason }
+        return nil
+    }
+
+    public var description: String {
+        switch code {
+        case .unreachable(let reason, let detail):
+            "could not reach the CSMS (\(reason.rawValue)): \(detail)"
+        case .invalidConfiguration(let why):
+            why
+        case .trace(let path, let reason):
+            "cannot write the trace to \(path): \(reason)"
+        case .embeddedCSMS(let why):
+            "cannot start the embedded CSMS: \(why)"
+        case .metricsServer(let why):
+            "cannot serve metrics: \(why)"
+        }
+    }
+}

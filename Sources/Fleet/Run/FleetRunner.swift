@@ -1,0 +1,247 @@
+import Glibc
+import Metrics
+import Net
+import Synchronization
+
+/// The main job: a fleet of stations over real WebSocket connections against a CSMS.
+///
+/// The stations of the configuration's shard are spread over one event loop per core (station `i` on
+/// loop `i % loops`), connect at the ramp's rate, and live their planned lives with the profile's clock
+/// running `speed` times faster than the wall clock. When the run's time is up, or ``stop()`` is called,
+/// open transactions are stopped, links closed, and the report is complete all the same.
+///
+/// ```swift
+/// let runner = FleetRunner(configuration: configuration)
+/// signalSource.setEventHandler { runner.stop() }          // SIGINT
+/// let report = try await runner.run { print($0.line) }   // about once a second
+/// ```
+public final class FleetRunner: Sendable {
+    /// What this runner runs.
+    public let configuration: FleetRunConfiguration
+    private let stopRequested = Atomic<Bool>(false)
+    private let latest = Mutex(MetricsSnapshot())
+
+    /// Prepares a run; nothing starts before ``run(progress:)``.
+    public init(configuration: FleetRunConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// Ends the run early, from any thread (a SIGINT handler): ``run(progress:)`` stops the open
+    /// transactions, closes the links and returns the report of what happened until then.
+    public func stop() {
+        stopRequested.store(true, ordering: .releasing)
+    }
+
+    /// Runs the fleet until its duration is over or ``stop()`` is called, and reports.
+    /// - Parameter progress: called about once a second with the figures so far (not on a loop's thread).
+    /// - Returns: the run's report, with the embedded CSMS's counters when it ran one.
+    /// - Throws: ``FleetRunError``: ``FleetRunError/isCSMSUnreachable`` when no station could connect at
+    ///   all within the connect timeout (with the reason), or a configuration, trace or server that
+    ///   cannot be used.
+    public func run(
+        progress: @escaping @Sendable (FleetRunProgress) -> Void = { _ in }
+    ) async throws(FleetRunError) -> RunReport {
+        let configuration = configuration
+        let plan = try makePlan()
+        guard let url = configuration.csmsURL else {
+            throw FleetRunError.invalidConfiguration("the embedded CSMS is not available in this build: give --csms")
+        }
+        let client = try makeClient(url: url)
+        let sources = try sourceAddresses()
+        let traceFile = try configuration.traceFile.map { path throws(FleetRunError) in try TraceFile(path: path) }
+        let group: EventLoopGroup
+        do {
+            group = try EventLoopGroup(loopCount: max(1, configuration.loops))
+        } catch {
+            throw FleetRunError.invalidConfiguration("cannot start the event loops: \(error)")
+        }
+        let metricsServer: MetricsHTTPServer?
+        do {
+            metricsServer = try configuration.metricsPort.map { port throws(MetricsServerError) in
+                try MetricsHTTPServer(port: port) { [self] in
+                    PrometheusExposition.render(latest.withLock { $0 })
+                }
+            }
+        } catch {
+            group.shutdown()
+            throw FleetRunError.metricsServer("\(error)")
+        }
+        defer { metricsServer?.stop() }
+
+        let probe = RunProbe()
+        let clock = RunClock(
+            startNanos: EventLoop.now() + 50_000_000, profileStart: plan.start, speed: configuration.speed)
+        let fleets = await startFleets(
+            plan: plan, group: group, clock: clock, client: client, sources: sources, probe: probe,
+            trace: traceFile)
+        var aggregator = MetricsAggregator(loopCount: fleets.count)
+        let stationCount = plan.stations.count
+        let end = clock.startNanos + configuration.duration.wallNanoseconds
+        let connectTimeout = configuration.connectTimeout.wallNanoseconds
+        var nextCollection = clock.startNanos + 1_000_000_000
+
+        while !stopRequested.load(ordering: .acquiring) {
+            try? await Task.sleep(for: .milliseconds(50))
+            let now = EventLoop.now()
+            if now >= end { break }
+            if probe.establishedCount == 0, probe.failedCount > 0,
+                now >= clock.startNanos + connectTimeout || probe.failedCount >= stationCount
+            {
+                await each(fleets) { $0.beginStopping() }
+                await each(fleets) { $0.closeAll() }
+                group.shutdown()
+                traceFile?.close()
+                let failure = probe.failure!
+                throw FleetRunError.unreachable(failure.unreachableReason, detail: failure.detail)
+            }
+            if now >= nextCollection {
+                nextCollection += 1_000_000_000
+                await collect(fleets, into: &aggregator)
+                progress(FleetRunProgress(snapshot: aggregator.snapshot(), stations: stationCount, isStopping: false))
+            }
+        }
+
+        await each(fleets) { $0.beginStopping() }
+        await waitUntil(fleets, within: configuration.drainTimeout) { $0.unfinishedStations }
+        await each(fleets) { $0.closeAll() }
+        await waitUntil(fleets, within: .seconds(2)) { $0.liveChannels }
+        let elapsed = Double(EventLoop.now() - clock.startNanos) / 1e9
+        for (index, fleet) in fleets.enumerated() {
+            aggregator.add(await onLoop(fleet) { $0.finish() }, fromLoop: index)
+        }
+        group.shutdown()
+        traceFile?.close()
+        let snapshot = aggregator.finish()
+        latest.withLock { $0 = snapshot }
+        progress(FleetRunProgress(snapshot: snapshot, stations: stationCount, isStopping: true))
+        let description = RunDescription(
+            seed: configuration.seed, stations: stationCount, durationSeconds: elapsed, speed: configuration.speed,
+            csms: client.url.description, profile: configuration.profileName,
+            shard: "\(configuration.shard.index + 1)/\(configuration.shard.count)")
+        return RunReport(run: description, snapshot: snapshot, process: .current())
+    }
+
+    // MARK: Preparing
+
+    private func makePlan() throws(FleetRunError) -> FleetPlan {
+        let configuration = configuration
+        guard configuration.speed > 0, configuration.speed.isFinite else {
+            throw FleetRunError.invalidConfiguration("the speed must be a positive number")
+        }
+        guard configuration.rampPerSecond > 0 else {
+            throw FleetRunError.invalidConfiguration("the ramp must be more than 0 connections per second")
+        }
+        guard configuration.duration > .zero else {
+            throw FleetRunError.invalidConfiguration("the duration must be longer than zero")
+        }
+        let profileDuration = Int64(Double(configuration.duration.wallNanoseconds) / 1e6 * configuration.speed)
+        let plan = FleetPlan(
+            profile: configuration.profile, fleetSize: configuration.stations, seed: configuration.seed,
+            duration: profileDuration, shard: configuration.shard)
+        guard !plan.stations.isEmpty else {
+            throw FleetRunError.invalidConfiguration(
+                "the fleet has no station to run (check --stations and --shard)")
+        }
+        return plan
+    }
+
+    private func makeClient(url: String) throws(FleetRunError) -> WebSocketClient {
+        let options = WebSocketClientOptions(
+            password: configuration.password, connectTimeout: configuration.connectTimeout,
+            caFile: configuration.caFile, insecure: configuration.insecure)
+        do {
+            return try WebSocketClient(url: url, options: options)
+        } catch {
+            if error.code == .invalidURL { throw FleetRunError.invalidConfiguration(error.description) }
+            let failure = ConnectFailure(error)
+            throw FleetRunError.unreachable(failure.unreachableReason, detail: failure.detail)
+        }
+    }
+
+    private func sourceAddresses() throws(FleetRunError) -> [SocketAddress] {
+        var addresses: [SocketAddress] = []
+        for text in configuration.sourceAddresses {
+            guard let address = SocketAddress(ip: text, port: 0) else {
+                throw FleetRunError.invalidConfiguration("\"\(text)\" is not a numeric IP address to connect from")
+            }
+            addresses.append(address)
+        }
+        return addresses
+    }
+
+    /// Builds each loop's share of the fleet on its loop, stations `i` with `i % loops` its number.
+    private func startFleets(
+        plan: FleetPlan, group: EventLoopGroup, clock: RunClock, client: WebSocketClient, sources: [SocketAddress],
+        probe: RunProbe, trace: TraceFile?
+    ) async -> [LoopFleet] {
+        let loops = group.loops
+        let wallOffsetMicros = Self.wallClockMicros() - Int64(EventLoop.now() / 1000)
+        let maxOpening = max(1, configuration.maxConnectsInFlight / loops.count)
+        let ramp = configuration.rampPerSecond
+        var fleets: [LoopFleet] = []
+        for (number, loop) in loops.enumerated() {
+            let stations = plan.stations.filter { $0 % loops.count == number }
+            let positions = stations.map { $0 - plan.stations.lowerBound }
+            let fleet = await withCheckedContinuation { continuation in
+                loop.execute {
+                    continuation.resume(
+                        returning: LoopFleet(
+                            loop: loop, plan: plan, stations: stations, rampPositions: positions, rampPerSecond: ramp,
+                            clock: clock, client: client, sourceAddresses: sources, maxOpening: maxOpening,
+                            probe: probe, trace: trace.map { LoopTrace(file: $0, wallOffsetMicros: wallOffsetMicros) }))
+                }
+            }
+            fleets.append(fleet)
+        }
+        return fleets
+    }
+
+    // MARK: Talking to the loops
+
+    /// Runs `body` on the fleet's loop and returns its result.
+    private func onLoop<T: Sendable>(_ fleet: LoopFleet, _ body: @escaping @Sendable (LoopFleet) -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            fleet.loop.execute { continuation.resume(returning: body(fleet)) }
+        }
+    }
+
+    private func each(_ fleets: [LoopFleet], _ body: @escaping @Sendable (LoopFleet) -> Void) async {
+        for fleet in fleets { await onLoop(fleet, body) }
+    }
+
+    private func collect(_ fleets: [LoopFleet], into aggregator: inout MetricsAggregator) async {
+        for (index, fleet) in fleets.enumerated() {
+            aggregator.add(await onLoop(fleet) { $0.collect() }, fromLoop: index)
+        }
+        let snapshot = aggregator.snapshot()
+        latest.withLock { $0 = snapshot }
+    }
+
+    /// Waits until `count` is zero on every loop, or `limit` has passed.
+    private func waitUntil(
+        _ fleets: [LoopFleet], within limit: Duration, count: @escaping @Sendable (LoopFleet) -> Int
+    ) async {
+        let deadline = EventLoop.now() + limit.wallNanoseconds
+        while EventLoop.now() < deadline {
+            var remaining = 0
+            for fleet in fleets { remaining += await onLoop(fleet, count) }
+            if remaining == 0 { return }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    private static func wallClockMicros() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000 + Int64(time.tv_nsec) / 1000
+    }
+}
+
+extension Duration {
+    /// The duration in nanoseconds, 0 when negative.
+    var wallNanoseconds: UInt64 {
+        let (seconds, attoseconds) = components
+        guard seconds >= 0 else { return 0 }
+        return UInt64(seconds) &* 1_000_000_000 &+ UInt64(attoseconds / 1_000_000_000)
+    }
+}

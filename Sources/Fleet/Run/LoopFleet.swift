@@ -1,0 +1,411 @@
+import Metrics
+import Net
+import OCPP
+import Station
+
+/// One event loop's share of a fleet: its stations, their links and timers, its metrics recorder and its
+/// share of the trace. Every method runs on the loop's thread, so nothing here takes a lock.
+///
+/// The loop fleet is the stations' runner: it feeds each ``Station`` the events of its sockets, of its
+/// timers (on the loop's timer wheel, one tag per station timer) and of its ``StationLife``, and carries
+/// out the effects the station returns. Time is the ``RunClock``'s: a station's deadline becomes a wall
+/// deadline, and the wall time becomes the station's `now`.
+final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
+    // @unchecked Sendable: confined to `loop`. Other threads hold it only to hand it to `loop.execute`.
+
+    /// A timer a station armed, with its deadline in the station's time.
+    struct ArmedTimer {
+        let key: UInt8
+        let id: TimerID
+        let at: Int64
+    }
+
+    /// The CALL a station has in flight (OCPP lets a station have one): when it was due and when written.
+    struct CallInFlight {
+        let due: UInt64
+        let written: UInt64
+    }
+
+    /// A station and what its runner keeps beside it.
+    struct Slot {
+        var station: Station
+        /// Its index in the whole fleet.
+        let index: Int
+        var life: StationLife
+        var channel: WebSocketChannel?
+        /// Its channel is opening (TCP, TLS, upgrade).
+        var opening = false
+        /// It has been connected before: its next attempt is a reconnection.
+        var hasConnected = false
+        var timers: [ArmedTimer] = []
+        var call: CallInFlight?
+    }
+
+    let loop: EventLoop
+    let recorder = MetricsRecorder()
+    private let clock: RunClock
+    private let client: WebSocketClient
+    private let sourceAddresses: [SocketAddress]
+    private let probe: RunProbe
+    private let trace: LoopTrace?
+    private let end: Int64
+    private var slots: ContiguousArray<Slot> = []
+    private let actions: [Action: ActionID]
+    /// Stations waiting for their turn to open a connection.
+    private var waiting: [Int] = []
+    private var waitingHead = 0
+    private var opening = 0
+    private let maxOpening: Int
+    /// The slot whose channel ``WebSocketClient/connect(station:on:handler:sourceAddress:)`` is making:
+    /// a failure reported from inside that call finds its station before the channel's tag is set.
+    private var connectingSlot: Int?
+    private(set) var openLinks = 0
+    private(set) var stopping = false
+    /// Frames the CSMS sent that OCPP-J refuses, and answers to no CALL in flight.
+    private(set) var badFrames: UInt64 = 0
+    private(set) var unmatchedAnswers: UInt64 = 0
+    private var spareEffects: [StationEffect] = []
+
+    /// Makes the loop's share of the fleet: the plans of `stations` (fleet indices), each powered on at its
+    /// place in the ramp, `rampPerSecond` stations a second over the whole shard.
+    /// - Parameters:
+    ///   - rampPositions: for each station, its place in the shard's ramp (0 first).
+    init(
+        loop: EventLoop, plan: FleetPlan, stations: [Int], rampPositions: [Int], rampPerSecond: Double,
+        clock: RunClock, client: WebSocketClient, sourceAddresses: [SocketAddress], maxOpening: Int,
+        probe: RunProbe, trace: LoopTrace?
+    ) {
+        self.loop = loop
+        self.clock = clock
+        self.client = client
+        self.sourceAddresses = sourceAddresses
+        self.maxOpening = max(1, maxOpening)
+        self.probe = probe
+        self.trace = trace
+        end = plan.end
+        var actions: [Action: ActionID] = [:]
+        for action in Action.allCases { actions[action] = recorder.register(action: action.rawValue) }
+        self.actions = actions
+        slots.reserveCapacity(stations.count)
+        for index in stations {
+            let stationPlan = plan.station(index)
+            slots.append(
+                Slot(
+                    station: StationSetup.station(for: stationPlan, profile: plan.profile, seed: plan.seed),
+                    index: index, life: StationLife(plan: stationPlan, profile: plan.profile, end: plan.end)))
+        }
+        for (slot, position) in rampPositions.enumerated() {
+            let powerOn = clock.startNanos + UInt64(Double(position) / rampPerSecond * 1_000_000_000)
+            arm(key: TimerKey.powerOn, slot: slot, at: clock.stationTime(atNanos: powerOn), nanos: powerOn)
+            scheduleLife(slot)
+        }
+    }
+
+    // MARK: Timers
+
+    func timerFired(_ tag: UInt32) {
+        let slot = Int(tag >> 8)
+        let key = UInt8(truncatingIfNeeded: tag)
+        guard let position = slots[slot].timers.firstIndex(where: { $0.key == key }) else { return }
+        let timer = slots[slot].timers.remove(at: position)
+        let now = EventLoop.now()
+        let deadline = clock.nanos(forStationTime: timer.at)
+        recorder.recordSchedulerLag(micros: now > deadline ? (now - deadline) / 1000 : 0)
+        let stationNow = max(clock.stationTime(atNanos: now), timer.at)
+        switch key {
+        case TimerKey.powerOn:
+            deliver(.powerOn, slot: slot, due: deadline, now: now, stationNow: stationNow)
+        case TimerKey.life:
+            live(slot, due: deadline, now: now, stationNow: stationNow)
+        default:
+            guard let stationTimer = TimerKey.timer(key) else { return }
+            deliver(.timerFired(stationTimer), slot: slot, due: deadline, now: now, stationNow: stationNow)
+        }
+    }
+
+    private func arm(key: UInt8, slot: Int, at: Int64, nanos: UInt64? = nil) {
+        cancel(key: key, slot: slot)
+        let id = loop.scheduleTimer(
+            at: nanos ?? clock.nanos(forStationTime: at), owner: self, tag: UInt32(slot) << 8 | UInt32(key))
+        slots[slot].timers.append(ArmedTimer(key: key, id: id, at: at))
+    }
+
+    private func cancel(key: UInt8, slot: Int) {
+        guard let position = slots[slot].timers.firstIndex(where: { $0.key == key }) else { return }
+        loop.cancelTimer(slots[slot].timers[position].id)
+        slots[slot].timers.remove(at: position)
+    }
+
+    // MARK: The station's life
+
+    private func scheduleLife(_ slot: Int) {
+        guard !stopping, let next = slots[slot].life.nextTime else { return }
+        arm(key: TimerKey.life, slot: slot, at: next)
+    }
+
+    private func live(_ slot: Int, due: UInt64, now: UInt64, stationNow: Int64) {
+        guard !stopping else { return }
+        while let step = slots[slot].life.popDue(now: stationNow) {
+            switch step {
+            case .station(let event):
+                deliver(event, slot: slot, due: due, now: now, stationNow: stationNow)
+            case .dropLink:
+                slots[slot].channel?.abort()
+            }
+        }
+        scheduleLife(slot)
+    }
+
+    // MARK: Feeding the station
+
+    /// Hands one event to a station and carries out its effects.
+    /// - Parameter due: when the event was due on the loops' clock: a CALL it sends is late from then.
+    private func deliver(_ event: StationEvent, slot: Int, due: UInt64, now: UInt64, stationNow: Int64) {
+        recorder.advance(toElapsedMicros: clock.elapsedMicros(atNanos: now))
+        // Taken out of the loop fleet while in use: an effect may lead back here (a channel closing at once).
+        var effects = spareEffects
+        spareEffects = []
+        slots[slot].station.handle(event, now: stationNow, effects: &effects)
+        for effect in effects {
+            perform(effect, slot: slot, due: due, now: now, stationNow: stationNow)
+        }
+        effects.removeAll(keepingCapacity: true)
+        spareEffects = effects
+    }
+
+    private func perform(_ effect: StationEffect, slot: Int, due: UInt64, now: UInt64, stationNow: Int64) {
+        switch effect {
+        case .send(let message):
+            send(message, slot: slot, due: due, now: now, stationNow: stationNow)
+        case .armTimer(let timer, let at):
+            arm(key: TimerKey.key(timer), slot: slot, at: at)
+        case .cancelTimer(let timer):
+            cancel(key: TimerKey.key(timer), slot: slot)
+        case .closeConnection:
+            detachAndClose(slot)
+        case .connect:
+            requestConnect(slot)
+        case .callCompleted(let action, _, let outcome):
+            complete(action, outcome, slot: slot, now: now)
+        case .count(let count):
+            record(count)
+        }
+    }
+
+    private func send(_ message: OutgoingMessage, slot: Int, due: UInt64, now: UInt64, stationNow: Int64) {
+        guard let channel = slots[slot].channel, channel.isOpen else { return }
+        message.bytes.withUnsafeBytes { _ = channel.send(text: $0) }
+        trace?.record(
+            nanos: now, stationTime: stationNow, station: channel.stationID, outgoing: true, frame: message.bytes)
+        guard let action = message.action, let id = actions[action] else { return }
+        switch message.kind {
+        case .call:
+            recorder.recordSent(id)
+            slots[slot].call = CallInFlight(due: due, written: now)
+        case .callResult, .callError:
+            recorder.recordReceived(id)
+        }
+    }
+
+    private func complete(_ action: Action, _ outcome: CallOutcome, slot: Int, now: UInt64) {
+        guard let id = actions[action] else { return }
+        let call = slots[slot].call
+        slots[slot].call = nil
+        let latency = call.map { now > $0.due ? (now - $0.due) / 1000 : 0 } ?? 0
+        let service = call.map { now > $0.written ? (now - $0.written) / 1000 : 0 } ?? 0
+        switch outcome {
+        case .answered:
+            recorder.recordAnswer(id, latencyMicros: latency, serviceMicros: service)
+        case .callError(let code):
+            recorder.recordCallError(id, code: code.rawValue, latencyMicros: latency, serviceMicros: service)
+        case .timedOut, .connectionLost:
+            // No answer came: for the report, a CALL lost with its link is as unanswered as a late one.
+            recorder.recordTimeout(id)
+        }
+    }
+
+    private func record(_ count: StationCount) {
+        switch count {
+        case .transactionStarted: recorder.recordTransactionStarted()
+        case .transactionStopped(let energyWh): recorder.recordTransactionStopped(energyWh: UInt64(max(0, energyWh)))
+        case .transactionLost: recorder.recordTransactionLost()
+        case .badFrame: badFrames &+= 1
+        case .unmatchedAnswer: unmatchedAnswers &+= 1
+        }
+    }
+
+    // MARK: Connections
+
+    private func requestConnect(_ slot: Int) {
+        guard !stopping, slots[slot].channel == nil else { return }
+        if opening < maxOpening {
+            open(slot)
+        } else {
+            waiting.append(slot)
+        }
+    }
+
+    private func open(_ slot: Int) {
+        opening += 1
+        slots[slot].opening = true
+        recorder.recordConnectAttempt(isReconnect: slots[slot].hasConnected)
+        let source = sourceAddresses.isEmpty ? nil : sourceAddresses[slots[slot].index % sourceAddresses.count]
+        connectingSlot = slot
+        let channel = client.connect(
+            station: slots[slot].station.identity.chargeBoxId, on: loop, handler: self, sourceAddress: source)
+        connectingSlot = nil
+        // Unless it failed inside the call (its failure was handled already).
+        if slots[slot].opening {
+            channel.tag = slot
+            slots[slot].channel = channel
+        }
+    }
+
+    /// Closes a station's link at its own request (a reboot): the station knows it is gone, and may want
+    /// a new one before the old one has finished closing.
+    private func detachAndClose(_ slot: Int) {
+        guard let channel = slots[slot].channel else { return }
+        slots[slot].channel = nil
+        if slots[slot].opening {
+            slots[slot].opening = false
+            opening -= 1
+        } else {
+            openLinks -= 1
+            recorder.recordDisconnected()
+        }
+        channel.close()
+        openWaiting()
+    }
+
+    /// Opens the connections that wait for a free place.
+    private func openWaiting() {
+        while opening < maxOpening, waitingHead < waiting.count {
+            let slot = waiting[waitingHead]
+            waitingHead += 1
+            if slots[slot].channel == nil, !stopping { open(slot) }
+        }
+        if waitingHead == waiting.count {
+            waiting.removeAll(keepingCapacity: true)
+            waitingHead = 0
+        }
+    }
+
+    /// The slot of a channel that is still its station's, `nil` for one the station let go.
+    private func slot(of channel: WebSocketChannel) -> Int? {
+        if let connectingSlot { return connectingSlot }
+        let slot = channel.tag
+        guard slot < slots.count, slots[slot].channel === channel else { return nil }
+        return slot
+    }
+
+    func webSocketOpened(_ channel: WebSocketChannel) {
+        guard let slot = slot(of: channel) else { return }
+        slots[slot].opening = false
+        slots[slot].hasConnected = true
+        opening -= 1
+        openLinks += 1
+        recorder.recordConnected()
+        probe.linkEstablished()
+        let now = EventLoop.now()
+        deliver(.connected, slot: slot, due: now, now: now, stationNow: clock.stationTime(atNanos: now))
+        openWaiting()
+    }
+
+    func webSocket(_ channel: WebSocketChannel, received text: UnsafeRawBufferPointer) {
+        guard let slot = slot(of: channel) else { return }
+        let now = EventLoop.now()
+        let stationNow = clock.stationTime(atNanos: now)
+        trace?.record(nanos: now, stationTime: stationNow, station: channel.stationID, outgoing: false, frame: text)
+        deliver(.frameReceived(Array(text)), slot: slot, due: now, now: now, stationNow: stationNow)
+    }
+
+    func webSocketClosed(_ channel: WebSocketChannel, reason: WebSocketCloseReason) {
+        guard let slot = slot(of: channel) else { return }
+        slots[slot].channel = nil
+        if slots[slot].opening {
+            slots[slot].opening = false
+            opening -= 1
+            let failure: ConnectFailure
+            if case .failed(let error) = reason {
+                failure = ConnectFailure(error)
+            } else {
+                failure = ConnectFailure(closedBeforeOpening: reason)
+            }
+            recorder.recordConnectFailed(reason: failure.reason)
+            probe.attemptFailed(failure)
+        } else {
+            openLinks -= 1
+            recorder.recordDisconnected()
+        }
+        let now = EventLoop.now()
+        deliver(.disconnected, slot: slot, due: now, now: now, stationNow: clock.stationTime(atNanos: now))
+        openWaiting()
+    }
+
+    // MARK: Ending the run
+
+    /// Stops the stations' lives: no more EVs, no more connections; EVs charging now leave, so that each
+    /// open transaction sends its StopTransaction.
+    func beginStopping() {
+        stopping = true
+        waiting.removeAll()
+        waitingHead = 0
+        let now = EventLoop.now()
+        let stationNow = clock.stationTime(atNanos: now)
+        for slot in slots.indices {
+            cancel(key: TimerKey.life, slot: slot)
+            cancel(key: TimerKey.powerOn, slot: slot)
+            for connector in 1...slots[slot].station.model.connectorCount
+            where slots[slot].station.hasTransaction(on: connector) {
+                deliver(.evUnplugged(connectorId: connector), slot: slot, due: now, now: now, stationNow: stationNow)
+            }
+        }
+    }
+
+    /// How many connected stations still have a transaction to stop or a CALL to send or to hear back about.
+    var unfinishedStations: Int {
+        var count = 0
+        for slot in slots where slot.channel?.isOpen == true {
+            if slot.call != nil || slot.station.queuedCalls > 0 || hasTransaction(slot.station) { count += 1 }
+        }
+        return count
+    }
+
+    /// Closes every link (with a close handshake where open).
+    func closeAll() {
+        for slot in slots.indices {
+            slots[slot].channel?.close()
+        }
+    }
+
+    /// Channels not closed yet (open, opening or closing).
+    var liveChannels: Int {
+        slots.reduce(0) { $0 + ($1.channel == nil ? 0 : 1) }
+    }
+
+    /// The last figures of the loop, as the run ends: transactions still open count as lost.
+    func finish() -> LoopMetrics {
+        for slot in slots where hasTransaction(slot.station) {
+            for connector in 1...slot.station.model.connectorCount where slot.station.hasTransaction(on: connector) {
+                recorder.recordTransactionLost()
+            }
+        }
+        for slot in slots.indices {
+            for timer in slots[slot].timers { loop.cancelTimer(timer.id) }
+            slots[slot].timers.removeAll()
+        }
+        trace?.flush()
+        recorder.advance(toElapsedMicros: clock.elapsedMicros(atNanos: EventLoop.now()))
+        return recorder.collectFinal()
+    }
+
+    /// The figures so far, for the progress line and the timeline.
+    func collect() -> LoopMetrics {
+        recorder.advance(toElapsedMicros: clock.elapsedMicros(atNanos: EventLoop.now()))
+        return recorder.collect()
+    }
+
+    private func hasTransaction(_ station: Station) -> Bool {
+        (1...station.model.connectorCount).contains { station.hasTransaction(on: $0) }
+    }
+}

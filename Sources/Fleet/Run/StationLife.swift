@@ -1,0 +1,61 @@
+import Station
+
+/// What happens to one station during a run, from its ``StationPlan``, in time order: EVs plugged in,
+/// badges presented, EVs leaving, power cuts, links dropped.
+///
+/// It is the plan turned into the events a ``Station`` understands, with no clock of its own: whoever
+/// drives the station (real sockets here; a virtual-time simulation could use it as well) asks for
+/// ``nextTime`` and takes the steps that are due.
+struct StationLife: Sendable {
+    /// One thing that happens to the station.
+    enum Step: Sendable {
+        /// An event for the station's state machine.
+        case station(StationEvent)
+        /// The station's link drops without a close handshake (a profile's `dropLinks`); the station then
+        /// reconnects by its policy.
+        case dropLink
+    }
+
+    private var steps: [(at: Int64, step: Step)]
+    private var nextIndex = 0
+
+    /// The life of the station planned by `plan`, up to `end` (milliseconds since the Unix epoch): EVs
+    /// leaving after the end stay plugged in until the run stops them.
+    init(plan: StationPlan, profile: Profile, end: Int64) {
+        var steps: [(at: Int64, step: Step)] = []
+        for session in plan.sessions where session.arrival < end {
+            let ev = EVCharacteristics(
+                maxPowerW: session.ev.maxPowerKW * 1000, phases: session.ev.phases, energyWantedWh: session.energyWh)
+            steps.append((session.arrival, .station(.evPlugged(connectorId: session.connectorId, ev: ev))))
+            if case .badge(let idTag, _) = session.start {
+                steps.append((session.arrival, .station(.badgePresented(connectorId: session.connectorId, idTag: idTag))))
+            }
+            if session.departure < end {
+                steps.append((session.departure, .station(.evUnplugged(connectorId: session.connectorId))))
+            }
+        }
+        for planned in plan.events where planned.at < end {
+            switch profile.events[planned.event].action {
+            case .powerCycle: steps.append((planned.at, .station(.powerCycle)))
+            case .dropLinks: steps.append((planned.at, .dropLink))
+            // These come from the CSMS (commands, a restart), not from the station's surroundings.
+            case .firmwareRollout, .chargingCap, .restartCSMS: continue
+            }
+        }
+        // A stable sort keeps a plug-in before its badge when both come at once.
+        self.steps = steps.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }
+            .map(\.element)
+    }
+
+    /// When the next step is due, or `nil` when the station's life holds nothing more.
+    var nextTime: Int64? {
+        nextIndex < steps.count ? steps[nextIndex].at : nil
+    }
+
+    /// The next step if it is due at `now`, consumed.
+    mutating func popDue(now: Int64) -> Step? {
+        guard nextIndex < steps.count, steps[nextIndex].at <= now else { return nil }
+        defer { nextIndex += 1 }
+        return steps[nextIndex].step
+    }
+}

@@ -1,0 +1,132 @@
+import Fleet
+import Foundation
+import Glibc
+import Metrics
+import Synchronization
+import Testing
+
+@Suite("Fleet runner over loopback sockets", .serialized)
+struct FleetRunnerTests {
+    @Test("every call the fleet counts as answered, the independent CSMS counts as received")
+    func countsAgreeWithPythonCSMS() async throws {
+        let csms = try PythonCSMS()
+        let report = try await FleetRunner(configuration: try RunFixtures.configuration(url: csms.url)).run()
+        let counts = try csms.stop()
+
+        #expect(counts.violations == 0)
+        #expect(report.connections.established == 4)
+        #expect(counts.connections == 4)
+        for action in report.actions where action.sent > 0 {
+            #expect((action.ok + action.callErrors) == UInt64(counts.received[action.name] ?? 0), "\(action.name)")
+            #expect((action.ok + action.callErrors) == action.sent, "\(action.name)")
+        }
+        let answeredByFleet = report.actions.reduce(0) { $0 + $1.ok + $1.callErrors }
+        #expect(answeredByFleet == UInt64(counts.received.values.reduce(0, +)))
+        #expect(report.figures(for: "BootNotification")?.ok == 4)
+        #expect((report.figures(for: "Heartbeat")?.ok ?? 0) > 0)
+    }
+
+    @Test("a run that ends with EVs still charging stops their transactions before closing the links")
+    func endOfRunStopsTransactions() async throws {
+        let csms = try PythonCSMS()
+        let report = try await FleetRunner(configuration: try RunFixtures.configuration(url: csms.url)).run()
+        let counts = try csms.stop()
+
+        // Four two-point stations, an EV on each point from the second simulated minute.
+        #expect(report.transactions.started == 8)
+        #expect(report.transactions.stopped == 8)
+        #expect(report.transactions.lost == 0)
+        #expect(counts.received["StopTransaction"] == 8)
+        #expect(report.transactions.energyWh > 0)
+    }
+
+    @Test("stop() mid-run leaves a complete report with the open transactions stopped")
+    func stopMidRun() async throws {
+        let csms = try PythonCSMS()
+        let runner = FleetRunner(configuration: try RunFixtures.configuration(url: csms.url, seconds: 60))
+        let report = try await runner.run { progress in
+            if progress.snapshot.transactions.started == 8 { runner.stop() }
+        }
+        let counts = try csms.stop()
+
+        #expect(report.run.durationSeconds < 60)
+        #expect(report.transactions.started == 8)
+        #expect(report.transactions.stopped == 8)
+        #expect(counts.received["StopTransaction"] == 8)
+        #expect(report.connections.current == 0)
+        #expect(!report.timeline.isEmpty)
+        #expect(report.process.cpuSeconds > 0)
+    }
+
+    @Test("a CSMS port where nothing listens is a typed error saying the connection was refused")
+    func unreachableCSMS() async throws {
+        let port = try unboundLoopbackPort()
+        var configuration = try RunFixtures.configuration(url: "ws://127.0.0.1:\(port)/ocpp", stations: 3, seconds: 600)
+        configuration.connectTimeout = .seconds(2)
+        do {
+            _ = try await FleetRunner(configuration: configuration).run()
+            Issue.record("the run should have failed")
+        } catch {
+            #expect(error.isCSMSUnreachable)
+            #expect(error.reason == .refused)
+            #expect(error.description.contains("refused"))
+        }
+    }
+
+    @Test("a host name that does not resolve is a typed error before any station starts")
+    func unresolvedCSMS() async throws {
+        let configuration = try RunFixtures.configuration(url: "ws://no-such-host.invalid:9000/ocpp")
+        do {
+            _ = try await FleetRunner(configuration: configuration).run()
+            Issue.record("the run should have failed")
+        } catch {
+            #expect(error.isCSMSUnreachable)
+            #expect(error.reason == .notResolved)
+        }
+    }
+
+    @Test("the trace holds every frame as a JSON line and never the password the stations sent")
+    func traceWithoutPassword() async throws {
+        let secret = "s3cr3t-Pa55-\(UUID().uuidString.prefix(8))"
+        let csms = try PythonCSMS()
+        var configuration = try RunFixtures.configuration(url: csms.url, stations: 2, seconds: 1)
+        configuration.password = secret
+        configuration.traceFile = RunFixtures.temporaryPath("trace.jsonl")
+        let report = try await FleetRunner(configuration: configuration).run()
+        let counts = try csms.stop()
+        defer { try? FileManager.default.removeItem(atPath: configuration.traceFile!) }
+
+        // The stations did send it, as HTTP Basic auth with their id as the user name.
+        #expect(counts.basic_auth.sorted() == ["GU000001:\(secret)", "GU000002:\(secret)"])
+        let trace = try String(contentsOfFile: configuration.traceFile!, encoding: .utf8)
+        #expect(!trace.contains(secret))
+        #expect(!"\(report)".contains(secret))
+        let lines = trace.split(separator: "\n")
+        let sent = report.actions.reduce(0) { $0 + $1.sent }
+        let received = report.actions.reduce(0) { $0 + $1.ok + $1.callErrors }
+        #expect(lines.count == Int(sent + received))
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(object["frame"] is [Any])
+            #expect(object["dir"] as? String == "out" || object["dir"] as? String == "in")
+        }
+    }
+
+    /// A loopback port that was free a moment ago: bound, then closed without listening.
+    private func unboundLoopbackPort() throws -> UInt16 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
+            }
+        }
+        try #require(bound)
+        return UInt16(bigEndian: address.sin_port)
+    }
+}
