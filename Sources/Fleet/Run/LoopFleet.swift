@@ -91,7 +91,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
             let stationPlan = plan.station(index)
             slots.append(
                 Slot(
-                    station: StationSetup.station(for: stationPlan, profile: plan.profile, seed: plan.seed),
+                    station: stationPlan.makeStation(reconnection: plan.profile.reconnection, seed: plan.seed),
                     index: index, life: StationLife(plan: stationPlan, profile: plan.profile, end: plan.end)))
         }
         for (slot, position) in rampPositions.enumerated() {

@@ -3,9 +3,11 @@ import Station
 /// What happens to one station during a run, from its ``StationPlan``, in time order: EVs plugged in,
 /// badges presented, EVs leaving, power cuts, links dropped.
 ///
-/// It is the plan turned into the events a ``Station`` understands, with no clock of its own: whoever
-/// drives the station (real sockets here; a virtual-time simulation could use it as well) asks for
-/// ``nextTime`` and takes the steps that are due.
+/// It is the station-side part of the plan turned into the events a ``Station`` understands, with no
+/// clock of its own: whoever drives the station asks for ``nextTime`` and takes the steps that are due.
+/// The simulation schedules the same steps on its own scheduler (with the same badge delay); what needs
+/// a CSMS (remote starts, plug-and-charge provisioning, firmware rollouts, charging caps, restarts) is
+/// the CSMS's to do and has no step here.
 struct StationLife: Sendable {
     /// One thing that happens to the station.
     enum Step: Sendable {
@@ -27,8 +29,10 @@ struct StationLife: Sendable {
             let ev = EVCharacteristics(
                 maxPowerW: session.ev.maxPowerKW * 1000, phases: session.ev.phases, energyWantedWh: session.energyWh)
             steps.append((session.arrival, .station(.evPlugged(connectorId: session.connectorId, ev: ev))))
-            if case .badge(let idTag, _) = session.start {
-                steps.append((session.arrival, .station(.badgePresented(connectorId: session.connectorId, idTag: idTag))))
+            // The driver badges a moment after plugging in, as in a simulation.
+            let badgeTime = session.arrival + SimulationCore.badgeDelay
+            if case .badge(let idTag, _) = session.start, badgeTime < end {
+                steps.append((badgeTime, .station(.badgePresented(connectorId: session.connectorId, idTag: idTag))))
             }
             if session.departure < end {
                 steps.append((session.departure, .station(.evUnplugged(connectorId: session.connectorId))))
@@ -42,7 +46,7 @@ struct StationLife: Sendable {
             case .firmwareRollout, .chargingCap, .restartCSMS: continue
             }
         }
-        // A stable sort keeps a plug-in before its badge when both come at once.
+        // A stable sort keeps the order above for steps due at once.
         self.steps = steps.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }
             .map(\.element)
     }
