@@ -118,3 +118,33 @@ import WebSocket
         #expect(addresses.allSatisfy { $0.port == 80 })
     }
 }
+
+@Suite struct ServerRobustnessTests {
+    @Test func aClientThatNeverSendsItsUpgradeIsClosedAfterTheHandshakeTimeout() async throws {
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let recorder = ChannelRecorder()
+        let server = try await WebSocketServer.start(
+            host: "127.0.0.1", port: 0, group: group,
+            options: WebSocketServerOptions(handshakeTimeout: .milliseconds(200))) { _ in recorder }
+        let client = try RawLoopbackClient(port: server.address.port)
+        #expect(try client.readUntilClosed() == "")
+        #expect(recorder.events.isEmpty)
+    }
+
+    @Test func aRequestThatIsNotHTTPIsAnsweredWith400AndTheServerServesTheNextClient() async throws {
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let recorder = ChannelRecorder(echoes: true)
+        let server = try await WebSocketServer.start(host: "127.0.0.1", port: 0, group: group) { _ in recorder }
+        let raw = try RawLoopbackClient(port: server.address.port)
+        try raw.send("HELLO THERE\r\n\r\n")
+        let answer = try #require(try raw.readUntilClosed())
+        #expect(answer.hasPrefix("HTTP/1.1 400"))
+        let client = try WebSocketClient(url: "ws://\(server.address)/ocpp")
+        let clientSide = ChannelRecorder()
+        let loop = group.loops[0]
+        try await loop.submit { _ = client.connect(station: "NEXT", on: loop, handler: clientSide) }
+        #expect(await clientSide.wait { $0.openedCount == 1 })
+    }
+}
