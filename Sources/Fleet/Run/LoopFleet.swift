@@ -118,8 +118,18 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         case TimerKey.life:
             live(slot, due: deadline, now: now, stationNow: stationNow)
         default:
-            guard let stationTimer = TimerKey.timer(key) else { return }
+            guard let stationTimer = TimerKey.timer(key), !stopping || Self.endsWork(stationTimer) else { return }
             deliver(.timerFired(stationTimer), slot: slot, due: deadline, now: now, stationNow: stationNow)
+        }
+    }
+
+    /// Whether a timer still fires while the run ends: those that finish what is under way (a CALL's
+    /// timeout, a transaction message's retry, the meter's last reading), not those that start new
+    /// work (heartbeats, meter values), so that the last CALLs are answered before the links close.
+    private static func endsWork(_ timer: StationTimer) -> Bool {
+        switch timer {
+        case .callTimeout, .transactionRetry, .energy: true
+        default: false
         }
     }
 

@@ -17,11 +17,13 @@ struct FleetRunnerTests {
         #expect(report.connections.established == 4)
         #expect(counts.connections == 4)
         for action in report.actions where action.sent > 0 {
-            #expect((action.ok + action.callErrors) == UInt64(counts.received[action.name] ?? 0), "\(action.name)")
-            #expect((action.ok + action.callErrors) == action.sent, "\(action.name)")
+            let answered = action.ok + action.callErrors
+            // A CALL the station gave up on (its timeout shrinks with the speed) reached the CSMS all the same.
+            #expect(answered + action.timeouts == action.sent, "\(action.name)")
+            #expect(action.sent == UInt64(counts.received[action.name] ?? 0), "\(action.name)")
         }
-        let answeredByFleet = report.actions.reduce(0) { $0 + $1.ok + $1.callErrors }
-        #expect(answeredByFleet == UInt64(counts.received.values.reduce(0, +)))
+        let sentByFleet = report.actions.reduce(0) { $0 + $1.sent }
+        #expect(sentByFleet == UInt64(counts.received.values.reduce(0, +)))
         #expect(report.figures(for: "BootNotification")?.ok == 4)
         #expect((report.figures(for: "Heartbeat")?.ok ?? 0) > 0)
     }
@@ -101,15 +103,18 @@ struct FleetRunnerTests {
         let trace = try String(contentsOfFile: configuration.traceFile!, encoding: .utf8)
         #expect(!trace.contains(secret))
         #expect(!"\(report)".contains(secret))
-        let lines = trace.split(separator: "\n")
-        let sent = report.actions.reduce(0) { $0 + $1.sent }
-        let received = report.actions.reduce(0) { $0 + $1.ok + $1.callErrors }
-        #expect(lines.count == Int(sent + received))
-        for line in lines {
+        var directions: [String: Int] = [:]
+        for line in trace.split(separator: "\n") {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             #expect(object["frame"] is [Any])
-            #expect(object["dir"] as? String == "out" || object["dir"] as? String == "in")
+            directions[object["dir"] as? String ?? "none", default: 0] += 1
         }
+        // The CSMS sent no command: every frame out is a CALL, every frame in an answer (late ones too).
+        let sent = report.actions.reduce(0) { $0 + $1.sent }
+        let answered = report.actions.reduce(0) { $0 + $1.ok + $1.callErrors }
+        #expect(directions["out"] == Int(sent))
+        #expect((directions["in"] ?? 0) >= Int(answered))
+        #expect(directions.keys.sorted() == ["in", "out"])
     }
 
     /// A loopback port that was free a moment ago: bound, then closed without listening.

@@ -27,14 +27,14 @@ enum RunFixtures {
         try Profile.parse(Array(profileJSON.utf8), file: "run-test.json")
     }
 
-    /// A run of `stations` stations against `url` for `seconds` of wall time at speed 600 (ten simulated
-    /// minutes a second), on two loops.
+    /// A run of `stations` stations against `url` for `seconds` of wall time at speed 120 (two simulated
+    /// minutes a second: a CALL's 10 s timeout is 83 ms), on two loops.
     static func configuration(url: String?, stations: Int = 4, seconds: Int = 2) throws -> FleetRunConfiguration {
         var configuration = FleetRunConfiguration(profile: try profile())
         configuration.csmsURL = url
         configuration.stations = stations
         configuration.duration = .seconds(seconds)
-        configuration.speed = 600
+        configuration.speed = 120
         configuration.rampPerSecond = 200
         configuration.loops = 2
         configuration.connectTimeout = .seconds(5)
