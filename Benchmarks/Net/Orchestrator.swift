@@ -109,6 +109,20 @@ enum Orchestrator {
             rows.append(("\(transport): client CPU µs/connection setup", String(format: "%.1f", median(setupClientCPU))))
             rows.append(("\(transport): server CPU µs/connection setup", String(format: "%.1f", median(setupServerCPU))))
         }
+        var schedule: [Double] = []
+        var cancel: [Double] = []
+        var memory: [Double] = []
+        for _ in 0..<settings.runs {
+            let child = try ChildProcess(["timers", "100000"])
+            let result = try child.expect("TIMERS").compactMap { Double($0) }
+            child.finish()
+            schedule.append(result[0])
+            cancel.append(result[1])
+            memory.append(result[2])
+        }
+        rows.append(("timers: schedule ns/timer (100,000 on one loop)", String(format: "%.0f", median(schedule))))
+        rows.append(("timers: cancel ns/timer", String(format: "%.0f", median(cancel))))
+        rows.append(("timers: resident bytes per timer (100,000)", format(median(memory) / 100_000)))
         let width = rows.map(\.0.count).max() ?? 0
         print("| " + "figure".padding(toLength: width, withPad: " ", startingAt: 0) + " | median |")
         print("|" + String(repeating: "-", count: width + 2) + "|--------|")

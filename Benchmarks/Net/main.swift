@@ -22,6 +22,8 @@ func runChild(_ arguments: [String]) async throws {
         try await BenchServer.run(
             loops: loops, certificate: arguments.count > 3 ? arguments[2] : nil,
             key: arguments.count > 3 ? arguments[3] : nil)
+    case "timers":
+        try await TimerBench.run(count: Int(arguments[1]) ?? 100_000)
     case "client":
         let scenario = arguments[1]
         let url = arguments[2]

@@ -33,6 +33,7 @@ public final class EventLoopGroup: Sendable {
 
     /// Stops every loop, closing its sockets, and waits for the threads to end. Call it from outside the loops.
     public func shutdown() {
+        precondition(!loops.contains { $0.inLoop }, "a loop cannot wait for its own thread to end")
         let threads = self.threads.withLock { threads in
             defer { threads = [] }
             return threads
