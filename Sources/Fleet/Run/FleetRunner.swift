@@ -1,3 +1,4 @@
+import CSMS
 import Glibc
 import Metrics
 import Net
@@ -43,26 +44,40 @@ public final class FleetRunner: Sendable {
     ) async throws(FleetRunError) -> RunReport {
         let configuration = configuration
         let plan = try makePlan()
-        guard let url = configuration.csmsURL else {
-            throw FleetRunError.invalidConfiguration("the embedded CSMS is not available in this build: give --csms")
-        }
-        let client = try makeClient(url: url)
         let sources = try sourceAddresses()
-        let traceFile = try configuration.traceFile.map { path throws(FleetRunError) in try TraceFile(path: path) }
+        do {
+            // A write to a link the CSMS just closed must be an error, not SIGPIPE ending the process.
+            try NetProcess.prepare()
+        } catch {
+            throw FleetRunError.invalidConfiguration("cannot prepare the process for sockets: \(error)")
+        }
         let group: EventLoopGroup
         do {
             group = try EventLoopGroup(loopCount: max(1, configuration.loops))
         } catch {
             throw FleetRunError.invalidConfiguration("cannot start the event loops: \(error)")
         }
+        let embedded: EmbeddedCSMS?
+        let client: WebSocketClient
+        let traceFile: TraceFile?
+        do throws(FleetRunError) {
+            embedded = configuration.csmsURL == nil
+                ? try await EmbeddedCSMS.start(plan: plan, password: configuration.password, group: group) : nil
+            client = try makeClient(url: configuration.csmsURL ?? embedded!.url)
+            traceFile = try configuration.traceFile.map { path throws(FleetRunError) in try TraceFile(path: path) }
+        } catch {
+            group.shutdown()
+            throw error
+        }
         let metricsServer: MetricsHTTPServer?
         do {
             metricsServer = try configuration.metricsPort.map { port throws(MetricsServerError) in
                 try MetricsHTTPServer(port: port) { [self] in
-                    PrometheusExposition.render(latest.withLock { $0 })
+                    PrometheusExposition.render(latest.withLock { $0 }, csms: embedded?.server.counterSnapshot ?? [:])
                 }
             }
         } catch {
+            await embedded?.server.stop()
             group.shutdown()
             throw FleetRunError.metricsServer("\(error)")
         }
@@ -89,6 +104,7 @@ public final class FleetRunner: Sendable {
             {
                 await each(fleets) { $0.beginStopping() }
                 await each(fleets) { $0.closeAll() }
+                await embedded?.server.stop()
                 group.shutdown()
                 traceFile?.close()
                 let failure = probe.failure!
@@ -109,6 +125,7 @@ public final class FleetRunner: Sendable {
         for (index, fleet) in fleets.enumerated() {
             aggregator.add(await onLoop(fleet) { $0.finish() }, fromLoop: index)
         }
+        await embedded?.server.stop()
         group.shutdown()
         traceFile?.close()
         let snapshot = aggregator.finish()
@@ -116,9 +133,10 @@ public final class FleetRunner: Sendable {
         progress(FleetRunProgress(snapshot: snapshot, stations: stationCount, isStopping: true))
         let description = RunDescription(
             seed: configuration.seed, stations: stationCount, durationSeconds: elapsed, speed: configuration.speed,
-            csms: client.url.description, profile: configuration.profileName,
+            csms: embedded == nil ? client.url.description : "embedded", profile: configuration.profileName,
             shard: "\(configuration.shard.index + 1)/\(configuration.shard.count)")
-        return RunReport(run: description, snapshot: snapshot, process: .current())
+        return RunReport(
+            run: description, snapshot: snapshot, process: .current(), csms: embedded?.server.counterSnapshot ?? [:])
     }
 
     // MARK: Preparing

@@ -1,0 +1,45 @@
+import CSMS
+import Net
+
+/// The CSMS `run` starts in-process when no `--csms` is given: the embedded ``CSMS/CSMSServer`` on
+/// 127.0.0.1, on a port the system chooses, serving from the fleet's own event loops, answering as the
+/// profile's `csms` section says and knowing the badges the fleet's drivers use.
+struct EmbeddedCSMS: Sendable {
+    let server: CSMSServer
+    /// Where the stations connect: `ws://127.0.0.1:<port>/ocpp`.
+    let url: String
+
+    /// Starts the server on `group`'s loops.
+    /// - Parameter password: the Basic auth password it asks every station for (the fleet's), or nil.
+    static func start(plan: FleetPlan, password: String?, group: EventLoopGroup) async throws(FleetRunError) -> EmbeddedCSMS {
+        let settings = plan.profile.csms
+        let configuration = CSMSConfiguration(
+            heartbeatInterval: Int(settings.heartbeatIntervalMilliseconds / 1000),
+            answerDelay: settings.answerDelayMilliseconds,
+            badges: badges(stations: plan.stations, start: plan.start), password: password, seed: plan.seed)
+        let server = CSMSServer(configuration: configuration, group: group)
+        do {
+            let port = try await server.start(listen: "127.0.0.1:0")
+            return EmbeddedCSMS(server: server, url: "ws://127.0.0.1:\(port)/ocpp")
+        } catch {
+            throw FleetRunError.embeddedCSMS(error.description)
+        }
+    }
+
+    /// The badges of the stations' drivers as a simulation's CSMS knows them: each station's pools of
+    /// valid, expired and blocked badges and its app account; unknown badges stay unknown.
+    static func badges(stations: Range<Int>, start: Int64) -> BadgeList {
+        var badges: [Badge] = []
+        badges.reserveCapacity(stations.count * (1 + 3 * BadgeNaming.poolSize))
+        for station in stations {
+            badges.append(.valid(BadgeNaming.remoteIdTag(station: station)))
+            for number in 0..<BadgeNaming.poolSize {
+                badges.append(.valid(BadgeNaming.idTag(station: station, kind: .valid, number: number)))
+                badges.append(.expired(
+                    BadgeNaming.idTag(station: station, kind: .expired, number: number), expiryDate: start - 86_400_000))
+                badges.append(.blocked(BadgeNaming.idTag(station: station, kind: .blocked, number: number)))
+            }
+        }
+        return BadgeList(badges)
+    }
+}

@@ -1,0 +1,45 @@
+import Fleet
+import Foundation
+import Metrics
+import Testing
+
+@Suite("Fleet runner against the embedded CSMS", .serialized)
+struct EmbeddedCSMSRunTests {
+    @Test("without a CSMS URL the embedded CSMS runs, and it received every call the fleet sent")
+    func countsAgreeWithEmbeddedCSMS() async throws {
+        let report = try await FleetRunner(configuration: try RunFixtures.configuration(url: nil)).run()
+
+        #expect(report.run.csms == "embedded")
+        #expect(report.connections.established == 4)
+        #expect(report.csms["stations.connections"] == 4)
+        var answeredByFleet: UInt64 = 0
+        for action in report.actions where action.sent > 0 {
+            let answered = action.ok + action.callErrors
+            answeredByFleet += answered
+            #expect(answered + action.timeouts == action.sent, "\(action.name)")
+            #expect(Double(action.sent) == report.csms["received.\(action.name)"], "\(action.name)")
+            #expect(Double(answered) <= report.csms["answered.\(action.name)"] ?? 0, "\(action.name)")
+        }
+        #expect(answeredByFleet > 0)
+        #expect(report.transactions.started == 8)
+        #expect(report.transactions.stopped == 8)
+        #expect(report.csms["transactions.stopped"] == 8)
+    }
+
+    @Test("the embedded CSMS asks for the fleet's password, and neither the trace nor the report holds it")
+    func passwordCheckedAndNeverWritten() async throws {
+        let secret = "s3cr3t-Pa55-\(UUID().uuidString.prefix(8))"
+        var configuration = try RunFixtures.configuration(url: nil, stations: 2, seconds: 1)
+        configuration.password = secret
+        configuration.traceFile = RunFixtures.temporaryPath("trace.jsonl")
+        defer { try? FileManager.default.removeItem(atPath: configuration.traceFile!) }
+        let report = try await FleetRunner(configuration: configuration).run()
+
+        #expect(report.connections.established == 2)
+        #expect(report.figures(for: "BootNotification")?.ok == 2)
+        let trace = try String(contentsOfFile: configuration.traceFile!, encoding: .utf8)
+        #expect(trace.contains("BootNotification"))
+        #expect(!trace.contains(secret))
+        #expect(!"\(report)".contains(secret))
+    }
+}
