@@ -12,6 +12,11 @@ enum Output {
         write(text.hasSuffix("\n") ? text : text + "\n", to: STDERR_FILENO)
     }
 
+    /// Writes to stderr as is, without ending the line (for a progress line redrawn in place).
+    static func errorFragment(_ text: String) {
+        write(text, to: STDERR_FILENO)
+    }
+
     /// Whether stderr is a terminal, where a live progress line can redraw itself.
     static var isTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 

@@ -1,3 +1,4 @@
+import Fleet
 import Metrics
 
 /// `ocpp-fleet simulate`: the fleet and the embedded CSMS in one process, in virtual time.
@@ -19,7 +20,8 @@ struct SimulateCommand: Command {
         ]
     )
 
-    var profile: String
+    var profileFile: String
+    var profile: Profile
     var stations: Int?
     var duration: Duration
     var seed: UInt64
@@ -32,7 +34,7 @@ struct SimulateCommand: Command {
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         try arguments.expectPositionals(atMost: 0)
-        profile = try arguments.value("--profile", as: InputFile.argument) ?? InputFile.defaultProfile
+        profileFile = try arguments.value("--profile", as: InputFile.argument) ?? InputFile.defaultProfile
         stations = try arguments.value("--stations", as: Count.positive)
         duration = try arguments.value("--duration", as: Duration.argument) ?? .seconds(86_400)
         seed = try arguments.value("--seed", as: Count.seed) ?? 1
@@ -45,9 +47,23 @@ struct SimulateCommand: Command {
         if duration <= .zero {
             throw UsageError("--duration must be longer than zero", command: "simulate")
         }
+        profile = try ProfileArgument.load(profileFile, command: "simulate")
     }
 
     func run() async throws -> ExitCode {
-        throw UsageError("'simulate' is not available yet in this build", command: Self.configuration.name)
+        let fleet: Fleet
+        do {
+            fleet = try Fleet(
+                profile: profile, stations: stations, seed: seed,
+                shard: FleetShard(index: shard.index, count: shard.count), profileName: profileFile)
+        } catch {
+            throw UsageError("\(error)", command: "simulate")
+        }
+        let progress = ProgressPrinter(stations: fleet.stationCount, quiet: quiet)
+        let report = try await fleet.simulate(duration: duration, trace: trace) { snapshot in
+            progress.show(snapshot)
+        }
+        progress.finish()
+        return ReportOutput(slos: slos, directory: self.report, json: json).finish(report)
     }
 }

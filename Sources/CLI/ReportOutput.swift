@@ -1,0 +1,33 @@
+import Foundation
+import Metrics
+
+/// What `run` and `simulate` do with their report: judge the SLOs, write `--report DIR`, print the
+/// summary (or JSON with `--json`), and choose the exit code.
+struct ReportOutput {
+    var slos: [SLO]
+    var directory: String?
+    var json: Bool
+
+    func finish(_ report: RunReport) -> ExitCode {
+        var report = report
+        report.evaluate(slos)
+        if let directory {
+            do {
+                try ReportDirectory(URL(fileURLWithPath: directory)).write(report)
+            } catch {
+                Output.error("error: cannot write the report into \(directory): \(error)")
+                return .badInput
+            }
+        }
+        if json {
+            Output.standard(ReportJSON.render(report))
+        } else {
+            Output.standard(SummaryTable.render(report))
+        }
+        for result in report.slo where !result.ok {
+            Output.error("SLO failed: \(result.expression): \(result.detail)")
+        }
+        if let directory { Output.error("report written to \(directory)/") }
+        return report.allSLOsPassed ? .ok : .sloFailed
+    }
+}
