@@ -21,11 +21,12 @@ struct ReportOutput {
         }
         if json {
             Output.standard(ReportJSON.render(report))
+            // The summary table names failed SLOs; with JSON on stdout, stderr does.
+            for result in report.slo where !result.ok {
+                Output.error("SLO failed: \(result.expression): \(result.detail)")
+            }
         } else {
             Output.standard(SummaryTable.render(report))
-        }
-        for result in report.slo where !result.ok {
-            Output.error("SLO failed: \(result.expression): \(result.detail)")
         }
         if let directory { Output.error("report written to \(directory)/") }
         return report.allSLOsPassed ? .ok : .sloFailed

@@ -9,7 +9,8 @@ public enum SummaryTable {
         ]
         let header = ["action", "sent", "ok", "errors", "timeouts", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms"]
         var rows = [header]
-        for figures in report.actions + [report.allActions] {
+        // Actions that never happened in this run would bury the ones that did.
+        for figures in report.actions + [report.allActions] where figures.sent > 0 || figures.received > 0 {
             rows.append([
                 figures.name == "*" ? "all" : figures.name, String(figures.sent), String(figures.ok),
                 String(figures.callErrors), String(figures.timeouts), NumberText.millis(figures.latency.p50),

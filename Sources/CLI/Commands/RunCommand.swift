@@ -1,3 +1,5 @@
+import Fleet
+import Foundation
 import Metrics
 
 /// `ocpp-fleet run`: the main job, a fleet over real sockets against a CSMS.
@@ -36,6 +38,28 @@ struct RunCommand: Command {
     }
 
     func run() async throws -> ExitCode {
-        throw UsageError("'run' is not available yet in this build", command: Self.configuration.name)
+        let profile = try ProfileArgument.load(options.profile, command: "run")
+        if options.insecure {
+            Output.error("warning: --insecure: the CSMS's certificate is not verified")
+        }
+        let runner = FleetRunner(configuration: options.runConfiguration(profile: profile))
+        let stations = runner.configuration.stations
+        let progress = ProgressPrinter(stations: stations, quiet: options.quiet)
+        let watcher = InterruptWatcher { runner.stop() }
+        if !options.quiet {
+            let target = options.csms?.absoluteString ?? "the embedded CSMS on 127.0.0.1"
+            Output.error("running \(stations) stations of \(options.profile) against \(target) for \(options.duration) at speed \(options.speed)")
+        }
+        let report: RunReport
+        do {
+            report = try await runner.run { update in progress.show(update.snapshot) }
+        } catch {
+            progress.finish()
+            Output.error("error: \(error)")
+            return error.isCSMSUnreachable ? .unreachable : .badInput
+        }
+        progress.finish()
+        withExtendedLifetime(watcher) {}
+        return ReportOutput(slos: options.slos, directory: options.report, json: options.json).finish(report)
     }
 }

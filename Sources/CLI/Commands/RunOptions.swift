@@ -1,3 +1,4 @@
+import Fleet
 import Foundation
 import Metrics
 
@@ -50,5 +51,24 @@ struct RunOptions: Sendable {
         if duration <= .zero {
             throw UsageError("--duration must be longer than zero", command: "run")
         }
+    }
+
+    /// The fleet runner's configuration for these options and the loaded `profile`.
+    func runConfiguration(profile: Profile) -> FleetRunConfiguration {
+        var configuration = FleetRunConfiguration(profile: profile, profileName: self.profile)
+        configuration.csmsURL = csms?.absoluteString
+        if let stations { configuration.stations = stations }
+        configuration.duration = duration
+        configuration.speed = speed
+        configuration.seed = seed
+        configuration.rampPerSecond = ramp
+        configuration.shard = FleetShard(index: shard.index, count: shard.count)
+        configuration.sourceAddresses = sourceAddresses
+        configuration.password = password
+        configuration.caFile = caFile
+        configuration.insecure = insecure
+        configuration.traceFile = trace
+        configuration.metricsPort = metricsPort.map(UInt16.init)
+        return configuration
     }
 }

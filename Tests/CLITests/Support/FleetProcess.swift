@@ -1,6 +1,10 @@
 import Foundation
 import TestSupport
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Runs the built `ocpp-fleet` binary, as a user would, and collects what it printed.
 enum FleetProcess {
     struct Outcome {
@@ -8,6 +12,9 @@ enum FleetProcess {
         let stdout: String
         let stderr: String
     }
+
+    /// The folder the binary runs in, so that `Profiles/` is found.
+    static var packageRoot: URL { TestSupport.packageRoot }
 
     /// The binary SwiftPM built beside this test bundle.
     static var executable: URL {

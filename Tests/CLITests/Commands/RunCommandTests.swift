@@ -1,0 +1,87 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Testing
+
+private func temporaryFolder() -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("ocpp-fleet-run-\(UUID())")
+}
+
+/// A loopback port nobody listens on: bound, then released.
+private func unusedPort() throws -> Int {
+    let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(socket) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    try withUnsafeMutablePointer(to: &address) { pointer in
+        try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+            guard bind(socket, raw, length) == 0, getsockname(socket, raw, &length) == 0 else {
+                throw POSIXError(.EADDRINUSE)
+            }
+        }
+    }
+    return Int(UInt16(bigEndian: address.sin_port))
+}
+
+@Test func runAgainstTheEmbeddedCSMSWritesItsReportAndExitsZero() throws {
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try FleetProcess.run([
+        "run", "--profile", "Profiles/smoke.json", "--duration", "4s", "--report", folder.path, "--quiet",
+        "--slo", "timeouts == 0",
+    ])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let data = try Data(contentsOf: folder.appendingPathComponent("report.json"))
+    let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let connections = try #require(report["connections"] as? [String: Any])
+    #expect((connections["established"] as? Int ?? 0) > 0)
+    let csms = try #require(report["csms"] as? [String: Any])
+    #expect((csms["received.BootNotification"] as? Double ?? 0) > 0)
+}
+
+@Test func anUnreachableCSMSExitsThreeWithTheReason() throws {
+    let port = try unusedPort()
+    let outcome = try FleetProcess.run([
+        "run", "--csms", "ws://127.0.0.1:\(port)/ocpp", "--profile", "Profiles/smoke.json", "--duration", "30s",
+        "--quiet",
+    ])
+    #expect(outcome.status == 3)
+    #expect(outcome.stderr.contains("refused"))
+}
+
+@Test func interruptingARunStillWritesACompleteReport() throws {
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let process = Process()
+    process.executableURL = FleetProcess.executable
+    process.arguments = [
+        "run", "--profile", "Profiles/smoke.json", "--duration", "60s", "--report", folder.path,
+        "--password", "s3cret",
+    ]
+    process.currentDirectoryURL = FleetProcess.packageRoot
+    let err = Pipe()
+    process.standardError = err
+    process.standardOutput = Pipe()
+    try process.run()
+    defer { if process.isRunning { process.terminate() } }
+    // Wait (bounded) for the run to have started before interrupting it.
+    var seen = Data()
+    for _ in 0..<200 where !String(decoding: seen, as: UTF8.self).contains("running ") {
+        seen.append(err.fileHandleForReading.availableData)
+    }
+    Thread.sleep(forTimeInterval: 2)
+    kill(process.processIdentifier, SIGINT)
+    seen.append(err.fileHandleForReading.readDataToEndOfFile())
+    process.waitUntilExit()
+
+    #expect(process.terminationStatus == 0, "\(String(decoding: seen, as: UTF8.self))")
+    for name in ["report.json", "report.html", "timeline.csv", "junit.xml"] {
+        let file = folder.appendingPathComponent(name)
+        #expect(FileManager.default.fileExists(atPath: file.path), "\(name)")
+        #expect(!(try String(contentsOf: file, encoding: .utf8)).contains("s3cret"))
+    }
+    #expect(!String(decoding: seen, as: UTF8.self).contains("s3cret"))
+}
