@@ -3,8 +3,8 @@ import OCPP
 import Station
 
 extension SimulationCore {
-    /// Puts every station's plan on the scheduler: power-on, EV sessions, timed events; and the CSMS's
-    /// restarts and the metrics' collection.
+    /// Puts every station's plan on the scheduler (power-on, EV sessions, timed events) and the CSMS's
+    /// restarts.
     mutating func schedulePlans() {
         for (local, station) in stations.enumerated() {
             let index = Int32(local)
