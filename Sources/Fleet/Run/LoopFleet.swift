@@ -50,7 +50,9 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     private let trace: LoopTrace?
     private let end: Int64
     private var slots: ContiguousArray<Slot> = []
-    private let actions: [Action: ActionID]
+    /// The recorder's handle of each action met so far: registered when first used, so that the report
+    /// lists only what happened.
+    private var actions: [Action: ActionID] = [:]
     /// Stations waiting for their turn to open a connection.
     private var waiting: [Int] = []
     private var waitingHead = 0
@@ -83,9 +85,6 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         self.probe = probe
         self.trace = trace
         end = plan.end
-        var actions: [Action: ActionID] = [:]
-        for action in Action.allCases { actions[action] = recorder.register(action: action.rawValue) }
-        self.actions = actions
         slots.reserveCapacity(stations.count)
         for index in stations {
             let stationPlan = plan.station(index)
@@ -207,7 +206,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         message.bytes.withUnsafeBytes { _ = channel.send(text: $0) }
         trace?.record(
             nanos: now, stationTime: stationNow, station: channel.stationID, outgoing: true, frame: message.bytes)
-        guard let action = message.action, let id = actions[action] else { return }
+        guard let action = message.action else { return }
+        let id = actionID(action)
         switch message.kind {
         case .call:
             recorder.recordSent(id)
@@ -218,7 +218,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     }
 
     private func complete(_ action: Action, _ outcome: CallOutcome, slot: Int, now: UInt64) {
-        guard let id = actions[action] else { return }
+        let id = actionID(action)
         let call = slots[slot].call
         slots[slot].call = nil
         let latency = call.map { now > $0.due ? (now - $0.due) / 1000 : 0 } ?? 0
@@ -232,6 +232,13 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
             // No answer came: for the report, a CALL lost with its link is as unanswered as a late one.
             recorder.recordTimeout(id)
         }
+    }
+
+    private func actionID(_ action: Action) -> ActionID {
+        if let id = actions[action] { return id }
+        let id = recorder.register(action: action.rawValue)
+        actions[action] = id
+        return id
     }
 
     private func record(_ count: StationCount) {
