@@ -1,8 +1,8 @@
 import Foundation
 import TestSupport
 
-/// The independent CSMS of the runner's tests: `.peers/counting_csms.py`, the Python `ocpp` package's
-/// central system, on a loopback port it chooses.
+/// A CSMS of the runner's tests, written in Python, on a loopback port it chooses: `.peers/counting_csms.py`
+/// (the `ocpp` package's central system, independent of ours) or `.peers/bad_csms.py` (one misbehaviour).
 final class PythonCSMS {
     /// What the CSMS saw, printed when it stops.
     struct Counts: Decodable {
@@ -22,12 +22,20 @@ final class PythonCSMS {
     private let input: Pipe
     private let output: Pipe
 
-    /// Starts the CSMS; it gives every station `interval` seconds as its heartbeat interval.
-    init(interval: Int = 60) throws {
+    /// Starts the counting CSMS; it gives every station `interval` seconds as its heartbeat interval.
+    convenience init(interval: Int = 60) throws {
+        try self.init(script: "counting_csms.py", arguments: ["--interval", String(interval)])
+    }
+
+    /// Starts the CSMS that misbehaves as `mode` says (see `.peers/bad_csms.py`).
+    convenience init(misbehaving mode: String) throws {
+        try self.init(script: "bad_csms.py", arguments: [mode])
+    }
+
+    private init(script: String, arguments: [String]) throws {
         input = Pipe()
         let started = try PythonPeer.start(
-            script: "Tests/FleetTests/Run/.peers/counting_csms.py", arguments: ["--interval", String(interval)],
-            stdin: input)
+            script: "Tests/FleetTests/Run/.peers/" + script, arguments: arguments, stdin: input)
         process = started.process
         output = started.stdout
         // Drained all along: a CSMS blocked on a full stderr pipe would never stop.
@@ -51,8 +59,14 @@ final class PythonCSMS {
     /// The URL stations connect under.
     var url: String { "ws://127.0.0.1:\(port)/ocpp" }
 
-    /// Stops the CSMS and returns what it counted.
+    /// Stops the counting CSMS and returns what it counted.
     func stop() throws -> Counts {
+        try JSONDecoder().decode(Counts.self, from: end())
+    }
+
+    /// Stops the CSMS and returns the rest of its output.
+    @discardableResult
+    func end() throws -> Data {
         let process = process
         let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
         DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: killer)
@@ -60,7 +74,7 @@ final class PythonCSMS {
         try input.fileHandleForWriting.close()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return try JSONDecoder().decode(Counts.self, from: data)
+        return data
     }
 
     deinit {

@@ -1,0 +1,58 @@
+import Fleet
+import Metrics
+import Testing
+
+@Suite("Fleet runner against a misbehaving CSMS", .serialized)
+struct BadCSMSTests {
+    @Test("a CSMS that does not select ocpp1.6 is a typed error naming the subprotocol")
+    func subprotocolRefused() async throws {
+        let csms = try PythonCSMS(misbehaving: "no-subprotocol")
+        defer { _ = try? csms.end() }
+        var configuration = try RunFixtures.configuration(url: csms.url, stations: 3, seconds: 60)
+        configuration.connectTimeout = .seconds(2)
+        do {
+            _ = try await FleetRunner(configuration: configuration).run()
+            Issue.record("the run should have failed")
+        } catch {
+            #expect(error.isCSMSUnreachable)
+            #expect(error.reason == .subprotocol)
+        }
+    }
+
+    @Test("answers that are not OCPP-J, or answer nothing sent, are counted and the run goes on")
+    func garbageAnswers() async throws {
+        let csms = try PythonCSMS(misbehaving: "garbage")
+        let report = try await FleetRunner(configuration: try RunFixtures.configuration(url: csms.url, stations: 3, seconds: 1)).run()
+        try csms.end()
+
+        let boot = try #require(report.figures(for: "BootNotification"))
+        #expect(report.connections.established == 3)
+        #expect(boot.sent >= 3)
+        #expect(boot.ok == 0)
+        #expect(boot.callErrors + boot.timeouts == boot.sent)
+        #expect(report.run.durationSeconds >= 1)
+    }
+
+    @Test("a CSMS that never answers leaves every call timed out, and the run ends on time")
+    func silentCSMS() async throws {
+        let csms = try PythonCSMS(misbehaving: "silent")
+        let report = try await FleetRunner(configuration: try RunFixtures.configuration(url: csms.url, stations: 3, seconds: 2)).run()
+        try csms.end()
+
+        let boot = try #require(report.figures(for: "BootNotification"))
+        #expect(boot.ok == 0)
+        #expect(boot.timeouts > 0)
+        #expect(report.connections.established == 3)
+    }
+
+    @Test("a CSMS that closes every link makes the stations reconnect by their policy")
+    func closingCSMS() async throws {
+        let csms = try PythonCSMS(misbehaving: "close")
+        let report = try await FleetRunner(configuration: try RunFixtures.configuration(url: csms.url, stations: 3, seconds: 2)).run()
+        try csms.end()
+
+        #expect(report.connections.reconnects > 0)
+        #expect(report.connections.attempted > 3)
+        #expect(report.figures(for: "BootNotification")?.ok == 0)
+    }
+}
