@@ -5,6 +5,8 @@ struct Connector: Sendable {
     var status: ChargePointStatus = .available
     /// The last status queued for the CSMS, and when.
     var reportedStatus: ChargePointStatus?
+    /// The errorCode of that StatusNotification, when it was Faulted.
+    var reportedFault: ChargePointErrorCode?
     var reportedAt: Int64 = .min
     var operative = true
     /// ChangeAvailability received during a transaction, applied when it ends.
@@ -21,6 +23,8 @@ struct Connector: Sendable {
     /// The EV stays plugged after its transaction ended.
     var finished = false
     var reservation: Reservation?
+    /// The fault the connector reports (never NoError); it is Faulted while this is set.
+    var fault: ChargePointErrorCode?
 }
 
 /// A driver's idTag with the group it belongs to.

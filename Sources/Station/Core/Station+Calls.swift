@@ -28,11 +28,13 @@ extension Station {
             OCPPFrame.encodeCall(messageId: messageId, HeartbeatRequest(), into: &bytes)
         case .status(let connectorId):
             let status = connectors[connectorId].status
+            let fault = status == .faulted ? connectors[connectorId].fault ?? .otherError : nil
             connectors[connectorId].reportedStatus = status
+            connectors[connectorId].reportedFault = fault
             connectors[connectorId].reportedAt = now
             let request = StatusNotificationRequest(
-                connectorId: connectorId, errorCode: status == .faulted ? .otherError : .noError,
-                info: status == .faulted ? "Failure" : "No failure", status: status, vendorId: model.vendor)
+                connectorId: connectorId, errorCode: fault ?? .noError, info: fault == nil ? "No failure" : "Failure",
+                status: status, vendorId: model.vendor)
             OCPPFrame.encodeCall(messageId: messageId, request, into: &bytes)
         case .authorize(_, let request, _):
             OCPPFrame.encodeCall(messageId: messageId, request, into: &bytes)

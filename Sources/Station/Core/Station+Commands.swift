@@ -179,7 +179,7 @@ extension Station {
             stationReservation = reservation
         } else {
             let connector = connectors[connectorId]
-            if connector.status == .faulted { return .faulted }
+            if connector.fault != nil { return .faulted }
             if !connector.operative || !connectors[0].operative { return .unavailable }
             guard connector.status == .available, connector.reservation == nil else { return .occupied }
             connectors[connectorId].reservation = reservation

@@ -220,6 +220,7 @@ extension Station {
     func derivedStatus(_ connectorId: Int) -> ChargePointStatus {
         let connector = connectors[connectorId]
         if connectorId == 0 { return connector.operative ? .available : .unavailable }
+        if connector.fault != nil { return .faulted }
         if let transaction = connector.transaction {
             if connector.ev == nil { return .suspendedEV }
             if connector.offeredW <= 0 || transaction.deauthorized { return .suspendedEVSE }
@@ -243,7 +244,11 @@ extension Station {
 
     /// Queues a StatusNotification, no sooner than MinimumStatusDuration after the previous one.
     mutating func reportStatus(_ connectorId: Int, now: Int64, effects: inout [StationEffect]) {
-        guard isOnline, connectors[connectorId].reportedStatus != connectors[connectorId].status else { return }
+        let connector = connectors[connectorId]
+        guard isOnline,
+            connector.reportedStatus != connector.status
+                || (connector.status == .faulted && connector.reportedFault != connector.fault)
+        else { return }
         let minimum = seconds(.minimumStatusDuration)
         let earliest = connectors[connectorId].reportedAt == .min ? now : connectors[connectorId].reportedAt + minimum
         if minimum > 0, earliest > now {

@@ -9,7 +9,7 @@ extension Station {
     /// Whether a connector can take a new driver now.
     func isUsable(_ connectorId: Int) -> Bool {
         let connector = connectors[connectorId]
-        return connector.operative && connectors[0].operative && connector.status != .faulted
+        return connector.operative && connectors[0].operative && connector.fault == nil
             && connector.transaction == nil
     }
 

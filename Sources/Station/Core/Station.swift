@@ -78,6 +78,8 @@ public struct Station: Sendable {
         case .evUnplugged(let connectorId): evUnplugged(connectorId, now: now, effects: &effects)
         case .badgePresented(let connectorId, let idTag): badge(connectorId, idTag, now: now, effects: &effects)
         case .powerCycle: powerCycle(now: now, effects: &effects)
+        case .connectorFaulted(let connectorId, let errorCode): faulted(connectorId, errorCode, now: now, effects: &effects)
+        case .connectorFaultCleared(let connectorId): faultCleared(connectorId, now: now, effects: &effects)
         }
         sendNext(now: now, effects: &effects)
     }

@@ -1,3 +1,5 @@
+import OCPP
+
 /// What happens to a station: the runner (real sockets or simulation) feeds these to
 /// ``Station/handle(_:now:effects:)``.
 public enum StationEvent: Sendable {
@@ -19,4 +21,10 @@ public enum StationEvent: Sendable {
     case badgePresented(connectorId: Int, idTag: String)
     /// Power is cut and comes back: running transactions end (PowerLoss), the station reboots.
     case powerCycle
+    /// A connector (1-based) detects a fault, such as a ground-fault or overcurrent trip: a transaction on
+    /// it stops and the connector reports Faulted with `errorCode` until the fault clears. A new code on a
+    /// faulted connector is reported too.
+    case connectorFaulted(connectorId: Int, errorCode: ChargePointErrorCode)
+    /// The fault on a connector is gone: it reports its state again, with errorCode NoError.
+    case connectorFaultCleared(connectorId: Int)
 }
