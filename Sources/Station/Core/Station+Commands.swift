@@ -225,7 +225,7 @@ extension Station {
         let driver = Driver(idTag: request.idTag)
         func fits(_ connectorId: Int) -> Bool {
             isValidConnector(connectorId) && isUsable(connectorId) && connectors[connectorId].authorizing == nil
-                && (connectors[connectorId].reservation?.admits(driver) ?? true)
+                && reservationsAdmit(driver, on: connectorId)
         }
         if let connectorId = request.connectorId {
             return fits(connectorId) ? (.accepted, connectorId) : (.rejected, nil)

@@ -13,6 +13,14 @@ extension Station {
             && connector.transaction == nil
     }
 
+    /// Whether the reservations let `driver` take a connector: the connector's own reservation, and the
+    /// station's (connectorId 0), for which one connector must stay free for its idTag (OCPP 1.6 §5.13).
+    func reservationsAdmit(_ driver: Driver, on connectorId: Int) -> Bool {
+        if let reservation = connectors[connectorId].reservation { return reservation.admits(driver) }
+        guard let reservation = stationReservation, !reservation.admits(driver) else { return true }
+        return (1..<connectors.count).contains { $0 != connectorId && connectors[$0].status == .available }
+    }
+
     mutating func evPlugged(_ connectorId: Int, _ ev: EVCharacteristics, now: Int64, effects: inout [StationEffect]) {
         guard isValidConnector(connectorId), connectors[connectorId].ev == nil else { return }
         connectors[connectorId].ev = ev
@@ -25,7 +33,7 @@ extension Station {
         {
             let key: ConfigurationKey = model.connectors[connectorId - 1].side == .right ? .defaultIdTag1 : .defaultIdTag2
             let driver = Driver(idTag: configuration.text(key, in: model))
-            if connectors[connectorId].reservation.map({ $0.admits(driver) }) ?? true {
+            if reservationsAdmit(driver, on: connectorId) {
                 startTransaction(connectorId, driver, now: now, effects: &effects)
             }
         }
@@ -61,7 +69,7 @@ extension Station {
         }
         guard isUsable(connectorId) else { return }
         let driver = knownDriver(idTag, now: now)
-        if let reservation = connectors[connectorId].reservation, !reservation.admits(driver) { return }
+        guard reservationsAdmit(driver, on: connectorId) else { return }
         authorize(connectorId, driver, now: now, effects: &effects)
     }
 
