@@ -88,7 +88,8 @@ public final class FleetRunner: Sendable {
             startNanos: EventLoop.now() + 50_000_000, profileStart: plan.start, speed: configuration.speed)
         let fleets = await startFleets(
             plan: plan, group: group, clock: clock, client: client, sources: sources, probe: probe,
-            trace: traceFile)
+            trace: traceFile, csms: embedded)
+        var restarts = embedded == nil ? [] : csmsRestarts(clock: clock)
         var aggregator = MetricsAggregator(loopCount: fleets.count)
         let stationCount = plan.stations.count
         let end = clock.startNanos + configuration.duration.wallNanoseconds
@@ -109,6 +110,10 @@ public final class FleetRunner: Sendable {
                 traceFile?.close()
                 let failure = probe.failure!
                 throw FleetRunError.unreachable(failure.unreachableReason, detail: failure.detail)
+            }
+            if let restart = restarts.first, now >= restart.at, let embedded {
+                restarts.removeFirst()
+                if restart.isDown { await embedded.goDown() } else { await embedded.comeBack() }
             }
             if now >= nextCollection {
                 nextCollection += 1_000_000_000
@@ -190,7 +195,7 @@ public final class FleetRunner: Sendable {
     /// Builds each loop's share of the fleet on its loop, stations `i` with `i % loops` its number.
     private func startFleets(
         plan: FleetPlan, group: EventLoopGroup, clock: RunClock, client: WebSocketClient, sources: [SocketAddress],
-        probe: RunProbe, trace: TraceFile?
+        probe: RunProbe, trace: TraceFile?, csms: EmbeddedCSMS?
     ) async -> [LoopFleet] {
         let loops = group.loops
         let wallOffsetMicros = Self.wallClockMicros() - Int64(EventLoop.now() / 1000)
@@ -206,12 +211,26 @@ public final class FleetRunner: Sendable {
                         returning: LoopFleet(
                             loop: loop, plan: plan, stations: stations, rampPositions: positions, rampPerSecond: ramp,
                             clock: clock, client: client, sourceAddresses: sources, maxOpening: maxOpening,
-                            probe: probe, trace: trace.map { LoopTrace(file: $0, wallOffsetMicros: wallOffsetMicros) }))
+                            probe: probe, trace: trace.map { LoopTrace(file: $0, wallOffsetMicros: wallOffsetMicros) },
+                            csms: csms))
                 }
             }
             fleets.append(fleet)
         }
         return fleets
+    }
+
+    /// When the profile's `restartCSMS` events take the embedded CSMS down and bring it back, on the
+    /// loops' clock, in order.
+    private func csmsRestarts(clock: RunClock) -> [(at: UInt64, isDown: Bool)] {
+        var moments: [(at: UInt64, isDown: Bool)] = []
+        for event in configuration.profile.events {
+            guard case .restartCSMS(let downtime) = event.action else { continue }
+            let down = clock.profileStart + event.at
+            moments.append((clock.nanos(forStationTime: down), true))
+            moments.append((clock.nanos(forStationTime: down + downtime), false))
+        }
+        return moments.sorted { $0.at < $1.at }
     }
 
     // MARK: Talking to the loops

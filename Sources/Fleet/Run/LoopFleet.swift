@@ -39,6 +39,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         var hasConnected = false
         var timers: [ArmedTimer] = []
         var call: CallInFlight?
+        /// The CSMS must turn its plug-and-charge key on once it is registered.
+        var awaitsPlugAndCharge: Bool
     }
 
     let loop: EventLoop
@@ -47,6 +49,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     private let client: WebSocketClient
     private let sourceAddresses: [SocketAddress]
     private let probe: RunProbe
+    /// The embedded CSMS, which sends the commands of the stations' plans; nil for another CSMS.
+    private let csms: EmbeddedCSMS?
     private let trace: LoopTrace?
     private let end: Int64
     private var slots: ContiguousArray<Slot> = []
@@ -75,9 +79,10 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     init(
         loop: EventLoop, plan: FleetPlan, stations: [Int], rampPositions: [Int], rampPerSecond: Double,
         clock: RunClock, client: WebSocketClient, sourceAddresses: [SocketAddress], maxOpening: Int,
-        probe: RunProbe, trace: LoopTrace?
+        probe: RunProbe, trace: LoopTrace?, csms: EmbeddedCSMS?
     ) {
         self.loop = loop
+        self.csms = csms
         self.clock = clock
         self.client = client
         self.sourceAddresses = sourceAddresses
@@ -91,7 +96,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
             slots.append(
                 Slot(
                     station: stationPlan.makeStation(reconnection: plan.profile.reconnection, seed: plan.seed),
-                    index: index, life: StationLife(plan: stationPlan, profile: plan.profile, end: plan.end)))
+                    index: index, life: StationLife(plan: stationPlan, profile: plan.profile, end: plan.end),
+                    awaitsPlugAndCharge: stationPlan.plugAndCharge && csms != nil))
         }
         for (slot, position) in rampPositions.enumerated() {
             let powerOn = clock.startNanos + UInt64(Double(position) / rampPerSecond * 1_000_000_000)
@@ -160,9 +166,22 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
                 deliver(event, slot: slot, due: due, now: now, stationNow: stationNow)
             case .dropLink:
                 slots[slot].channel?.abort()
+            case .remoteStart(let connectorId, let idTag):
+                command(CSMSCommand.remoteStart(connectorId: connectorId, idTag: idTag), slot)
+            case .firmwareRollout(let version):
+                // A station already on the version has nothing to update.
+                if !slots[slot].station.model.firmwareVersion.hasPrefix(version.rawValue) {
+                    command(CSMSCommand.updateFirmware(version, now: stationNow), slot)
+                }
+            case .chargingCap(let limit):
+                command(CSMSCommand.chargingCap(limit, now: stationNow), slot)
             }
         }
         scheduleLife(slot)
+    }
+
+    private func command(_ request: CentralSystemRequest, _ slot: Int) {
+        csms?.send(request, to: slots[slot].station.identity.chargeBoxId)
     }
 
     // MARK: Feeding the station
@@ -334,6 +353,10 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         let stationNow = clock.stationTime(atNanos: now)
         trace?.record(nanos: now, stationTime: stationNow, station: channel.stationID, outgoing: false, frame: text)
         deliver(.frameReceived(Array(text)), slot: slot, due: now, now: now, stationNow: stationNow)
+        if slots[slot].awaitsPlugAndCharge, slots[slot].station.isRegistered {
+            slots[slot].awaitsPlugAndCharge = false
+            command(CSMSCommand.plugAndChargeOn, slot)
+        }
     }
 
     func webSocketClosed(_ channel: WebSocketChannel, reason: WebSocketCloseReason) {

@@ -3,16 +3,20 @@ import Station
 /// What happens to one station during a run, from its ``StationPlan``, in time order: EVs plugged in,
 /// badges presented, EVs leaving, power cuts, links dropped.
 ///
-/// It is the station-side part of the plan turned into the events a ``Station`` understands, with no
-/// clock of its own: whoever drives the station asks for ``nextTime`` and takes the steps that are due.
-/// The simulation schedules the same steps on its own scheduler (with the same badge delay); what needs
-/// a CSMS (remote starts, plug-and-charge provisioning, firmware rollouts, charging caps, restarts) is
-/// the CSMS's to do and has no step here.
+/// It is the plan turned into the events a ``Station`` understands and the commands a CSMS sends it,
+/// with no clock of its own: whoever drives the station asks for ``nextTime`` and takes the steps that
+/// are due. The simulation schedules the same steps on its own scheduler, with the same delays.
 struct StationLife: Sendable {
     /// One thing that happens to the station.
     enum Step: Sendable {
         /// An event for the station's state machine.
         case station(StationEvent)
+        /// The CSMS starts a session remotely (the driver used an app), when the runner drives a CSMS.
+        case remoteStart(connectorId: Int, idTag: String)
+        /// The CSMS sends UpdateFirmware to this station for `version` (a profile's `firmwareRollout`).
+        case firmwareRollout(FirmwareVariant)
+        /// The CSMS caps the station with a charging profile (a profile's `chargingCap`).
+        case chargingCap(ChargingLimit)
         /// The station's link drops without a close handshake (a profile's `dropLinks`); the station then
         /// reconnects by its policy.
         case dropLink
@@ -29,10 +33,16 @@ struct StationLife: Sendable {
             let ev = EVCharacteristics(
                 maxPowerW: session.ev.maxPowerKW * 1000, phases: session.ev.phases, energyWantedWh: session.energyWh)
             steps.append((session.arrival, .station(.evPlugged(connectorId: session.connectorId, ev: ev))))
-            // The driver badges a moment after plugging in, as in a simulation.
-            let badgeTime = session.arrival + SimulationCore.badgeDelay
-            if case .badge(let idTag, _) = session.start, badgeTime < end {
-                steps.append((badgeTime, .station(.badgePresented(connectorId: session.connectorId, idTag: idTag))))
+            // The driver badges, or starts from an app, a moment after plugging in, as in a simulation.
+            switch session.start {
+            case .badge(let idTag, _) where session.arrival + SimulationCore.badgeDelay < end:
+                let step = Step.station(.badgePresented(connectorId: session.connectorId, idTag: idTag))
+                steps.append((session.arrival + SimulationCore.badgeDelay, step))
+            case .remote(let idTag) where session.arrival + SimulationCore.appStartDelay < end:
+                let step = Step.remoteStart(connectorId: session.connectorId, idTag: idTag)
+                steps.append((session.arrival + SimulationCore.appStartDelay, step))
+            default:
+                break
             }
             if session.departure < end {
                 steps.append((session.departure, .station(.evUnplugged(connectorId: session.connectorId))))
@@ -42,8 +52,10 @@ struct StationLife: Sendable {
             switch profile.events[planned.event].action {
             case .powerCycle: steps.append((planned.at, .station(.powerCycle)))
             case .dropLinks: steps.append((planned.at, .dropLink))
-            // These come from the CSMS (commands, a restart), not from the station's surroundings.
-            case .firmwareRollout, .chargingCap, .restartCSMS: continue
+            case .firmwareRollout(_, let version, _): steps.append((planned.at, .firmwareRollout(version)))
+            case .chargingCap(_, let limit): steps.append((planned.at, .chargingCap(limit)))
+            // The whole CSMS goes down: the run's business, not one station's.
+            case .restartCSMS: continue
             }
         }
         // A stable sort keeps the order above for steps due at once.

@@ -26,6 +26,20 @@ struct EmbeddedCSMSRunTests {
         #expect(report.csms["transactions.stopped"] == 8)
     }
 
+    @Test("the embedded CSMS sends the plans' remote starts, and restarts when the profile says")
+    func commandsAndRestart() async throws {
+        var configuration = try RunFixtures.configuration(url: nil)
+        configuration.profile = try RunFixtures.commandedProfile()
+        let report = try await FleetRunner(configuration: configuration).run()
+
+        #expect(report.csms["commands.RemoteStartTransaction.sent"] == 8)
+        #expect(report.transactions.started == 8)
+        #expect(report.transactions.stopped == 8)
+        // The CSMS went down at 1 simulated minute: every station came back.
+        #expect(report.connections.reconnects >= 4)
+        #expect(report.csms["stations.connections"] ?? 0 >= 8)
+    }
+
     @Test("the embedded CSMS asks for the fleet's password, and neither the trace nor the report holds it")
     func passwordCheckedAndNeverWritten() async throws {
         let secret = "s3cr3t-Pa55-\(UUID().uuidString.prefix(8))"

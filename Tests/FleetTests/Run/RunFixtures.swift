@@ -27,6 +27,17 @@ enum RunFixtures {
         try Profile.parse(Array(profileJSON.utf8), file: "run-test.json")
     }
 
+    /// The same fleet, but every driver starts from an app (RemoteStartTransaction from the CSMS), and
+    /// the CSMS restarts at 1 min, down for 10 s.
+    static func commandedProfile() throws -> Profile {
+        let json = profileJSON
+            .replacingOccurrences(of: #""energyKWh": { "fixed": 50 }"#, with: #""energyKWh": { "fixed": 50 }, "remoteStartShare": 1"#)
+            .replacingOccurrences(
+                of: #""csms": { "heartbeatInterval": "60s" }"#,
+                with: #""csms": { "heartbeatInterval": "60s" }, "events": [{ "at": "1m", "event": "restartCSMS", "downtime": "10s" }]"#)
+        return try Profile.parse(Array(json.utf8), file: "run-test-commanded.json")
+    }
+
     /// A run of `stations` stations against `url` for `seconds` of wall time at speed 120 (two simulated
     /// minutes a second: a CALL's 10 s timeout is 83 ms), on two loops.
     static func configuration(url: String?, stations: Int = 4, seconds: Int = 2) throws -> FleetRunConfiguration {
