@@ -1,4 +1,4 @@
-/// One action's figures as a report states them (no histograms: percentiles only).
+/// One action's figures as a report states them: counts, percentiles, and the histograms behind them.
 public struct ActionFigures: Sendable, Equatable {
     /// The action's name, or `*` for all actions together.
     public var name: String
@@ -16,11 +16,16 @@ public struct ActionFigures: Sendable, Equatable {
     public var latency: LatencySummary
     /// Service time from when calls were written, in microseconds.
     public var serviceTime: LatencySummary
+    /// The latency histogram itself, which merging reports needs; nil when read from a report without it.
+    public var latencyBuckets: HistogramBuckets?
+    /// The service-time histogram itself; nil when read from a report without it.
+    public var serviceTimeBuckets: HistogramBuckets?
 
     /// Makes figures from their parts.
     public init(
         name: String, sent: UInt64, ok: UInt64, callErrorsByCode: [String: UInt64], timeouts: UInt64,
-        received: UInt64, latency: LatencySummary, serviceTime: LatencySummary
+        received: UInt64, latency: LatencySummary, serviceTime: LatencySummary,
+        latencyBuckets: HistogramBuckets? = nil, serviceTimeBuckets: HistogramBuckets? = nil
     ) {
         self.name = name
         self.sent = sent
@@ -30,6 +35,8 @@ public struct ActionFigures: Sendable, Equatable {
         self.received = received
         self.latency = latency
         self.serviceTime = serviceTime
+        self.latencyBuckets = latencyBuckets
+        self.serviceTimeBuckets = serviceTimeBuckets
     }
 
     /// States what an ``ActionMetrics`` recorded.
@@ -37,7 +44,8 @@ public struct ActionFigures: Sendable, Equatable {
         self.init(
             name: metrics.name, sent: metrics.sent, ok: metrics.ok, callErrorsByCode: metrics.callErrors.counts,
             timeouts: metrics.timeouts, received: metrics.received, latency: metrics.latency.summary,
-            serviceTime: metrics.serviceTime.summary)
+            serviceTime: metrics.serviceTime.summary, latencyBuckets: HistogramBuckets(metrics.latency),
+            serviceTimeBuckets: HistogramBuckets(metrics.serviceTime))
     }
 
     /// Calls answered with a CallError.

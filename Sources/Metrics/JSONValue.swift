@@ -3,6 +3,8 @@
 enum JSONValue: Sendable, Equatable {
     case object([(String, JSONValue)])
     case array([JSONValue])
+    /// An array written on one line, for long runs of small rows (histogram buckets, timeline seconds).
+    case line([JSONValue])
     case string(String)
     case integer(UInt64)
     case number(Double)
@@ -52,6 +54,13 @@ enum JSONValue: Sendable, Equatable {
                 text += index == elements.count - 1 ? "\n" : ",\n"
             }
             text += String(repeating: "  ", count: indent) + "]"
+        case .line(let elements):
+            text += "["
+            for (index, element) in elements.enumerated() {
+                if index > 0 { text += "," }
+                element.write(to: &text, indent: indent)
+            }
+            text += "]"
         case .string(let string):
             Self.writeString(string, to: &text)
         case .integer(let value):

@@ -48,6 +48,21 @@ public struct LatencyHistogram: Sendable, Equatable {
         self.highestTrackableValue = highestTrackableValue
     }
 
+    /// Rebuilds a histogram from its compact form, exactly as it was recorded.
+    /// - Parameter buckets: what ``HistogramBuckets/init(_:)`` kept of a histogram.
+    public init(_ buckets: HistogramBuckets) {
+        self.init(highestTrackableValue: buckets.highestTrackableValue)
+        guard buckets.totalCount > 0, let last = buckets.indices.last else { return }
+        let needed = (Self.bucketsNeeded(toCover: Self.value(atIndex: last)) + 1) << Self.subBucketHalfCountMagnitude
+        counts = Array(repeating: 0, count: Swift.max(needed, last + 1))
+        for (index, count) in zip(buckets.indices, buckets.counts) { counts[index] &+= count }
+        totalCount = buckets.totalCount
+        sum = buckets.sum
+        maxValue = buckets.maxValue
+        minValue = buckets.minValue
+        clampedCount = buckets.clampedCount
+    }
+
     /// Whether nothing has been recorded.
     public var isEmpty: Bool { totalCount == 0 }
 

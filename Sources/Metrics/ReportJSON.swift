@@ -1,6 +1,16 @@
 /// Writes `report.json`: the report's figures under the keys DESIGN.md lists, in a fixed order (actions
 /// and named counts sorted by name), durations in milliseconds with microsecond precision.
+///
+/// After the figures, `histograms` holds what merging the reports of shards needs: every latency
+/// histogram's non-empty sub-buckets as `[index, count]` pairs (microseconds, HdrHistogram's layout with
+/// three significant digits) and the timeline's raw counts per second; ``ReportJSONReader`` reads it all back.
 public enum ReportJSON {
+    /// The columns of each row of `histograms.timeline.seconds`.
+    static let timelineColumns = [
+        "second", "sent", "answered", "call_errors", "timeouts", "connect_failures", "connected",
+        "latency_min", "latency_max", "latency_sum", "latency_clamped", "latency_buckets",
+    ]
+
     /// The report as JSON text, ending with a newline.
     public static func render(_ report: RunReport) -> String {
         value(of: report).rendered() + "\n"
@@ -34,7 +44,51 @@ public enum ReportJSON {
                 ("max_rss_bytes", .integer(report.process.maxRSSBytes)),
             ])),
             ("csms", .object(report.csms.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })),
+        ] + (report.hasHistograms ? [("histograms", histograms(report))] : []))
+    }
+
+    private static func histograms(_ report: RunReport) -> JSONValue {
+        var byAction: [(String, JSONValue)] = []
+        for figures in report.actions + [report.allActions] {
+            guard let latency = figures.latencyBuckets, let service = figures.serviceTimeBuckets else { continue }
+            byAction.append((figures.name, .object([("latency", histogram(latency)), ("service", histogram(service))])))
+        }
+        let seconds = report.timeline.map { point in
+            let latency = point.latencyBuckets ?? .empty
+            return JSONValue.line([
+                .integer(UInt64(max(point.second, 0))), .integer(point.sent), .integer(point.answered),
+                .integer(point.callErrors), .integer(point.timeouts), .integer(point.connectFailures),
+                .integer(point.connected), .integer(latency.totalCount == 0 ? 0 : latency.minValue),
+                .integer(latency.maxValue), .integer(latency.sum), .integer(latency.clampedCount),
+                buckets(latency),
+            ])
+        }
+        return .object([
+            ("unit", .string("us")),
+            ("by_action", .object(byAction)),
+            ("scheduler_lag", histogram(report.schedulerLagBuckets ?? .empty)),
+            ("timeline", .object([
+                ("columns", .line(timelineColumns.map(JSONValue.string))),
+                ("highest", .integer(LatencyHistogram.defaultHighestTrackableValue)),
+                ("seconds", .array(seconds)),
+            ])),
         ])
+    }
+
+    private static func histogram(_ histogram: HistogramBuckets) -> JSONValue {
+        .object([
+            ("count", .integer(histogram.totalCount)),
+            ("min", .integer(histogram.totalCount == 0 ? 0 : histogram.minValue)),
+            ("max", .integer(histogram.maxValue)),
+            ("sum", .integer(histogram.sum)),
+            ("clamped", .integer(histogram.clampedCount)),
+            ("highest", .integer(histogram.highestTrackableValue)),
+            ("buckets", buckets(histogram)),
+        ])
+    }
+
+    private static func buckets(_ histogram: HistogramBuckets) -> JSONValue {
+        .line(zip(histogram.indices, histogram.counts).map { .line([.integer(UInt64($0)), .integer($1)]) })
     }
 
     private static func run(_ run: RunDescription) -> JSONValue {

@@ -26,6 +26,8 @@ public struct RunReport: Sendable, Equatable {
     public var peakSentPerSecond: UInt64
     /// How late timers ran, in microseconds.
     public var schedulerLag: LatencySummary
+    /// The scheduler lag histogram itself, which merging reports needs; nil when read from a report without it.
+    public var schedulerLagBuckets: HistogramBuckets?
     /// The SLOs checked, in the order given.
     public var slo: [SLOResult]
     /// What the process cost.
@@ -51,6 +53,7 @@ public struct RunReport: Sendable, Equatable {
         answeredPerSecond = snapshot.answeredPerSecond
         peakSentPerSecond = snapshot.peakSentPerSecond
         schedulerLag = snapshot.schedulerLag.summary
+        schedulerLagBuckets = HistogramBuckets(snapshot.schedulerLag)
         slo = []
         self.process = process
         self.csms = csms
@@ -65,6 +68,13 @@ public struct RunReport: Sendable, Equatable {
     /// Checks each SLO against this report and keeps the results in ``slo``.
     public mutating func evaluate(_ objectives: [SLO]) {
         slo = objectives.map { $0.evaluate(against: self) }
+    }
+
+    /// Whether the report holds every histogram behind its percentiles, so that it can be merged exactly.
+    public var hasHistograms: Bool {
+        schedulerLagBuckets != nil
+            && (actions + [allActions]).allSatisfy { $0.latencyBuckets != nil && $0.serviceTimeBuckets != nil }
+            && timeline.allSatisfy { $0.latencyBuckets != nil }
     }
 
     /// Whether every SLO checked passed (true when there were none).

@@ -18,11 +18,15 @@ public struct TimelinePoint: Sendable, Equatable {
     public var latencyP50: UInt64
     /// The 99th percentile latency of the calls answered during the second, in microseconds (0 when none).
     public var latencyP99: UInt64
+    /// The latencies of the calls answered during the second, which merging reports needs; nil when read
+    /// from a report without them.
+    public var latencyBuckets: HistogramBuckets?
 
     /// Makes a point from its figures.
     public init(
         second: Int, sent: UInt64, answered: UInt64, callErrors: UInt64, timeouts: UInt64,
-        connectFailures: UInt64, connected: UInt64, latencyP50: UInt64, latencyP99: UInt64
+        connectFailures: UInt64, connected: UInt64, latencyP50: UInt64, latencyP99: UInt64,
+        latencyBuckets: HistogramBuckets? = nil
     ) {
         self.second = second
         self.sent = sent
@@ -33,5 +37,6 @@ public struct TimelinePoint: Sendable, Equatable {
         self.connected = connected
         self.latencyP50 = latencyP50
         self.latencyP99 = latencyP99
+        self.latencyBuckets = latencyBuckets
     }
 }

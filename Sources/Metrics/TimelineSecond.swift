@@ -29,6 +29,7 @@ public struct TimelineSecond: Sendable, Equatable {
         TimelinePoint(
             second: second, sent: sent, answered: answered, callErrors: callErrors, timeouts: timeouts,
             connectFailures: connectFailures, connected: connected,
-            latencyP50: latency.value(atPercentile: 50), latencyP99: latency.value(atPercentile: 99))
+            latencyP50: latency.value(atPercentile: 50), latencyP99: latency.value(atPercentile: 99),
+            latencyBuckets: HistogramBuckets(latency))
     }
 }

@@ -1,0 +1,164 @@
+/// The reports of the shards of one fleet (`--shard I/N`, run by separate processes) merged into the
+/// report of the whole fleet.
+///
+/// Counts add up; histograms merge and their percentiles are computed again, so the merged figures are
+/// those of the fleet run at once; timelines line up by second (a shard's second `s` is the same instant
+/// of the profile's clock as any other's). Rates are the merged counts over the longest shard's duration;
+/// the CPU time and peak RSS of the processes add up, as do the CSMS counters (a peak counter, such as
+/// `stations.max_connected`, becomes the sum of the shards' peaks: an upper bound).
+///
+/// ```swift
+/// let merged = try ReportMerge.merge([
+///     (file: "a/report.json", report: try ReportJSONReader.read(file: "a/report.json")),
+///     (file: "b/report.json", report: try ReportJSONReader.read(file: "b/report.json")),
+/// ])
+/// try ReportDirectory(out).write(merged)
+/// ```
+public enum ReportMerge {
+    /// Merges the reports of every shard of one fleet.
+    /// - Parameter reports: each report with the file it came from, for error messages; in any order.
+    /// - Returns: the whole fleet's report, shard `1/1`, with no SLO results.
+    /// - Throws: ``ReportMergeError`` when a report lacks histograms, or the reports are not exactly the
+    ///   shards of one fleet (same seed, profile and shard count, each shard once, station counts that
+    ///   add up to the fleet's cut).
+    public static func merge(_ reports: [(file: String, report: RunReport)]) throws(ReportMergeError) -> RunReport {
+        let shards = try checkedShards(reports)
+        let first = shards[0].report
+        var run = first.run
+        run.stations = shards.reduce(0) { $0 + $1.report.run.stations }
+        run.durationSeconds = shards.map(\.report.run.durationSeconds).max() ?? 0
+        run.speed = shards.map(\.report.run.speed).min() ?? 0
+        var addresses: [String] = []
+        for shard in shards where !addresses.contains(shard.report.run.csms) { addresses.append(shard.report.run.csms) }
+        run.csms = addresses.joined(separator: ", ")
+        run.shard = "1/1"
+
+        var process = ProcessUsage(userSeconds: 0, systemSeconds: 0, maxRSSBytes: 0)
+        var csms: [String: Double] = [:]
+        var connections = ConnectionMetrics()
+        var transactions = TransactionMetrics()
+        var schedulerLag = LatencyHistogram()
+        var actions: [String: ActionMetricsSum] = [:]
+        var all = ActionMetricsSum(name: "*")
+        var seconds: [Int: TimelineSum] = [:]
+        for (_, report) in shards {
+            process.userSeconds += report.process.userSeconds
+            process.systemSeconds += report.process.systemSeconds
+            process.maxRSSBytes &+= report.process.maxRSSBytes
+            csms.merge(report.csms, uniquingKeysWith: +)
+            connections.merge(report.connections)
+            transactions.merge(report.transactions)
+            schedulerLag.merge(LatencyHistogram(report.schedulerLagBuckets ?? .empty))
+            for figures in report.actions {
+                actions[figures.name, default: ActionMetricsSum(name: figures.name)].add(figures)
+            }
+            all.add(report.allActions)
+            for point in report.timeline {
+                seconds[point.second, default: TimelineSum(second: point.second)].add(point)
+            }
+        }
+
+        var merged = RunReport(run: run, snapshot: MetricsSnapshot(), process: process, csms: csms)
+        merged.timeline = seconds.keys.sorted().compactMap { seconds[$0]?.point }
+        // As the aggregator does for loops: each shard's peak and each second's sum really happened.
+        connections.maxConcurrent = max(
+            shards.map(\.report.connections.maxConcurrent).max() ?? 0, connections.current,
+            merged.timeline.map(\.connected).max() ?? 0)
+        merged.connections = connections
+        merged.transactions = transactions
+        merged.actions = actions.keys.sorted().compactMap { actions[$0]?.figures }
+        merged.allActions = all.figures
+        merged.schedulerLag = schedulerLag.summary
+        merged.schedulerLagBuckets = HistogramBuckets(schedulerLag)
+        let duration = run.durationSeconds
+        merged.sentPerSecond = duration > 0 ? Double(merged.allActions.sent) / duration : 0
+        merged.answeredPerSecond =
+            duration > 0 ? Double(merged.allActions.ok &+ merged.allActions.callErrors) / duration : 0
+        merged.peakSentPerSecond = merged.timeline.map(\.sent).max() ?? 0
+        return merged
+    }
+
+    /// The reports sorted by shard, once each checked to be a shard of the first one's fleet.
+    private static func checkedShards(
+        _ reports: [(file: String, report: RunReport)]
+    ) throws(ReportMergeError) -> [(file: String, report: RunReport)] {
+        guard let first = reports.first else { throw .noReports }
+        var positions: [Int: String] = [:]
+        var shards: [(position: Int, file: String, report: RunReport)] = []
+        let expected = ShardName(first.report.run.shard)
+        for (file, report) in reports {
+            guard report.hasHistograms else { throw .noHistograms(file: file) }
+            if report.run.seed != first.report.run.seed {
+                throw .differentRuns(
+                    file: file, key: "seed", expected: String(first.report.run.seed), found: String(report.run.seed))
+            }
+            if report.run.profile != first.report.run.profile {
+                throw .differentRuns(
+                    file: file, key: "profile", expected: first.report.run.profile, found: report.run.profile)
+            }
+            guard let shard = ShardName(report.run.shard), let expected, shard.count == expected.count else {
+                throw .differentRuns(
+                    file: file, key: "shard", expected: "a shard of \(expected?.count ?? 1)", found: report.run.shard)
+            }
+            if positions[shard.position] != nil { throw .repeatedShard(file: file, shard: report.run.shard) }
+            positions[shard.position] = file
+            shards.append((shard.position, file, report))
+        }
+        let count = expected?.count ?? 1
+        let missing = (1...count).filter { positions[$0] == nil }.map { "\($0)/\(count)" }
+        guard missing.isEmpty else { throw .missingShards(missing) }
+        let total = shards.reduce(0) { $0 + $1.report.run.stations }
+        for (position, file, report) in shards {
+            let share = ShardName("\(position)/\(count)")?.stations(ofFleetOf: total) ?? 0
+            if share != report.run.stations {
+                throw .stationsDoNotAddUp(
+                    file: file, shard: report.run.shard, expected: share, found: report.run.stations)
+            }
+        }
+        return shards.sorted { $0.position < $1.position }.map { ($0.file, $0.report) }
+    }
+}
+
+/// One action's figures over several reports, histograms merged whole.
+private struct ActionMetricsSum {
+    var metrics: ActionMetrics
+
+    init(name: String) {
+        metrics = ActionMetrics(name: name)
+    }
+
+    mutating func add(_ figures: ActionFigures) {
+        var other = ActionMetrics(name: figures.name)
+        other.sent = figures.sent
+        other.ok = figures.ok
+        for (code, count) in figures.callErrorsByCode { other.callErrors.add(code, count: count) }
+        other.timeouts = figures.timeouts
+        other.received = figures.received
+        other.latency = LatencyHistogram(figures.latencyBuckets ?? .empty)
+        other.serviceTime = LatencyHistogram(figures.serviceTimeBuckets ?? .empty)
+        metrics.merge(other)
+    }
+
+    var figures: ActionFigures { ActionFigures(metrics) }
+}
+
+/// One second over several reports.
+private struct TimelineSum {
+    var second: TimelineSecond
+
+    init(second: Int) {
+        self.second = TimelineSecond(second: second)
+    }
+
+    mutating func add(_ point: TimelinePoint) {
+        second.sent &+= point.sent
+        second.answered &+= point.answered
+        second.callErrors &+= point.callErrors
+        second.timeouts &+= point.timeouts
+        second.connectFailures &+= point.connectFailures
+        second.connected &+= point.connected
+        second.latency.merge(LatencyHistogram(point.latencyBuckets ?? .empty))
+    }
+
+    var point: TimelinePoint { second.point }
+}
