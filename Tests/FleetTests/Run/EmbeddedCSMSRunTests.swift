@@ -1,6 +1,7 @@
 import Fleet
 import Foundation
 import Metrics
+import Synchronization
 import Testing
 
 @Suite("Fleet runner against the embedded CSMS", .serialized)
@@ -38,6 +39,22 @@ struct EmbeddedCSMSRunTests {
         // The CSMS went down at 1 simulated minute: every station came back.
         #expect(report.connections.reconnects >= 4)
         #expect(report.csms["stations.connections"] ?? 0 >= 8)
+    }
+
+    @Test("while the run goes, /metrics serves the fleet's and the embedded CSMS's figures")
+    func prometheusEndpoint() async throws {
+        var configuration = try RunFixtures.configuration(url: nil, stations: 2, seconds: 2)
+        configuration.metricsPort = try RunFixtures.freeLoopbackPort()
+        let port = configuration.metricsPort!
+        let scraped = Mutex<String?>(nil)
+        _ = try await FleetRunner(configuration: configuration).run { _ in
+            guard scraped.withLock({ $0 == nil }), let body = RunFixtures.httpGet(port: port, path: "/metrics") else { return }
+            scraped.withLock { $0 = body }
+        }
+
+        let text = try #require(scraped.withLock { $0 })
+        #expect(text.contains("ocpp_fleet_connection_attempts_total 2"))
+        #expect(text.contains("ocpp_fleet_csms_received_BootNotification 2"))
     }
 
     @Test("the embedded CSMS asks for the fleet's password, and neither the trace nor the report holds it")

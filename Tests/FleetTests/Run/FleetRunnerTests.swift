@@ -62,7 +62,7 @@ struct FleetRunnerTests {
 
     @Test("a CSMS port where nothing listens is a typed error saying the connection was refused")
     func unreachableCSMS() async throws {
-        let port = try unboundLoopbackPort()
+        let port = try RunFixtures.freeLoopbackPort()
         var configuration = try RunFixtures.configuration(url: "ws://127.0.0.1:\(port)/ocpp", stations: 3, seconds: 600)
         configuration.connectTimeout = .seconds(2)
         do {
@@ -115,23 +115,5 @@ struct FleetRunnerTests {
         #expect(directions["out"] == Int(sent))
         #expect((directions["in"] ?? 0) >= Int(answered))
         #expect(directions.keys.sorted() == ["in", "out"])
-    }
-
-    /// A loopback port that was free a moment ago: bound, then closed without listening.
-    private func unboundLoopbackPort() throws -> UInt16 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        try #require(fd >= 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
-            }
-        }
-        try #require(bound)
-        return UInt16(bigEndian: address.sin_port)
     }
 }

@@ -1,5 +1,6 @@
 import Fleet
 import Foundation
+import Glibc
 
 /// Small fleets for the runner's tests: a few two-point stations whose EVs all arrive two simulated
 /// minutes in and stay for hours, so that a run has transactions open when it ends.
@@ -56,5 +57,56 @@ enum RunFixtures {
     /// A temporary file path that does not exist yet.
     static func temporaryPath(_ name: String) -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("ocpp-fleet-\(UUID().uuidString)-\(name)").path
+    }
+
+    struct PortUnavailable: Error {}
+
+    /// A loopback port that was free a moment ago: bound, then closed without listening.
+    static func freeLoopbackPort() throws -> UInt16 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw PortUnavailable() }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
+            }
+        }
+        guard bound else { throw PortUnavailable() }
+        return UInt16(bigEndian: address.sin_port)
+    }
+
+    /// The body of `GET path` on 127.0.0.1:`port`, or nil; reads for at most 5 s.
+    static func httpGet(port: UInt16, path: String) -> String? {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = port.bigEndian
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+        guard connected else { return nil }
+        let request = Array("GET \(path) HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".utf8)
+        guard send(fd, request, request.count, 0) == request.count else { return nil }
+        var response: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while response.count < 1 << 22 {
+            let count = recv(fd, &chunk, chunk.count, 0)
+            guard count > 0 else { break }
+            response.append(contentsOf: chunk[..<count])
+        }
+        let text = String(decoding: response, as: UTF8.self)
+        guard text.hasPrefix("HTTP/1."), let end = text.range(of: "\r\n\r\n") else { return nil }
+        return String(text[end.upperBound...])
     }
 }
