@@ -31,10 +31,10 @@ public enum ReportJSONReader {
             throw ReportFileError(file: file, path: "$", expected: "a JSON document (\(error.localizedDescription))")
         }
         let root = JSONCursor(value: parsed, path: "$", file: file)
-        var csms: [String: Double] = [:]
-        for member in try root["csms"].members() { csms[member.key] = try member.cursor.number() }
+        // Read in the file's order, so that the first problem reported is the first in the file.
         var report = RunReport(
-            run: try run(root["run"]), snapshot: MetricsSnapshot(), process: try process(root["process"]), csms: csms)
+            run: try run(root["run"]), snapshot: MetricsSnapshot(),
+            process: ProcessUsage(userSeconds: 0, systemSeconds: 0, maxRSSBytes: 0))
         report.connections = try connections(root["connections"])
         let messages = try root["messages"]
         let histograms = try root.optional("histograms")
@@ -57,6 +57,8 @@ public enum ReportJSONReader {
             try buckets(histograms["scheduler_lag"])
         }
         report.slo = try root["slo"].elements().map(slo)
+        report.process = try process(root["process"])
+        for member in try root["csms"].members() { report.csms[member.key] = try member.cursor.number() }
         report.timeline = try histograms.map { histograms throws(ReportFileError) in
             try timeline(histograms["timeline"])
         } ?? []

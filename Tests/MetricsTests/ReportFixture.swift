@@ -3,41 +3,50 @@
 /// A small run recorded through the public API: two loops, three actions, a few seconds.
 enum ReportFixture {
     static func snapshot() -> MetricsSnapshot {
-        var aggregator = MetricsAggregator(loopCount: 2)
-        for loop in 0..<2 {
-            let recorder = MetricsRecorder()
-            let boot = recorder.register(action: "BootNotification")
-            let start = recorder.register(action: "StartTransaction")
-            let heartbeat = recorder.register(action: "Heartbeat")
-            for station in 0..<5 {
-                recorder.recordConnectAttempt(isReconnect: false)
-                recorder.recordConnected()
-                recorder.recordSent(boot)
-                recorder.recordAnswer(boot, latencyMicros: UInt64(1_000 + station * 100), serviceMicros: 500)
-            }
-            recorder.recordConnectAttempt(isReconnect: true)
-            recorder.recordConnectFailed(reason: "refused")
-            for second in 1...4 {
-                recorder.advance(toElapsedMicros: UInt64(second) * 1_000_000)
-                for call in 0..<(10 * second) {
-                    recorder.recordSent(heartbeat)
-                    recorder.recordAnswer(
-                        heartbeat, latencyMicros: UInt64(200 + call * 10 + loop), serviceMicros: 150)
-                }
-                recorder.recordSent(start)
-                recorder.recordAnswer(start, latencyMicros: UInt64(second) * 150_000, serviceMicros: 90_000)
-                recorder.recordTransactionStarted()
-                recorder.recordSchedulerLag(micros: UInt64(100 * second))
-            }
-            recorder.recordSent(heartbeat)
-            recorder.recordCallError(heartbeat, code: "InternalError", latencyMicros: 4_000, serviceMicros: 3_000)
-            recorder.recordSent(heartbeat)
-            recorder.recordTimeout(heartbeat)
-            recorder.recordTransactionStopped(energyWh: 5_000)
-            recorder.advance(toElapsedMicros: 5_000_000)
-            aggregator.add(recorder.collectFinal(), fromLoop: loop)
+        snapshot(ofLoops: [0, 1])
+    }
+
+    /// What the given loops recorded, merged as one process merges its loops.
+    static func snapshot(ofLoops loops: [Int]) -> MetricsSnapshot {
+        var aggregator = MetricsAggregator(loopCount: loops.count)
+        for (position, loop) in loops.enumerated() {
+            aggregator.add(recording(ofLoop: loop), fromLoop: position)
         }
         return aggregator.finish()
+    }
+
+    static func recording(ofLoop loop: Int) -> LoopMetrics {
+        let recorder = MetricsRecorder()
+        let boot = recorder.register(action: "BootNotification")
+        let start = recorder.register(action: "StartTransaction")
+        let heartbeat = recorder.register(action: "Heartbeat")
+        for station in 0..<5 {
+            recorder.recordConnectAttempt(isReconnect: false)
+            recorder.recordConnected()
+            recorder.recordSent(boot)
+            recorder.recordAnswer(boot, latencyMicros: UInt64(1_000 + station * 100), serviceMicros: 500)
+        }
+        recorder.recordConnectAttempt(isReconnect: true)
+        recorder.recordConnectFailed(reason: "refused")
+        for second in 1...4 {
+            recorder.advance(toElapsedMicros: UInt64(second) * 1_000_000)
+            for call in 0..<(10 * second) {
+                recorder.recordSent(heartbeat)
+                recorder.recordAnswer(
+                    heartbeat, latencyMicros: UInt64(200 + call * 10 + loop), serviceMicros: 150)
+            }
+            recorder.recordSent(start)
+            recorder.recordAnswer(start, latencyMicros: UInt64(second) * 150_000, serviceMicros: 90_000)
+            recorder.recordTransactionStarted()
+            recorder.recordSchedulerLag(micros: UInt64(100 * second))
+        }
+        recorder.recordSent(heartbeat)
+        recorder.recordCallError(heartbeat, code: "InternalError", latencyMicros: 4_000, serviceMicros: 3_000)
+        recorder.recordSent(heartbeat)
+        recorder.recordTimeout(heartbeat)
+        recorder.recordTransactionStopped(energyWh: 5_000)
+        recorder.advance(toElapsedMicros: 5_000_000)
+        return recorder.collectFinal()
     }
 
     static func report(stations: Int = 10) -> RunReport {
@@ -48,5 +57,18 @@ enum ReportFixture {
             snapshot: snapshot(),
             process: ProcessUsage(userSeconds: 1.25, systemSeconds: 0.5, maxRSSBytes: 64 << 20),
             csms: ["messages_received": 208, "boot_notifications": 10])
+    }
+}
+
+extension ReportFixture {
+    /// The fixture's run cut in two shards, one loop each: shard `position` of 2 ran loop `position - 1`.
+    static func shardReport(_ position: Int, seed: UInt64 = 42, stations: Int = 5) -> RunReport {
+        RunReport(
+            run: RunDescription(
+                seed: seed, stations: stations, durationSeconds: 5, speed: 60, csms: "embedded",
+                profile: "Profiles/default.json", shard: "\(position)/2"),
+            snapshot: snapshot(ofLoops: [position - 1]),
+            process: ProcessUsage(userSeconds: 0.625, systemSeconds: 0.25, maxRSSBytes: 32 << 20),
+            csms: ["messages_received": 104, "boot_notifications": 5])
     }
 }

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@testable import Metrics
+
+@Suite struct ReportJSONReaderTests {
+    func reportText() throws -> String {
+        var report = ReportFixture.report()
+        report.evaluate([try SLO(parsing: "p99(StartTransaction) < 800ms"), try SLO(parsing: "errors < 0.1%")])
+        return ReportJSON.render(report)
+    }
+
+    /// The report's text with one thing broken: `original`, found exactly once, replaced.
+    func broken(_ original: String, with replacement: String) throws -> Data {
+        let text = try reportText()
+        let parts = text.components(separatedBy: original)
+        try #require(parts.count == 2, "\(original) is not found exactly once")
+        return Data(parts.joined(separator: replacement).utf8)
+    }
+
+    @Test func aReportReadBackIsWrittenAgainByteForByte() throws {
+        let text = try reportText()
+        let report = try ReportJSONReader.read(Data(text.utf8), file: "report.json")
+        #expect(ReportJSON.render(report) == text)
+        #expect(report.hasHistograms)
+        #expect(report.timeline == ReportFixture.report().timeline)
+        #expect(report.actions.map(\.latencyBuckets) == ReportFixture.report().actions.map(\.latencyBuckets))
+    }
+
+    @Test func theLargestSeedReadsBackExactly() throws {
+        var report = ReportFixture.report()
+        report.run.seed = .max
+        let read = try ReportJSONReader.read(Data(ReportJSON.render(report).utf8), file: "report.json")
+        #expect(read.run.seed == .max)
+    }
+
+    @Test func aMissingKeyIsNamedWithItsPath() throws {
+        let data = try broken("\"sent\": 204,\n", with: "")
+        let error = #expect(throws: ReportFileError.self) {
+            try ReportJSONReader.read(data, file: "base/report.json")
+        }
+        #expect(error?.path == "$.messages.by_action.Heartbeat.sent")
+        #expect(error?.description == "base/report.json: at $.messages.by_action.Heartbeat.sent: expected a value (missing)")
+    }
+
+    @Test func aValueOfTheWrongKindSaysWhatWasExpected() throws {
+        let data = try broken("\"seed\": 42,", with: "\"seed\": \"forty-two\",")
+        let error = #expect(throws: ReportFileError.self) {
+            try ReportJSONReader.read(data, file: "report.json")
+        }
+        #expect(error?.path == "$.run.seed")
+        #expect(error?.expected == "a whole number, 0 or more")
+    }
+
+    @Test func bucketsThatDoNotAddUpAreRefused() throws {
+        let data = try broken("\"scheduler_lag\": {\n      \"count\": 8,", with: "\"scheduler_lag\": {\n      \"count\": 9,")
+        let error = #expect(throws: ReportFileError.self) {
+            try ReportJSONReader.read(data, file: "report.json")
+        }
+        #expect(error?.path == "$.histograms.scheduler_lag.buckets")
+    }
+
+    @Test func textThatIsNotJSONIsRefusedAtTheRoot() {
+        let error = #expect(throws: ReportFileError.self) {
+            try ReportJSONReader.read(Data("not json".utf8), file: "x.json")
+        }
+        #expect(error?.path == "$")
+        #expect(error?.expected.hasPrefix("a JSON document") == true)
+    }
+
+    @Test func aReportWithoutHistogramsStillReadsButCannotBeMerged() throws {
+        let text = try reportText()
+        let cut = try #require(text.range(of: ",\n  \"histograms\""))
+        let report = try ReportJSONReader.read(Data((text[..<cut.lowerBound] + "\n}\n").utf8), file: "report.json")
+        #expect(!report.hasHistograms)
+        #expect(report.figures(for: "Heartbeat")?.latency == ReportFixture.report().figures(for: "Heartbeat")?.latency)
+    }
+}
