@@ -39,6 +39,9 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         var hasConnected = false
         var timers: [ArmedTimer] = []
         var call: CallInFlight?
+        /// When each CALL waiting in the station's queue was due, oldest first (the station sends one at a
+        /// time): a CALL that waited behind another is late from when it was due, not from when it left.
+        var queuedDues: [UInt64] = []
         /// The CSMS must turn its plug-and-charge key on once it is registered.
         var awaitsPlugAndCharge: Bool
     }
@@ -193,12 +196,32 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         // Taken out of the loop fleet while in use: an effect may lead back here (a channel closing at once).
         var effects = spareEffects
         spareEffects = []
+        let waited = slots[slot].station.queuedCalls > 0
         slots[slot].station.handle(event, now: stationNow, effects: &effects)
+        // A CALL sent now is the head of the queue: the oldest waiting one if there was one.
+        let callDue = waited && !slots[slot].queuedDues.isEmpty ? min(due, slots[slot].queuedDues[0]) : due
         for effect in effects {
-            perform(effect, slot: slot, due: due, now: now, stationNow: stationNow)
+            perform(effect, slot: slot, due: callDue, now: now, stationNow: stationNow)
+        }
+        let sentFromQueue = waited && effects.contains {
+            if case .send(let message) = $0 { message.kind == .call } else { false }
         }
         effects.removeAll(keepingCapacity: true)
         spareEffects = effects
+        accountQueue(slot, due: due, sentFromQueue: sentFromQueue)
+    }
+
+    /// Keeps one due time per CALL in the station's queue: the sent one leaves from the front, those the
+    /// station queued during the event join at the back with the event's due time.
+    private func accountQueue(_ slot: Int, due: UInt64, sentFromQueue: Bool) {
+        if sentFromQueue, !slots[slot].queuedDues.isEmpty { slots[slot].queuedDues.removeFirst() }
+        let queued = slots[slot].station.queuedCalls
+        if slots[slot].queuedDues.count > queued {
+            slots[slot].queuedDues.removeFirst(slots[slot].queuedDues.count - queued)
+        }
+        while slots[slot].queuedDues.count < queued {
+            slots[slot].queuedDues.append(due)
+        }
     }
 
     private func perform(_ effect: StationEffect, slot: Int, due: UInt64, now: UInt64, stationNow: Int64) {

@@ -41,6 +41,20 @@ struct EmbeddedCSMSRunTests {
         #expect(report.csms["stations.connections"] ?? 0 >= 8)
     }
 
+    @Test("a CALL that waits behind a slow answer is late from when it was due, not from when it left")
+    func latencyFromDueTime() async throws {
+        var configuration = try RunFixtures.configuration(url: nil, stations: 2, seconds: 2)
+        // Once booted, a station reports its five connectors' statuses at once: each StatusNotification
+        // waits for the answer to the one before (the delay stays under the 83 ms a call may take here).
+        configuration.profile.csms.answerDelayMilliseconds = 20
+        let report = try await FleetRunner(configuration: configuration).run()
+
+        let statuses = try #require(report.figures(for: "StatusNotification"))
+        #expect(statuses.ok >= 10)
+        #expect(statuses.latency.max > statuses.serviceTime.max)
+        #expect(report.allActions.latency.p50 >= report.allActions.serviceTime.p50)
+    }
+
     @Test("while the run goes, /metrics serves the fleet's and the embedded CSMS's figures")
     func prometheusEndpoint() async throws {
         var configuration = try RunFixtures.configuration(url: nil, stations: 2, seconds: 2)
