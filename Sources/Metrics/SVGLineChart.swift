@@ -59,8 +59,10 @@ struct SVGLineChart {
             svg += "<rect x=\"\(Self.n(legendX))\" y=\"10\" width=\"12\" height=\"4\" fill=\"\(line.color)\"/>"
             svg += "<text class=\"legend\" x=\"\(Self.n(legendX + 16))\" y=\"16\">\(XMLText.escape(line.name))</text>\n"
         }
+        let group = Self.pointsPerVertex(count: seconds.count)
         for line in series {
-            let points = zip(seconds, line.values).map { "\(Self.n(x($0))),\(Self.n(y($1)))" }
+            let points = Self.peaks(seconds: seconds, values: line.values, group: group)
+                .map { "\(Self.n(x($0))),\(Self.n(y($1)))" }
             svg += "<polyline fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"1.5\" points=\""
             svg += points.joined(separator: " ") + "\"/>\n"
         }
@@ -69,6 +71,25 @@ struct SVGLineChart {
     }
 
     /// 1, 2 or 5 times a power of ten, giving four or five gridlines up to `highest`.
+    /// A chart is 760 units wide: more vertices than about two per unit cannot be seen, only downloaded
+    /// (a 24 h simulation has 86,400 seconds).
+    static let maximumVertices = 1_500
+
+    /// How many consecutive seconds one vertex of a polyline stands for.
+    static func pointsPerVertex(count: Int) -> Int {
+        max(1, (count + maximumVertices - 1) / maximumVertices)
+    }
+
+    /// Each group of `group` seconds as one vertex at its first second with its highest value, so that a
+    /// one-second spike of latency or errors still shows on a long run.
+    static func peaks(seconds: [Int], values: [Double], group: Int) -> [(Int, Double)] {
+        let count = min(seconds.count, values.count)
+        return stride(from: 0, to: count, by: group).map { start in
+            let end = min(start + group, count)
+            return (seconds[start], values[start..<end].max() ?? 0)
+        }
+    }
+
     static func niceStep(for highest: Double) -> Double {
         guard highest > 0, highest.isFinite else { return 1 }
         let rough = highest / 4
