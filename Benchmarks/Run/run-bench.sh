@@ -22,7 +22,7 @@ port=$((20000 + RANDOM % 20000))
 csms=$!
 sleep 1
 "$binary" run --csms "ws://127.0.0.1:$port/ocpp" --stations "$stations" --speed "$speed" \
-    --duration "${seconds}s" --ramp 2000/s --report "$work/report" --quiet >/dev/null
+    --duration "${seconds}s" --ramp 2000/s --report "$work/report" --quiet >"$work/run.log" 2>&1
 python3 - "$work/report/report.json" "$stations" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))

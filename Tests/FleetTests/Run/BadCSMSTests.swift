@@ -19,6 +19,25 @@ struct BadCSMSTests {
         }
     }
 
+    @Test("wss:// to a CSMS without TLS is a typed error saying the handshake failed")
+    func tlsAgainstPlainServer() async throws {
+        let csms = try PythonCSMS(misbehaving: "silent")
+        defer { _ = try? csms.end() }
+        var configuration = try RunFixtures.configuration(
+            url: "wss://127.0.0.1:\(csms.port)/ocpp", stations: 2, seconds: 60)
+        configuration.connectTimeout = .seconds(2)
+        configuration.insecure = true
+        do {
+            _ = try await FleetRunner(configuration: configuration).run()
+            Issue.record("the run should have failed")
+        } catch {
+            #expect(error.isCSMSUnreachable)
+            // The server drops the TLS hello it cannot read: the Net layer reports the link closed.
+            #expect(error.reason == .other || error.reason == .tls)
+            #expect(error.description.contains("handshake"))
+        }
+    }
+
     @Test("answers that are not OCPP-J, or answer nothing sent, are counted and the run goes on")
     func garbageAnswers() async throws {
         let csms = try PythonCSMS(misbehaving: "garbage")
