@@ -45,11 +45,22 @@ public final class FleetRunner: Sendable {
         let configuration = configuration
         let plan = try makePlan()
         let sources = try sourceAddresses()
+        let openFileLimit: UInt64
         do {
             // A write to a link the CSMS just closed must be an error, not SIGPIPE ending the process.
-            try NetProcess.prepare()
+            openFileLimit = try NetProcess.prepare()
         } catch {
             throw FleetRunError.invalidConfiguration("cannot prepare the process for sockets: \(error)")
+        }
+        // Each station holds a socket, and so does its end in the embedded CSMS: a run that cannot have
+        // them all would fail station by station, so it does not start.
+        let descriptors = UInt64(plan.stations.count) * (configuration.csmsURL == nil ? 2 : 1) + 64
+        guard descriptors <= openFileLimit else {
+            throw FleetRunError.invalidConfiguration(
+                "\(plan.stations.count) stations\(configuration.csmsURL == nil ? " with the embedded CSMS" : "") need "
+                    + "about \(descriptors) open files and this process may open \(openFileLimit): "
+                    + (configuration.csmsURL == nil ? "serve the CSMS from another process (ocpp-fleet csms), " : "")
+                    + "raise the limit (ulimit -n), or split the fleet with --shard")
         }
         let group: EventLoopGroup
         do {

@@ -71,6 +71,19 @@ struct EmbeddedCSMSRunTests {
         #expect(text.contains("ocpp_fleet_csms_received_BootNotification 2"))
     }
 
+    @Test("a fleet that needs more sockets than the process may open is refused before it starts")
+    func tooManyStationsForTheOpenFileLimit() async throws {
+        let configuration = try RunFixtures.configuration(url: nil, stations: 100_000_000)
+        do {
+            _ = try await FleetRunner(configuration: configuration).run()
+            Issue.record("the run should have been refused")
+        } catch {
+            #expect(!error.isCSMSUnreachable)
+            #expect(error.description.contains("open files"))
+            #expect(error.description.contains("ocpp-fleet csms"))
+        }
+    }
+
     @Test("the embedded CSMS asks for the fleet's password, and neither the trace nor the report holds it")
     func passwordCheckedAndNeverWritten() async throws {
         let secret = "s3cr3t-Pa55-\(UUID().uuidString.prefix(8))"
