@@ -28,6 +28,24 @@ struct FleetRunnerTests {
         #expect((report.figures(for: "Heartbeat")?.ok ?? 0) > 0)
     }
 
+    @Test("smoke.json against the Python ocpp CSMS: every frame passes the official schemas")
+    func smokeProfileHasNoSchemaViolation() async throws {
+        let csms = try PythonCSMS()
+        var configuration = FleetRunConfiguration(profile: try Profile.load(file: packageRootPath("Profiles/smoke.json")))
+        configuration.csmsURL = csms.url
+        configuration.duration = .seconds(4)
+        configuration.loops = 2
+        configuration.drainTimeout = .seconds(20)
+        let report = try await FleetRunner(configuration: configuration).run()
+        let counts = try csms.stop()
+
+        #expect(counts.violations == 0)
+        #expect(report.connections.established >= 10)
+        #expect(counts.received["BootNotification"] ?? 0 >= 10)
+        // Half the links drop at 3 simulated minutes, and come back.
+        #expect(report.connections.reconnects > 0)
+    }
+
     @Test("a run that ends with EVs still charging stops their transactions before closing the links")
     func endOfRunStopsTransactions() async throws {
         let csms = try PythonCSMS()
