@@ -45,23 +45,7 @@ public final class FleetRunner: Sendable {
         let configuration = configuration
         let plan = try makePlan()
         let sources = try sourceAddresses()
-        let openFileLimit: UInt64
-        do {
-            // A write to a link the CSMS just closed must be an error, not SIGPIPE ending the process.
-            openFileLimit = try NetProcess.prepare()
-        } catch {
-            throw FleetRunError.invalidConfiguration("cannot prepare the process for sockets: \(error)")
-        }
-        // Each station holds a socket, and so does its end in the embedded CSMS: a run that cannot have
-        // them all would fail station by station, so it does not start.
-        let descriptors = UInt64(plan.stations.count) * (configuration.csmsURL == nil ? 2 : 1) + 64
-        guard descriptors <= openFileLimit else {
-            throw FleetRunError.invalidConfiguration(
-                "\(plan.stations.count) stations\(configuration.csmsURL == nil ? " with the embedded CSMS" : "") need "
-                    + "about \(descriptors) open files and this process may open \(openFileLimit): "
-                    + (configuration.csmsURL == nil ? "serve the CSMS from another process (ocpp-fleet csms), " : "")
-                    + "raise the limit (ulimit -n), or split the fleet with --shard")
-        }
+        try prepareProcess(stations: plan.stations.count)
         let group: EventLoopGroup
         do {
             group = try EventLoopGroup(loopCount: max(1, configuration.loops))
@@ -177,6 +161,28 @@ public final class FleetRunner: Sendable {
                 "the fleet has no station to run (check --stations and --shard)")
         }
         return plan
+    }
+
+    /// Raises the open-file limit and ignores SIGPIPE (a write to a link the CSMS just closed must be an
+    /// error, not the end of the process), and refuses a fleet that cannot have all its sockets: it would
+    /// otherwise fail station by station.
+    private func prepareProcess(stations: Int) throws(FleetRunError) {
+        let openFileLimit: UInt64
+        do {
+            openFileLimit = try NetProcess.prepare()
+        } catch {
+            throw FleetRunError.invalidConfiguration("cannot prepare the process for sockets: \(error)")
+        }
+        // Each station holds a socket, and so does its end in the embedded CSMS.
+        let embedded = configuration.csmsURL == nil
+        let descriptors = UInt64(stations) * (embedded ? 2 : 1) + 64
+        guard descriptors <= openFileLimit else {
+            throw FleetRunError.invalidConfiguration(
+                "\(stations) stations\(embedded ? " with the embedded CSMS" : "") need about \(descriptors) open "
+                    + "files and this process may open \(openFileLimit): "
+                    + (embedded ? "serve the CSMS from another process (ocpp-fleet csms), " : "")
+                    + "raise the limit (ulimit -n), or split the fleet with --shard")
+        }
     }
 
     private func makeClient(url: String) throws(FleetRunError) -> WebSocketClient {

@@ -68,11 +68,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     /// The slot whose channel ``WebSocketClient/connect(station:on:handler:sourceAddress:)`` is making:
     /// a failure reported from inside that call finds its station before the channel's tag is set.
     private var connectingSlot: Int?
-    private(set) var openLinks = 0
     private(set) var stopping = false
-    /// Frames the CSMS sent that OCPP-J refuses, and answers to no CALL in flight.
-    private(set) var badFrames: UInt64 = 0
-    private(set) var unmatchedAnswers: UInt64 = 0
     private var spareEffects: [StationEffect] = []
 
     /// Makes the loop's share of the fleet: the plans of `stations` (fleet indices), each powered on at its
@@ -288,8 +284,9 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         case .transactionStarted: recorder.recordTransactionStarted()
         case .transactionStopped(let energyWh): recorder.recordTransactionStopped(energyWh: UInt64(max(0, energyWh)))
         case .transactionLost: recorder.recordTransactionLost()
-        case .badFrame: badFrames &+= 1
-        case .unmatchedAnswer: unmatchedAnswers &+= 1
+        // The report has no place yet for frames OCPP-J refuses or answers to no CALL: the station has
+        // answered them as it must, and a garbled answer to a CALL counts as that CALL's CallError.
+        case .badFrame, .unmatchedAnswer: break
         }
     }
 
@@ -329,7 +326,6 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
             slots[slot].opening = false
             opening -= 1
         } else {
-            openLinks -= 1
             recorder.recordDisconnected()
         }
         channel.close()
@@ -362,7 +358,6 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         slots[slot].opening = false
         slots[slot].hasConnected = true
         opening -= 1
-        openLinks += 1
         recorder.recordConnected()
         probe.linkEstablished()
         let now = EventLoop.now()
@@ -397,7 +392,6 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
             recorder.recordConnectFailed(reason: failure.reason)
             probe.attemptFailed(failure)
         } else {
-            openLinks -= 1
             recorder.recordDisconnected()
         }
         let now = EventLoop.now()
