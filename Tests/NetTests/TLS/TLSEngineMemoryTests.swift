@@ -18,8 +18,9 @@ import Testing
     }
 
     /// A leaked connection holds at least two OpenSSL `SSL` objects of about 9 KiB each, so 1,500 leaked
-    /// cycles would grow the process by more than 25 MiB; the bound leaves room for the allocator and for
-    /// tests running beside this one.
+    /// cycles would grow the process by more than 25 MiB (with `SSL_free` left out it grew by 116 MiB); the
+    /// bound leaves room for the allocator and for the tests running beside this one in the same process,
+    /// which have been seen to add 13 MiB.
     @Test func thousandsOfConnectionsMadeAndClosedDoNotGrowMemory() throws {
         let certificates = try TestCertificates.shared.get()
         let clientContext = try TLSContext(.client(serverName: "localhost", caFile: certificates.caFile))
@@ -38,7 +39,7 @@ import Testing
         let before = try residentBytes()
         for _ in 0..<1_500 { try cycle() }
         let growth = try residentBytes() - before
-        #expect(growth < 12 << 20, "resident memory grew by \(growth >> 10) KiB over 1,500 connections")
+        #expect(growth < 24 << 20, "resident memory grew by \(growth >> 10) KiB over 1,500 connections")
     }
 
     private func residentBytes() throws -> Int {
