@@ -1,0 +1,67 @@
+import Foundation
+import Glibc
+import TestSupport
+
+/// A Python server of `Tests/FleetTests/Peers/` that prints `PORT <n>` once it listens on 127.0.0.1 and,
+/// when it gets SIGTERM, one JSON line saying what it saw.
+final class ListeningPeer {
+    struct StartFailure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    let port: Int
+    private let process: Process
+    private let output: Pipe
+    private let errors = Drained()
+
+    init(script: String, arguments: [String] = []) throws {
+        let started = try PythonPeer.start(script: "Tests/FleetTests/Peers/\(script)", arguments: arguments)
+        process = started.process
+        output = started.stdout
+        // Drained all along: a server blocked on a full stderr pipe would stop answering.
+        let errorPipe = started.stderr.fileHandleForReading
+        let errors = errors
+        DispatchQueue.global().async { errors.data = errorPipe.readDataToEndOfFile() }
+        var line = Data()
+        // A server that cannot start ends its output instead of printing its port.
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line.append(chunk)
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        guard text.hasPrefix("PORT "), let port = Int(text.dropFirst(5).prefix { $0.isNumber }) else {
+            process.terminate()
+            throw StartFailure(description: "\(script) did not start: \(text)")
+        }
+        self.port = port
+    }
+
+    /// The URL stations connect under.
+    var url: String { "ws://127.0.0.1:\(port)/ocpp" }
+
+    /// Stops the server with SIGTERM and returns its summary; kills it if it has not ended in 30 s.
+    func stop() throws -> [String: Any] {
+        let process = process
+        let killer = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: killer)
+        defer { killer.cancel() }
+        process.terminate()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let last = data.split(separator: UInt8(ascii: "\n")).last ?? Data()
+        guard let summary = try JSONSerialization.jsonObject(with: Data(last)) as? [String: Any] else {
+            throw StartFailure(description: "no summary; stderr: \(String(decoding: errors.data, as: UTF8.self))")
+        }
+        return summary
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+    }
+}
+
+/// What a background reader collected from a pipe.
+private final class Drained: @unchecked Sendable {
+    var data = Data()
+}
