@@ -16,10 +16,10 @@ struct ConformanceTests {
     ]
 
     @Test("a full smoke.json run, commands included, breaks no rule the Python ocpp CSMS checks")
-    func smokeRunHasNoViolation() throws {
-        let csms = try ListeningPeer(script: "conformance_csms.py", arguments: ["--commands", "--interval", "30"])
-        let outcome = try FleetCommand.runSmoke(csms: csms.url, seconds: 20)
-        let summary = try csms.stop()
+    func smokeRunHasNoViolation() async throws {
+        let csms = try await ListeningPeer.start(script: "conformance_csms.py", arguments: ["--commands", "--interval", "30"])
+        let outcome = try await FleetCommand.runSmoke(csms: csms.url, seconds: 20)
+        let summary = try await csms.stop()
 
         #expect(outcome.status == 0, "\(outcome.output)")
         #expect(summary["violation_count"] as? Int == 0, "\(summary["violations"] ?? [])")
@@ -44,10 +44,13 @@ struct ConformanceTests {
     }
 
     @Test("the strict CSMS reports a station that breaks the rules, so a clean run means something")
-    func checkerSeesABadStation() throws {
-        let csms = try ListeningPeer(script: "conformance_csms.py")
-        let run = try PythonPeer.run(script: "Tests/FleetTests/Peers/bad_station.py", arguments: [csms.url + "/BAD0001"])
-        let summary = try csms.stop()
+    func checkerSeesABadStation() async throws {
+        let csms = try await ListeningPeer.start(script: "conformance_csms.py")
+        let url = csms.url + "/BAD0001"
+        let run = try await offThePool {
+            try PythonPeer.run(script: "Tests/FleetTests/Peers/bad_station.py", arguments: [url], timeout: 30)
+        }
+        let summary = try await csms.stop()
 
         #expect(run.status == 0, "\(run.stderr)")
         let violations = try #require(summary["violations"] as? [[String: Any]])

@@ -4,7 +4,7 @@ import TestSupport
 
 /// Runs the built `ocpp-fleet` binary, as a CI job would, and reads the report it wrote.
 enum FleetCommand {
-    struct Outcome {
+    struct Outcome: Sendable {
         let status: Int32
         let output: String
         /// `report.json`, when the run wrote one.
@@ -19,7 +19,11 @@ enum FleetCommand {
 
     /// Runs `ocpp-fleet run --csms url --profile Profiles/smoke.json` for `seconds` at speed 60 and
     /// reads its report; kills the process after `timeout` seconds, so that a hung run fails the test.
-    static func runSmoke(csms url: String, seconds: Int, timeout: TimeInterval = 120) throws -> Outcome {
+    static func runSmoke(csms url: String, seconds: Int, timeout: TimeInterval = 120) async throws -> Outcome {
+        try await offThePool { try runSmokeBlocking(csms: url, seconds: seconds, timeout: timeout) }
+    }
+
+    private static func runSmokeBlocking(csms url: String, seconds: Int, timeout: TimeInterval) throws -> Outcome {
         let reportDirectory = FileManager.default.temporaryDirectory
             .appendingPathComponent("ocpp-fleet-conformance-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: reportDirectory) }

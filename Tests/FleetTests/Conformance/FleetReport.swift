@@ -1,8 +1,8 @@
 import Foundation
 
 /// The figures of a `report.json` the conformance tests look at, read by their keys in DESIGN.md.
-struct FleetReport {
-    struct Figures {
+struct FleetReport: Sendable {
+    struct Figures: Sendable {
         var sent = 0
         var ok = 0
         var callErrors = 0

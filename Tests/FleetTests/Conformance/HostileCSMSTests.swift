@@ -11,18 +11,18 @@ struct HostileCSMSTests {
         "PropertyConstraintViolation", "OccurenceConstraintViolation", "TypeConstraintViolation", "GenericError",
     ]
 
-    private func run(_ mode: String) throws -> (FleetReport, [String: Any]) {
-        let csms = try ListeningPeer(script: "hostile_csms.py", arguments: ["--mode", mode])
-        let outcome = try FleetCommand.runSmoke(csms: csms.url, seconds: 8)
-        let summary = try csms.stop()
+    private func run(_ mode: String) async throws -> (FleetReport, [String: Any]) {
+        let csms = try await ListeningPeer.start(script: "hostile_csms.py", arguments: ["--mode", mode])
+        let outcome = try await FleetCommand.runSmoke(csms: csms.url, seconds: 8)
+        let summary = try await csms.stop()
         #expect(outcome.status == 0, "\(outcome.output)")
         let report = try #require(outcome.report, "\(outcome.output)")
         return (report, summary)
     }
 
     @Test("refused subprotocols and HTTP 400 are counted by reason while the accepted stations work")
-    func refusedSubprotocol() throws {
-        let (report, _) = try run("subprotocol")
+    func refusedSubprotocol() async throws {
+        let (report, _) = try await run("subprotocol")
 
         // Stations 1, 2, 3, 5, 6, 7, 9 and 10 are refused, again at every retry; 4 and 8 are served.
         #expect(report.failedByReason["subprotocol"] ?? 0 >= 6)
@@ -34,8 +34,8 @@ struct HostileCSMSTests {
     }
 
     @Test("garbage answers are counted as errors or timeouts and the stations answer bad calls per OCPP-J")
-    func garbageAnswers() throws {
-        let (report, summary) = try run("garbage")
+    func garbageAnswers() async throws {
+        let (report, summary) = try await run("garbage")
 
         #expect(report.all.callErrorsByCode["InternalError"] ?? 0 > 0)
         #expect(report.all.timeouts > 0)
@@ -51,8 +51,8 @@ struct HostileCSMSTests {
     }
 
     @Test("a CSMS that never answers: every call times out, links stay up, the run ends on time")
-    func silentCSMS() throws {
-        let (report, _) = try run("silent")
+    func silentCSMS() async throws {
+        let (report, _) = try await run("silent")
 
         #expect(report.all.sent > 10)
         #expect(report.all.timeouts == report.all.sent)
@@ -62,8 +62,8 @@ struct HostileCSMSTests {
     }
 
     @Test("answers after the call timeout count as timeouts, the ones in time as ok")
-    func lateAnswers() throws {
-        let (report, _) = try run("late")
+    func lateAnswers() async throws {
+        let (report, _) = try await run("late")
 
         #expect(report.all.timeouts > 0)
         #expect(report.all.ok > report.figures("BootNotification").ok)
@@ -72,8 +72,8 @@ struct HostileCSMSTests {
     }
 
     @Test("links closed by the CSMS, cleanly or not, are reconnected and the stations carry on")
-    func closedLinks() throws {
-        let (report, summary) = try run("closing")
+    func closedLinks() async throws {
+        let (report, summary) = try await run("closing")
 
         #expect(report.connections["reconnects"] ?? 0 > 10)
         #expect(report.connections["attempted"] ?? 0 > 20)

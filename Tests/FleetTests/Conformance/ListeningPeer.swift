@@ -1,10 +1,12 @@
 import Foundation
 import Glibc
+import Synchronization
 import TestSupport
 
 /// A Python server of `Tests/FleetTests/Peers/` that prints `PORT <n>` once it listens on 127.0.0.1 and,
 /// when it gets SIGTERM, one JSON line saying what it saw.
-final class ListeningPeer {
+/// Unchecked: every stored property is set once, in `init`, and the pipes are read from one place at a time.
+final class ListeningPeer: @unchecked Sendable {
     struct StartFailure: Error, CustomStringConvertible {
         let description: String
     }
@@ -14,7 +16,12 @@ final class ListeningPeer {
     private let output: Pipe
     private let errors = Drained()
 
-    init(script: String, arguments: [String] = []) throws {
+    /// Starts `script` and waits, off the cooperative pool, until it listens.
+    static func start(script: String, arguments: [String] = []) async throws -> ListeningPeer {
+        try await offThePool { try ListeningPeer(script: script, arguments: arguments) }
+    }
+
+    private init(script: String, arguments: [String]) throws {
         let started = try PythonPeer.start(script: "Tests/FleetTests/Peers/\(script)", arguments: arguments)
         process = started.process
         output = started.stdout
@@ -41,7 +48,16 @@ final class ListeningPeer {
     var url: String { "ws://127.0.0.1:\(port)/ocpp" }
 
     /// Stops the server with SIGTERM and returns its summary; kills it if it has not ended in 30 s.
-    func stop() throws -> [String: Any] {
+    func stop() async throws -> [String: Any] {
+        let data = try await offThePool { self.stopAndRead() }
+        let last = data.split(separator: UInt8(ascii: "\n")).last ?? Data()
+        guard let summary = try? JSONSerialization.jsonObject(with: Data(last)) as? [String: Any] else {
+            throw StartFailure(description: "no summary; stderr: \(String(decoding: errors.data, as: UTF8.self))")
+        }
+        return summary
+    }
+
+    private func stopAndRead() -> Data {
         let process = process
         let killer = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: killer)
@@ -49,11 +65,7 @@ final class ListeningPeer {
         process.terminate()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let last = data.split(separator: UInt8(ascii: "\n")).last ?? Data()
-        guard let summary = try JSONSerialization.jsonObject(with: Data(last)) as? [String: Any] else {
-            throw StartFailure(description: "no summary; stderr: \(String(decoding: errors.data, as: UTF8.self))")
-        }
-        return summary
+        return data
     }
 
     deinit {
@@ -62,6 +74,11 @@ final class ListeningPeer {
 }
 
 /// What a background reader collected from a pipe.
-private final class Drained: @unchecked Sendable {
-    var data = Data()
+private final class Drained: Sendable {
+    private let storage = Mutex(Data())
+
+    var data: Data {
+        get { storage.withLock { $0 } }
+        set { storage.withLock { $0 = newValue } }
+    }
 }
