@@ -1,28 +1,18 @@
-import Fleet
 import Synchronization
 
-/// Carries Ctrl-C to a capacity search: stops the step running now and keeps the next from starting.
+/// Carries Ctrl-C to a capacity search: the step running is stopped and no further step starts.
+///
+/// The step's runner is stopped from its progress callback (a second into the run, then every second)
+/// rather than from the signal handler: a runner stopped before its clock has started cannot work out
+/// how long it ran, and a Ctrl-C between two steps would land just there.
 final class CapacityInterruption: Sendable {
-    private let state = Mutex<(interrupted: Bool, runner: FleetRunner?)>((false, nil))
+    private let interrupted = Atomic<Bool>(false)
 
     /// Whether Ctrl-C was pressed.
-    var isInterrupted: Bool { state.withLock { $0.interrupted } }
-
-    /// Makes `runner` the one a later ``interrupt()`` stops; stops it at once if Ctrl-C came first.
-    func track(_ runner: FleetRunner) {
-        let interrupted = state.withLock { state in
-            state.runner = runner
-            return state.interrupted
-        }
-        if interrupted { runner.stop() }
-    }
+    var isInterrupted: Bool { interrupted.load(ordering: .acquiring) }
 
     /// Called from the signal handler, on any thread.
     func interrupt() {
-        let runner = state.withLock { state in
-            state.interrupted = true
-            return state.runner
-        }
-        runner?.stop()
+        interrupted.store(true, ordering: .releasing)
     }
 }

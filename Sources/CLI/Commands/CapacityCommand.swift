@@ -159,11 +159,13 @@ struct CapacityCommand: Command {
         configuration.caFile = caFile
         configuration.insecure = insecure
         let runner = FleetRunner(configuration: configuration)
-        interruption.track(runner)
         let progress = ProgressPrinter(stations: stations, quiet: quiet)
         var runReport: RunReport
         do {
-            runReport = try await runner.run { update in progress.show(update.snapshot) }
+            runReport = try await runner.run { update in
+                progress.show(update.snapshot)
+                if interruption.isInterrupted { runner.stop() }
+            }
         } catch {
             progress.finish()
             let outcome: CapacityStep.Outcome =

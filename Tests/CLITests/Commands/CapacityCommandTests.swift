@@ -214,3 +214,41 @@ private func temporaryFolder() -> URL {
     #expect(outcome.status == 0)
     #expect(outcome.stdout.contains("Each step is a separate run"))
 }
+
+@Test func ctrlCEndsTheSearchWithTheSummaryOfTheStepsDone() throws {
+    let csms = try CSMSProcess(answerDelay: 0)
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let process = Process()
+    process.executableURL = FleetProcess.executable
+    process.arguments = [
+        "capacity", "--csms", csms.url, "--profile", "Profiles/idle.json", "--step", "5", "--max-stations", "500",
+        "--hold", "3s", "--speed", "30", "--slo", "errors < 100%", "--report", folder.path,
+    ]
+    process.currentDirectoryURL = FleetProcess.packageRoot
+    let err = Pipe()
+    let out = Pipe()
+    process.standardError = err
+    process.standardOutput = out
+    try process.run()
+    defer { if process.isRunning { process.terminate() } }
+    // Wait (bounded) for the first step to be judged, then interrupt whatever comes next.
+    var seen = ""
+    for _ in 0..<200 where !seen.contains("step 1:") {
+        let data = err.fileHandleForReading.availableData
+        if data.isEmpty { break }
+        seen += String(decoding: data, as: UTF8.self)
+    }
+    #expect(seen.contains("step 1: 5 stations: PASS"), "\(seen)")
+    kill(process.processIdentifier, SIGINT)
+    let table = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    seen += String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+
+    #expect(process.terminationStatus == 0, "\(seen)")
+    #expect(table.contains("interrupted before a step failed"))
+    let data = try Data(contentsOf: folder.appendingPathComponent("capacity.json"))
+    let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(summary["ended_by"] as? String == "interrupted")
+    #expect((summary["capacity_stations"] as? Int ?? 0) >= 5)
+}
