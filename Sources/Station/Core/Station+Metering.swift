@@ -170,8 +170,25 @@ extension Station {
 
     /// Sets what a connector delivers now: the EV's wish capped by the socket, cable and installation limits,
     /// chargingStationMaxLimit and the charging profiles; arms the next moment it changes on its own.
+    /// Under a ChargePointMaxProfile the connectors share one budget, so every connector is set again.
     mutating func updatePower(_ connectorId: Int, now: Int64, effects: inout [StationEffect]) {
         guard connectorId > 0 else { return }
+        if profiles.hasStationMaximum {
+            updateAllPower(now: now, effects: &effects)
+        } else {
+            setPower(connectorId, shareW: nil, now: now, effects: &effects)
+        }
+    }
+
+    mutating func updateAllPower(now: Int64, effects: inout [StationEffect]) {
+        let shares = stationShares(now: now)
+        for connectorId in 1..<connectors.count {
+            setPower(connectorId, shareW: shares?[connectorId], now: now, effects: &effects)
+        }
+    }
+
+    /// - Parameter shareW: the connector's part of the station-wide limit, when one is in force.
+    private mutating func setPower(_ connectorId: Int, shareW: Double?, now: Int64, effects: inout [StationEffect]) {
         let connector = connectors[connectorId]
         guard let transaction = connector.transaction, let ev = connector.ev else {
             connectors[connectorId].meter.stop(at: now)
@@ -180,18 +197,13 @@ extension Station {
             refreshStatus(connectorId, now: now, effects: &effects)
             return
         }
-        let spec = model.connectors[connectorId - 1]
-        let phases = max(1, min(ev.phases, spec.phases))
-        let right = spec.side == .right
-        let amperes = min(
-            spec.maxCurrent,
-            Double(configuration.integer(right ? .maxCurrentCableRight : .maxCurrentCableLeft, in: model)),
-            Double(configuration.integer(right ? .maxCurrentInstallationRight : .maxCurrentInstallationLeft, in: model)),
-            Double(configuration.integer(.chargingStationMaxLimit, in: model)))
-        var offered = amperes * ChargingProfileSet.phaseVoltage * Double(phases)
-        let (limit, scheduleChange) = profiles.limit(
-            connectorId: connectorId, phases: phases, at: now, transaction: (transaction.id, transaction.start))
-        if let limit { offered = min(offered, limit) }
+        let phases = self.phases(connectorId, ev)
+        var offered = hardwareW(connectorId, phases: phases)
+        // The station's limit over the EV's phases bounds the current on each phase; the share bounds the total.
+        let (station, own, scheduleChange) = profiles.limits(
+            connectorId: connectorId, phases: phases, stationPhases: phases, at: now,
+            transaction: (transaction.id, transaction.start))
+        for limit in [own, station, shareW].compactMap({ $0 }) { offered = min(offered, limit) }
         // IEC 61851: below 6 A the station cannot offer a charge at all.
         if offered < Self.minimumCurrent * ChargingProfileSet.phaseVoltage * Double(phases) || transaction.deauthorized {
             offered = 0
@@ -206,13 +218,60 @@ extension Station {
         refreshStatus(connectorId, now: now, effects: &effects)
     }
 
-    static let minimumCurrent = 6.0
-
-    mutating func updateAllPower(now: Int64, effects: inout [StationEffect]) {
+    /// How a station-wide limit in force now is shared: connectors in order of what they would draw alone
+    /// (EV, hardware, profiles) are each offered an equal part of what the smaller draws left, so an EV
+    /// that takes less leaves the rest to the others and the draws never add up to more than the limit;
+    /// nil when no ChargePointMaxProfile limits the station now.
+    private mutating func stationShares(now: Int64) -> [Double?]? {
+        guard profiles.hasStationMaximum,
+            let budget = profiles.limits(
+                connectorId: 0, phases: Self.stationPhases, stationPhases: Self.stationPhases, at: now, transaction: nil
+            ).station
+        else { return nil }
+        var demands: [(connectorId: Int, watts: Double)] = []
         for connectorId in 1..<connectors.count {
-            updatePower(connectorId, now: now, effects: &effects)
+            guard let transaction = connectors[connectorId].transaction, let ev = connectors[connectorId].ev,
+                !transaction.deauthorized
+            else { continue }
+            connectors[connectorId].meter.advance(to: now)
+            let phases = self.phases(connectorId, ev)
+            var watts = min(connectors[connectorId].meter.demand(of: ev).watts, hardwareW(connectorId, phases: phases))
+            let limits = profiles.limits(
+                connectorId: connectorId, phases: phases, stationPhases: phases, at: now,
+                transaction: (transaction.id, transaction.start))
+            for limit in [limits.connector, limits.station].compactMap({ $0 }) { watts = min(watts, limit) }
+            demands.append((connectorId, watts))
         }
+        var shares = [Double?](repeating: nil, count: connectors.count)
+        var remaining = max(0, budget)
+        for (index, demand) in demands.sorted(by: { $0.watts < $1.watts }).enumerated() {
+            let fair = remaining / Double(demands.count - index)
+            shares[demand.connectorId] = fair
+            remaining -= min(demand.watts, fair)
+        }
+        return shares
     }
+
+    /// The phases an EV draws on at a connector.
+    func phases(_ connectorId: Int, _ ev: EVCharacteristics) -> Int {
+        max(1, min(ev.phases, model.connectors[connectorId - 1].phases))
+    }
+
+    /// What the socket, cable, installation and chargingStationMaxLimit let a connector deliver, in watts.
+    func hardwareW(_ connectorId: Int, phases: Int) -> Double {
+        let spec = model.connectors[connectorId - 1]
+        let right = spec.side == .right
+        let amperes = min(
+            spec.maxCurrent,
+            Double(configuration.integer(right ? .maxCurrentCableRight : .maxCurrentCableLeft, in: model)),
+            Double(configuration.integer(right ? .maxCurrentInstallationRight : .maxCurrentInstallationLeft, in: model)),
+            Double(configuration.integer(.chargingStationMaxLimit, in: model)))
+        return amperes * ChargingProfileSet.phaseVoltage * Double(phases)
+    }
+
+    static let minimumCurrent = 6.0
+    /// A ChargePointMaxProfile in amperes limits each phase of the station's three-phase supply.
+    static let stationPhases = 3
 
     // MARK: - Status
 

@@ -39,25 +39,21 @@ struct EnergyMeter: Sendable {
             powerW = 0
             return nil
         }
-        let taperAt = ev.energyWantedWh * EVCharacteristics.taperShare
-        // A tolerance of a microwatt-hour keeps rounding from leaving the EV a hair short of full.
-        let epsilon = 1e-6
-        let wanted: Double
-        let threshold: Double?
-        if deliveredToEVWh + epsilon >= ev.energyWantedWh {
-            wanted = 0
-            threshold = nil
-        } else if deliveredToEVWh + epsilon >= taperAt {
-            wanted = ev.maxPowerW * EVCharacteristics.taperFactor
-            threshold = ev.energyWantedWh
-        } else {
-            wanted = ev.maxPowerW
-            threshold = taperAt
-        }
+        let (wanted, threshold) = demand(of: ev)
         powerW = max(0, min(wanted, capW))
         guard let threshold, powerW > 0 else { return nil }
         let milliseconds = ((threshold - deliveredToEVWh) * 3_600_000 / powerW).rounded(.up)
         return now + max(1, Int64(milliseconds))
+    }
+
+    /// What the EV would draw now without a cap, in watts, and the energy delivered at which that changes.
+    func demand(of ev: EVCharacteristics) -> (watts: Double, untilWh: Double?) {
+        let taperAt = ev.energyWantedWh * EVCharacteristics.taperShare
+        // A tolerance of a microwatt-hour keeps rounding from leaving the EV a hair short of full.
+        let epsilon = 1e-6
+        if deliveredToEVWh + epsilon >= ev.energyWantedWh { return (0, nil) }
+        if deliveredToEVWh + epsilon >= taperAt { return (ev.maxPowerW * EVCharacteristics.taperFactor, ev.energyWantedWh) }
+        return (ev.maxPowerW, taperAt)
     }
 
     /// Stops the draw (transaction over, EV gone), after integrating up to `now`.

@@ -57,10 +57,31 @@ public struct ChargingProfileSet: Sendable {
     public func limit(
         connectorId: Int, phases: Int, at time: Int64, transaction: (id: Int?, start: Int64)?
     ) -> (watts: Double?, next: Int64?) {
-        if profiles.isEmpty { return (nil, nil) }
+        let (stationMax, connectorLimit, next) = limits(
+            connectorId: connectorId, phases: phases, stationPhases: phases, at: time, transaction: transaction)
+        if connectorId == 0 { return (stationMax, next) }
+        switch (stationMax, connectorLimit) {
+        case (nil, nil): return (nil, next)
+        case (let value?, nil), (nil, let value?): return (value, next)
+        case (let a?, let b?): return (min(a, b), next)
+        }
+    }
+
+    /// Whether a ChargePointMaxProfile is installed (in force now or not).
+    var hasStationMaximum: Bool {
+        profiles.contains { $0.purpose == .chargePointMax }
+    }
+
+    /// The station-wide limit (ChargePointMaxProfile, in watts over `stationPhases`) and the connector's own
+    /// (TxProfile, else TxDefaultProfile, in watts over `phases`) at `time`, kept apart so that the station's
+    /// can be shared between connectors; and when either may next change.
+    func limits(
+        connectorId: Int, phases: Int, stationPhases: Int, at time: Int64, transaction: (id: Int?, start: Int64)?
+    ) -> (station: Double?, connector: Double?, next: Int64?) {
+        if profiles.isEmpty { return (nil, nil, nil) }
         let relativeStart = transaction?.start ?? time
         var next: Int64?
-        func resolve(_ purpose: ChargingLimitProfile.Purpose, on connectors: [Int]) -> Double? {
+        func resolve(_ purpose: ChargingLimitProfile.Purpose, on connectors: [Int], phases: Int) -> Double? {
             var best: (stack: Int, specific: Bool, watts: Double)?
             for profile in profiles where profile.purpose == purpose && connectors.contains(profile.connectorId) {
                 if purpose == .tx, let wanted = profile.transactionId, wanted != transaction?.id { continue }
@@ -77,16 +98,11 @@ public struct ChargingProfileSet: Sendable {
             }
             return best?.watts
         }
-        let stationMax = resolve(.chargePointMax, on: [0])
-        if connectorId == 0 { return (stationMax, next) }
-        let txLimit = transaction == nil ? nil : resolve(.tx, on: [connectorId])
-        let defaultLimit = resolve(.txDefault, on: [0, connectorId])
-        let connectorLimit = txLimit ?? defaultLimit
-        switch (stationMax, connectorLimit) {
-        case (nil, nil): return (nil, next)
-        case (let value?, nil), (nil, let value?): return (value, next)
-        case (let a?, let b?): return (min(a, b), next)
-        }
+        let stationMax = resolve(.chargePointMax, on: [0], phases: stationPhases)
+        if connectorId == 0 { return (stationMax, nil, next) }
+        let txLimit = transaction == nil ? nil : resolve(.tx, on: [connectorId], phases: phases)
+        let defaultLimit = resolve(.txDefault, on: [0, connectorId], phases: phases)
+        return (stationMax, txLimit ?? defaultLimit, next)
     }
 
     /// GetCompositeSchedule: the limit over `[start, start + duration)` as periods relative to `start`,
