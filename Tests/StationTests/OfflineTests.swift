@@ -119,4 +119,32 @@ import Testing
         harness.advance(seconds: 30)
         #expect(harness.statuses(connector: 4).last == "Preparing")
     }
+
+    /// The guide says nothing of statuses while offline; OCPP 1.6 queues only transaction messages. The
+    /// station keeps no history: a Green'Up boots again when its link comes back (the model's
+    /// bootsOnReconnect) and then reports the status each connector has now, once each.
+    @Test func onlyTheLatestStatusOfEachConnectorIsReportedAfterReconnection() {
+        var harness = StationHarness()
+        harness.boot()
+        harness.autoConnect = false
+        harness.handle(.disconnected)
+        let before = harness.sent.count
+        harness.handle(.evPlugged(connectorId: 4, ev: .typical))
+        harness.handle(.evUnplugged(connectorId: 4))
+        harness.handle(.evPlugged(connectorId: 4, ev: .typical))
+        harness.handle(.evPlugged(connectorId: 2, ev: .typical))
+        harness.handle(.evUnplugged(connectorId: 2))
+        harness.handle(.connectorFaulted(connectorId: 3, errorCode: .groundFailure))
+        #expect(harness.sent.count == before)
+        #expect(harness.station.queuedCalls == 0)
+        harness.autoConnect = true
+        harness.advance(seconds: 30)
+        let reported = harness.calls(.statusNotification)[...].filter { call in
+            harness.sent[before...].contains { $0.messageId == call.messageId }
+        }
+        let pairs = reported.map { "\($0.payload["connectorId"] as? Int ?? -1):\($0.payload["status"] as? String ?? "")" }
+        #expect(harness.calls(.bootNotification).count == 2)
+        #expect(pairs.sorted() == ["0:Available", "1:Available", "2:Available", "3:Faulted", "4:Preparing"])
+        #expect(reported.first { $0.payload["connectorId"] as? Int == 3 }?.payload["errorCode"] as? String == "GroundFailure")
+    }
 }
