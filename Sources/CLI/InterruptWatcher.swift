@@ -1,4 +1,5 @@
-import Dispatch
+import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 @preconcurrency import Glibc
@@ -6,41 +7,63 @@ import Dispatch
 
 /// Turns the first SIGINT or SIGTERM into a graceful stop and the second into an immediate exit, as a
 /// user pressing Ctrl-C twice expects.
+///
+/// The handler is a plain C signal handler installed before `init` returns, so no signal sent after a
+/// command printed its banner can be lost (a Dispatch signal source arms itself later, on another thread,
+/// and a signal in between was ignored). The handler only does what is async-signal-safe: it counts, exits
+/// at the second signal, and writes a byte to a pipe that an ordinary thread reads to call `stop`.
 final class InterruptWatcher: Sendable {
-    // The sources are created once in init and only cancelled in deinit: never mutated while shared.
-    nonisolated(unsafe) private var sources: [any DispatchSourceSignal] = []
-    private let queue = DispatchQueue(label: "ocpp-fleet.signals")
-
-    /// - Parameter stop: called once, on the watcher's own queue, at the first signal.
+    /// - Parameter stop: called once, on a thread of its own, at the first signal.
     init(stop: @escaping @Sendable () -> Void) {
-        let received = Received()
+        InterruptState.stop.withLock { $0 = stop }
+        InterruptState.startReaderOnce()
         for signalNumber in [SIGINT, SIGTERM] {
-            // The default action would kill the process before the source sees the signal.
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
-            source.setEventHandler {
-                if received.first() {
-                    Output.error("\nstopping: closing transactions and links, writing the report (Ctrl-C again to quit at once)")
-                    stop()
-                } else {
-                    _exit(130)
-                }
-            }
-            source.resume()
-            sources.append(source)
+            signal(signalNumber, interruptHandler)
         }
     }
 
     deinit {
-        for source in sources { source.cancel() }
-    }
-
-    /// Counts signals; only touched on the watcher's serial queue.
-    private final class Received: @unchecked Sendable {
-        private var count = 0
-        func first() -> Bool {
-            count += 1
-            return count == 1
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_DFL)
         }
+        InterruptState.stop.withLock { $0 = nil }
     }
+}
+
+private enum InterruptState {
+    static let count = Atomic<Int>(0)
+    static let stop = Mutex<(@Sendable () -> Void)?>(nil)
+    /// The pipe's write end, for the handler: an atomic load is safe in a signal handler.
+    static let writeEnd = Atomic<Int32>(-1)
+    private static let started = Atomic<Bool>(false)
+
+    static func startReaderOnce() {
+        guard started.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+        else { return }
+        var ends: [Int32] = [-1, -1]
+        pipe(&ends)
+        let readEnd = ends[0]
+        writeEnd.store(ends[1], ordering: .releasing)
+        let reader = Thread {
+            var byte: UInt8 = 0
+            while true {
+                let result = read(readEnd, &byte, 1)
+                if result < 0, errno == EINTR { continue }
+                guard result == 1 else { return }
+                Output.error("\nstopping: closing transactions and links, writing the report (Ctrl-C again to quit at once)")
+                let stop = InterruptState.stop.withLock { $0 }
+                stop?()
+            }
+        }
+        reader.name = "ocpp-fleet.signals"
+        reader.start()
+    }
+}
+
+private let interruptHandler: @convention(c) (Int32) -> Void = { _ in
+    if InterruptState.count.add(1, ordering: .relaxed).newValue >= 2 {
+        _exit(130)
+    }
+    var byte: UInt8 = 1
+    _ = write(InterruptState.writeEnd.load(ordering: .acquiring), &byte, 1)
 }

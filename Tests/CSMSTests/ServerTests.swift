@@ -87,7 +87,7 @@ import Testing
     @Test func aStationWithTheWrongPasswordIsRefused() async throws {
         let server = CSMSServer(configuration: Self.configuration)
         let port = try await server.start(listen: "127.0.0.1:0")
-        let run = try PythonPeer.run(
+        let run = try await PythonPeer.run(
             script: "Tests/CSMSTests/Peers/charge_point.py",
             arguments: ["ws://127.0.0.1:\(port)/ocpp", "GU-PY-2", "--password", "guess", "--no-reset"], timeout: 30)
         #expect(run.status == 1)

@@ -68,4 +68,15 @@ public enum PythonPeer {
             String(decoding: errData, as: UTF8.self)
         )
     }
+
+    /// ``run(script:arguments:input:timeout:)`` for async tests, waiting on a Dispatch thread rather than
+    /// on one of the cooperative pool's few threads.
+    public static func run(
+        script: String, arguments: [String] = [], input: Data = Data(), timeout: TimeInterval = 60
+    ) async throws -> (status: Int32, stdout: String, stderr: String) {
+        let (status, stdout, stderr) = try await offThePool {
+            try run(script: script, arguments: arguments, input: input, timeout: timeout) as (Int32, String, String)
+        }
+        return (status, stdout, stderr)
+    }
 }

@@ -165,11 +165,11 @@ private func temporaryFolder() -> URL {
     FileManager.default.temporaryDirectory.appendingPathComponent("ocpp-fleet-capacity-\(UUID())")
 }
 
-@Test func capacityGrowsTheFleetUntilAnSLOFailsAndReportsTheLargestSizeThatMetThemAll() throws {
+@Test func capacityGrowsTheFleetUntilAnSLOFailsAndReportsTheLargestSizeThatMetThemAll() async throws {
     let csms = try CSMSProcess(answerDelay: 20)
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let outcome = try FleetProcess.run([
+    let outcome = try await FleetProcess.run([
         "capacity", "--csms", csms.url, "--profile", "Profiles/idle.json", "--step", "5", "--max-stations", "25",
         "--hold", "3s", "--speed", "30", "--slo", "p99(*) < 5s", "--slo", "connected <= 10",
         "--report", folder.path,
@@ -189,10 +189,10 @@ private func temporaryFolder() -> URL {
     }
 }
 
-@Test func aFirstStepSlowerThanItsLatencySLOExitsOne() throws {
+@Test func aFirstStepSlowerThanItsLatencySLOExitsOne() async throws {
     // Every answer is 300 ms late, so no step can have a median under 100 ms.
     let csms = try CSMSProcess(answerDelay: 300)
-    let outcome = try FleetProcess.run([
+    let outcome = try await FleetProcess.run([
         "capacity", "--csms", csms.url, "--profile", "Profiles/idle.json", "--step", "5", "--max-stations", "25",
         "--hold", "3s", "--speed", "10", "--slo", "p50(*) < 100ms", "--quiet",
     ])
@@ -203,50 +203,31 @@ private func temporaryFolder() -> URL {
     #expect(!outcome.stdout.contains("\n2 "))
 }
 
-@Test func capacityWithoutAnSLOIsBadUsage() throws {
-    let outcome = try FleetProcess.run(["capacity", "--csms", "ws://127.0.0.1:9/ocpp"])
+@Test func capacityWithoutAnSLOIsBadUsage() async throws {
+    let outcome = try await FleetProcess.run(["capacity", "--csms", "ws://127.0.0.1:9/ocpp"])
     #expect(outcome.status == 2)
     #expect(outcome.stderr.contains("at least one --slo"))
 }
 
-@Test func capacityHelpSaysEachStepIsARunOfItsOwn() throws {
-    let outcome = try FleetProcess.run(["capacity", "--help"])
+@Test func capacityHelpSaysEachStepIsARunOfItsOwn() async throws {
+    let outcome = try await FleetProcess.run(["capacity", "--help"])
     #expect(outcome.status == 0)
     #expect(outcome.stdout.contains("Each step is a separate run"))
 }
 
-@Test func ctrlCEndsTheSearchWithTheSummaryOfTheStepsDone() throws {
+@Test func ctrlCEndsTheSearchWithTheSummaryOfTheStepsDone() async throws {
     let csms = try CSMSProcess(answerDelay: 0)
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let process = Process()
-    process.executableURL = FleetProcess.executable
-    process.arguments = [
-        "capacity", "--csms", csms.url, "--profile", "Profiles/idle.json", "--step", "5", "--max-stations", "500",
-        "--hold", "3s", "--speed", "30", "--slo", "errors < 100%", "--report", folder.path,
-    ]
-    process.currentDirectoryURL = FleetProcess.packageRoot
-    let err = Pipe()
-    let out = Pipe()
-    process.standardError = err
-    process.standardOutput = out
-    try process.run()
-    defer { if process.isRunning { process.terminate() } }
-    // Wait (bounded) for the first step to be judged, then interrupt whatever comes next.
-    var seen = ""
-    for _ in 0..<200 where !seen.contains("step 1:") {
-        let data = err.fileHandleForReading.availableData
-        if data.isEmpty { break }
-        seen += String(decoding: data, as: UTF8.self)
-    }
-    #expect(seen.contains("step 1: 5 stations: PASS"), "\(seen)")
-    kill(process.processIdentifier, SIGINT)
-    let table = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    seen += String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    let outcome = try await FleetProcess.interrupt(
+        [
+            "capacity", "--csms", csms.url, "--profile", "Profiles/idle.json", "--step", "5", "--max-stations", "500",
+            "--hold", "3s", "--speed", "30", "--slo", "errors < 100%", "--report", folder.path,
+        ], after: "step 1:")
 
-    #expect(process.terminationStatus == 0, "\(seen)")
-    #expect(table.contains("interrupted before a step failed"))
+    #expect(outcome.stderr.contains("step 1: 5 stations: PASS"), "\(outcome.stderr)")
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.contains("interrupted before a step failed"))
     let data = try Data(contentsOf: folder.appendingPathComponent("capacity.json"))
     let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     #expect(summary["ended_by"] as? String == "interrupted")

@@ -1,17 +1,17 @@
 import Foundation
 import Testing
 
-@Test func everyShippedProfilePassesTheCheck() throws {
+@Test func everyShippedProfilePassesTheCheck() async throws {
     let profiles = try FileManager.default.contentsOfDirectory(atPath: "Profiles")
         .filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }
     #expect(profiles.count >= 6)
     for profile in profiles {
-        let outcome = try FleetProcess.run(["profile", "check", "Profiles/\(profile)"])
+        let outcome = try await FleetProcess.run(["profile", "check", "Profiles/\(profile)"])
         #expect(outcome.status == 0, "\(profile): \(outcome.stderr)")
     }
 }
 
-@Test func aBadProfileListsEveryErrorWithItsPathAndExitsTwo() throws {
+@Test func aBadProfileListsEveryErrorWithItsPathAndExitsTwo() async throws {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID()).json")
     defer { try? FileManager.default.removeItem(at: file) }
     let smoke = try String(contentsOfFile: "Profiles/smoke.json", encoding: .utf8)
@@ -20,7 +20,7 @@ import Testing
     json["name"] = 42
     try JSONSerialization.data(withJSONObject: json).write(to: file)
 
-    let outcome = try FleetProcess.run(["profile", "check", file.path])
+    let outcome = try await FleetProcess.run(["profile", "check", file.path])
     #expect(outcome.status == 2)
     #expect(outcome.stderr.contains("\(file.path):"))
     #expect(outcome.stderr.contains("$.reconnection"))
@@ -28,14 +28,14 @@ import Testing
     #expect(outcome.stderr.contains("2 errors"))
 }
 
-@Test func aMissingProfileFileExitsTwo() throws {
-    let outcome = try FleetProcess.run(["profile", "check", "/nonexistent/profile.json"])
+@Test func aMissingProfileFileExitsTwo() async throws {
+    let outcome = try await FleetProcess.run(["profile", "check", "/nonexistent/profile.json"])
     #expect(outcome.status == 2)
     #expect(outcome.stderr.contains("no such file"))
 }
 
-@Test func aBadSLOExitsTwoAndPointsAtTheColumn() throws {
-    let outcome = try FleetProcess.run(["run", "--slo", "p99(StartTransaction) << 800ms"])
+@Test func aBadSLOExitsTwoAndPointsAtTheColumn() async throws {
+    let outcome = try await FleetProcess.run(["run", "--slo", "p99(StartTransaction) << 800ms"])
     #expect(outcome.status == 2)
     #expect(outcome.stderr.contains("column"))
     #expect(outcome.stderr.contains("^"))

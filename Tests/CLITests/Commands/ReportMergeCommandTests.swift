@@ -6,8 +6,8 @@ private func temporaryFolder() -> URL {
 }
 
 /// Simulates `smoke.json` for 20 minutes (the whole fleet, or one shard) and writes its report there.
-private func simulate(into folder: URL, shard: String? = nil, seed: String = "1") throws {
-    let outcome = try FleetProcess.run(
+private func simulate(into folder: URL, shard: String? = nil, seed: String = "1") async throws {
+    let outcome = try await FleetProcess.run(
         ["simulate", "--profile", "Profiles/smoke.json", "--duration", "20m", "--seed", seed, "--quiet",
          "--report", folder.path] + (shard.map { ["--shard", $0] } ?? []))
     #expect(outcome.status == 0, "\(outcome.stderr)")
@@ -24,15 +24,15 @@ private func figures(_ folder: URL) throws -> NSDictionary {
     return json as NSDictionary
 }
 
-@Test func mergingTheShardsOfASimulationGivesTheReportOfTheWholeFleet() throws {
+@Test func mergingTheShardsOfASimulationGivesTheReportOfTheWholeFleet() async throws {
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let whole = folder.appendingPathComponent("whole")
     let merged = folder.appendingPathComponent("merged")
-    try simulate(into: whole)
-    try simulate(into: folder.appendingPathComponent("s2"), shard: "2/2")
-    try simulate(into: folder.appendingPathComponent("s1"), shard: "1/2")
-    let outcome = try FleetProcess.run([
+    try await simulate(into: whole)
+    try await simulate(into: folder.appendingPathComponent("s2"), shard: "2/2")
+    try await simulate(into: folder.appendingPathComponent("s1"), shard: "1/2")
+    let outcome = try await FleetProcess.run([
         "report", "merge", folder.appendingPathComponent("s2").path, folder.appendingPathComponent("s1").path,
         "--out", merged.path,
     ])
@@ -48,12 +48,12 @@ private func figures(_ folder: URL) throws -> NSDictionary {
     #expect(try csv(merged) == (try csv(whole)))
 }
 
-@Test func shardsOfDifferentSeedsAreRefusedWithExitTwo() throws {
+@Test func shardsOfDifferentSeedsAreRefusedWithExitTwo() async throws {
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    try simulate(into: folder.appendingPathComponent("s1"), shard: "1/2", seed: "1")
-    try simulate(into: folder.appendingPathComponent("s2"), shard: "2/2", seed: "2")
-    let outcome = try FleetProcess.run([
+    try await simulate(into: folder.appendingPathComponent("s1"), shard: "1/2", seed: "1")
+    try await simulate(into: folder.appendingPathComponent("s2"), shard: "2/2", seed: "2")
+    let outcome = try await FleetProcess.run([
         "report", "merge", folder.appendingPathComponent("s1").path, folder.appendingPathComponent("s2").path,
         "--out", folder.appendingPathComponent("merged").path,
     ])
@@ -62,13 +62,13 @@ private func figures(_ folder: URL) throws -> NSDictionary {
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("merged").path))
 }
 
-@Test func aReportThatIsNotJSONIsExitTwoNamingTheFile() throws {
+@Test func aReportThatIsNotJSONIsExitTwoNamingTheFile() async throws {
     let folder = temporaryFolder()
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("report.json")
     try Data("{\"run\": ".utf8).write(to: file)
-    let outcome = try FleetProcess.run([
+    let outcome = try await FleetProcess.run([
         "report", "merge", folder.path, "--out", folder.appendingPathComponent("merged").path,
     ])
     #expect(outcome.status == 2)

@@ -26,10 +26,10 @@ private func unusedPort() throws -> Int {
     return Int(UInt16(bigEndian: address.sin_port))
 }
 
-@Test func runAgainstTheEmbeddedCSMSWritesItsReportAndExitsZero() throws {
+@Test func runAgainstTheEmbeddedCSMSWritesItsReportAndExitsZero() async throws {
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let outcome = try FleetProcess.run([
+    let outcome = try await FleetProcess.run([
         "run", "--profile", "Profiles/smoke.json", "--duration", "4s", "--report", folder.path, "--quiet",
         "--slo", "timeouts == 0",
     ])
@@ -42,9 +42,9 @@ private func unusedPort() throws -> Int {
     #expect((csms["received.BootNotification"] as? Double ?? 0) > 0)
 }
 
-@Test func anUnreachableCSMSExitsThreeWithTheReason() throws {
+@Test func anUnreachableCSMSExitsThreeWithTheReason() async throws {
     let port = try unusedPort()
-    let outcome = try FleetProcess.run([
+    let outcome = try await FleetProcess.run([
         "run", "--csms", "ws://127.0.0.1:\(port)/ocpp", "--profile", "Profiles/smoke.json", "--duration", "30s",
         "--quiet",
     ])
@@ -52,36 +52,21 @@ private func unusedPort() throws -> Int {
     #expect(outcome.stderr.contains("refused"))
 }
 
-@Test func interruptingARunStillWritesACompleteReport() throws {
+@Test func interruptingARunStillWritesACompleteReport() async throws {
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let process = Process()
-    process.executableURL = FleetProcess.executable
-    process.arguments = [
-        "run", "--profile", "Profiles/smoke.json", "--duration", "60s", "--report", folder.path,
-        "--password", "s3cret",
-    ]
-    process.currentDirectoryURL = FleetProcess.packageRoot
-    let err = Pipe()
-    process.standardError = err
-    process.standardOutput = Pipe()
-    try process.run()
-    defer { if process.isRunning { process.terminate() } }
-    // Wait (bounded) for the run to have started before interrupting it.
-    var seen = Data()
-    for _ in 0..<200 where !String(decoding: seen, as: UTF8.self).contains("running ") {
-        seen.append(err.fileHandleForReading.availableData)
-    }
-    Thread.sleep(forTimeInterval: 2)
-    kill(process.processIdentifier, SIGINT)
-    seen.append(err.fileHandleForReading.readDataToEndOfFile())
-    process.waitUntilExit()
+    let outcome = try await FleetProcess.interrupt(
+        [
+            "run", "--profile", "Profiles/smoke.json", "--duration", "60s", "--report", folder.path,
+            "--password", "s3cret",
+        ], after: "running ", delay: 2)
 
-    #expect(process.terminationStatus == 0, "\(String(decoding: seen, as: UTF8.self))")
+    #expect(outcome.status == 0, "\(outcome.stderr)")
     for name in ["report.json", "report.html", "timeline.csv", "junit.xml"] {
         let file = folder.appendingPathComponent(name)
         #expect(FileManager.default.fileExists(atPath: file.path), "\(name)")
         #expect(!(try String(contentsOf: file, encoding: .utf8)).contains("s3cret"))
     }
-    #expect(!String(decoding: seen, as: UTF8.self).contains("s3cret"))
+    #expect(!outcome.stderr.contains("s3cret"))
+    #expect(!outcome.stdout.contains("s3cret"))
 }

@@ -5,10 +5,10 @@ private func temporaryFolder() -> URL {
     FileManager.default.temporaryDirectory.appendingPathComponent("ocpp-fleet-cli-\(UUID())")
 }
 
-@Test func simulateWritesEveryReportFileAndExitsZero() throws {
+@Test func simulateWritesEveryReportFileAndExitsZero() async throws {
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let outcome = try FleetProcess.run([
+    let outcome = try await FleetProcess.run([
         "simulate", "--profile", "Profiles/smoke.json", "--duration", "30m", "--report", folder.path, "--quiet",
     ])
     #expect(outcome.status == 0, "\(outcome.stderr)")
@@ -18,14 +18,14 @@ private func temporaryFolder() -> URL {
     #expect(outcome.stdout.contains("BootNotification"))
 }
 
-@Test func simulateTwiceWithTheSameSeedWritesTheSameTrace() throws {
+@Test func simulateTwiceWithTheSameSeedWritesTheSameTrace() async throws {
     let folder = temporaryFolder()
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     var traces: [Data] = []
     for (run, seed) in [(1, "7"), (2, "7"), (3, "8")] {
         let trace = folder.appendingPathComponent("trace\(run).jsonl")
-        let outcome = try FleetProcess.run([
+        let outcome = try await FleetProcess.run([
             "simulate", "--profile", "Profiles/smoke.json", "--duration", "20m", "--seed", seed,
             "--trace", trace.path, "--quiet",
         ])
@@ -37,8 +37,8 @@ private func temporaryFolder() -> URL {
     #expect(traces[0] != traces[2])
 }
 
-@Test func aFailedSLOExitsOneAndNamesTheMeasuredValue() throws {
-    let outcome = try FleetProcess.run([
+@Test func aFailedSLOExitsOneAndNamesTheMeasuredValue() async throws {
+    let outcome = try await FleetProcess.run([
         "simulate", "--profile", "Profiles/smoke.json", "--duration", "20m", "--quiet",
         "--slo", "msgs_per_s >= 1000000",
     ])
@@ -46,8 +46,8 @@ private func temporaryFolder() -> URL {
     #expect(outcome.stdout.contains("SLO FAIL  msgs_per_s >= 1000000  (msgs_per_s = "))
 }
 
-@Test func aPassedSLOExitsZeroAndJSONGoesToStdout() throws {
-    let outcome = try FleetProcess.run([
+@Test func aPassedSLOExitsZeroAndJSONGoesToStdout() async throws {
+    let outcome = try await FleetProcess.run([
         "simulate", "--profile", "Profiles/smoke.json", "--duration", "20m", "--quiet", "--json",
         "--slo", "timeouts == 0",
     ])
@@ -57,11 +57,11 @@ private func temporaryFolder() -> URL {
     #expect(slo.first?["ok"] as? Bool == true)
 }
 
-@Test func simulateRefusesABadProfileBeforeStarting() throws {
+@Test func simulateRefusesABadProfileBeforeStarting() async throws {
     let file = temporaryFolder().appendingPathExtension("json")
     defer { try? FileManager.default.removeItem(at: file) }
     try Data(#"{"name": "x", "stations": {"count": -1}}"#.utf8).write(to: file)
-    let outcome = try FleetProcess.run(["simulate", "--profile", file.path, "--quiet"])
+    let outcome = try await FleetProcess.run(["simulate", "--profile", file.path, "--quiet"])
     #expect(outcome.status == 2)
     #expect(outcome.stderr.contains("nothing was started"))
     #expect(outcome.stderr.contains("$.stations.count"))

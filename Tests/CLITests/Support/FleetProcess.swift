@@ -22,8 +22,13 @@ enum FleetProcess {
             .deletingLastPathComponent().appendingPathComponent("ocpp-fleet")
     }
 
-    /// Runs `ocpp-fleet arguments` in the package root; kills it after `timeout` seconds.
-    static func run(_ arguments: [String], timeout: TimeInterval = 120) throws -> Outcome {
+    /// Runs `ocpp-fleet arguments` in the package root; kills it after `timeout` seconds. The wait happens
+    /// on a Dispatch thread, so that in-process runs of other tests keep their share of the cooperative pool.
+    static func run(_ arguments: [String], timeout: TimeInterval = 120) async throws -> Outcome {
+        try await offThePool { try runBlocking(arguments, timeout: timeout) }
+    }
+
+    private static func runBlocking(_ arguments: [String], timeout: TimeInterval) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -43,6 +48,52 @@ enum FleetProcess {
         group.wait()
         process.waitUntilExit()
         killer.cancel()
+        return Outcome(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Starts `ocpp-fleet arguments`, waits (bounded) until its stderr shows `marker`, waits `delay` more
+    /// seconds, sends SIGINT as Ctrl-C does, and collects what it printed until it exits.
+    static func interrupt(
+        _ arguments: [String], after marker: String, delay: TimeInterval = 0, timeout: TimeInterval = 120
+    ) async throws -> Outcome {
+        try await offThePool {
+            try interruptBlocking(arguments, after: marker, delay: delay, timeout: timeout)
+        }
+    }
+
+    private static func interruptBlocking(
+        _ arguments: [String], after marker: String, delay: TimeInterval, timeout: TimeInterval
+    ) throws -> Outcome {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
+        defer { killer.cancel() }
+        nonisolated(unsafe) var outData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        var errData = Data()
+        for _ in 0..<1_000 where !String(decoding: errData, as: UTF8.self).contains(marker) {
+            let chunk = err.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            errData.append(chunk)
+        }
+        Thread.sleep(forTimeInterval: delay)
+        kill(process.processIdentifier, SIGINT)
+        errData.append(err.fileHandleForReading.readDataToEndOfFile())
+        group.wait()
+        process.waitUntilExit()
         return Outcome(
             status: process.terminationStatus,
             stdout: String(decoding: outData, as: UTF8.self),
