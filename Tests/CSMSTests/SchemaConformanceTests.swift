@@ -113,7 +113,7 @@ import Testing
         return emitted
     }
 
-    @Test func everyFrameTheCoreEmitsMatchesTheOfficialSchemas() throws {
+    @Test func everyFrameTheCoreEmitsMatchesTheOfficialSchemas() async throws {
         let answers = try Self.answers()
         let commands = Self.commands()
         // Every kind is there: each answer, the injected fault, each code of the bad frames, each command.
@@ -139,7 +139,7 @@ import Testing
             input += try JSONSerialization.data(withJSONObject: line)
             input += Data("\n".utf8)
         }
-        let run = try PythonPeer.run(script: "Tests/CSMSTests/Peers/validate_frames.py", input: input)
+        let run = try await PythonPeer.run(script: "Tests/CSMSTests/Peers/validate_frames.py", input: input)
         try #require(run.status == 0, "validator failed: \(run.stderr)")
         let report = try #require(
             try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])

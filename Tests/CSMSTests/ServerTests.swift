@@ -21,7 +21,7 @@ import Testing
         let server = CSMSServer(configuration: Self.configuration)
         let port = try await server.start(listen: "127.0.0.1:0")
         let peer = Task.detached {
-            try PythonPeer.run(
+            try await PythonPeer.run(
                 script: "Tests/CSMSTests/Peers/charge_point.py",
                 arguments: ["ws://127.0.0.1:\(port)/ocpp", "GU-PY-1", "--password", "s3cret"], timeout: 30)
         }
@@ -58,8 +58,8 @@ import Testing
     }
 
     /// Runs the Python station through its whole session (no Reset) and returns its transaction id.
-    func chargeOnce(port: UInt16, station: String) throws -> Int {
-        let run = try PythonPeer.run(
+    func chargeOnce(port: UInt16, station: String) async throws -> Int {
+        let run = try await PythonPeer.run(
             script: "Tests/CSMSTests/Peers/charge_point.py",
             arguments: ["ws://127.0.0.1:\(port)", station, "--no-reset"], timeout: 30)
         try #require(run.status == 0, "the Python station failed: \(run.stderr)")
@@ -70,12 +70,12 @@ import Testing
     @Test func aRestartedServerGoesOnWithItsCountersAndTransactionIds() async throws {
         let server = CSMSServer(configuration: CSMSConfiguration(answerDelay: 20))
         let port = try await server.start(listen: "127.0.0.1:0")
-        let first = try chargeOnce(port: port, station: "GU-PY-3")
+        let first = try await chargeOnce(port: port, station: "GU-PY-3")
         await server.stop()
         #expect(server.counterSnapshot["stations.connected"] == 0)
 
         try await server.start(listen: "127.0.0.1:\(port)")
-        let second = try chargeOnce(port: port, station: "GU-PY-3")
+        let second = try await chargeOnce(port: port, station: "GU-PY-3")
         await server.stop()
         #expect(second != first)
         let counters = server.counterSnapshot

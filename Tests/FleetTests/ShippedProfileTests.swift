@@ -24,9 +24,9 @@ import TestSupport
         #expect(profile.description.count < 140)
     }
 
-    @Test func everyShippedProfileFollowsTheJSONSchema() throws {
+    @Test func everyShippedProfileFollowsTheJSONSchema() async throws {
         let files = Self.names.map { "Profiles/\($0).json" }
-        let result = try PythonPeer.run(script: "Tests/FleetTests/Peers/validate_profiles.py", arguments: files)
+        let result = try await PythonPeer.run(script: "Tests/FleetTests/Peers/validate_profiles.py", arguments: files)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.split(separator: "\n").count == files.count)
     }

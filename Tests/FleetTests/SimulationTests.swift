@@ -130,13 +130,13 @@ import TestSupport
     }
 
     @Test(arguments: [("smoke", 10, 15), ("firmware-rollout", 20, 70)])
-    func everyFrameOfATraceFollowsTheOfficialSchemas(profile: String, stations: Int, minutes: Int64) throws {
+    func everyFrameOfATraceFollowsTheOfficialSchemas(profile: String, stations: Int, minutes: Int64) async throws {
         let loaded = try Profile.load(file: packageRootPath("Profiles/\(profile).json"))
         let plan = FleetPlan(profile: loaded, fleetSize: stations, seed: 5, duration: minutes * Self.minute)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("fleet-trace-\(UUID().uuidString).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Simulation(plan: plan, tracePath: path).run()
-        let result = try PythonPeer.run(script: "Tests/FleetTests/Peers/validate_trace.py", arguments: [path])
+        let result = try await PythonPeer.run(script: "Tests/FleetTests/Peers/validate_trace.py", arguments: [path])
         #expect(result.status == 0, "\(result.stderr)")
         let summary = try #require(
             try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

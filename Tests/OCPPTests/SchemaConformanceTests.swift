@@ -12,14 +12,14 @@ import TestSupport
         }
     }
 
-    @Test func everySampleEncodesToJSONThatTheOfficialSchemaAccepts() throws {
+    @Test func everySampleEncodesToJSONThatTheOfficialSchemaAccepts() async throws {
         var input = Data()
         for sample in Samples.all {
             input.append(Data("[\"\(sample.schema)\",".utf8))
             input.append(Data(sample.json))
             input.append(Data("]\n".utf8))
         }
-        let run = try PythonPeer.run(script: "Tests/OCPPTests/.peers/validate_payloads.py", input: input)
+        let run = try await PythonPeer.run(script: "Tests/OCPPTests/.peers/validate_payloads.py", input: input)
         try #require(run.status == 0, "validator failed: \(run.stderr)")
         let verdicts = run.stdout.split(separator: "\n")
         try #require(verdicts.count == Samples.all.count, "\(run.stdout)\n\(run.stderr)")

@@ -115,7 +115,7 @@ import Testing
         }
     }
 
-    @Test func everyMessageSentIsValidAgainstTheOCPP16Schemas() throws {
+    @Test func everyMessageSentIsValidAgainstTheOCPP16Schemas() async throws {
         var lines = Data()
         var unique = Set<String>()
         for seed in Self.seeds.prefix(300) {
@@ -127,7 +127,7 @@ import Testing
                 lines.append(0x0A)
             }
         }
-        let result = try PythonPeer.run(script: "Tests/StationTests/Peers/validate_schema.py", input: lines, timeout: 300)
+        let result = try await PythonPeer.run(script: "Tests/StationTests/Peers/validate_schema.py", input: lines, timeout: 300)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.hasPrefix("checked "))
         #expect(unique.count > 1_000)

@@ -47,9 +47,7 @@ struct ConformanceTests {
     func checkerSeesABadStation() async throws {
         let csms = try await ListeningPeer.start(script: "conformance_csms.py")
         let url = csms.url + "/BAD0001"
-        let run = try await offThePool {
-            try PythonPeer.run(script: "Tests/FleetTests/Peers/bad_station.py", arguments: [url], timeout: 30)
-        }
+        let run = try await PythonPeer.run(script: "Tests/FleetTests/Peers/bad_station.py", arguments: [url], timeout: 30)
         let summary = try await csms.stop()
 
         #expect(run.status == 0, "\(run.stderr)")
