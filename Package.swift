@@ -51,7 +51,8 @@ let package = Package(
 
         // Shared by the test targets: finding the package root and the Python peers in .venv/.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
-        .testTarget(name: "OCPPTests", dependencies: ["OCPP", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "OCPPTests", dependencies: ["OCPP", "TestSupport"], exclude: ["Peers"], swiftSettings: strict),
         .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"], swiftSettings: strict),
         .testTarget(
             name: "NetTests", dependencies: ["Net", "TestSupport"], exclude: ["Peers", "TLS/Peers"],

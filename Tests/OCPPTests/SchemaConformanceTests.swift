@@ -19,7 +19,7 @@ import TestSupport
             input.append(Data(sample.json))
             input.append(Data("]\n".utf8))
         }
-        let run = try await PythonPeer.run(script: "Tests/OCPPTests/.peers/validate_payloads.py", input: input)
+        let run = try await PythonPeer.run(script: "Tests/OCPPTests/Peers/validate_payloads.py", input: input)
         try #require(run.status == 0, "validator failed: \(run.stderr)")
         let verdicts = run.stdout.split(separator: "\n")
         try #require(verdicts.count == Samples.all.count, "\(run.stdout)\n\(run.stderr)")
