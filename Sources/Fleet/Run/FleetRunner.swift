@@ -121,7 +121,8 @@ public final class FleetRunner: Sendable {
         await waitUntil(fleets, within: configuration.drainTimeout) { $0.unfinishedStations }
         await each(fleets) { $0.closeAll() }
         await waitUntil(fleets, within: .seconds(2)) { $0.liveChannels }
-        let elapsed = Double(EventLoop.now() - clock.startNanos) / 1e9
+        // A run stopped at once ends before its clock starts (50 ms after the loops are ready).
+        let elapsed = Double(clock.elapsedMicros(atNanos: EventLoop.now())) / 1e6
         for (index, fleet) in fleets.enumerated() {
             aggregator.add(await onLoop(fleet) { $0.finish() }, fromLoop: index)
         }

@@ -71,6 +71,17 @@ struct EmbeddedCSMSRunTests {
         #expect(text.contains("ocpp_fleet_csms_received_BootNotification 2"))
     }
 
+    @Test("a run stopped before it starts still returns a complete report")
+    func stoppedBeforeStarting() async throws {
+        let runner = FleetRunner(configuration: try RunFixtures.configuration(url: nil))
+        runner.stop()
+        let report = try await runner.run()
+
+        #expect(report.run.stations == 4)
+        #expect(report.transactions.lost == 0)
+        #expect(report.connections.current == 0)
+    }
+
     @Test("a fleet that needs more sockets than the process may open is refused before it starts")
     func tooManyStationsForTheOpenFileLimit() async throws {
         let configuration = try RunFixtures.configuration(url: nil, stations: 100_000_000)
