@@ -7,7 +7,6 @@ struct BadCSMSTests {
     @Test("a CSMS that does not select ocpp1.6 is a typed error naming the subprotocol")
     func subprotocolRefused() async throws {
         let csms = try PythonCSMS(misbehaving: "no-subprotocol")
-        defer { _ = try? csms.end() }
         var configuration = try RunFixtures.configuration(url: csms.url, stations: 3, seconds: 60)
         configuration.connectTimeout = .seconds(2)
         do {
@@ -22,7 +21,6 @@ struct BadCSMSTests {
     @Test("wss:// to a CSMS without TLS is a typed error saying the handshake failed")
     func tlsAgainstPlainServer() async throws {
         let csms = try PythonCSMS(misbehaving: "silent")
-        defer { _ = try? csms.end() }
         var configuration = try RunFixtures.configuration(
             url: "wss://127.0.0.1:\(csms.port)/ocpp", stations: 2, seconds: 60)
         configuration.connectTimeout = .seconds(2)
@@ -42,7 +40,7 @@ struct BadCSMSTests {
     func garbageAnswers() async throws {
         let csms = try PythonCSMS(misbehaving: "garbage")
         let report = try await FleetRunner(configuration: try RunFixtures.configuration(url: csms.url, stations: 3, seconds: 1)).run()
-        try csms.end()
+        try await csms.end()
 
         let boot = try #require(report.figures(for: "BootNotification"))
         #expect(report.connections.established == 3)
@@ -56,7 +54,7 @@ struct BadCSMSTests {
     func silentCSMS() async throws {
         let csms = try PythonCSMS(misbehaving: "silent")
         let report = try await FleetRunner(configuration: try RunFixtures.configuration(url: csms.url, stations: 3, seconds: 2)).run()
-        try csms.end()
+        try await csms.end()
 
         let boot = try #require(report.figures(for: "BootNotification"))
         #expect(boot.ok == 0)
@@ -68,7 +66,7 @@ struct BadCSMSTests {
     func closingCSMS() async throws {
         let csms = try PythonCSMS(misbehaving: "close")
         let report = try await FleetRunner(configuration: try RunFixtures.configuration(url: csms.url, stations: 3, seconds: 2)).run()
-        try csms.end()
+        try await csms.end()
 
         #expect(report.connections.reconnects > 0)
         #expect(report.connections.attempted > 3)

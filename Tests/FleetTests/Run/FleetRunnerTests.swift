@@ -11,7 +11,7 @@ struct FleetRunnerTests {
     func countsAgreeWithPythonCSMS() async throws {
         let csms = try PythonCSMS()
         let report = try await FleetRunner(configuration: try RunFixtures.configuration(url: csms.url)).run()
-        let counts = try csms.stop()
+        let counts = try await csms.stop()
 
         #expect(counts.violations == 0)
         #expect(report.connections.established == 4)
@@ -37,7 +37,7 @@ struct FleetRunnerTests {
         configuration.loops = 2
         configuration.drainTimeout = .seconds(20)
         let report = try await FleetRunner(configuration: configuration).run()
-        let counts = try csms.stop()
+        let counts = try await csms.stop()
 
         #expect(counts.violations == 0)
         #expect(report.connections.established >= 10)
@@ -50,7 +50,7 @@ struct FleetRunnerTests {
     func endOfRunStopsTransactions() async throws {
         let csms = try PythonCSMS()
         let report = try await FleetRunner(configuration: try RunFixtures.configuration(url: csms.url)).run()
-        let counts = try csms.stop()
+        let counts = try await csms.stop()
 
         // Four two-point stations, an EV on each point (its driver's badge may time out on a busy machine).
         #expect(report.transactions.started > 0)
@@ -67,7 +67,7 @@ struct FleetRunnerTests {
         let report = try await runner.run { progress in
             if progress.snapshot.transactions.started > 0 { runner.stop() }
         }
-        let counts = try csms.stop()
+        let counts = try await csms.stop()
 
         #expect(report.run.durationSeconds < 60)
         #expect(report.transactions.started > 0)
@@ -113,7 +113,7 @@ struct FleetRunnerTests {
         configuration.password = secret
         configuration.traceFile = RunFixtures.temporaryPath("trace.jsonl")
         let report = try await FleetRunner(configuration: configuration).run()
-        let counts = try csms.stop()
+        let counts = try await csms.stop()
         defer { try? FileManager.default.removeItem(atPath: configuration.traceFile!) }
 
         // The stations did send it, as HTTP Basic auth with their id as the user name.

@@ -1,9 +1,10 @@
 import Foundation
 import TestSupport
 
-/// A CSMS of the runner's tests, written in Python, on a loopback port it chooses: `.peers/counting_csms.py`
-/// (the `ocpp` package's central system, independent of ours) or `.peers/bad_csms.py` (one misbehaviour).
-final class PythonCSMS {
+/// A CSMS of the runner's tests, written in Python, on a loopback port it chooses: `Peers/counting_csms.py`
+/// (the `ocpp` package's central system, independent of ours) or `Peers/bad_csms.py` (one misbehaviour).
+// Used by one test at a time; `end` runs on a Dispatch thread while the test awaits it.
+final class PythonCSMS: @unchecked Sendable {
     /// What the CSMS saw, printed when it stops.
     struct Counts: Decodable {
         let received: [String: Int]
@@ -27,7 +28,7 @@ final class PythonCSMS {
         try self.init(script: "counting_csms.py", arguments: ["--interval", String(interval)])
     }
 
-    /// Starts the CSMS that misbehaves as `mode` says (see `.peers/bad_csms.py`).
+    /// Starts the CSMS that misbehaves as `mode` says (see `Peers/bad_csms.py`).
     convenience init(misbehaving mode: String) throws {
         try self.init(script: "bad_csms.py", arguments: [mode])
     }
@@ -35,7 +36,7 @@ final class PythonCSMS {
     private init(script: String, arguments: [String]) throws {
         input = Pipe()
         let started = try PythonPeer.start(
-            script: "Tests/FleetTests/Run/.peers/" + script, arguments: arguments, stdin: input)
+            script: "Tests/FleetTests/Peers/" + script, arguments: arguments, stdin: input)
         process = started.process
         output = started.stdout
         // Drained all along: a CSMS blocked on a full stderr pipe would never stop.
@@ -60,13 +61,17 @@ final class PythonCSMS {
     var url: String { "ws://127.0.0.1:\(port)/ocpp" }
 
     /// Stops the counting CSMS and returns what it counted.
-    func stop() throws -> Counts {
-        try JSONDecoder().decode(Counts.self, from: end())
+    func stop() async throws -> Counts {
+        try JSONDecoder().decode(Counts.self, from: await end())
     }
 
-    /// Stops the CSMS and returns the rest of its output.
+    /// Stops the CSMS and returns the rest of its output, waiting off the cooperative pool.
     @discardableResult
-    func end() throws -> Data {
+    func end() async throws -> Data {
+        try await offThePool { try self.endBlocking() }
+    }
+
+    private func endBlocking() throws -> Data {
         let process = process
         let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
         DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: killer)
