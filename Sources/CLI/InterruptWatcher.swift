@@ -17,9 +17,15 @@ final class InterruptWatcher: Sendable {
     init(stop: @escaping @Sendable () -> Void) {
         InterruptState.stop.withLock { $0 = stop }
         InterruptState.startReaderOnce()
+        var signals = sigset_t()
+        sigemptyset(&signals)
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, interruptHandler)
+            sigaddset(&signals, signalNumber)
         }
+        // A parent may start us with these signals blocked (`swift test` does): a stop would then wait
+        // forever in the pending set.
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 
     deinit {

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import Metrics
+import TestSupport
 import Testing
 
 @testable import CLI

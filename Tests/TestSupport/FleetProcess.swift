@@ -1,30 +1,25 @@
 import Foundation
-import TestSupport
-
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Runs the built `ocpp-fleet` binary, as a user would, and collects what it printed.
-enum FleetProcess {
-    struct Outcome {
-        let status: Int32
-        let stdout: String
-        let stderr: String
+public enum FleetProcess {
+    public struct Outcome: Sendable {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
     }
 
-    /// The folder the binary runs in, so that `Profiles/` is found.
-    static var packageRoot: URL { TestSupport.packageRoot }
-
     /// The binary SwiftPM built beside this test bundle.
-    static var executable: URL {
+    public static var executable: URL {
         URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("ocpp-fleet")
     }
 
     /// Runs `ocpp-fleet arguments` in the package root; kills it after `timeout` seconds. The wait happens
     /// on a Dispatch thread, so that in-process runs of other tests keep their share of the cooperative pool.
-    static func run(_ arguments: [String], timeout: TimeInterval = 120) async throws -> Outcome {
+    public static func run(_ arguments: [String], timeout: TimeInterval = 120) async throws -> Outcome {
         try await offThePool { try runBlocking(arguments, timeout: timeout) }
     }
 
@@ -38,7 +33,8 @@ enum FleetProcess {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        // SIGTERM would ask for a graceful stop, which a hung run may never finish.
+        let killer = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
         nonisolated(unsafe) var errData = Data()
         let group = DispatchGroup()
@@ -56,7 +52,7 @@ enum FleetProcess {
 
     /// Starts `ocpp-fleet arguments`, waits (bounded) until its stderr shows `marker`, waits `delay` more
     /// seconds, sends SIGINT as Ctrl-C does, and collects what it printed until it exits.
-    static func interrupt(
+    public static func interrupt(
         _ arguments: [String], after marker: String, delay: TimeInterval = 0, timeout: TimeInterval = 120
     ) async throws -> Outcome {
         try await offThePool {
@@ -76,7 +72,8 @@ enum FleetProcess {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        // SIGTERM would ask for a graceful stop, which a hung run may never finish.
+        let killer = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
         defer { killer.cancel() }
         nonisolated(unsafe) var outData = Data()
