@@ -9,6 +9,8 @@ public struct LoopMetrics: Sendable {
     public var connections: ConnectionMetrics
     /// The loop's transactions.
     public var transactions: TransactionMetrics
+    /// The frames from the CSMS the loop's stations refused or could not match.
+    public var csmsFaults: CSMSFaultMetrics
     /// How late the loop ran its timers, in microseconds.
     public var schedulerLag: LatencyHistogram
     /// The seconds closed since the previous collection, oldest first.

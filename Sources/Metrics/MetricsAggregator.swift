@@ -48,6 +48,7 @@ public struct MetricsAggregator: Sendable {
             }
             snapshot.connections.merge(loop.connections)
             snapshot.transactions.merge(loop.transactions)
+            snapshot.csmsFaults.merge(loop.csmsFaults)
             snapshot.schedulerLag.merge(loop.schedulerLag)
         }
         snapshot.timeline = timeline

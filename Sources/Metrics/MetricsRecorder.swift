@@ -28,6 +28,7 @@ public final class MetricsRecorder {
     private var actionIndexByName: [String: Int] = [:]
     private var connections = ConnectionMetrics()
     private var transactions = TransactionMetrics()
+    private var csmsFaults = CSMSFaultMetrics()
     private var schedulerLag: LatencyHistogram
     private var currentSecond = TimelineSecond(second: 0)
     private var closedSeconds: [TimelineSecond] = []
@@ -124,6 +125,20 @@ public final class MetricsRecorder {
         if connections.current > 0 { connections.current -= 1 }
     }
 
+    // MARK: Frames the CSMS got wrong
+
+    /// A station refused a frame from the CSMS: text that is not OCPP-J, an unknown action, a CALL that
+    /// breaks its schema.
+    /// - Parameter code: the CallError code the frame was refused with, e.g. `FormationViolation`.
+    public func recordBadFrame(code: String) {
+        csmsFaults.badFrames.add(code)
+    }
+
+    /// A CALLRESULT or CALLERROR from the CSMS matched no CALL in flight.
+    public func recordUnmatchedAnswer() {
+        csmsFaults.unmatchedAnswers &+= 1
+    }
+
     // MARK: Transactions
 
     /// The CSMS accepted a StartTransaction.
@@ -169,7 +184,7 @@ public final class MetricsRecorder {
         defer { closedSeconds = [] }
         return LoopMetrics(
             elapsedMicros: elapsedMicros, actions: actions, connections: connections, transactions: transactions,
-            schedulerLag: schedulerLag, closedSeconds: closedSeconds, openSecond: currentSecond.second)
+            csmsFaults: csmsFaults, schedulerLag: schedulerLag, closedSeconds: closedSeconds, openSecond: currentSecond.second)
     }
 
     /// Closes the second in progress too, as the run ends, and hands everything over.

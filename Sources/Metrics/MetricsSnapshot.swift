@@ -9,6 +9,8 @@ public struct MetricsSnapshot: Sendable, Equatable {
     public var connections = ConnectionMetrics()
     /// Charging transactions.
     public var transactions = TransactionMetrics()
+    /// Frames from the CSMS the stations refused or could not match.
+    public var csmsFaults = CSMSFaultMetrics()
     /// How late timers ran, in microseconds.
     public var schedulerLag = LatencyHistogram()
     /// One point per second, complete seconds only, oldest first.

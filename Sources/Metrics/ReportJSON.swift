@@ -44,6 +44,10 @@ public enum ReportJSON {
                 ("max_rss_bytes", .integer(report.process.maxRSSBytes)),
             ])),
             ("csms", .object(report.csms.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })),
+            ("csms_faults", .object([
+                ("bad_frames", .counts(report.csmsFaults.badFrames.counts)),
+                ("unmatched_answers", .integer(report.csmsFaults.unmatchedAnswers)),
+            ])),
         ] + (report.hasHistograms ? [("histograms", histograms(report))] : []))
     }
 

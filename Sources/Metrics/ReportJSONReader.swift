@@ -3,8 +3,8 @@ import Foundation
 /// Reads a `report.json` that ``ReportJSON`` wrote back into a ``RunReport``.
 ///
 /// Every key DESIGN.md lists is required; the `histograms` object is optional (reports written before it
-/// existed still read, and can be compared but not merged). Percentiles come back in whole microseconds,
-/// as the report's three decimals of milliseconds hold them.
+/// existed still read, and can be compared but not merged), and so is `csms_faults` (zeros when missing).
+/// Percentiles come back in whole microseconds, as the report's three decimals of milliseconds hold them.
 public enum ReportJSONReader {
     /// Reads the file at `path`.
     /// - Throws: ``ReportFileError`` naming the file, the JSON path and what was expected there.
@@ -59,6 +59,7 @@ public enum ReportJSONReader {
         report.slo = try root["slo"].elements().map(slo)
         report.process = try process(root["process"])
         for member in try root["csms"].members() { report.csms[member.key] = try member.cursor.number() }
+        report.csmsFaults = try root.optional("csms_faults").map(csmsFaults) ?? CSMSFaultMetrics()
         report.timeline = try histograms.map { histograms throws(ReportFileError) in
             try timeline(histograms["timeline"])
         } ?? []
@@ -93,6 +94,15 @@ public enum ReportJSONReader {
         connections.maxConcurrent = try cursor["max_concurrent"].unsigned()
         connections.current = try cursor.optional("connected_at_end")?.unsigned() ?? 0
         return connections
+    }
+
+    private static func csmsFaults(_ cursor: JSONCursor) throws(ReportFileError) -> CSMSFaultMetrics {
+        var faults = CSMSFaultMetrics()
+        for member in try cursor["bad_frames"].members() {
+            faults.badFrames.add(member.key, count: try member.cursor.unsigned())
+        }
+        faults.unmatchedAnswers = try cursor["unmatched_answers"].unsigned()
+        return faults
     }
 
     private static func action(

@@ -37,6 +37,7 @@ public enum ReportMerge {
         var csms: [String: Double] = [:]
         var connections = ConnectionMetrics()
         var transactions = TransactionMetrics()
+        var csmsFaults = CSMSFaultMetrics()
         var schedulerLag = LatencyHistogram()
         var actions: [String: ActionMetricsSum] = [:]
         var all = ActionMetricsSum(name: "*")
@@ -48,6 +49,7 @@ public enum ReportMerge {
             csms.merge(report.csms, uniquingKeysWith: +)
             connections.merge(report.connections)
             transactions.merge(report.transactions)
+            csmsFaults.merge(report.csmsFaults)
             schedulerLag.merge(LatencyHistogram(report.schedulerLagBuckets ?? .empty))
             for figures in report.actions {
                 actions[figures.name, default: ActionMetricsSum(name: figures.name)].add(figures)
@@ -66,6 +68,7 @@ public enum ReportMerge {
             merged.timeline.map(\.connected).max() ?? 0)
         merged.connections = connections
         merged.transactions = transactions
+        merged.csmsFaults = csmsFaults
         merged.actions = actions.keys.sorted().compactMap { actions[$0]?.figures }
         merged.allActions = all.figures
         merged.schedulerLag = schedulerLag.summary

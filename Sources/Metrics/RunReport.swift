@@ -34,6 +34,8 @@ public struct RunReport: Sendable, Equatable {
     public var process: ProcessUsage
     /// The embedded CSMS's counters, by name (empty for an external CSMS).
     public var csms: [String: Double]
+    /// Frames from the CSMS the stations refused or could not match.
+    public var csmsFaults: CSMSFaultMetrics
     /// One point per second.
     public var timeline: [TimelinePoint]
 
@@ -57,6 +59,7 @@ public struct RunReport: Sendable, Equatable {
         slo = []
         self.process = process
         self.csms = csms
+        csmsFaults = snapshot.csmsFaults
         timeline = snapshot.timeline
     }
 

@@ -9,6 +9,7 @@
 ///            | "lag_" percentile                    scheduler lag
 ///            | counter [ "(" series ")" ]           over all actions when no series is given
 ///            | "connected" | "reconnects" | "failed_connections" | "lost_transactions" | "msgs_per_s"
+///            | "bad_frames" | "unmatched_answers"
 /// percentile = "p50" | "p90" | "p99" | "p99.9" | "p999" | "max"
 /// series     = an action name, e.g. StartTransaction | "*" for all actions
 /// counter    = "errors" | "call_errors" | "timeouts" | "sent" | "ok"
@@ -21,12 +22,15 @@
 /// count, or with `%` a share of the calls sent; `reconnects` and `failed_connections` as `%` are shares of
 /// connection attempts, `lost_transactions` of transactions started, `connected` of the stations run
 /// (`connected` is the most links up at once). `msgs_per_s` is calls sent per second over the run.
+/// `bad_frames` (frames from the CSMS the stations refused) and `unmatched_answers` (answers to no CALL in
+/// flight) take a plain count.
 /// An SLO on something never measured (no call of that action answered, a share of zero) fails.
 ///
 /// ```
 /// p99(StartTransaction) < 800ms      p50(*) <= 200ms      service_p99(Heartbeat) < 50ms
 /// errors < 0.1%      timeouts == 0      errors(Authorize) < 1%      connected >= 99.9%
 /// msgs_per_s >= 5000      reconnects <= 100      lag_p99 < 20ms      lost_transactions == 0
+/// bad_frames == 0      unmatched_answers <= 10
 /// ```
 public struct SLO: Sendable, Equatable, CustomStringConvertible {
     /// The grammar and examples above, for `--help`.
@@ -37,10 +41,12 @@ public struct SLO: Sendable, Equatable, CustomStringConvertible {
                       lag_p99                                      scheduler lag (also lag_p50, lag_max…)
                       errors|call_errors|timeouts|sent|ok [(Action)]   errors = CallErrors + timeouts
                       connected | reconnects | failed_connections | lost_transactions | msgs_per_s
+                      bad_frames | unmatched_answers               frames from the CSMS refused / matching no CALL
           comparison  <  <=  >  >=  ==  !=
           threshold   number with a unit: us, ms, s for latencies; a count, or % for shares
                       (% of calls sent; of connection attempts; of transactions started;
-                      connected: the most links up at once, % of the stations run)
+                      connected: the most links up at once, % of the stations run;
+                      bad_frames and unmatched_answers: a count only)
           examples    'p99(StartTransaction) < 800ms'  'p50(*) <= 200ms'  'errors < 0.1%'
                       'connected >= 99.9%'  'msgs_per_s >= 5000'  'timeouts == 0'  'reconnects <= 100'
         """
@@ -111,6 +117,10 @@ public struct SLO: Sendable, Equatable, CustomStringConvertible {
                 report.connections.failed.total, of: report.connections.attempted, whole: "connection attempts")
         case .lostTransactions:
             return share(report.transactions.lost, of: report.transactions.started, whole: "transactions started")
+        case .badFrames:
+            return .measured(Double(report.csmsFaults.badFrames.total))
+        case .unmatchedAnswers:
+            return .measured(Double(report.csmsFaults.unmatchedAnswers))
         case .messagesPerSecond:
             return .measured(report.sentPerSecond)
         }

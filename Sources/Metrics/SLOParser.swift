@@ -10,7 +10,8 @@ struct SLOParser {
 
     private static let plainMetrics: [String: SLOQuantity] = [
         "connected": .connected, "reconnects": .reconnects, "failed_connections": .failedConnections,
-        "lost_transactions": .lostTransactions, "msgs_per_s": .messagesPerSecond,
+        "lost_transactions": .lostTransactions, "bad_frames": .badFrames, "unmatched_answers": .unmatchedAnswers,
+        "msgs_per_s": .messagesPerSecond,
     ]
     private static let metricHint =
         "a metric such as p99(StartTransaction), errors, connected or msgs_per_s"
@@ -141,6 +142,8 @@ struct SLOParser {
             return "\(quantity.name) is a duration: expected a unit after \(number) (us, ms or s)"
         case .messagesPerSecond:
             return "msgs_per_s is a rate: expected a plain number, not '\(found.rawValue)'"
+        case .badFrames, .unmatchedAnswers:
+            return "\(quantity.name) counts frames from the CSMS: expected a plain number, not '\(found.rawValue)'"
         case .counter, .connected, .reconnects, .failedConnections, .lostTransactions:
             return "\(quantity.name) is a count: expected a plain number or a percentage, not '\(found.rawValue)'"
         }

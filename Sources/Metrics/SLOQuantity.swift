@@ -8,6 +8,8 @@ enum SLOQuantity: Sendable, Equatable {
     case reconnects
     case failedConnections
     case lostTransactions
+    case badFrames
+    case unmatchedAnswers
     case messagesPerSecond
 
     /// How the quantity reads in results, e.g. `p99(StartTransaction)`.
@@ -21,6 +23,8 @@ enum SLOQuantity: Sendable, Equatable {
         case .reconnects: "reconnects"
         case .failedConnections: "failed_connections"
         case .lostTransactions: "lost_transactions"
+        case .badFrames: "bad_frames"
+        case .unmatchedAnswers: "unmatched_answers"
         case .messagesPerSecond: "msgs_per_s"
         }
     }
@@ -30,7 +34,8 @@ enum SLOQuantity: Sendable, Equatable {
         switch self {
         case .latency, .serviceTime, .schedulerLag: [.micros, .millis, .seconds]
         case .counter, .connected, .reconnects, .failedConnections, .lostTransactions: [.none, .percent]
-        case .messagesPerSecond: [.none]
+        // Frames from the CSMS are no share of anything the report counts: a plain count only.
+        case .badFrames, .unmatchedAnswers, .messagesPerSecond: [.none]
         }
     }
 }

@@ -34,6 +34,13 @@ public enum SummaryTable {
             "process       \(NumberText.fixed(report.process.cpuSeconds, decimals: 2)) s CPU, "
                 + "\(NumberText.fixed(Double(report.process.maxRSSBytes) / 1_048_576, decimals: 1)) MiB peak RSS",
         ]
+        let faults = report.csmsFaults
+        if !faults.isEmpty {
+            let codes = faults.badFrames.sorted.map { "\($0.name) \($0.count)" }.joined(separator: ", ")
+            lines.append(
+                "csms faults   \(faults.badFrames.total) bad frames" + (codes.isEmpty ? "" : " (\(codes))")
+                    + ", \(faults.unmatchedAnswers) unmatched answers")
+        }
         if !report.slo.isEmpty {
             lines.append("")
             for result in report.slo {

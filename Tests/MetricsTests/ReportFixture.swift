@@ -45,6 +45,11 @@ enum ReportFixture {
         recorder.recordSent(heartbeat)
         recorder.recordTimeout(heartbeat)
         recorder.recordTransactionStopped(energyWh: 5_000)
+        for _ in 0...loop {
+            recorder.recordBadFrame(code: "FormationViolation")
+            recorder.recordUnmatchedAnswer()
+        }
+        if loop == 1 { recorder.recordBadFrame(code: "NotImplemented") }
         recorder.advance(toElapsedMicros: 5_000_000)
         return recorder.collectFinal()
     }

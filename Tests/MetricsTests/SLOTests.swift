@@ -20,6 +20,8 @@ import Testing
         ("reconnects <= 100", .reconnects, .lessOrEqual, 100, .none),
         ("failed_connections != 3", .failedConnections, .notEqual, 3, .none),
         ("  lost_transactions == 0  ", .lostTransactions, .equal, 0, .none),
+        ("bad_frames == 0", .badFrames, .equal, 0, .none),
+        ("unmatched_answers <= 10", .unmatchedAnswers, .lessOrEqual, 10, .none),
     ]
 
     @Test(arguments: validExpressions)
@@ -49,6 +51,8 @@ import Testing
         ("errors < 0.1ms", 13, "is a count"),
         ("errors < 1.%", 12, "digits after the decimal point"),
         ("msgs_per_s >= 50%", 17, "is a rate"),
+        ("bad_frames < 1%", 15, "counts frames from the CSMS"),
+        ("unmatched_answers(Heartbeat) == 0", 18, "takes no action"),
         ("msgs_per_s(Heartbeat) > 1", 11, "takes no action"),
         ("lag_p99(Heartbeat) < 1ms", 8, "takes no action"),
         ("timeouts == 0 )", 15, "unexpected ')'"),
@@ -111,6 +115,17 @@ import Testing
         #expect(try result("reconnects <= 2").ok)
         #expect(try result("failed_connections < 2").ok == false)
         #expect(try result("lag_max <= 0.4ms").ok)
+    }
+
+    @Test func framesTheCSMSGotWrongAreComparedAsPlainCounts() throws {
+        #expect(report.csmsFaults.badFrames.total == 4)
+        let badFrames = try result("bad_frames == 0")
+        #expect(!badFrames.ok)
+        #expect(badFrames.value == 4)
+        #expect(badFrames.detail.contains("bad_frames = 4, needs == 0"))
+        #expect(try result("bad_frames <= 4").ok)
+        #expect(try result("unmatched_answers == 3").ok)
+        #expect(try result("unmatched_answers < 3").ok == false)
     }
 
     @Test func anObjectiveOnAnActionNeverAnsweredFails() throws {

@@ -284,9 +284,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         case .transactionStarted: recorder.recordTransactionStarted()
         case .transactionStopped(let energyWh): recorder.recordTransactionStopped(energyWh: UInt64(max(0, energyWh)))
         case .transactionLost: recorder.recordTransactionLost()
-        // The report has no place yet for frames OCPP-J refuses or answers to no CALL: the station has
-        // answered them as it must, and a garbled answer to a CALL counts as that CALL's CallError.
-        case .badFrame, .unmatchedAnswer: break
+        case .badFrame(let code): recorder.recordBadFrame(code: code.rawValue)
+        case .unmatchedAnswer: recorder.recordUnmatchedAnswer()
         }
     }
 

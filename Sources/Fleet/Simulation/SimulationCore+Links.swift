@@ -46,17 +46,17 @@ extension SimulationCore {
                 recorder.recordAnswer(id, latencyMicros: latency, serviceMicros: latency)
             case .callError(let code):
                 recorder.recordCallError(id, code: code.rawValue, latencyMicros: latency, serviceMicros: latency)
-            case .timedOut:
+            case .timedOut, .connectionLost:
+                // One rule with the runner: a CALL never answered, late or lost with its link, is a timeout.
                 recorder.recordTimeout(id)
-            case .connectionLost:
-                break
             }
         case .count(let count):
             switch count {
             case .transactionStarted: recorder.recordTransactionStarted()
             case .transactionStopped(let energyWh): recorder.recordTransactionStopped(energyWh: UInt64(max(0, energyWh)))
             case .transactionLost: recorder.recordTransactionLost()
-            case .badFrame, .unmatchedAnswer: break
+            case .badFrame(let code): recorder.recordBadFrame(code: code.rawValue)
+            case .unmatchedAnswer: recorder.recordUnmatchedAnswer()
             }
         }
     }

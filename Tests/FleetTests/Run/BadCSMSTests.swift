@@ -48,6 +48,9 @@ struct BadCSMSTests {
         #expect(boot.ok == 0)
         #expect(boot.callErrors + boot.timeouts == boot.sent)
         #expect(report.run.durationSeconds >= 1)
+        // The CSMS sends text that is not OCPP-J and a CALLRESULT to an id never sent, for every frame.
+        #expect(report.csmsFaults.badFrames.total > 0)
+        #expect(report.csmsFaults.unmatchedAnswers > 0)
     }
 
     @Test("a CSMS that never answers leaves every call timed out, and the run ends on time")
