@@ -48,17 +48,6 @@ struct EmbeddedCSMS: Sendable {
     /// The badges of the stations' drivers as a simulation's CSMS knows them: each station's pools of
     /// valid, expired and blocked badges and its app account; unknown badges stay unknown.
     static func badges(stations: Range<Int>, start: Int64) -> BadgeList {
-        var badges: [Badge] = []
-        badges.reserveCapacity(stations.count * (1 + 3 * BadgeNaming.poolSize))
-        for station in stations {
-            badges.append(.valid(BadgeNaming.remoteIdTag(station: station)))
-            for number in 0..<BadgeNaming.poolSize {
-                badges.append(.valid(BadgeNaming.idTag(station: station, kind: .valid, number: number)))
-                badges.append(.expired(
-                    BadgeNaming.idTag(station: station, kind: .expired, number: number), expiryDate: start - 86_400_000))
-                badges.append(.blocked(BadgeNaming.idTag(station: station, kind: .blocked, number: number)))
-            }
-        }
-        return BadgeList(badges)
+        BadgeList(stations.flatMap { station in BadgeNaming.knownBadges(station: station, start: start) })
     }
 }

@@ -51,7 +51,7 @@ struct SimulationCore {
             let configuration = CSMSConfiguration(
                 heartbeatInterval: Int(profile.csms.heartbeatIntervalMilliseconds / 1000),
                 answerDelay: profile.csms.answerDelayMilliseconds,
-                badges: Self.badges(station: index, start: plan.start), seed: plan.seed)
+                badges: BadgeList(BadgeNaming.knownBadges(station: index, start: plan.start)), seed: plan.seed)
             // The core's shard is the station's index: transaction ids then never collide across stations.
             let csms = CentralSystem(configuration: configuration, shard: index, shardCount: Self.maximumStations)
             stations.append(SimulatedStation(station: station, csms: csms, plan: stationPlan))
@@ -96,18 +96,5 @@ struct SimulationCore {
         guard trace != nil else { return }
         trace!.record(
             time: now, station: firstStation + local, id: stations[local].plan.id, direction: direction, frame: frame)
-    }
-
-    /// The badges a station's CSMS core knows: its valid, expired and blocked pools, and its app account.
-    /// Unknown badges are on no list.
-    private static func badges(station: Int, start: Int64) -> BadgeList {
-        var badges = [Badge.valid(BadgeNaming.remoteIdTag(station: station))]
-        for number in 0..<BadgeNaming.poolSize {
-            badges.append(.valid(BadgeNaming.idTag(station: station, kind: .valid, number: number)))
-            badges.append(.expired(
-                BadgeNaming.idTag(station: station, kind: .expired, number: number), expiryDate: start - 86_400_000))
-            badges.append(.blocked(BadgeNaming.idTag(station: station, kind: .blocked, number: number)))
-        }
-        return BadgeList(badges)
     }
 }
