@@ -37,11 +37,29 @@ public struct ProcessUsage: Sendable, Equatable {
         #if canImport(Darwin)
         let rssBytes = UInt64(usage.ru_maxrss)  // bytes on Darwin
         #else
-        let rssBytes = UInt64(usage.ru_maxrss) * 1024  // KiB on Linux
+        // ru_maxrss survives execve: under `swift run` it would be SwiftPM's peak, not ours. The kernel's
+        // high-water mark of this address space (VmHWM) starts afresh at exec.
+        let rssBytes = highWaterMarkBytes() ?? UInt64(usage.ru_maxrss) * 1024  // KiB on Linux
         #endif
         return ProcessUsage(
             userSeconds: Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1_000_000,
             systemSeconds: Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1_000_000,
             maxRSSBytes: rssBytes)
     }
+
+    #if canImport(Glibc)
+    /// `VmHWM` of `/proc/self/status`, in bytes.
+    private static func highWaterMarkBytes() -> UInt64? {
+        guard let file = fopen("/proc/self/status", "r") else { return nil }
+        defer { fclose(file) }
+        var line = [CChar](repeating: 0, count: 256)
+        while fgets(&line, Int32(line.count), file) != nil {
+            let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            guard text.hasPrefix("VmHWM:") else { continue }
+            let digits = text.dropFirst(6).filter { $0.isNumber }
+            return UInt64(digits).map { $0 * 1024 }
+        }
+        return nil
+    }
+    #endif
 }
