@@ -58,7 +58,7 @@ import Testing
         return (harness, registers)
     }
 
-    static let seeds: [UInt64] = Array(1...1_000)
+    static let seeds: [UInt64] = Array(1...2_000)
 
     @Test func energyNeverDecreases() {
         for seed in Self.seeds {
