@@ -31,9 +31,8 @@ import signal
 import sys
 from datetime import datetime, timezone
 
-import ocpp
 import websockets
-from jsonschema import Draft4Validator, FormatChecker
+from ocpp16_schemas import ERROR_CODES, SCHEMAS, validator
 from ocpp.exceptions import OCPPError
 from ocpp.routing import after, on
 from ocpp.v16 import ChargePoint, call, call_result
@@ -44,33 +43,6 @@ from ocpp.v16.enums import (
     RegistrationStatus,
     ResetType,
 )
-
-SCHEMAS = os.path.join(os.path.dirname(ocpp.__file__), "v16", "schemas")
-
-# OCPP-J 1.6 section 4.2.3; the package's own FormatViolation is OCPP 2.0's word.
-ERROR_CODES = {
-    "NotImplemented", "NotSupported", "InternalError", "ProtocolError", "SecurityError",
-    "FormationViolation", "PropertyConstraintViolation", "OccurenceConstraintViolation",
-    "TypeConstraintViolation", "GenericError",
-}
-RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
-formats = FormatChecker()
-
-
-@formats.checks("date-time")
-def is_date_time(value):
-    return not isinstance(value, str) or RFC3339.match(value) is not None
-
-
-validators = {}
-
-
-def validator(name):
-    if name not in validators:
-        with open(os.path.join(SCHEMAS, name + ".json")) as schema:
-            validators[name] = Draft4Validator(json.load(schema), format_checker=formats)
-    return validators[name]
-
 
 received = {}
 answered = {}
