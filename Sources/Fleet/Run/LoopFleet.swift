@@ -234,6 +234,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
             requestConnect(slot)
         case .callCompleted(let action, _, let outcome):
             complete(action, outcome, slot: slot, now: now)
+        case .lateAnswer:
+            recorder.recordUnmatchedAnswer()
         case .count(let count):
             record(count)
         }

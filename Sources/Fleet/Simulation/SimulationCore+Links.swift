@@ -50,6 +50,8 @@ extension SimulationCore {
                 // One rule with the runner: a CALL never answered, late or lost with its link, is a timeout.
                 recorder.recordTimeout(id)
             }
+        case .lateAnswer:
+            recorder.recordUnmatchedAnswer()
         case .count(let count):
             switch count {
             case .transactionStarted: recorder.recordTransactionStarted()

@@ -14,6 +14,10 @@ public enum StationEffect: Sendable {
     case connect
     /// A CALL the station sent is over: answered, refused, or given up.
     case callCompleted(action: Action, messageId: String, outcome: CallOutcome)
+    /// An answer (CALLRESULT or CALLERROR) came for a CALL the station had already given up waiting for
+    /// (it completed as ``CallOutcome/timedOut``): late, not a fault of the CSMS. The runner measures its
+    /// real latency.
+    case lateAnswer(action: Action, messageId: String)
     /// A figure for the fleet's report.
     case count(StationCount)
 }

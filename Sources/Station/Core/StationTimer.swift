@@ -29,3 +29,16 @@ public enum StationTimer: Hashable, Sendable {
     /// A reservation on a connector (0 for the whole station) expires.
     case reservationExpiry(connectorId: Int)
 }
+
+extension StationTimer {
+    /// Whether the timer models the network or the CSMS rather than the station's own life: the wait for
+    /// a CALL's answer, a reconnection, a BootNotification retry. A runner over real sockets arms these on
+    /// the wall clock, never scaled by the run's speed, so that a CSMS is given the time a real station
+    /// gives it; the others run on station time.
+    public var runsOnWallClock: Bool {
+        switch self {
+        case .callTimeout, .reconnect, .bootRetry: true
+        default: false
+        }
+    }
+}

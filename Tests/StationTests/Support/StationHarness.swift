@@ -31,6 +31,8 @@ struct StationHarness {
     var sent: [Sent] = []
     var counts: [StationCount] = []
     var completed: [(action: Action, messageId: String, outcome: CallOutcome)] = []
+    /// Answers that came for CALLs the station had given up on, as it reported them.
+    var lateAnswers: [(action: Action, messageId: String)] = []
     var connects = 0
     var closes = 0
     /// Whether the CSMS can be reached: a connection the station asks for opens at once, or fails at once.
@@ -95,6 +97,7 @@ struct StationHarness {
                     inbox.append(autoConnect ? .connected : .disconnected)
                 case .callCompleted(let action, let messageId, let outcome):
                     completed.append((action, messageId, outcome))
+                case .lateAnswer(let action, let messageId): lateAnswers.append((action, messageId))
                 case .count(let count): counts.append(count)
                 }
             }
