@@ -10,6 +10,9 @@ public struct ActionFigures: Sendable, Equatable {
     public var callErrorsByCode: [String: UInt64]
     /// Calls that got no answer in time.
     public var timeouts: UInt64
+    /// Answers that came after their call had timed out: late, not faults; their latencies are in the
+    /// percentiles.
+    public var late: UInt64
     /// Calls of this action received from the CSMS.
     public var received: UInt64
     /// Latency from when calls were due, in microseconds.
@@ -25,13 +28,14 @@ public struct ActionFigures: Sendable, Equatable {
     public init(
         name: String, sent: UInt64, ok: UInt64, callErrorsByCode: [String: UInt64], timeouts: UInt64,
         received: UInt64, latency: LatencySummary, serviceTime: LatencySummary,
-        latencyBuckets: HistogramBuckets? = nil, serviceTimeBuckets: HistogramBuckets? = nil
+        latencyBuckets: HistogramBuckets? = nil, serviceTimeBuckets: HistogramBuckets? = nil, late: UInt64 = 0
     ) {
         self.name = name
         self.sent = sent
         self.ok = ok
         self.callErrorsByCode = callErrorsByCode
         self.timeouts = timeouts
+        self.late = late
         self.received = received
         self.latency = latency
         self.serviceTime = serviceTime
@@ -45,7 +49,7 @@ public struct ActionFigures: Sendable, Equatable {
             name: metrics.name, sent: metrics.sent, ok: metrics.ok, callErrorsByCode: metrics.callErrors.counts,
             timeouts: metrics.timeouts, received: metrics.received, latency: metrics.latency.summary,
             serviceTime: metrics.serviceTime.summary, latencyBuckets: HistogramBuckets(metrics.latency),
-            serviceTimeBuckets: HistogramBuckets(metrics.serviceTime))
+            serviceTimeBuckets: HistogramBuckets(metrics.serviceTime), late: metrics.late)
     }
 
     /// Calls answered with a CallError.

@@ -10,6 +10,9 @@ public struct ActionMetrics: Sendable, Equatable {
     public var callErrors = BoundedCounts()
     /// Calls that got no answer in time.
     public var timeouts: UInt64 = 0
+    /// Answers that came after their call had timed out (each also counted in ``timeouts``); their
+    /// latencies are in the histograms.
+    public var late: UInt64 = 0
     /// Calls of this action received from the CSMS (commands such as RemoteStartTransaction).
     public var received: UInt64 = 0
     /// From the moment a call was due to its answer (CallResult or CallError), in microseconds.
@@ -33,6 +36,7 @@ public struct ActionMetrics: Sendable, Equatable {
         ok &+= other.ok
         callErrors.merge(other.callErrors)
         timeouts &+= other.timeouts
+        late &+= other.late
         received &+= other.received
         latency.merge(other.latency)
         serviceTime.merge(other.serviceTime)

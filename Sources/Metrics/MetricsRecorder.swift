@@ -85,6 +85,17 @@ public final class MetricsRecorder {
         currentSecond.timeouts &+= 1
     }
 
+    /// An answer (CallResult or CallError) came for a call already counted as a timeout: counted as late,
+    /// and its latency recorded like any answer's.
+    /// - Parameters:
+    ///   - latencyMicros: from when the call was due to the answer, `nil` when no longer known.
+    ///   - serviceMicros: from when the call was written to the answer, `nil` when no longer known.
+    public func recordLateAnswer(_ action: ActionID, latencyMicros: UInt64?, serviceMicros: UInt64?) {
+        actions[action.index].late &+= 1
+        guard let latencyMicros, let serviceMicros else { return }
+        recordAnswerTimes(action, latencyMicros: latencyMicros, serviceMicros: serviceMicros)
+    }
+
     /// A station received a call from the CSMS.
     public func recordReceived(_ action: ActionID) {
         actions[action.index].received &+= 1

@@ -96,7 +96,7 @@ public enum ReportJSON {
     }
 
     private static func run(_ run: RunDescription) -> JSONValue {
-        .object([
+        var members: [(String, JSONValue)] = [
             ("seed", .integer(run.seed)),
             ("stations", .integer(UInt64(max(run.stations, 0)))),
             ("duration_s", .rounded(run.durationSeconds)),
@@ -104,7 +104,10 @@ public enum ReportJSON {
             ("csms", .string(run.csms)),
             ("profile", .string(run.profile)),
             ("shard", .string(run.shard)),
-        ])
+        ]
+        if let start = run.stationClockStart { members.append(("station_clock_start", .string(start))) }
+        if let ahead = run.stationClockAheadSeconds { members.append(("station_clock_ahead_s", .rounded(ahead))) }
+        return .object(members)
     }
 
     private static func connections(_ connections: ConnectionMetrics) -> JSONValue {
@@ -126,6 +129,7 @@ public enum ReportJSON {
             ("call_errors", .integer(figures.callErrors)),
             ("call_errors_by_code", .counts(figures.callErrorsByCode)),
             ("timeouts", .integer(figures.timeouts)),
+            ("late", .integer(figures.late)),
             ("received", .integer(figures.received)),
             ("latency_ms", millis(figures.latency)),
             ("service_ms", millis(figures.serviceTime)),

@@ -72,7 +72,8 @@ public enum ReportJSONReader {
         return RunDescription(
             seed: try run["seed"].unsigned(), stations: Int(stations), durationSeconds: try run["duration_s"].number(),
             speed: try run["speed"].number(), csms: try run["csms"].string(), profile: try run["profile"].string(),
-            shard: try shard(run["shard"]))
+            shard: try shard(run["shard"]), stationClockStart: try run.optional("station_clock_start")?.string(),
+            stationClockAheadSeconds: try run.optional("station_clock_ahead_s")?.number())
     }
 
     private static func shard(_ cursor: JSONCursor) throws(ReportFileError) -> String {
@@ -126,7 +127,8 @@ public enum ReportJSONReader {
             },
             serviceTimeBuckets: try ownHistograms.map { histograms throws(ReportFileError) in
                 try buckets(histograms["service"])
-            })
+            },
+            late: try cursor.optional("late")?.unsigned() ?? 0)
     }
 
     private static func summary(_ cursor: JSONCursor) throws(ReportFileError) -> LatencySummary {

@@ -32,6 +32,9 @@ public enum ReportMerge {
         for shard in shards where !addresses.contains(shard.report.run.csms) { addresses.append(shard.report.run.csms) }
         run.csms = addresses.joined(separator: ", ")
         run.shard = "1/1"
+        // Shards started their clocks apart: the fleet's began with the first (ISO times in UTC sort as text).
+        run.stationClockStart = shards.compactMap(\.report.run.stationClockStart).min()
+        run.stationClockAheadSeconds = shards.compactMap(\.report.run.stationClockAheadSeconds).max()
 
         var process = ProcessUsage(userSeconds: 0, systemSeconds: 0, maxRSSBytes: 0)
         var csms: [String: Double] = [:]
@@ -136,6 +139,7 @@ private struct ActionMetricsSum {
         other.ok = figures.ok
         for (code, count) in figures.callErrorsByCode { other.callErrors.add(code, count: count) }
         other.timeouts = figures.timeouts
+        other.late = figures.late
         other.received = figures.received
         other.latency = LatencyHistogram(figures.latencyBuckets ?? .empty)
         other.serviceTime = LatencyHistogram(figures.serviceTimeBuckets ?? .empty)

@@ -14,11 +14,17 @@ public struct RunDescription: Sendable, Equatable {
     public var profile: String
     /// This shard as `index/count`, `1/1` when not sharded.
     public var shard: String
+    /// When the stations' clocks started (ISO 8601, the wall clock then) in a run against a CSMS; `nil`
+    /// for a simulation, which keeps the profile's calendar.
+    public var stationClockStart: String?
+    /// How many seconds the stations' clocks had run ahead of the wall clock when the run ended (0 at
+    /// speed 1); `nil` for a simulation.
+    public var stationClockAheadSeconds: Double?
 
     /// Describes a run.
     public init(
         seed: UInt64, stations: Int, durationSeconds: Double, speed: Double, csms: String, profile: String,
-        shard: String = "1/1"
+        shard: String = "1/1", stationClockStart: String? = nil, stationClockAheadSeconds: Double? = nil
     ) {
         self.seed = seed
         self.stations = stations
@@ -27,5 +33,7 @@ public struct RunDescription: Sendable, Equatable {
         self.csms = csms
         self.profile = profile
         self.shard = shard
+        self.stationClockStart = stationClockStart
+        self.stationClockAheadSeconds = stationClockAheadSeconds
     }
 }

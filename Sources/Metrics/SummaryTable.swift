@@ -34,6 +34,12 @@ public enum SummaryTable {
             "process       \(NumberText.fixed(report.process.cpuSeconds, decimals: 2)) s CPU, "
                 + "\(NumberText.fixed(Double(report.process.maxRSSBytes) / 1_048_576, decimals: 1)) MiB peak RSS",
         ]
+        if report.allActions.late > 0 {
+            let byAction = report.actions.filter { $0.late > 0 }.map { "\($0.name) \($0.late)" }
+            lines.append(
+                "late answers  \(report.allActions.late) after their timeout (\(byAction.joined(separator: ", "))), "
+                    + "in the latencies")
+        }
         let faults = report.csmsFaults
         if !faults.isEmpty {
             let codes = faults.badFrames.sorted.map { "\($0.name) \($0.count)" }.joined(separator: ", ")

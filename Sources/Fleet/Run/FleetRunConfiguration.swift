@@ -1,4 +1,5 @@
 import Net
+import OCPP
 
 /// What `ocpp-fleet run` runs: the fleet, the CSMS it talks to, and how.
 ///
@@ -73,5 +74,17 @@ public struct FleetRunConfiguration: Sendable {
         maxConnectsInFlight = 1_000
         drainTimeout = .seconds(5)
         loops = EventLoopGroup.coreCount
+    }
+}
+
+extension FleetRunConfiguration {
+    /// What a start banner says of the stations' clocks when they do not run at the wall clock's pace:
+    /// `station clocks start at <now, ISO 8601> and run 60× faster`; `nil` at speed 1, where a station's
+    /// clock is the wall clock.
+    public func stationClockNote() -> String? {
+        guard speed != 1 else { return nil }
+        let now = OCPPDateTime(millisecondsSinceEpoch: FleetRunner.wallClockMicros() / 1000)
+        let pace = speed == speed.rounded() && abs(speed) < 1e15 ? String(Int64(speed)) : String(speed)
+        return "station clocks start at \(now) and run \(pace)× " + (speed > 1 ? "faster" : "slower")
     }
 }

@@ -2,6 +2,7 @@ import CSMS
 import Glibc
 import Metrics
 import Net
+import OCPP
 import Synchronization
 
 /// The main job: a fleet of stations over real WebSocket connections against a CSMS.
@@ -79,8 +80,12 @@ public final class FleetRunner: Sendable {
         defer { metricsServer?.stop() }
 
         let probe = RunProbe()
+        // Station clocks start at the wall clock: a station's timestamps and the CSMS's absolute times
+        // (retrieveDate, startSchedule, expiryDate) mean the same instants.
+        let startNanos = EventLoop.now() + 50_000_000
         let clock = RunClock(
-            startNanos: EventLoop.now() + 50_000_000, profileStart: plan.start, speed: configuration.speed)
+            startNanos: startNanos, stationStart: Self.wallClockMillis(atNanos: startNanos), profileStart: plan.start,
+            speed: configuration.speed)
         let fleets = await startFleets(
             plan: plan, group: group, clock: clock, client: client, sources: sources, probe: probe,
             trace: traceFile, csms: embedded)
@@ -122,7 +127,8 @@ public final class FleetRunner: Sendable {
         await each(fleets) { $0.closeAll() }
         await waitUntil(fleets, within: .seconds(2)) { $0.liveChannels }
         // A run stopped at once ends before its clock starts (50 ms after the loops are ready).
-        let elapsed = Double(clock.elapsedMicros(atNanos: EventLoop.now())) / 1e6
+        let endedNanos = EventLoop.now()
+        let elapsed = Double(clock.elapsedMicros(atNanos: endedNanos)) / 1e6
         for (index, fleet) in fleets.enumerated() {
             aggregator.add(await onLoop(fleet) { $0.finish() }, fromLoop: index)
         }
@@ -135,7 +141,9 @@ public final class FleetRunner: Sendable {
         let description = RunDescription(
             seed: configuration.seed, stations: stationCount, durationSeconds: elapsed, speed: configuration.speed,
             csms: embedded == nil ? client.url.description : "embedded", profile: configuration.profileName,
-            shard: "\(configuration.shard.index + 1)/\(configuration.shard.count)")
+            shard: "\(configuration.shard.index + 1)/\(configuration.shard.count)",
+            stationClockStart: OCPPDateTime(millisecondsSinceEpoch: clock.stationStart).description,
+            stationClockAheadSeconds: clock.stationAheadSeconds(atNanos: endedNanos))
         return RunReport(
             run: description, snapshot: snapshot, process: .current(), csms: embedded?.server.counterSnapshot ?? [:])
     }
@@ -244,7 +252,7 @@ public final class FleetRunner: Sendable {
         var moments: [(at: UInt64, isDown: Bool)] = []
         for event in configuration.profile.events {
             guard case .restartCSMS(let downtime) = event.action else { continue }
-            let down = clock.profileStart + event.at
+            let down = clock.stationTime(forPlanTime: clock.profileStart + event.at)
             moments.append((clock.nanos(forStationTime: down), true))
             moments.append((clock.nanos(forStationTime: down + downtime), false))
         }
@@ -285,7 +293,12 @@ public final class FleetRunner: Sendable {
         }
     }
 
-    private static func wallClockMicros() -> Int64 {
+    /// The wall clock at the loops' instant `nanos`, in milliseconds since the Unix epoch.
+    private static func wallClockMillis(atNanos nanos: UInt64) -> Int64 {
+        (wallClockMicros() - Int64(EventLoop.now() / 1000) + Int64(nanos / 1000)) / 1000
+    }
+
+    static func wallClockMicros() -> Int64 {
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
         return Int64(time.tv_sec) * 1_000_000 + Int64(time.tv_nsec) / 1000

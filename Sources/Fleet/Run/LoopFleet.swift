@@ -9,15 +9,17 @@ import Station
 /// The loop fleet is the stations' runner: it feeds each ``Station`` the events of its sockets, of its
 /// timers (on the loop's timer wheel, one tag per station timer) and of its ``StationLife``, and carries
 /// out the effects the station returns. Time is the ``RunClock``'s: a station's deadline becomes a wall
-/// deadline, and the wall time becomes the station's `now`.
+/// deadline (scaled by the speed, except for the timers that model the network and the CSMS, see
+/// ``Station/StationTimer/runsOnWallClock``), and the wall time becomes the station's `now`.
 final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     // @unchecked Sendable: confined to `loop`. Other threads hold it only to hand it to `loop.execute`.
 
-    /// A timer a station armed, with its deadline in the station's time.
+    /// A timer a station armed, with its deadline in the station's time and on the loops' clock.
     struct ArmedTimer {
         let key: UInt8
         let id: TimerID
         let at: Int64
+        let due: UInt64
     }
 
     /// The CALL a station has in flight (OCPP lets a station have one): when it was due and when written.
@@ -55,7 +57,6 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     /// The embedded CSMS, which sends the commands of the stations' plans; nil for another CSMS.
     private let csms: EmbeddedCSMS?
     private let trace: LoopTrace?
-    private let end: Int64
     private var slots: ContiguousArray<Slot> = []
     /// The recorder's handle of each action met so far: registered when first used, so that the report
     /// lists only what happened.
@@ -70,6 +71,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     private var connectingSlot: Int?
     private(set) var stopping = false
     private var spareEffects: [StationEffect] = []
+    /// The CALLs that timed out, for the answers that come after all.
+    private var givenUp = GivenUpCalls()
 
     /// Makes the loop's share of the fleet: the plans of `stations` (fleet indices), each powered on at its
     /// place in the ramp, `rampPerSecond` stations a second over the whole shard.
@@ -88,14 +91,14 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         self.maxOpening = max(1, maxOpening)
         self.probe = probe
         self.trace = trace
-        end = plan.end
         slots.reserveCapacity(stations.count)
         for index in stations {
             let stationPlan = plan.station(index)
             slots.append(
                 Slot(
                     station: stationPlan.makeStation(reconnection: plan.profile.reconnection, seed: plan.seed),
-                    index: index, life: StationLife(plan: stationPlan, profile: plan.profile, end: plan.end),
+                    index: index,
+                    life: StationLife(plan: stationPlan, profile: plan.profile, end: plan.end, shift: clock.planShift),
                     awaitsPlugAndCharge: stationPlan.plugAndCharge && csms != nil))
         }
         for (slot, position) in rampPositions.enumerated() {
@@ -113,9 +116,11 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         guard let position = slots[slot].timers.firstIndex(where: { $0.key == key }) else { return }
         let timer = slots[slot].timers.remove(at: position)
         let now = EventLoop.now()
-        let deadline = clock.nanos(forStationTime: timer.at)
+        let deadline = timer.due
         recorder.recordSchedulerLag(micros: now > deadline ? (now - deadline) / 1000 : 0)
-        let stationNow = max(clock.stationTime(atNanos: now), timer.at)
+        // A wall-clock wait ends when its wall time has passed, whatever station time says by then.
+        let onWallClock = TimerKey.timer(key)?.runsOnWallClock ?? false
+        let stationNow = onWallClock ? clock.stationTime(atNanos: now) : max(clock.stationTime(atNanos: now), timer.at)
         switch key {
         case TimerKey.powerOn:
             deliver(.powerOn, slot: slot, due: deadline, now: now, stationNow: stationNow)
@@ -137,11 +142,13 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         }
     }
 
+    /// Arms a timer for station time `at`, due on the loops at `nanos` (by default when the station's
+    /// clock reaches `at`).
     private func arm(key: UInt8, slot: Int, at: Int64, nanos: UInt64? = nil) {
         cancel(key: key, slot: slot)
-        let id = loop.scheduleTimer(
-            at: nanos ?? clock.nanos(forStationTime: at), owner: self, tag: UInt32(slot) << 8 | UInt32(key))
-        slots[slot].timers.append(ArmedTimer(key: key, id: id, at: at))
+        let due = nanos ?? clock.nanos(forStationTime: at)
+        let id = loop.scheduleTimer(at: due, owner: self, tag: UInt32(slot) << 8 | UInt32(key))
+        slots[slot].timers.append(ArmedTimer(key: key, id: id, at: at, due: due))
     }
 
     private func cancel(key: UInt8, slot: Int) {
@@ -225,17 +232,21 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         case .send(let message):
             send(message, slot: slot, due: due, now: now, stationNow: stationNow)
         case .armTimer(let timer, let at):
-            arm(key: TimerKey.key(timer), slot: slot, at: at)
+            let wallDue = timer.runsOnWallClock ? clock.nanos(wallDeadline: at, stationNow: stationNow, after: now) : nil
+            arm(key: TimerKey.key(timer), slot: slot, at: at, nanos: wallDue)
         case .cancelTimer(let timer):
             cancel(key: TimerKey.key(timer), slot: slot)
         case .closeConnection:
             detachAndClose(slot)
         case .connect:
             requestConnect(slot)
-        case .callCompleted(let action, _, let outcome):
-            complete(action, outcome, slot: slot, now: now)
-        case .lateAnswer:
-            recorder.recordUnmatchedAnswer()
+        case .callCompleted(let action, let messageId, let outcome):
+            complete(action, messageId: messageId, outcome, slot: slot, now: now)
+        case .lateAnswer(let action, let messageId):
+            let call = givenUp.remove(slot: slot, messageId: messageId, now: now)
+            recorder.recordLateAnswer(
+                actionID(action), latencyMicros: call.map { Self.micros(from: $0.due, to: now) },
+                serviceMicros: call.map { Self.micros(from: $0.written, to: now) })
         case .count(let count):
             record(count)
         }
@@ -257,21 +268,32 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         }
     }
 
-    private func complete(_ action: Action, _ outcome: CallOutcome, slot: Int, now: UInt64) {
+    private func complete(_ action: Action, messageId: String, _ outcome: CallOutcome, slot: Int, now: UInt64) {
         let id = actionID(action)
         let call = slots[slot].call
         slots[slot].call = nil
-        let latency = call.map { now > $0.due ? (now - $0.due) / 1000 : 0 } ?? 0
-        let service = call.map { now > $0.written ? (now - $0.written) / 1000 : 0 } ?? 0
+        let latency = call.map { Self.micros(from: $0.due, to: now) } ?? 0
+        let service = call.map { Self.micros(from: $0.written, to: now) } ?? 0
         switch outcome {
         case .answered:
             recorder.recordAnswer(id, latencyMicros: latency, serviceMicros: service)
         case .callError(let code):
             recorder.recordCallError(id, code: code.rawValue, latencyMicros: latency, serviceMicros: service)
-        case .timedOut, .connectionLost:
+        case .timedOut:
+            recorder.recordTimeout(id)
+            // Its answer may still come, late: measured then from when the CALL was due.
+            if let call {
+                givenUp.insert(
+                    GivenUpCalls.Call(due: call.due, written: call.written), slot: slot, messageId: messageId, now: now)
+            }
+        case .connectionLost:
             // No answer came: for the report, a CALL lost with its link is as unanswered as a late one.
             recorder.recordTimeout(id)
         }
+    }
+
+    private static func micros(from start: UInt64, to now: UInt64) -> UInt64 {
+        now > start ? (now - start) / 1000 : 0
     }
 
     private func actionID(_ action: Action) -> ActionID {

@@ -25,9 +25,11 @@ struct StationLife: Sendable {
     private var steps: [(at: Int64, step: Step)]
     private var nextIndex = 0
 
-    /// The life of the station planned by `plan`, up to `end` (milliseconds since the Unix epoch): EVs
-    /// leaving after the end stay plugged in until the run stops them.
-    init(plan: StationPlan, profile: Profile, end: Int64) {
+    /// The life of the station planned by `plan`, up to `end` (milliseconds since the Unix epoch, on the
+    /// plan's calendar): EVs leaving after the end stay plugged in until the run stops them.
+    /// - Parameter shift: how far the steps move from the plan's calendar onto the clock that drives the
+    ///   station (``RunClock/planShift``).
+    init(plan: StationPlan, profile: Profile, end: Int64, shift: Int64) {
         var steps: [(at: Int64, step: Step)] = []
         for session in plan.sessions where session.arrival < end {
             let ev = EVCharacteristics(
@@ -60,7 +62,7 @@ struct StationLife: Sendable {
         }
         // A stable sort keeps the order above for steps due at once.
         self.steps = steps.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }
-            .map(\.element)
+            .map { (at: $0.element.at + shift, step: $0.element.step) }
     }
 
     /// When the next step is due, or `nil` when the station's life holds nothing more.

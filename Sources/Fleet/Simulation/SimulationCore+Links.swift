@@ -38,7 +38,7 @@ extension SimulationCore {
             closeLink(station: local, now: now)
         case .connect:
             scheduler.schedule(.connectAttempt(station: Int32(local)), at: now + Self.connectLatency)
-        case .callCompleted(let action, _, let outcome):
+        case .callCompleted(let action, let messageId, let outcome):
             let id = actionID(action)
             let latency = UInt64(max(0, now - stations[local].callSentAt)) * 1000
             switch outcome {
@@ -46,12 +46,22 @@ extension SimulationCore {
                 recorder.recordAnswer(id, latencyMicros: latency, serviceMicros: latency)
             case .callError(let code):
                 recorder.recordCallError(id, code: code.rawValue, latencyMicros: latency, serviceMicros: latency)
-            case .timedOut, .connectionLost:
-                // One rule with the runner: a CALL never answered, late or lost with its link, is a timeout.
+            case .timedOut:
+                // One rule with the runner: a CALL not answered in time is a timeout, and its answer, if it
+                // comes after all, a late answer measured from when the CALL was sent.
+                recorder.recordTimeout(id)
+                let sent = elapsedMicros(stations[local].callSentAt) * 1000
+                givenUp.insert(
+                    GivenUpCalls.Call(due: sent, written: sent), slot: local, messageId: messageId,
+                    now: elapsedMicros(now) * 1000)
+            case .connectionLost:
                 recorder.recordTimeout(id)
             }
-        case .lateAnswer:
-            recorder.recordUnmatchedAnswer()
+        case .lateAnswer(let action, let messageId):
+            let late = elapsedMicros(now) * 1000
+            let call = givenUp.remove(slot: local, messageId: messageId, now: late)
+            let latency = call.map { late > $0.due ? (late - $0.due) / 1000 : 0 }
+            recorder.recordLateAnswer(actionID(action), latencyMicros: latency, serviceMicros: latency)
         case .count(let count):
             switch count {
             case .transactionStarted: recorder.recordTransactionStarted()

@@ -31,6 +31,9 @@ struct SimulationCore {
     var actionIDs: [Action: ActionID] = [:]
     var trace: TraceBuffer?
     var csmsIsDown = false
+    /// The CALLs that timed out, for the answers that come after all (on the virtual clock, in
+    /// nanoseconds since the start).
+    var givenUp = GivenUpCalls()
     /// Buffers handed to the state machines, reused; a stack, because handling one effect may make
     /// another state machine act before the first buffer is done with.
     var stationBuffers: [[StationEffect]] = []

@@ -2,7 +2,8 @@ import Foundation
 import TestSupport
 
 /// A CSMS of the runner's tests, written in Python, on a loopback port it chooses: `Peers/counting_csms.py`
-/// (the `ocpp` package's central system, independent of ours) or `Peers/bad_csms.py` (one misbehaviour).
+/// (the `ocpp` package's central system, independent of ours), `Peers/clock_csms.py` (the same, checking
+/// the stations' clocks or answering late) or `Peers/bad_csms.py` (one misbehaviour).
 // Used by one test at a time; `end` runs on a Dispatch thread while the test awaits it.
 final class PythonCSMS: @unchecked Sendable {
     /// What the CSMS saw, printed when it stops.
@@ -26,6 +27,11 @@ final class PythonCSMS: @unchecked Sendable {
     /// Starts the counting CSMS; it gives every station `interval` seconds as its heartbeat interval.
     convenience init(interval: Int = 10) throws {
         try self.init(script: "counting_csms.py", arguments: ["--interval", String(interval)])
+    }
+
+    /// Starts the CSMS of the clock tests in `mode` (see `Peers/clock_csms.py`).
+    convenience init(clock mode: String, arguments: [String] = []) throws {
+        try self.init(script: "clock_csms.py", arguments: [mode] + arguments)
     }
 
     /// Starts the CSMS that misbehaves as `mode` says (see `Peers/bad_csms.py`).

@@ -28,19 +28,20 @@ enum RunFixtures {
         try Profile.parse(Array(profileJSON.utf8), file: "run-test.json")
     }
 
-    /// The same fleet, but every driver starts from an app (RemoteStartTransaction from the CSMS), and
-    /// the CSMS restarts at 10 s, down for 5 s.
+    /// The same fleet, but every driver starts from an app (RemoteStartTransaction from the CSMS, 40
+    /// simulated seconds in), and the CSMS restarts at 60 s, down for 5 s (the stations' reconnection
+    /// waits for a second of wall time, not of the profile's).
     static func commandedProfile() throws -> Profile {
         let json = profileJSON
             .replacingOccurrences(of: #""energyKWh": { "fixed": 50 }"#, with: #""energyKWh": { "fixed": 50 }, "remoteStartShare": 1"#)
             .replacingOccurrences(
                 of: #""csms": { "heartbeatInterval": "10s" }"#,
-                with: #""csms": { "heartbeatInterval": "10s" }, "events": [{ "at": "10s", "event": "restartCSMS", "downtime": "5s" }]"#)
+                with: #""csms": { "heartbeatInterval": "10s" }, "events": [{ "at": "60s", "event": "restartCSMS", "downtime": "5s" }]"#)
         return try Profile.parse(Array(json.utf8), file: "run-test-commanded.json")
     }
 
     /// A run of `stations` stations against `url` for `seconds` of wall time at speed 30 (half a simulated
-    /// minute a second: a CALL's 10 s timeout is 333 ms, room enough on a busy machine), on two loops.
+    /// minute a second; a CALL's answer is still awaited 10 s of wall time), on two loops.
     static func configuration(url: String?, stations: Int = 4, seconds: Int = 2) throws -> FleetRunConfiguration {
         var configuration = FleetRunConfiguration(profile: try profile())
         configuration.csmsURL = url
