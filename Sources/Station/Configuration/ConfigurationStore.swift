@@ -34,6 +34,13 @@ public struct ConfigurationStore: Sendable {
         return MeasurandSet(bits: 0)
     }
 
+    /// A value the station is given rather than asked to write (BootNotification's interval), brought into
+    /// the range the key accepts; unchanged for a key without a range.
+    func clamped(_ value: Int, into key: ConfigurationKey, in model: StationModel) -> Int {
+        guard case .integer(let range) = model.rules[key.index].kind else { return value }
+        return min(max(value, range.lowerBound), range.upperBound)
+    }
+
     /// Whether this station changed `key` from its model's default.
     public func isOverridden(_ key: ConfigurationKey) -> Bool {
         overrides.contains { $0.key == key }

@@ -5,6 +5,7 @@ import OCPP
 struct AuthorizationStore: Sendable {
     struct Entry: Sendable, Equatable {
         var status: AuthorizationStatus
+        /// idTagInfo's expiryDate, on the station's clock.
         var expiry: Int64?
         var parentIdTag: String?
 
@@ -14,7 +15,7 @@ struct AuthorizationStore: Sendable {
             parentIdTag = info.parentIdTag
         }
 
-        /// The status in force at `now`: an expired entry reads Expired.
+        /// The status in force at `now` (on the station's clock): an expired entry reads Expired.
         func status(at now: Int64) -> AuthorizationStatus {
             if status == .accepted, let expiry, expiry <= now { return .expired }
             return status

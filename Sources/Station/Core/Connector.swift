@@ -40,6 +40,7 @@ struct Transaction: Sendable {
     var driver: Driver
     var meterStart: Int
     var startRegisterWh: Double
+    /// When it started on the station's clock (as its StartTransaction says), where a Relative schedule starts.
     var start: Int64
     /// The register at the previous sample, for Energy.Active.Import.Interval.
     var lastSampleWh: Double
@@ -52,6 +53,7 @@ struct Transaction: Sendable {
 struct Reservation: Sendable, Equatable {
     var id: Int
     var driver: Driver
+    /// ReserveNow's expiryDate, on the station's clock.
     var expiry: Int64
 
     func admits(_ driver: Driver) -> Bool {

@@ -1,8 +1,8 @@
 /// Where an UpdateFirmware stands.
 enum FirmwareJob: Sendable, Equatable {
     case idle
-    /// Waiting for its retrieveDate.
-    case scheduled(location: String)
+    /// Waiting for its retrieveDate (`at`, on the station's clock).
+    case scheduled(location: String, at: Int64)
     case downloading(location: String)
     /// Installing; the catalog name of the model the station becomes.
     case installing(upgrade: String)

@@ -69,7 +69,7 @@ extension Station {
 
     private mutating func armCallTimeout(_ action: Action, now: Int64, effects: inout [StationEffect]) {
         let timeout = action == .authorize ? seconds(.confAuthorizeTime) : seconds(.confBasicTime)
-        effects.append(.armTimer(.callTimeout, at: now + timeout))
+        effects.append(.armTimer(.callTimeout, at: now.saturatingAdd(timeout)))
     }
 
     // MARK: - Frames from the CSMS
@@ -79,11 +79,15 @@ extension Station {
         do {
             frame = try OCPPFrame(parsing: bytes)
         } catch {
-            refuse(error, answering: Self.looksLikeCall(bytes), effects: &effects)
+            let meantAsCall = Self.looksLikeCall(bytes)
+            // A Rejected station ignores the CSMS's CALLs, broken ones too: nothing to answer, nothing to count.
+            if meantAsCall, bootRejected { return }
+            refuse(error, answering: meantAsCall, effects: &effects)
             return
         }
         switch frame {
         case .call(let call):
+            if bootRejected { return }
             let request: CentralSystemRequest
             do {
                 request = try CentralSystemRequest(call)
@@ -94,7 +98,7 @@ extension Station {
             answer(request, messageId: call.messageId, now: now, effects: &effects)
         case .callResult(let result):
             guard let call = inFlight, call.messageId == result.messageId else {
-                effects.append(.count(.unmatchedAnswer))
+                answeredLateOrUnmatched(result.messageId, effects: &effects)
                 return
             }
             finishInFlight(effects: &effects)
@@ -108,13 +112,24 @@ extension Station {
             }
         case .callError(let error):
             guard let call = inFlight, call.messageId == error.messageId else {
-                effects.append(.count(.unmatchedAnswer))
+                answeredLateOrUnmatched(error.messageId, effects: &effects)
                 return
             }
             finishInFlight(effects: &effects)
             effects.append(.callCompleted(action: call.action, messageId: call.messageId, outcome: .callError(error.code)))
             failed(call, now: now, effects: &effects)
         }
+    }
+
+    /// An answer to no CALL in flight: late when it answers a CALL that timed out (once; its CALL was
+    /// already handled as unanswered, so it changes nothing), else the CSMS's fault.
+    private mutating func answeredLateOrUnmatched(_ messageId: String, effects: inout [StationEffect]) {
+        guard let index = timedOutCalls.firstIndex(where: { $0.messageId == messageId }) else {
+            effects.append(.count(.unmatchedAnswer))
+            return
+        }
+        let call = timedOutCalls.remove(at: index)
+        effects.append(.lateAnswer(action: call.action, messageId: call.messageId))
     }
 
     /// Counts a frame OCPP-J refuses and answers it with a CALLERROR when it is a CALL whose id is known.
@@ -180,6 +195,8 @@ extension Station {
     mutating func callTimedOut(now: Int64, effects: inout [StationEffect]) {
         guard let call = inFlight else { return }
         inFlight = nil
+        if timedOutCalls.count == Self.lateAnswerMemory { timedOutCalls.removeFirst() }
+        timedOutCalls.append((call.messageId, call.action))
         effects.append(.callCompleted(action: call.action, messageId: call.messageId, outcome: .timedOut))
         failed(call, now: now, effects: &effects)
     }
@@ -210,7 +227,8 @@ extension Station {
             guard pending.isTransactional else { return }
             pending.attempts += 1
             if pending.attempts < configuration.integer(.transactionMessageAttempts, in: model) {
-                pending.notBefore = now + seconds(.transactionMessageRetryInterval) * Int64(pending.attempts)
+                pending.notBefore = now.saturatingAdd(
+                    seconds(.transactionMessageRetryInterval).saturatingMultiply(Int64(pending.attempts)))
                 queue.insert(pending, at: 0)
             } else {
                 giveUp(pending)

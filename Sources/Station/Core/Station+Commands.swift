@@ -58,7 +58,7 @@ extension Station {
             reply(ResetResponse(status: .accepted))
             after = { station, effects in
                 station.stopAllTransactions(reason: request.type == .hard ? .hardReset : .softReset, now: now, effects: &effects)
-                effects.append(.armTimer(.reset, at: now + station.model.timings.resetGrace))
+                effects.append(.armTimer(.reset, at: now.saturatingAdd(station.model.timings.resetGrace)))
             }
         case .sendLocalList(let request):
             let status = authorization.update(
@@ -84,8 +84,9 @@ extension Station {
             }
         case .updateFirmware(let request):
             reply(UpdateFirmwareResponse())
-            firmware = .scheduled(location: request.location)
-            effects.append(.armTimer(.firmware, at: max(now, request.retrieveDate.millisecondsSinceEpoch)))
+            let retrieveAt = request.retrieveDate.millisecondsSinceEpoch
+            firmware = .scheduled(location: request.location, at: retrieveAt)
+            effects.append(.armTimer(.firmware, at: deadline(for: retrieveAt, now: now)))
         }
         effects.append(.send(OutgoingMessage(bytes: bytes, action: request.action, messageId: messageId, kind: .callResult)))
         after?(&self, &effects)
@@ -166,7 +167,7 @@ extension Station {
         let connectorId = request.connectorId
         guard connectorId >= 0, connectorId < connectors.count else { return .rejected }
         let expiry = request.expiryDate.millisecondsSinceEpoch
-        guard expiry > now else { return .rejected }
+        guard expiry > clockTime(at: now) else { return .rejected }
         let reservation = Reservation(
             id: request.reservationId, driver: Driver(idTag: request.idTag, parentIdTag: request.parentIdTag), expiry: expiry)
         dropReservation(request.reservationId, now: now, effects: &effects)
@@ -185,7 +186,7 @@ extension Station {
             connectors[connectorId].reservation = reservation
             refreshStatus(connectorId, now: now, effects: &effects)
         }
-        effects.append(.armTimer(.reservationExpiry(connectorId: connectorId), at: expiry))
+        effects.append(.armTimer(.reservationExpiry(connectorId: connectorId), at: deadline(for: expiry, now: now)))
         return .accepted
     }
 
@@ -209,9 +210,18 @@ extension Station {
     }
 
     mutating func reservationExpired(_ connectorId: Int, now: Int64, effects: inout [StationEffect]) {
+        guard connectors.indices.contains(connectorId),
+            let reservation = connectorId == 0 ? stationReservation : connectors[connectorId].reservation
+        else { return }
+        guard reservation.expiry <= clockTime(at: now) else {
+            // Armed at the horizon, or the clock was set back since: not yet.
+            effects.append(
+                .armTimer(.reservationExpiry(connectorId: connectorId), at: deadline(for: reservation.expiry, now: now)))
+            return
+        }
         if connectorId == 0 {
-            if let reservation = stationReservation, reservation.expiry <= now { stationReservation = nil }
-        } else if let reservation = connectors[connectorId].reservation, reservation.expiry <= now {
+            stationReservation = nil
+        } else {
             connectors[connectorId].reservation = nil
             refreshStatus(connectorId, now: now, effects: &effects)
         }
@@ -221,7 +231,9 @@ extension Station {
 
     /// Decides RemoteStartTransaction's answer and the connector it starts on.
     func acceptRemoteStart(_ request: RemoteStartTransactionRequest) -> (RemoteStartStopStatus, Int?) {
-        if let profile = request.chargingProfile, profile.chargingProfilePurpose != .txProfile { return (.rejected, nil) }
+        if let profile = request.chargingProfile, profile.chargingProfilePurpose != .txProfile || !canHold(profile) {
+            return (.rejected, nil)
+        }
         let driver = Driver(idTag: request.idTag)
         func fits(_ connectorId: Int) -> Bool {
             isValidConnector(connectorId) && isUsable(connectorId) && connectors[connectorId].authorizing == nil
@@ -240,7 +252,7 @@ extension Station {
         _ connectorId: Int, _ request: RemoteStartTransactionRequest, now: Int64, effects: inout [StationEffect]
     ) {
         if let profile = request.chargingProfile {
-            profiles.install(ChargingLimitProfile(profile, connectorId: connectorId, installedAt: now))
+            profiles.install(ChargingLimitProfile(profile, connectorId: connectorId, installedAt: clockTime(at: now)))
         }
         if connectors[connectorId].ev == nil, let ev = options.remoteStartEV {
             connectors[connectorId].ev = ev
@@ -260,14 +272,7 @@ extension Station {
     mutating func setChargingProfile(_ request: SetChargingProfileRequest, now: Int64) -> ChargingProfileStatus {
         let profile = request.csChargingProfiles
         let connectorId = request.connectorId
-        guard connectorId >= 0, connectorId < connectors.count else { return .rejected }
-        let schedule = profile.chargingSchedule
-        guard profile.stackLevel >= 0,
-            profile.stackLevel <= configuration.integer(.chargeProfileMaxStackLevel, in: model),
-            !schedule.chargingSchedulePeriod.isEmpty,
-            schedule.chargingSchedulePeriod.count <= configuration.integer(.chargingScheduleMaxPeriods, in: model),
-            profile.chargingProfileKind != .recurring || profile.recurrencyKind != nil
-        else { return .rejected }
+        guard connectorId >= 0, connectorId < connectors.count, canHold(profile) else { return .rejected }
         switch profile.chargingProfilePurpose {
         case .chargePointMaxProfile:
             guard connectorId == 0 else { return .rejected }
@@ -281,13 +286,33 @@ extension Station {
         if !replaces, profiles.profiles.count >= configuration.integer(.maxChargingProfilesInstalled, in: model) {
             return .rejected
         }
-        profiles.install(ChargingLimitProfile(profile, connectorId: connectorId, installedAt: now))
+        profiles.install(ChargingLimitProfile(profile, connectorId: connectorId, installedAt: clockTime(at: now)))
         return .accepted
+    }
+
+    /// Whether the station can keep a profile: its stack level and number of periods within the keys,
+    /// a recurrency for a Recurring one, and a schedule the firmware can run (assumed: no negative time nor
+    /// limit, nothing past ``StationModel/maxScheduleSeconds``, one to three phases).
+    func canHold(_ profile: ChargingProfile) -> Bool {
+        let schedule = profile.chargingSchedule
+        let longest = model.maxScheduleSeconds
+        return profile.stackLevel >= 0
+            && profile.stackLevel <= configuration.integer(.chargeProfileMaxStackLevel, in: model)
+            && !schedule.chargingSchedulePeriod.isEmpty
+            && schedule.chargingSchedulePeriod.count <= configuration.integer(.chargingScheduleMaxPeriods, in: model)
+            && (profile.chargingProfileKind != .recurring || profile.recurrencyKind != nil)
+            && (schedule.duration.map { (0...longest).contains($0) } ?? true)
+            && (schedule.minChargingRate.map { $0 >= 0 } ?? true)
+            && schedule.chargingSchedulePeriod.allSatisfy { period in
+                (0...longest).contains(period.startPeriod) && period.limit >= 0
+                    && (period.numberPhases.map { (1...3).contains($0) } ?? true)
+            }
     }
 
     func compositeSchedule(_ request: GetCompositeScheduleRequest, now: Int64) -> GetCompositeScheduleResponse {
         let connectorId = request.connectorId
-        guard connectorId >= 0, connectorId < connectors.count, request.duration > 0 else {
+        guard connectorId >= 0, connectorId < connectors.count, (1...model.maxScheduleSeconds).contains(request.duration)
+        else {
             return GetCompositeScheduleResponse(status: .rejected)
         }
         let unit: ChargingLimitProfile.Unit = request.chargingRateUnit == .w ? .watts : .amperes
@@ -298,7 +323,7 @@ extension Station {
             : min(model.connectors[connectorId - 1].maxCurrent, Double(configuration.integer(.chargingStationMaxLimit, in: model)))
         let transaction = connectors[connectorId].transaction.map { (id: $0.id, start: $0.start) }
         let periods = profiles.composite(
-            connectorId: connectorId, phases: phases, from: now, durationSeconds: request.duration, unit: unit,
+            connectorId: connectorId, phases: phases, from: clockTime(at: now), durationSeconds: request.duration, unit: unit,
             transaction: transaction, hardwareWatts: amperes * ChargingProfileSet.phaseVoltage * Double(phases),
             maxPeriods: configuration.integer(.chargingScheduleMaxPeriods, in: model))
         let schedule = ChargingSchedule(

@@ -43,7 +43,7 @@ extension Station {
             attempt: reconnectAttempts, serverReconnectionSeconds: configuration.integer(.serverReconnectionTime, in: model),
             random: &random)
         reconnectAttempts += 1
-        effects.append(.armTimer(.reconnect, at: now + delay))
+        effects.append(.armTimer(.reconnect, at: now.saturatingAdd(delay)))
     }
 
     mutating func reconnectDue(effects: inout [StationEffect]) {
@@ -70,13 +70,18 @@ extension Station {
     }
 
     mutating func bootAnswered(_ response: BootNotificationResponse, now: Int64, effects: inout [StationEffect]) {
-        let retrySeconds = response.interval > 0 ? response.interval : configuration.integer(.confBottNotificationTime, in: model)
+        if model.adoptsCSMSTime {
+            clockOffsetMs = response.currentTime.millisecondsSinceEpoch.saturatingSubtract(now)
+        }
+        bootRejected = response.status == .rejected
         switch response.status {
         case .accepted:
             registration = .accepted
             if response.interval > 0 {
-                // The CSMS's interval becomes the station's HeartbeatInterval, as the web page shows it.
-                configuration.set(.heartbeatInterval, to: .integer(response.interval), in: model)
+                // The CSMS's interval becomes the station's HeartbeatInterval, as the web page shows it,
+                // within the range the key accepts.
+                let interval = configuration.clamped(response.interval, into: .heartbeatInterval, in: model)
+                configuration.set(.heartbeatInterval, to: .integer(interval), in: model)
             }
             startHeartbeat(now: now, effects: &effects)
             for connectorId in connectors.indices {
@@ -89,18 +94,22 @@ extension Station {
             }
         case .pending, .rejected:
             registration = .waiting
-            effects.append(.armTimer(.bootRetry, at: now + Int64(retrySeconds) * 1000))
+            let retrySeconds =
+                response.interval > 0
+                ? configuration.clamped(response.interval, into: .confBottNotificationTime, in: model)
+                : configuration.integer(.confBottNotificationTime, in: model)
+            effects.append(.armTimer(.bootRetry, at: now.saturatingAdd(.milliseconds(seconds: retrySeconds))))
         }
     }
 
     mutating func bootFailed(now: Int64, effects: inout [StationEffect]) {
         registration = .waiting
-        effects.append(.armTimer(.bootRetry, at: now + seconds(.confBottNotificationTime)))
+        effects.append(.armTimer(.bootRetry, at: now.saturatingAdd(seconds(.confBottNotificationTime))))
     }
 
     mutating func startHeartbeat(now: Int64, effects: inout [StationEffect]) {
         heartbeatMs = seconds(.heartbeatInterval)
-        effects.append(.armTimer(.heartbeat, at: now + heartbeatMs))
+        effects.append(.armTimer(.heartbeat, at: now.saturatingAdd(heartbeatMs)))
     }
 
     mutating func heartbeatDue(now: Int64, effects: inout [StationEffect]) {
@@ -108,7 +117,7 @@ extension Station {
         if !queue.contains(where: { if case .heartbeat = $0.message { true } else { false } }) {
             enqueue(.heartbeat)
         }
-        effects.append(.armTimer(.heartbeat, at: now + heartbeatMs))
+        effects.append(.armTimer(.heartbeat, at: now.saturatingAdd(heartbeatMs)))
     }
 
     /// A reboot: the link closes, volatile state goes, the station boots again after the model's boot time.
@@ -134,7 +143,7 @@ extension Station {
             if let upgraded = StationModel.named(upgrade) { model = upgraded }
             firmware = .installed
         }
-        effects.append(.armTimer(.bootCompleted, at: now + model.timings.boot))
+        effects.append(.armTimer(.bootCompleted, at: now.saturatingAdd(model.timings.boot)))
     }
 
     mutating func powerCycle(now: Int64, effects: inout [StationEffect]) {

@@ -15,7 +15,7 @@ extension Station {
         diagnostics = .uploading
         diagnosticsLocationSupported = supportsTransfer(to: location)
         enqueue(.diagnosticsStatus(.uploading))
-        effects.append(.armTimer(.diagnostics, at: now + model.timings.diagnosticsUpload))
+        effects.append(.armTimer(.diagnostics, at: now.saturatingAdd(model.timings.diagnosticsUpload)))
     }
 
     mutating func diagnosticsStep(now: Int64, effects: inout [StationEffect]) {
@@ -26,10 +26,15 @@ extension Station {
 
     mutating func firmwareStep(now: Int64, effects: inout [StationEffect]) {
         switch firmware {
-        case .scheduled(let location):
+        case .scheduled(let location, let retrieveAt):
+            guard retrieveAt <= clockTime(at: now) else {
+                // Armed at the horizon, or the clock was set back since: not yet.
+                effects.append(.armTimer(.firmware, at: deadline(for: retrieveAt, now: now)))
+                return
+            }
             firmware = .downloading(location: location)
             enqueue(.firmwareStatus(.downloading))
-            effects.append(.armTimer(.firmware, at: now + model.timings.firmwareDownload))
+            effects.append(.armTimer(.firmware, at: now.saturatingAdd(model.timings.firmwareDownload)))
         case .downloading(let location):
             guard supportsTransfer(to: location) else {
                 firmware = .idle
@@ -39,7 +44,7 @@ extension Station {
             enqueue(.firmwareStatus(.downloaded))
             enqueue(.firmwareStatus(.installing))
             firmware = .installing(upgrade: model.firmwareUpgrade ?? model.name)
-            effects.append(.armTimer(.firmware, at: now + model.timings.firmwareInstall))
+            effects.append(.armTimer(.firmware, at: now.saturatingAdd(model.timings.firmwareInstall)))
         case .installing:
             // The install ends with a reboot: running transactions end first.
             stopAllTransactions(reason: .reboot, now: now, effects: &effects)

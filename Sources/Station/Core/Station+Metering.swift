@@ -22,10 +22,10 @@ extension Station {
         let register = connectors[connectorId].meter.registerWh
         let local = nextLocalTransaction
         nextLocalTransaction &+= 1
-        let meterStart = Int(register)
+        let meterStart = Int(Int64(saturating: register))
         connectors[connectorId].transaction = Transaction(
-            local: local, id: nil, driver: driver, meterStart: meterStart, startRegisterWh: register, start: now,
-            lastSampleWh: register)
+            local: local, id: nil, driver: driver, meterStart: meterStart, startRegisterWh: register,
+            start: clockTime(at: now), lastSampleWh: register)
         connectors[connectorId].finished = false
         // The Green'Up sends reservationId 0 when there is no reservation.
         let request = StartTransactionRequest(
@@ -72,7 +72,7 @@ extension Station {
         guard let transaction = connectors[connectorId].transaction else { return }
         connectors[connectorId].meter.stop(at: now)
         let register = connectors[connectorId].meter.registerWh
-        let energy = Int(register - transaction.startRegisterWh)
+        let energy = Int(Int64(saturating: register - transaction.startRegisterWh))
         let data = MeterValue(
             timestamp: timestamp(now),
             sampledValue: sampledValues(
@@ -106,7 +106,9 @@ extension Station {
 
     mutating func armSampling(_ connectorId: Int, now: Int64, effects: inout [StationEffect]) {
         let interval = seconds(.meterValueSampleInterval)
-        if interval > 0 { effects.append(.armTimer(.meterValues(connectorId: connectorId), at: now + interval)) }
+        if interval > 0 {
+            effects.append(.armTimer(.meterValues(connectorId: connectorId), at: now.saturatingAdd(interval)))
+        }
     }
 
     mutating func sampleDue(_ connectorId: Int, now: Int64, effects: inout [StationEffect]) {
@@ -201,7 +203,7 @@ extension Station {
         var offered = hardwareW(connectorId, phases: phases)
         // The station's limit over the EV's phases bounds the current on each phase; the share bounds the total.
         let (station, own, scheduleChange) = profiles.limits(
-            connectorId: connectorId, phases: phases, stationPhases: phases, at: now,
+            connectorId: connectorId, phases: phases, stationPhases: phases, at: clockTime(at: now),
             transaction: (transaction.id, transaction.start))
         for limit in [own, station, shareW].compactMap({ $0 }) { offered = min(offered, limit) }
         // IEC 61851: below 6 A the station cannot offer a charge at all.
@@ -210,7 +212,8 @@ extension Station {
         }
         connectors[connectorId].offeredW = offered
         let evChange = connectors[connectorId].meter.draw(ev: ev, capW: offered, phases: phases, at: now)
-        if let next = [evChange, scheduleChange].compactMap({ $0 }).min() {
+        let scheduleDeadline = scheduleChange.map { deadline(for: $0, now: now) }
+        if let next = [evChange, scheduleDeadline].compactMap({ $0 }).min() {
             effects.append(.armTimer(.energy(connectorId: connectorId), at: next))
         } else {
             effects.append(.cancelTimer(.energy(connectorId: connectorId)))
@@ -225,7 +228,8 @@ extension Station {
     private mutating func stationShares(now: Int64) -> [Double?]? {
         guard profiles.hasStationMaximum,
             let budget = profiles.limits(
-                connectorId: 0, phases: Self.stationPhases, stationPhases: Self.stationPhases, at: now, transaction: nil
+                connectorId: 0, phases: Self.stationPhases, stationPhases: Self.stationPhases, at: clockTime(at: now),
+                transaction: nil
             ).station
         else { return nil }
         var demands: [(connectorId: Int, watts: Double)] = []
@@ -237,7 +241,7 @@ extension Station {
             let phases = self.phases(connectorId, ev)
             var watts = min(connectors[connectorId].meter.demand(of: ev).watts, hardwareW(connectorId, phases: phases))
             let limits = profiles.limits(
-                connectorId: connectorId, phases: phases, stationPhases: phases, at: now,
+                connectorId: connectorId, phases: phases, stationPhases: phases, at: clockTime(at: now),
                 transaction: (transaction.id, transaction.start))
             for limit in [limits.connector, limits.station].compactMap({ $0 }) { watts = min(watts, limit) }
             demands.append((connectorId, watts))

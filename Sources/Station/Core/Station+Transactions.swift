@@ -88,7 +88,7 @@ extension Station {
             driver.idTag, listEnabled: configuration.boolean(.localAuthListEnabled, in: model),
             cacheEnabled: configuration.boolean(.authorizationCacheEnabled, in: model))
         if isOnline {
-            if configuration.boolean(.localPreAuthorize, in: model), entry?.status(at: now) == .accepted {
+            if configuration.boolean(.localPreAuthorize, in: model), entry?.status(at: clockTime(at: now)) == .accepted {
                 authorized(connectorId, driver, now: now, effects: &effects)
             } else {
                 connectors[connectorId].authorizing = driver
@@ -110,7 +110,7 @@ extension Station {
             cacheEnabled: configuration.boolean(.authorizationCacheEnabled, in: model))
         let allowed: Bool
         if let entry {
-            allowed = configuration.boolean(.localAuthorizeOffline, in: model) && entry.status(at: now) == .accepted
+            allowed = configuration.boolean(.localAuthorizeOffline, in: model) && entry.status(at: clockTime(at: now)) == .accepted
         } else {
             allowed = configuration.boolean(.allowOfflineTxForUnknownId, in: model)
         }
@@ -127,7 +127,7 @@ extension Station {
         rememberIfCaching(idTag, info)
         guard let driver = connectors[connectorId].authorizing, driver.idTag == idTag else { return }
         connectors[connectorId].authorizing = nil
-        let accepted = AuthorizationStore.Entry(info).status(at: now) == .accepted
+        let accepted = AuthorizationStore.Entry(info).status(at: clockTime(at: now)) == .accepted
         if forStop {
             if accepted, let transaction = connectors[connectorId].transaction,
                 transaction.driver.parentIdTag != nil, info.parentIdTag == transaction.driver.parentIdTag
@@ -152,7 +152,8 @@ extension Station {
             startTransaction(connectorId, driver, now: now, effects: &effects)
         } else {
             connectors[connectorId].authorizedDriver = driver
-            effects.append(.armTimer(.connectionTimeout(connectorId: connectorId), at: now + seconds(.connectionTimeOut)))
+            effects.append(
+                .armTimer(.connectionTimeout(connectorId: connectorId), at: now.saturatingAdd(seconds(.connectionTimeOut))))
         }
         refreshStatus(connectorId, now: now, effects: &effects)
     }

@@ -27,10 +27,20 @@ public struct Station: Sendable {
         /// A BootNotification is due when connected.
         case unregistered
         case bootSent
-        /// Pending or Rejected: waiting for ``StationTimer/bootRetry``.
+        /// Pending, Rejected or unanswered: waiting for ``StationTimer/bootRetry``.
         case waiting
         case accepted
     }
+
+    /// How many CALLs given up on (timed out) the station remembers, so that their answers, if they still
+    /// come, count as late rather than as the CSMS's faults. One CALL is in flight at a time and each waits
+    /// confBasicTime at least, so a handful covers any CSMS that answers at all.
+    public static let lateAnswerMemory = 4
+
+    /// The furthest ahead a timer is armed, in milliseconds: a deadline further away (a reservation or a
+    /// firmware download years ahead) is armed at this horizon and checked again when it fires, so that no
+    /// runner is handed an absurd deadline.
+    public static let timerHorizonMs: Int64 = 366 * 86_400_000
 
     public internal(set) var model: StationModel
     public let identity: StationIdentity
@@ -39,6 +49,14 @@ public struct Station: Sendable {
     var random: SeededGenerator
     var link = Link.off
     var registration = Registration.unregistered
+    /// The CSMS answered the last BootNotification with Rejected: until it accepts the station (or puts
+    /// it Pending), the station answers none of its CALLs (OCPP 1.6 §4.2).
+    var bootRejected = false
+    /// The station's own clock minus the runner's `now`, in milliseconds: set from BootNotification's
+    /// currentTime, so that the times the station writes and the times the CSMS sends mean the same instant.
+    public internal(set) var clockOffsetMs: Int64 = 0
+    /// The CALLs that timed out, newest last, at most ``lateAnswerMemory``.
+    var timedOutCalls: [(messageId: String, action: Action)] = []
     var reconnectAttempts = 0
     /// The HeartbeatInterval in force, in milliseconds (the CSMS's, or the configured one).
     var heartbeatMs: Int64 = 0
@@ -145,13 +163,25 @@ public struct Station: Sendable {
         return configuration.text(key, in: model)
     }
 
+    /// The time on the station's own clock (the CSMS's, once a BootNotification answer gave it) when the
+    /// runner's clock reads `now`, in milliseconds since the epoch.
+    public func clockTime(at now: Int64) -> Int64 {
+        now.saturatingAdd(clockOffsetMs)
+    }
+
     /// The local time the station writes into its messages.
     func timestamp(_ now: Int64) -> OCPPDateTime {
-        OCPPDateTime(millisecondsSinceEpoch: now, utcOffsetMinutes: model.utcOffsetMinutes)
+        OCPPDateTime(millisecondsSinceEpoch: clockTime(at: now), utcOffsetMinutes: model.utcOffsetMinutes)
+    }
+
+    /// When, on the runner's clock, to fire a timer for `instant` on the station's clock: never before
+    /// `now`, never after ``timerHorizonMs`` from it (the timer's handler checks the instant again).
+    func deadline(for instant: Int64, now: Int64) -> Int64 {
+        min(max(now, instant.saturatingSubtract(clockOffsetMs)), now.saturatingAdd(Self.timerHorizonMs))
     }
 
     func seconds(_ key: ConfigurationKey) -> Int64 {
-        Int64(configuration.integer(key, in: model)) * 1000
+        .milliseconds(seconds: configuration.integer(key, in: model))
     }
 
     var isOnline: Bool { link == .connected && registration == .accepted }

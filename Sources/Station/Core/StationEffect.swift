@@ -16,7 +16,8 @@ public enum StationEffect: Sendable {
     case callCompleted(action: Action, messageId: String, outcome: CallOutcome)
     /// An answer (CALLRESULT or CALLERROR) came for a CALL the station had already given up waiting for
     /// (it completed as ``CallOutcome/timedOut``): late, not a fault of the CSMS. The runner measures its
-    /// real latency.
+    /// real latency. Reported once per CALL, for the last ``Station/lateAnswerMemory`` CALLs that timed out;
+    /// the answer does not act on the station.
     case lateAnswer(action: Action, messageId: String)
     /// A figure for the fleet's report.
     case count(StationCount)
@@ -72,6 +73,8 @@ public enum StationCount: Sendable, Equatable {
     /// The CSMS sent something OCPP-J refuses, counted under the CallError code it deserves (answered with
     /// that CALLERROR when it was a CALL with a readable id).
     case badFrame(CallErrorCode)
-    /// A CALLRESULT or CALLERROR whose id matches no CALL in flight (late, duplicated or invented).
+    /// A CALLRESULT or CALLERROR whose id matches no CALL in flight nor any of the last few that timed out
+    /// (an answer to one of those is ``StationEffect/lateAnswer(action:messageId:)``): an id the station
+    /// never sent, or a second answer to the same CALL.
     case unmatchedAnswer
 }

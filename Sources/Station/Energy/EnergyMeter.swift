@@ -43,7 +43,7 @@ struct EnergyMeter: Sendable {
         powerW = max(0, min(wanted, capW))
         guard let threshold, powerW > 0 else { return nil }
         let milliseconds = ((threshold - deliveredToEVWh) * 3_600_000 / powerW).rounded(.up)
-        return now + max(1, Int64(milliseconds))
+        return now.saturatingAdd(max(1, Int64(saturating: milliseconds)))
     }
 
     /// What the EV would draw now without a cap, in watts, and the energy delivered at which that changes.

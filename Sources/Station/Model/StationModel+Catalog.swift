@@ -76,6 +76,7 @@ extension StationModel {
             .init(.clockAlignedDataInterval, .accepted, seconds, "0"),
             .init(.connectionTimeOut, .accepted, .integer(1...86_400), "60"),
             .init(.getConfigurationMaxKeys, .readOnly, seconds, "255"),
+            // The range also bounds the interval of a BootNotification answer (assumed: clamped into it).
             .init(.heartbeatInterval, .accepted, .integer(10...86_400), "60"),
             .init(.lightIntensity, .rejected, .integer(0...100), "100"),
             .init(.localAuthorizeOffline, .accepted, .boolean, "false"),
@@ -122,7 +123,8 @@ extension StationModel {
             .init(.chargingStationMaxLimit, .accepted, .integer(0...1_000), "32"),  // (assumed) amperes
             .init(.confBasicTime, .accepted, .integer(1...3_600), "10"),  // (reading) seconds
             .init(.confAuthorizeTime, .accepted, .integer(1...3_600), "20"),  // (reading) seconds
-            .init(.confBottNotificationTime, .accepted, .integer(1...86_400), "30"),  // (reading) seconds
+            // (reading) seconds; the range also bounds the retry interval of a Pending or Rejected answer (assumed)
+            .init(.confBottNotificationTime, .accepted, .integer(1...86_400), "30"),
             .init(.defaultIdTag1, .readOnly, .text, "LEGRAND001"),
             .init(.defaultIdTag2, .readOnly, .text, "LEGRAND002"),
             .init(.maxCurrentInstallationRight, .readOnly, seconds, "32"),  // (assumed)
@@ -149,6 +151,8 @@ extension StationModel {
             timings: Timings(
                 boot: 30_000, resetGrace: 2_000, diagnosticsUpload: 15_000,  // (assumed)
                 firmwareDownload: 60_000, firmwareInstall: 120_000),  // (assumed)
-            firmwareUpgrade: upgrade)
+            firmwareUpgrade: upgrade,
+            adoptsCSMSTime: true,  // (assumed) the guide does not say; OCPP 1.6 advises it and stations do it
+            maxScheduleSeconds: 366 * 86_400)  // (assumed) a year, leap or not
     }
 }

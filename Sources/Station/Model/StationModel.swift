@@ -44,11 +44,18 @@ public final class StationModel: Sendable {
     public let timings: Timings
     /// The catalog name of the model a successful UpdateFirmware turns the station into.
     public let firmwareUpgrade: String?
+    /// Whether the station sets its clock from BootNotification's `currentTime`.
+    public let adoptsCSMSTime: Bool
+    /// The longest charging schedule the station takes, in seconds: a SetChargingProfile (or a
+    /// RemoteStartTransaction's profile) whose duration or a period's start lies further is Rejected, and
+    /// so is a GetCompositeSchedule over a longer window.
+    public let maxScheduleSeconds: Int
 
     public init(
         name: String, vendor: String, model: String, firmwareVersion: String, meterType: String,
         connectors: [ConnectorSpec], measurands: [SampledValueSpec], rules: [ConfigurationRule],
-        utcOffsetMinutes: Int, bootsOnReconnect: Bool, timings: Timings, firmwareUpgrade: String?
+        utcOffsetMinutes: Int, bootsOnReconnect: Bool, timings: Timings, firmwareUpgrade: String?,
+        adoptsCSMSTime: Bool = true, maxScheduleSeconds: Int = 366 * 86_400
     ) {
         self.name = name
         self.vendor = vendor
@@ -61,6 +68,8 @@ public final class StationModel: Sendable {
         self.bootsOnReconnect = bootsOnReconnect
         self.timings = timings
         self.firmwareUpgrade = firmwareUpgrade
+        self.adoptsCSMSTime = adoptsCSMSTime
+        self.maxScheduleSeconds = maxScheduleSeconds
         var ordered = rules
         ordered.sort { $0.key.index < $1.key.index }
         precondition(

@@ -90,27 +90,27 @@ public struct ChargingLimitProfile: Equatable, Sendable {
             start = relativeStart
         case .recurring(let periodMs):
             let base = startSchedule ?? validFrom ?? 0
-            let cycles = (time - base).floorDivided(by: periodMs)
-            start = base + cycles * periodMs
-            consider(start + periodMs)
+            let cycles = time.saturatingSubtract(base).floorDivided(by: max(1, periodMs))
+            start = base.saturatingAdd(cycles.saturatingMultiply(periodMs))
+            consider(start.saturatingAdd(periodMs))
         }
         if time < start {
             consider(start)
             return (nil, next)
         }
-        let offset = time - start
+        let offset = time.saturatingSubtract(start)
         if let durationSeconds {
-            let end = start + Int64(durationSeconds) * 1000
+            let end = start.saturatingAdd(.milliseconds(seconds: durationSeconds))
             consider(end)
             if time >= end { return (nil, next) }
         }
         var current: Period?
         for period in periods {
-            let periodStart = start + Int64(period.startSeconds) * 1000
-            if Int64(period.startSeconds) * 1000 <= offset {
+            let periodOffset = Int64.milliseconds(seconds: period.startSeconds)
+            if periodOffset <= offset {
                 current = period
             } else {
-                consider(periodStart)
+                consider(start.saturatingAdd(periodOffset))
                 break
             }
         }

@@ -111,14 +111,14 @@ public struct ChargingProfileSet: Sendable {
         connectorId: Int, phases: Int, from start: Int64, durationSeconds: Int, unit: ChargingLimitProfile.Unit,
         transaction: (id: Int?, start: Int64)?, hardwareWatts: Double, maxPeriods: Int
     ) -> [ChargingLimitProfile.Period] {
-        let end = start + Int64(durationSeconds) * 1000
+        let end = start.saturatingAdd(.milliseconds(seconds: durationSeconds))
         var result: [ChargingLimitProfile.Period] = []
         var time = start
         while time < end, result.count < maxPeriods {
             let (watts, next) = limit(connectorId: connectorId, phases: phases, at: time, transaction: transaction)
             let value = Self.express(watts ?? hardwareWatts, unit: unit, phases: phases)
             if result.last?.limit != value {
-                let offset = Int((time - start) / 1000)
+                let offset = Int(time.saturatingSubtract(start) / 1000)
                 result.append(.init(startSeconds: offset, limit: value, phases: unit == .amperes ? phases : nil))
             }
             guard let next, next > time else { break }
@@ -127,11 +127,14 @@ public struct ChargingProfileSet: Sendable {
         return result
     }
 
+    /// A period's limit in watts, never infinite: a limit of 1e308 A is huge, not unbounded arithmetic.
     static func watts(_ period: ChargingLimitProfile.Period, unit: ChargingLimitProfile.Unit, phases: Int) -> Double {
+        let watts: Double
         switch unit {
-        case .watts: return period.limit
-        case .amperes: return period.limit * phaseVoltage * Double(min(phases, period.phases ?? 3))
+        case .watts: watts = period.limit
+        case .amperes: watts = period.limit * phaseVoltage * Double(max(1, min(phases, period.phases ?? 3)))
         }
+        return min(max(watts, -.greatestFiniteMagnitude), .greatestFiniteMagnitude)
     }
 
     /// A limit in the unit a CSMS asked for, to one decimal as OCPP's `multipleOf 0.1` wants.
@@ -141,6 +144,8 @@ public struct ChargingProfileSet: Sendable {
         case .watts: value = watts
         case .amperes: value = watts / (phaseVoltage * Double(phases))
         }
+        // Past 1e15 every double is a whole number, and ten times it could overflow to infinity.
+        guard value.magnitude < 1e15 else { return value }
         return (value * 10).rounded(.down) / 10
     }
 }

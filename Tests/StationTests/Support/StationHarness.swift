@@ -47,14 +47,18 @@ struct StationHarness {
             options: options)
     }
 
+    /// Stands for the CSMS's clock in a reply: the harness writes its `now` in its place, quoted, so that
+    /// the fake CSMS's clock and the test's agree as a real CSMS's and a runner's do.
+    static let csmsNow = "\"@now\""
+
     /// A CSMS that accepts everything: Boot Accepted (interval 60), idTags Accepted, transactionIds from 1001.
     static func acceptingCSMS(interval: Int = 60) -> (Action, [String: Any]) -> Reply {
         var next = 1000
         return { action, _ in
             switch action {
             case .bootNotification:
-                return .result(#"{"status":"Accepted","currentTime":"2019-04-19T14:25:43.083Z","interval":\#(interval)}"#)
-            case .heartbeat: return .result(#"{"currentTime":"2019-04-19T14:25:43.083Z"}"#)
+                return .result(#"{"status":"Accepted","currentTime":\#(csmsNow),"interval":\#(interval)}"#)
+            case .heartbeat: return .result(#"{"currentTime":\#(csmsNow)}"#)
             case .authorize: return .result(#"{"idTagInfo":{"status":"Accepted"}}"#)
             case .startTransaction:
                 next += 1
@@ -83,7 +87,9 @@ struct StationHarness {
                     if message.kind == .call, let csms, let action = message.action {
                         switch csms(action, (frame.last as? [String: Any]) ?? [:]) {
                         case .result(let payload):
-                            inbox.append(.frameReceived(Array(#"[3,"\#(message.messageId)",\#(payload)]"#.utf8)))
+                            let stamped = payload.replacingOccurrences(
+                                of: Self.csmsNow, with: "\"\(OCPPDateTime(millisecondsSinceEpoch: now))\"")
+                            inbox.append(.frameReceived(Array(#"[3,"\#(message.messageId)",\#(stamped)]"#.utf8)))
                         case .error(let code):
                             inbox.append(.frameReceived(Array(#"[4,"\#(message.messageId)","\#(code)","",{}]"#.utf8)))
                         case .silence: break
