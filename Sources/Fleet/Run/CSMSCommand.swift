@@ -1,7 +1,9 @@
 import OCPP
 
 /// The commands the embedded CSMS sends a station when its plan says so, built as a simulation's CSMS
-/// builds them.
+/// builds them. Their absolute times are on the station's own clock (`Station.clockTime(at:)`),
+/// which a CSMS shares with its stations through BootNotification's currentTime: a retrieveDate or a
+/// startSchedule of `now` then means now to the station too, whatever the run's speed.
 enum CSMSCommand {
     /// Starts a session from the driver's app.
     static func remoteStart(connectorId: Int, idTag: String) -> CentralSystemRequest {
@@ -12,14 +14,15 @@ enum CSMSCommand {
     static let plugAndChargeOn = CentralSystemRequest.changeConfiguration(
         ChangeConfigurationRequest(key: "oCPPPlugAndCharge", value: "true"))
 
-    /// Asks for a firmware update to `version`, to retrieve at `now` (milliseconds since the Unix epoch).
+    /// Asks for a firmware update to `version`, to retrieve at `now` (the station's clock, in milliseconds
+    /// since the Unix epoch).
     static func updateFirmware(_ version: FirmwareVariant, now: Int64) -> CentralSystemRequest {
         .updateFirmware(UpdateFirmwareRequest(
             location: "https://firmware.invalid/greenup/\(version.rawValue).bin",
             retrieveDate: OCPPDateTime(millisecondsSinceEpoch: now)))
     }
 
-    /// Caps the whole station from `now` with a charge point maximum profile.
+    /// Caps the whole station from `now` (the station's clock) with a charge point maximum profile.
     static func chargingCap(_ limit: ChargingLimit, now: Int64) -> CentralSystemRequest {
         let unit: ChargingRateUnitType
         let value: Double

@@ -177,10 +177,10 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
             case .firmwareRollout(let version):
                 // A station already on the version has nothing to update.
                 if !slots[slot].station.model.firmwareVersion.hasPrefix(version.rawValue) {
-                    command(CSMSCommand.updateFirmware(version, now: stationNow), slot)
+                    command(CSMSCommand.updateFirmware(version, now: slots[slot].station.clockTime(at: stationNow)), slot)
                 }
             case .chargingCap(let limit):
-                command(CSMSCommand.chargingCap(limit, now: stationNow), slot)
+                command(CSMSCommand.chargingCap(limit, now: slots[slot].station.clockTime(at: stationNow)), slot)
             }
         }
         scheduleLife(slot)
