@@ -12,6 +12,9 @@ MODE does one more thing:
               schedule started a minute ago, then GetCompositeSchedule of connector 1 for an hour
   reserve     after the first boot: ReserveNow on connector 2 expiring --expiry seconds later;
               StatusNotifications of connector 2 are kept with the seconds from the expiry
+  far         after the first boot: ReserveNow on connector 2 and UpdateFirmware, both for the last
+              second of the year 9999 (with BootNotification's interval at 2^31 - 1 s, whatever
+              --interval says)
   slow        answers every CALL --delay seconds late
   late-once   answers the first Heartbeat --delay seconds late, the others at once
 It prints `PORT <n>` when it listens, and, when its stdin closes, one JSON line with what it saw:
@@ -44,6 +47,7 @@ next_transaction = 0
 delayed_once = False
 marks = {}
 TIME_KEYS = ("timestamp", "scheduleStart", "startSchedule")
+FAR = "9999-12-31T23:59:59Z"
 
 
 def now():
@@ -99,8 +103,9 @@ class ClockStation(ChargePoint):
 
     @on(Action.boot_notification)
     def on_boot(self, **_):
+        interval = 2**31 - 1 if ARGS.mode == "far" else ARGS.interval
         return call_result.BootNotification(
-            current_time=iso(now()), interval=ARGS.interval, status=RegistrationStatus.accepted)
+            current_time=iso(now()), interval=interval, status=RegistrationStatus.accepted)
 
     @after(Action.boot_notification)
     def after_boot(self, **_):
@@ -139,6 +144,12 @@ class ClockStation(ChargePoint):
                 connector_id=2, expiry_date=iso(now() + timedelta(seconds=ARGS.expiry)), id_tag="CLOCK",
                 reservation_id=1))
             answers["ReserveNow"] = result.status
+        elif mode == "far":
+            result = await self.call(call.ReserveNow(
+                connector_id=2, expiry_date=FAR, id_tag="CLOCK", reservation_id=1))
+            answers["ReserveNow"] = result.status
+            await self.call(call.UpdateFirmware(location="https://firmware.invalid/greenup.bin", retrieve_date=FAR))
+            answers["UpdateFirmware"] = "answered"
 
     async def composite(self):
         result = await self.call(call.GetCompositeSchedule(
@@ -203,7 +214,7 @@ async def main():
 
 
 parser = argparse.ArgumentParser()
-parser.add_argument("mode", choices=["timestamps", "firmware", "cap", "reserve", "slow", "late-once"])
+parser.add_argument("mode", choices=["timestamps", "firmware", "cap", "reserve", "far", "slow", "late-once"])
 parser.add_argument("--interval", type=int, default=60)
 parser.add_argument("--delay", type=float, default=0.4)
 parser.add_argument("--expiry", type=float, default=3)

@@ -34,6 +34,7 @@ struct RealTimeCSMSTests {
     struct Answers: Decodable {
         let SetChargingProfile: String?
         let ReserveNow: String?
+        let UpdateFirmware: String?
         let GetCompositeSchedule: Composite?
     }
 
@@ -138,6 +139,19 @@ struct RealTimeCSMSTests {
         let freed = try #require(seen.statuses.first { $0.status != "Reserved" && $0.seconds > reserved.seconds })
         #expect(freed.status == "Available")
         #expect(abs(freed.seconds) < 1)
+    }
+
+    @Test("times in the year 9999 and a heartbeat of 2^31 s are taken, and simply never come within the run")
+    func farTimesNeverCome() async throws {
+        let (report, seen) = try await Self.run("far", speed: 1, seconds: 3)
+
+        #expect(seen.violations == 0)
+        #expect(seen.answers.ReserveNow == "Accepted")
+        #expect(seen.answers.UpdateFirmware == "answered")
+        #expect(seen.firmware.isEmpty)
+        #expect(report.connections.established == 1)
+        #expect(report.connections.reconnects == 0)
+        #expect(report.allActions.timeouts == 0)
     }
 
     @Test("a CSMS answering every CALL 400 ms late at speed 60: no timeout, no fault, latency from 400 ms")
