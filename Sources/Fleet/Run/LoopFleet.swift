@@ -287,7 +287,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
                     GivenUpCalls.Call(due: call.due, written: call.written), slot: slot, messageId: messageId, now: now)
             }
         case .connectionLost:
-            // No answer came: for the report, a CALL lost with its link is as unanswered as a late one.
+            // No answer came, nor can one come on another link: for the report, a timeout all the same.
             recorder.recordTimeout(id)
         }
     }

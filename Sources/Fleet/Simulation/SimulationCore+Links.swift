@@ -55,6 +55,7 @@ extension SimulationCore {
                     GivenUpCalls.Call(due: sent, written: sent), slot: local, messageId: messageId,
                     now: elapsedMicros(now) * 1000)
             case .connectionLost:
+                // No answer came, nor can one come on another link: for the report, a timeout all the same.
                 recorder.recordTimeout(id)
             }
         case .lateAnswer(let action, let messageId):
