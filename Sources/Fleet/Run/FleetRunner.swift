@@ -99,9 +99,10 @@ public final class FleetRunner: Sendable {
         while !stopRequested.load(ordering: .acquiring) {
             try? await Task.sleep(for: .milliseconds(50))
             let now = EventLoop.now()
-            if now >= end { break }
+            // Checked before the end: a loop that wakes late (a busy machine) must not take a CSMS that
+            // refused every station for a run that went well.
             if probe.establishedCount == 0, probe.failedCount > 0,
-                now >= clock.startNanos + connectTimeout || probe.failedCount >= stationCount
+                now >= clock.startNanos + connectTimeout || now >= end || probe.failedCount >= stationCount
             {
                 await each(fleets) { $0.beginStopping() }
                 await each(fleets) { $0.closeAll() }
@@ -111,6 +112,7 @@ public final class FleetRunner: Sendable {
                 let failure = probe.failure!
                 throw FleetRunError.unreachable(failure.unreachableReason, detail: failure.detail)
             }
+            if now >= end { break }
             if let restart = restarts.first, now >= restart.at, let embedded {
                 restarts.removeFirst()
                 if restart.isDown { await embedded.goDown() } else { await embedded.comeBack() }
