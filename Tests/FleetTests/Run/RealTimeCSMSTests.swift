@@ -172,7 +172,7 @@ struct RealTimeCSMSTests {
     func lateAnswerIsLateNotAFault() async throws {
         // Speed 10 brings the first Heartbeat (the Green'Up's shortest interval is 10 s) a wall second in;
         // the wait for its answer is 10 s of wall time all the same.
-        let (report, seen) = try await Self.run("late-once", ["--delay", "15", "--interval", "10"], speed: 10, seconds: 18)
+        let (report, seen) = try await Self.run("late-once", ["--delay", "15", "--interval", "10"], speed: 10, seconds: 20)
 
         #expect(seen.violations == 0)
         let heartbeat = try #require(report.figures(for: "Heartbeat"))
