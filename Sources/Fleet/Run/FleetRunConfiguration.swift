@@ -21,7 +21,8 @@ public struct FleetRunConfiguration: Sendable {
     public var stations: Int
     /// How long the run lasts, in wall-clock time.
     public var duration: Duration
-    /// How much faster than the wall clock the profile's timeline runs (`60`: a simulated minute per second).
+    /// How much faster than the wall clock the stations' clocks run (`60`: a simulated minute per second);
+    /// at 1 they are the wall clock. The waits that model the network and the CSMS are never scaled.
     public var speed: Double
     /// The seed every station's random streams derive from.
     public var seed: UInt64

@@ -8,9 +8,11 @@ import Synchronization
 /// The main job: a fleet of stations over real WebSocket connections against a CSMS.
 ///
 /// The stations of the configuration's shard are spread over one event loop per core (station `i` on
-/// loop `i % loops`), connect at the ramp's rate, and live their planned lives with the profile's clock
-/// running `speed` times faster than the wall clock. When the run's time is up, or ``stop()`` is called,
-/// open transactions are stopped, links closed, and the report is complete all the same.
+/// loop `i % loops`), connect at the ramp's rate, and live their planned lives on clocks that start at
+/// the wall clock and run `speed` times faster (the profile's `start` only says where in its week the plan
+/// begins); the waits that model the network and the CSMS (a CALL's answer, reconnections, BootNotification
+/// retries) stay on the wall clock. When the run's time is up, or ``stop()`` is called, open transactions
+/// are stopped, links closed, and the report is complete all the same.
 ///
 /// ```swift
 /// let runner = FleetRunner(configuration: configuration)
