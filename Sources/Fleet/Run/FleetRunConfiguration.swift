@@ -86,6 +86,6 @@ extension FleetRunConfiguration {
         guard speed != 1 else { return nil }
         let now = OCPPDateTime(millisecondsSinceEpoch: FleetRunner.wallClockMicros() / 1000)
         let pace = speed == speed.rounded() && abs(speed) < 1e15 ? String(Int64(speed)) : String(speed)
-        return "station clocks start at \(now) and run \(pace)× " + (speed > 1 ? "faster" : "slower")
+        return "station clocks start at \(now) and run " + (speed > 1 ? "\(pace)× faster" : "at \(pace)× the wall clock's pace")
     }
 }
