@@ -1,12 +1,13 @@
 import Fleet
 import Metrics
 import Testing
+import TestSupport
 
 @Suite("Fleet runner against a misbehaving CSMS", .serialized)
 struct BadCSMSTests {
     @Test("a CSMS that does not select ocpp1.6 is a typed error naming the subprotocol")
     func subprotocolRefused() async throws {
-        let csms = try PythonCSMS(misbehaving: "no-subprotocol")
+        let csms = try await offThePool { try PythonCSMS(misbehaving: "no-subprotocol") }
         var configuration = try RunFixtures.configuration(url: csms.url, stations: 3, seconds: 60)
         configuration.connectTimeout = .seconds(2)
         do {
@@ -20,7 +21,7 @@ struct BadCSMSTests {
 
     @Test("wss:// to a CSMS without TLS is a typed error saying the handshake failed")
     func tlsAgainstPlainServer() async throws {
-        let csms = try PythonCSMS(misbehaving: "silent")
+        let csms = try await offThePool { try PythonCSMS(misbehaving: "silent") }
         var configuration = try RunFixtures.configuration(
             url: "wss://127.0.0.1:\(csms.port)/ocpp", stations: 2, seconds: 60)
         configuration.connectTimeout = .seconds(2)
@@ -38,7 +39,7 @@ struct BadCSMSTests {
 
     @Test("answers that are not OCPP-J, or answer nothing sent, are counted and the run goes on")
     func garbageAnswers() async throws {
-        let csms = try PythonCSMS(misbehaving: "garbage")
+        let csms = try await offThePool { try PythonCSMS(misbehaving: "garbage") }
         let report = try await FleetRunner(configuration: try RunFixtures.configuration(url: csms.url, stations: 3, seconds: 1)).run()
         try await csms.end()
 
@@ -55,7 +56,7 @@ struct BadCSMSTests {
 
     @Test("a CSMS that never answers leaves every call timed out, and the run ends on time")
     func silentCSMS() async throws {
-        let csms = try PythonCSMS(misbehaving: "silent")
+        let csms = try await offThePool { try PythonCSMS(misbehaving: "silent") }
         let report = try await FleetRunner(configuration: try RunFixtures.configuration(url: csms.url, stations: 3, seconds: 2)).run()
         try await csms.end()
 
@@ -67,7 +68,7 @@ struct BadCSMSTests {
 
     @Test("a CSMS that closes every link makes the stations reconnect by their policy")
     func closingCSMS() async throws {
-        let csms = try PythonCSMS(misbehaving: "close")
+        let csms = try await offThePool { try PythonCSMS(misbehaving: "close") }
         let report = try await FleetRunner(configuration: try RunFixtures.configuration(url: csms.url, stations: 3, seconds: 2)).run()
         try await csms.end()
 

@@ -4,12 +4,13 @@ import Glibc
 import Metrics
 import Synchronization
 import Testing
+import TestSupport
 
 @Suite("Fleet runner over loopback sockets", .serialized)
 struct FleetRunnerTests {
     @Test("every call the fleet counts as answered, the independent CSMS counts as received")
     func countsAgreeWithPythonCSMS() async throws {
-        let csms = try PythonCSMS()
+        let csms = try await offThePool { try PythonCSMS() }
         let report = try await FleetRunner(configuration: try RunFixtures.configuration(url: csms.url)).run()
         let counts = try await csms.stop()
 
@@ -30,7 +31,7 @@ struct FleetRunnerTests {
 
     @Test("smoke.json against the Python ocpp CSMS: every frame passes the official schemas")
     func smokeProfileHasNoSchemaViolation() async throws {
-        let csms = try PythonCSMS()
+        let csms = try await offThePool { try PythonCSMS() }
         var configuration = FleetRunConfiguration(profile: try Profile.load(file: packageRootPath("Profiles/smoke.json")))
         configuration.csmsURL = csms.url
         configuration.duration = .seconds(4)
@@ -48,7 +49,7 @@ struct FleetRunnerTests {
 
     @Test("a run that ends with EVs still charging stops their transactions before closing the links")
     func endOfRunStopsTransactions() async throws {
-        let csms = try PythonCSMS()
+        let csms = try await offThePool { try PythonCSMS() }
         let report = try await FleetRunner(configuration: try RunFixtures.configuration(url: csms.url)).run()
         let counts = try await csms.stop()
 
@@ -62,7 +63,7 @@ struct FleetRunnerTests {
 
     @Test("stop() mid-run leaves a complete report with the open transactions stopped")
     func stopMidRun() async throws {
-        let csms = try PythonCSMS()
+        let csms = try await offThePool { try PythonCSMS() }
         let runner = FleetRunner(configuration: try RunFixtures.configuration(url: csms.url, seconds: 60))
         let report = try await runner.run { progress in
             if progress.snapshot.transactions.started > 0 { runner.stop() }
@@ -108,7 +109,7 @@ struct FleetRunnerTests {
     @Test("the trace holds every frame as a JSON line and never the password the stations sent")
     func traceWithoutPassword() async throws {
         let secret = "s3cr3t-Pa55-\(UUID().uuidString.prefix(8))"
-        let csms = try PythonCSMS()
+        let csms = try await offThePool { try PythonCSMS() }
         var configuration = try RunFixtures.configuration(url: csms.url, stations: 2, seconds: 1)
         configuration.password = secret
         configuration.traceFile = RunFixtures.temporaryPath("trace.jsonl")

@@ -3,7 +3,8 @@ import TestSupport
 
 /// A CSMS of the runner's tests, written in Python, on a loopback port it chooses: `Peers/counting_csms.py`
 /// (the `ocpp` package's central system, independent of ours), `Peers/clock_csms.py` (the same, checking
-/// the stations' clocks or answering late) or `Peers/bad_csms.py` (one misbehaviour).
+/// the stations' clocks or answering late) or `Peers/bad_csms.py` (one misbehaviour). Starting one waits
+/// for the interpreter: tests start it with `offThePool`.
 // Used by one test at a time; `end` runs on a Dispatch thread while the test awaits it.
 final class PythonCSMS: @unchecked Sendable {
     /// What the CSMS saw, printed when it stops.

@@ -2,6 +2,7 @@ import Fleet
 import Foundation
 import Metrics
 import Testing
+import TestSupport
 
 /// The runner against an independent CSMS that lives on the real clock (`Peers/clock_csms.py`): the
 /// stations' clocks are the wall clock, the absolute times the CSMS sends mean what it meant, the wait
@@ -86,7 +87,7 @@ struct RealTimeCSMSTests {
     static func run(_ mode: String, _ arguments: [String] = [], speed: Double, seconds: Int) async throws -> (
         report: RunReport, seen: Seen
     ) {
-        let csms = try PythonCSMS(clock: mode, arguments: arguments)
+        let csms = try await offThePool { try PythonCSMS(clock: mode, arguments: arguments) }
         let report = try await FleetRunner(configuration: try configuration(url: csms.url, speed: speed, seconds: seconds)).run()
         let seen = try JSONDecoder().decode(Seen.self, from: await csms.end())
         return (report, seen)
