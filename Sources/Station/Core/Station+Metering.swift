@@ -313,12 +313,13 @@ extension Station {
                 || (connector.status == .faulted && connector.reportedFault != connector.fault)
         else { return }
         let minimum = seconds(.minimumStatusDuration)
-        let earliest = connectors[connectorId].reportedAt == .min ? now : connectors[connectorId].reportedAt + minimum
+        let earliest =
+            connectors[connectorId].reportedAt == .min ? now : connectors[connectorId].reportedAt.saturatingAdd(minimum)
         if minimum > 0, earliest > now {
             effects.append(.armTimer(.statusReport(connectorId: connectorId), at: earliest))
             return
         }
-        enqueue(.status(connectorId: connectorId))
+        enqueueStatus(connectorId, now: now)
     }
 
     mutating func reportChangedStatuses(now: Int64, effects: inout [StationEffect]) {
