@@ -69,6 +69,29 @@ import Testing
         #expect(harness.station.isRegistered)
     }
 
+    /// A transaction message is retried under the same id: once it is in flight again, an answer to that
+    /// id answers the retry, and a second one is unmatched.
+    @Test func aRetriedCallIsInFlightAgainNotLate() throws {
+        var harness = StationHarness()
+        harness.boot()
+        let accepting = StationHarness.acceptingCSMS()
+        harness.csms = { action, payload in action == .startTransaction ? .silence : accepting(action, payload) }
+        harness.handle(.evPlugged(connectorId: 1, ev: .typical))
+        harness.handle(.badgePresented(connectorId: 1, idTag: "BADGE1"))
+        harness.advance(seconds: 10 + 10)
+        let starts = harness.calls(.startTransaction)
+        #expect(starts.count == 2)
+        let id = try #require(starts.first?.messageId)
+        #expect(starts.last?.messageId == id)
+        let answer = #"[3,"\#(id)",{"idTagInfo":{"status":"Accepted"},"transactionId":77}]"#
+        harness.receive(answer)
+        #expect(harness.completed.filter { $0.messageId == id }.map(\.outcome) == [.timedOut, .answered])
+        #expect(harness.station.transactionId(on: 1) == 77)
+        harness.receive(answer)
+        #expect(harness.lateAnswers.isEmpty)
+        #expect(harness.counts.filter { $0 == .unmatchedAnswer }.count == 1)
+    }
+
     @Test func onlyTheLastFewCallsThatTimedOutAreRemembered() throws {
         var (harness, first) = try heartbeatTimedOut()
         for _ in 0..<Station.lateAnswerMemory {

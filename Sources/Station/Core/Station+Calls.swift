@@ -43,6 +43,8 @@ extension Station {
         var call = queue.removeFirst()
         let messageId = call.messageId ?? random.messageID()
         call.messageId = messageId
+        // A retry goes out under the id of the attempt that timed out: an answer to it is no longer late.
+        timedOutCalls.removeAll { $0.messageId == messageId }
         var bytes: [UInt8] = []
         switch call.message {
         case .heartbeat:
