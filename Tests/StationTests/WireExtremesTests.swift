@@ -215,6 +215,7 @@ import Testing
                     harness.handle(.evUnplugged(connectorId: 1))
                     harness.advance(seconds: 43_200)
                     #expect(harness.station.isRegistered, "\(label)")
+                    #expect(harness.timers.values.allSatisfy { $0 <= harness.now + Station.timerHorizonMs }, "\(label)")
                     #expect(harness.request("GetLocalListVersion", "{}", id: "after")?.kind == .callResult, "\(label)")
                 }
             }

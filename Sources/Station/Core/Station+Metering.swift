@@ -212,8 +212,9 @@ extension Station {
         }
         connectors[connectorId].offeredW = offered
         let evChange = connectors[connectorId].meter.draw(ev: ev, capW: offered, phases: phases, at: now)
-        let scheduleDeadline = scheduleChange.map { deadline(for: $0, now: now) }
-        if let next = [evChange, scheduleDeadline].compactMap({ $0 }).min() {
+            .map { min($0, now.saturatingAdd(Self.timerHorizonMs)) }
+        let scheduleChangeDeadline = scheduleChange.map { deadline(for: $0, now: now) }
+        if let next = [evChange, scheduleChangeDeadline].compactMap({ $0 }).min() {
             effects.append(.armTimer(.energy(connectorId: connectorId), at: next))
         } else {
             effects.append(.cancelTimer(.energy(connectorId: connectorId)))
