@@ -227,6 +227,26 @@ import Testing
         #expect(answer < startIndex)
     }
 
+    /// OCPP 1.6 §5.11: the connector goes Preparing, the idTag is authorized when AuthorizeRemoteTxRequests
+    /// is true, then StartTransaction, then Charging, whether the EV came with the request or plugs in later.
+    @Test(arguments: [
+        (true, true, ["Preparing", "Authorize", "StartTransaction", "Charging"]),
+        (true, false, ["Preparing", "StartTransaction", "Charging"]),
+        (false, true, ["Preparing", "Authorize", "StartTransaction", "Charging"]),
+        (false, false, ["Preparing", "StartTransaction", "Charging"]),
+    ])
+    func remoteStartSendsItsMessagesInTheSpecsOrder(evComesWithTheRequest: Bool, authorize: Bool, order: [String]) {
+        var harness = StationHarness(options: StationOptions(remoteStartEV: evComesWithTheRequest ? .typical : nil))
+        harness.boot()
+        harness.request("ChangeConfiguration", #"{"key":"AuthorizeRemoteTxRequests","value":"\#(authorize)"}"#)
+        let before = harness.sent.count
+        #expect(status(harness.request("RemoteStartTransaction", #"{"connectorId":1,"idTag":"APP"}"#, id: "r")) == "Accepted")
+        if !evComesWithTheRequest { harness.handle(.evPlugged(connectorId: 1, ev: .typical)) }
+        let calls = harness.sent[before...].filter { $0.kind == .call }
+        #expect(calls.map { $0.action == .statusNotification ? $0.payload["status"] as? String ?? "" : $0.action?.rawValue ?? "" } == order)
+        #expect(calls.filter { $0.action == .statusNotification }.allSatisfy { $0.payload["connectorId"] as? Int == 1 })
+    }
+
     @Test func remoteStartWithoutAuthorizeRemoteTxRequestsSkipsAuthorize() {
         var harness = registered()
         harness.request("ChangeConfiguration", #"{"key":"AuthorizeRemoteTxRequests","value":"false"}"#)

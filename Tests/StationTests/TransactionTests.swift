@@ -285,4 +285,15 @@ import Testing
         #expect(abs(total - harness.station.registerWh(of: 1)) < 0.01)
         #expect(stop.payload["meterStop"] as? Int == Int(total))
     }
+
+    /// A runner is never handed a deadline further than ``Station/timerHorizonMs``, whatever the EV.
+    @Test func anEVThatWouldTakeCenturiesToFillArmsNoTimerPastTheHorizon() throws {
+        var harness = charging(ev: EVCharacteristics(maxPowerW: 7_400, phases: 1, energyWantedWh: 1e308))
+        let energy = try #require(harness.timers[.energy(connectorId: 1)])
+        #expect(energy == harness.now + Station.timerHorizonMs)
+        harness.now = energy
+        harness.handle(.timerFired(.energy(connectorId: 1)))
+        #expect(harness.timers[.energy(connectorId: 1)] == energy + Station.timerHorizonMs)
+        #expect(harness.station.status(of: 1) == .charging)
+    }
 }

@@ -5,8 +5,9 @@ import OCPP
 struct PendingCall: Sendable {
     enum Message: Sendable {
         case heartbeat
-        /// Built when sent, from the connector's status then.
-        case status(connectorId: Int)
+        /// The connector's status (and fault, when Faulted) when it was queued: the CSMS learns each status
+        /// in its place among the other messages (Preparing before StartTransaction, Charging after it).
+        case status(connectorId: Int, ChargePointStatus, fault: ChargePointErrorCode?)
         case authorize(connectorId: Int, AuthorizeRequest, forStop: Bool)
         case startTransaction(local: UInt32, StartTransactionRequest)
         case meterValues(local: UInt32?, MeterValuesRequest)

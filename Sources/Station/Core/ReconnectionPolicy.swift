@@ -11,7 +11,7 @@ public enum ReconnectionPolicy: Sendable, Equatable {
     func delay(attempt: Int, serverReconnectionSeconds: Int, random: inout SeededGenerator) -> Int64 {
         switch self {
         case .serverReconnectionTime:
-            return Int64(serverReconnectionSeconds) * 1000
+            return .milliseconds(seconds: serverReconnectionSeconds)
         case .exponentialBackoff(let initial, let maximum, let jitter):
             let doubled = initial << Int64(min(attempt, 30))
             let base = min(maximum, doubled > 0 ? doubled : maximum)

@@ -4,12 +4,33 @@ import OCPP
 // messages, and the frames that come back.
 extension Station {
     mutating func enqueue(_ message: PendingCall.Message) {
-        if case .status(let connectorId) = message,
-            queue.contains(where: { if case .status(connectorId) = $0.message { true } else { false } })
-        {
-            return  // The queued StatusNotification reads the status when it is sent.
-        }
         queue.append(PendingCall(message: message))
+    }
+
+    /// Queues a StatusNotification of the connector's status now, which the CSMS is then taken to know.
+    mutating func enqueueStatus(_ connectorId: Int, now: Int64) {
+        let status = connectors[connectorId].status
+        let fault = status == .faulted ? connectors[connectorId].fault ?? .otherError : nil
+        connectors[connectorId].reportedStatus = status
+        connectors[connectorId].reportedFault = fault
+        connectors[connectorId].reportedAt = now
+        let message = PendingCall.Message.status(connectorId: connectorId, status, fault: fault)
+        // A status that changes again before its notification could leave, with nothing queued after it,
+        // replaces it: the CSMS needs the latest, not every flicker.
+        if let last = queue.indices.last, case .status(connectorId, _, _) = queue[last].message {
+            queue[last].message = message
+        } else {
+            enqueue(message)
+        }
+    }
+
+    /// Drops the queued CALLs that do not outlive the link; a connector whose StatusNotification is
+    /// dropped unsent is reported again on the next connection.
+    mutating func dropVolatileCalls() {
+        for call in queue {
+            if case .status(let connectorId, _, _) = call.message { connectors[connectorId].reportedStatus = nil }
+        }
+        queue.removeAll { !$0.survivesDisconnection }
     }
 
     /// Sends the head of the queue when the link is up, the station registered and no CALL in flight.
@@ -22,16 +43,13 @@ extension Station {
         var call = queue.removeFirst()
         let messageId = call.messageId ?? random.messageID()
         call.messageId = messageId
+        // A retry goes out under the id of the attempt that timed out: an answer to it is no longer late.
+        timedOutCalls.removeAll { $0.messageId == messageId }
         var bytes: [UInt8] = []
         switch call.message {
         case .heartbeat:
             OCPPFrame.encodeCall(messageId: messageId, HeartbeatRequest(), into: &bytes)
-        case .status(let connectorId):
-            let status = connectors[connectorId].status
-            let fault = status == .faulted ? connectors[connectorId].fault ?? .otherError : nil
-            connectors[connectorId].reportedStatus = status
-            connectors[connectorId].reportedFault = fault
-            connectors[connectorId].reportedAt = now
+        case .status(let connectorId, let status, let fault):
             let request = StatusNotificationRequest(
                 connectorId: connectorId, errorCode: fault ?? .noError, info: fault == nil ? "No failure" : "Failure",
                 status: status, vendorId: model.vendor)

@@ -259,6 +259,9 @@ extension Station {
             connectors[connectorId].meter.evPlugged(at: now)
             connectors[connectorId].finished = false
         }
+        // OCPP 1.6 §5.11's order: Preparing, then Authorize (when AuthorizeRemoteTxRequests is true), then
+        // StartTransaction, then Charging. Without an EV, Preparing comes with the authorization.
+        refreshStatus(connectorId, now: now, effects: &effects)
         let driver = knownDriver(request.idTag, now: now)
         if configuration.boolean(.authorizeRemoteTxRequests, in: model) {
             authorize(connectorId, driver, now: now, effects: &effects)
@@ -346,7 +349,7 @@ extension Station {
             enqueue(.heartbeat)
         case .statusNotification:
             for connectorId in request.connectorId.map({ [$0] }) ?? all {
-                enqueue(.status(connectorId: connectorId))
+                enqueueStatus(connectorId, now: now)
             }
         case .meterValues:
             for connectorId in request.connectorId.map({ [$0] }) ?? Array(all.dropFirst()) where connectorId > 0 {

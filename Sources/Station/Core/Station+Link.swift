@@ -31,7 +31,7 @@ extension Station {
         guard link == .connected || link == .connecting else { return }
         link = .disconnected
         abandonInFlight(outcome: .connectionLost, now: now, effects: &effects)
-        queue.removeAll { !$0.survivesDisconnection }
+        dropVolatileCalls()
         for connectorId in connectors.indices where connectors[connectorId].authorizing != nil {
             authorizeOffline(connectorId, now: now, effects: &effects)
         }
@@ -125,7 +125,7 @@ extension Station {
     mutating func reboot(now: Int64, effects: inout [StationEffect]) {
         if link == .connected || link == .connecting { effects.append(.closeConnection) }
         abandonInFlight(outcome: .connectionLost, now: now, effects: &effects)
-        queue.removeAll { !$0.survivesDisconnection }
+        dropVolatileCalls()
         link = .off
         registration = .unregistered
         for timer in [StationTimer.heartbeat, .bootRetry, .transactionRetry, .reconnect, .callTimeout] {

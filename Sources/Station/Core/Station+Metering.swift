@@ -212,8 +212,9 @@ extension Station {
         }
         connectors[connectorId].offeredW = offered
         let evChange = connectors[connectorId].meter.draw(ev: ev, capW: offered, phases: phases, at: now)
-        let scheduleDeadline = scheduleChange.map { deadline(for: $0, now: now) }
-        if let next = [evChange, scheduleDeadline].compactMap({ $0 }).min() {
+            .map { min($0, now.saturatingAdd(Self.timerHorizonMs)) }
+        let scheduleChangeDeadline = scheduleChange.map { deadline(for: $0, now: now) }
+        if let next = [evChange, scheduleChangeDeadline].compactMap({ $0 }).min() {
             effects.append(.armTimer(.energy(connectorId: connectorId), at: next))
         } else {
             effects.append(.cancelTimer(.energy(connectorId: connectorId)))
@@ -313,12 +314,13 @@ extension Station {
                 || (connector.status == .faulted && connector.reportedFault != connector.fault)
         else { return }
         let minimum = seconds(.minimumStatusDuration)
-        let earliest = connectors[connectorId].reportedAt == .min ? now : connectors[connectorId].reportedAt + minimum
+        let earliest =
+            connectors[connectorId].reportedAt == .min ? now : connectors[connectorId].reportedAt.saturatingAdd(minimum)
         if minimum > 0, earliest > now {
             effects.append(.armTimer(.statusReport(connectorId: connectorId), at: earliest))
             return
         }
-        enqueue(.status(connectorId: connectorId))
+        enqueueStatus(connectorId, now: now)
     }
 
     mutating func reportChangedStatuses(now: Int64, effects: inout [StationEffect]) {

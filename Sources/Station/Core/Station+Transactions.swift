@@ -91,9 +91,10 @@ extension Station {
             if configuration.boolean(.localPreAuthorize, in: model), entry?.status(at: clockTime(at: now)) == .accepted {
                 authorized(connectorId, driver, now: now, effects: &effects)
             } else {
+                // Preparing is reported before the Authorize goes out.
                 connectors[connectorId].authorizing = driver
-                enqueue(.authorize(connectorId: connectorId, AuthorizeRequest(idTag: driver.idTag), forStop: false))
                 refreshStatus(connectorId, now: now, effects: &effects)
+                enqueue(.authorize(connectorId: connectorId, AuthorizeRequest(idTag: driver.idTag), forStop: false))
             }
         } else {
             connectors[connectorId].authorizing = driver

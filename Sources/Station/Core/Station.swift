@@ -37,9 +37,9 @@ public struct Station: Sendable {
     /// confBasicTime at least, so a handful covers any CSMS that answers at all.
     public static let lateAnswerMemory = 4
 
-    /// The furthest ahead a timer is armed, in milliseconds: a deadline further away (a reservation or a
-    /// firmware download years ahead) is armed at this horizon and checked again when it fires, so that no
-    /// runner is handed an absurd deadline.
+    /// The furthest ahead a station arms a timer, in milliseconds: a deadline further away (a reservation
+    /// or a firmware download years ahead, an EV that would take centuries to fill) is armed at this horizon
+    /// and checked again when it fires, so that no runner is handed an absurd deadline.
     public static let timerHorizonMs: Int64 = 366 * 86_400_000
 
     public internal(set) var model: StationModel

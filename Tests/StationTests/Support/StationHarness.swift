@@ -40,6 +40,9 @@ struct StationHarness {
     /// The CSMS; nil leaves every CALL unanswered until the test answers it.
     var csms: ((Action, [String: Any]) -> Reply)? = StationHarness.acceptingCSMS()
     var lastTransactionId = 1000
+    /// How far the CSMS's clock is ahead of the test's `now`, in milliseconds: 0 makes them agree, as a real
+    /// CSMS's and a runner's do at speed 1.
+    var csmsClockOffsetMs: Int64 = 0
 
     init(model: StationModel = .greenUp2VE, seed: UInt64 = 1, options: StationOptions = StationOptions()) {
         station = Station(
@@ -47,8 +50,8 @@ struct StationHarness {
             options: options)
     }
 
-    /// Stands for the CSMS's clock in a reply: the harness writes its `now` in its place, quoted, so that
-    /// the fake CSMS's clock and the test's agree as a real CSMS's and a runner's do.
+    /// Stands for the CSMS's clock in a reply: the harness writes the time of ``csmsClockOffsetMs`` in its
+    /// place, quoted.
     static let csmsNow = "\"@now\""
 
     /// A CSMS that accepts everything: Boot Accepted (interval 60), idTags Accepted, transactionIds from 1001.
@@ -88,7 +91,8 @@ struct StationHarness {
                         switch csms(action, (frame.last as? [String: Any]) ?? [:]) {
                         case .result(let payload):
                             let stamped = payload.replacingOccurrences(
-                                of: Self.csmsNow, with: "\"\(OCPPDateTime(millisecondsSinceEpoch: now))\"")
+                                of: Self.csmsNow,
+                                with: "\"\(OCPPDateTime(millisecondsSinceEpoch: now + csmsClockOffsetMs))\"")
                             inbox.append(.frameReceived(Array(#"[3,"\#(message.messageId)",\#(stamped)]"#.utf8)))
                         case .error(let code):
                             inbox.append(.frameReceived(Array(#"[4,"\#(message.messageId)","\#(code)","",{}]"#.utf8)))
