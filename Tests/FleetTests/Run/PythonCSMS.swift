@@ -2,7 +2,8 @@ import Foundation
 import TestSupport
 
 /// A CSMS of the runner's tests, written in Python, on a loopback port it chooses: `Peers/counting_csms.py`
-/// (the `ocpp` package's central system, independent of ours) or `Peers/bad_csms.py` (one misbehaviour).
+/// (the `ocpp` package's central system, independent of ours), `Peers/bad_csms.py` (one misbehaviour) or
+/// another script of `Peers/` that prints `PORT <n>` and stops when its stdin closes.
 // Used by one test at a time; `end` runs on a Dispatch thread while the test awaits it.
 final class PythonCSMS: @unchecked Sendable {
     /// What the CSMS saw, printed when it stops.
@@ -33,7 +34,8 @@ final class PythonCSMS: @unchecked Sendable {
         try self.init(script: "bad_csms.py", arguments: [mode])
     }
 
-    private init(script: String, arguments: [String]) throws {
+    /// Starts `Peers/<script>`.
+    init(script: String, arguments: [String] = []) throws {
         input = Pipe()
         let started = try PythonPeer.start(
             script: "Tests/FleetTests/Peers/" + script, arguments: arguments, stdin: input)
