@@ -28,7 +28,11 @@ public enum SummaryTable {
                 + "\(connections.failed.total) failed\(Self.byReason(connections.failed)), "
                 + "\(connections.reconnects) reconnects, \(connections.maxConcurrent) most at once, "
                 + "\(connections.connectedBeforeStop) before the stop",
-            "closed        \(connections.closed.total) links\(Self.byReason(connections.closed))",
+        ]
+        if connections.closed.total > 0 {
+            lines.append("closed        \(connections.closed.total) links\(Self.byReason(connections.closed))")
+        }
+        lines += [
             "transactions  \(transactions.started) started, \(transactions.stopped) stopped, "
                 + "\(transactions.lost) lost, \(NumberText.fixed(Double(transactions.energyWh) / 1000, decimals: 1)) kWh",
             "throughput    \(NumberText.fixed(report.sentPerSecond, decimals: 1)) msgs/s "
