@@ -94,17 +94,19 @@ public final class FleetRunner: Sendable {
         while !stopRequested.load(ordering: .acquiring) {
             try? await Task.sleep(for: .milliseconds(50))
             let now = EventLoop.now()
-            if now >= end { break }
+            // Before the end of the run: a coordinator woken late (a starved thread pool) must not take a
+            // run that never connected for one that ended on time.
             if probe.establishedCount == 0, probe.failedCount > 0,
                 now >= clock.startNanos + connectTimeout || probe.failedCount >= stationCount
             {
                 await each(fleets) { $0.beginStopping() }
                 let report = await finishRun(
-                    fleets, stationCount: stationCount, aggregator: &aggregator, clock: clock, client: client, embedded: embedded, group: group,
-                    traceFile: traceFile, progress: progress)
+                    fleets, stationCount: stationCount, aggregator: &aggregator, clock: clock, client: client,
+                    embedded: embedded, group: group, traceFile: traceFile, progress: progress)
                 let failure = probe.failure!
                 throw FleetRunError.unreachable(failure.unreachableReason, detail: failure.detail, report: report)
             }
+            if now >= end { break }
             if let restart = restarts.first, now >= restart.at, let embedded {
                 restarts.removeFirst()
                 if restart.isDown { await embedded.goDown() } else { await embedded.comeBack() }
@@ -119,8 +121,8 @@ public final class FleetRunner: Sendable {
         await each(fleets) { $0.beginStopping() }
         await waitUntil(fleets, within: configuration.drainTimeout) { $0.unfinishedStations }
         return await finishRun(
-            fleets, stationCount: stationCount, aggregator: &aggregator, clock: clock, client: client, embedded: embedded, group: group,
-            traceFile: traceFile, progress: progress)
+            fleets, stationCount: stationCount, aggregator: &aggregator, clock: clock, client: client,
+            embedded: embedded, group: group, traceFile: traceFile, progress: progress)
     }
 
     /// Closes every link of fleets that have begun stopping, stops the loops and the embedded CSMS, and
@@ -261,7 +263,8 @@ public final class FleetRunner: Sendable {
                         returning: LoopFleet(
                             loop: loop, plan: plan, stations: stations, rampPositions: positions, rampPerSecond: ramp,
                             clock: clock, client: client, sourceAddresses: sources, maxOpening: maxOpening,
-                            pingInterval: pingInterval, probe: probe, trace: trace.map { LoopTrace(file: $0, wallOffsetMicros: wallOffsetMicros) },
+                            pingInterval: pingInterval, probe: probe,
+                            trace: trace.map { LoopTrace(file: $0, wallOffsetMicros: wallOffsetMicros) },
                             csms: csms))
                 }
             }

@@ -33,7 +33,8 @@ struct BrokenTransportTests {
     @Test("the stations' own closes are theirs: the run's end, not the CSMS")
     func theRunsEndClosesAreOurs() async throws {
         let csms = try PythonCSMS()
-        let report = try await FleetRunner(configuration: try RunFixtures.configuration(url: csms.url, stations: 3, seconds: 1)).run()
+        let configuration = try RunFixtures.configuration(url: csms.url, stations: 3, seconds: 1)
+        let report = try await FleetRunner(configuration: configuration).run()
         _ = try await csms.stop()
 
         #expect(report.connections.closed.counts == ["run_end": 3])
