@@ -110,9 +110,9 @@ public final class WebSocketChannel {
         return text.withUTF8 { send(text: UnsafeRawBufferPointer($0)) }
     }
 
-    /// While open, sends a ping every `pingInterval` (wall time) and fails the channel (``NetError/Code/pingTimeout``)
-    /// when the last ping is still unanswered at the next: a link that died without a word is found. `nil`
-    /// (the default) sends no pings; pings from the peer are always answered.
+    /// While open, sends a ping every `pingInterval` (wall time) and fails the channel
+    /// (``NetError/Code/pingTimeout``) when the last ping is still unanswered at the next: a link that died
+    /// without a word is found. `nil` (the default) sends no pings; pings from the peer are always answered.
     public var pingInterval: Duration? {
         get { pingMilliseconds == 0 ? nil : .milliseconds(pingMilliseconds) }
         set {

@@ -129,8 +129,7 @@ public final class FleetRunner: Sendable {
     /// makes the report.
     private func finishRun(
         _ fleets: [LoopFleet], stationCount: Int, aggregator: inout MetricsAggregator, clock: RunClock,
-        client: WebSocketClient,
-        embedded: EmbeddedCSMS?, group: EventLoopGroup, traceFile: TraceFile?,
+        client: WebSocketClient, embedded: EmbeddedCSMS?, group: EventLoopGroup, traceFile: TraceFile?,
         progress: @Sendable (FleetRunProgress) -> Void
     ) async -> RunReport {
         await each(fleets) { $0.closeAll() }
