@@ -30,6 +30,22 @@ struct BrokenTransportTests {
         #expect(connections.established == connections.closed.total + connections.current)
     }
 
+    @Test("pings run on the wall clock: a station clock 3,600 times faster does not hasten them")
+    func pingsRunOnTheWallClock() async throws {
+        let csms = try PythonCSMS(script: "broken_transport_csms.py")
+        var configuration = try RunFixtures.configuration(url: csms.url, stations: 8, seconds: 2)
+        configuration.speed = 3_600
+        // Scaled by the speed, this would be under 3 ms, and the link the CSMS leaves hanging would fail.
+        configuration.pingInterval = .seconds(10)
+        configuration.drainTimeout = .milliseconds(500)
+        let report = try await FleetRunner(configuration: configuration).run()
+        try await csms.end()
+
+        let closed = report.connections.closed.counts
+        #expect(closed["protocol_error_1002"] ?? 0 > 0, "\(closed)")
+        #expect(closed["ping_timeout"] == nil, "\(closed)")
+    }
+
     @Test("the stations' own closes are theirs: the run's end, not the CSMS")
     func theRunsEndClosesAreOurs() async throws {
         let csms = try PythonCSMS()
