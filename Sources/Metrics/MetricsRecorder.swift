@@ -114,12 +114,14 @@ public final class MetricsRecorder {
     /// - Parameter isReconnect: whether the station had been connected before.
     public func recordConnectAttempt(isReconnect: Bool) {
         connections.attempted &+= 1
-        if isReconnect { connections.reconnects &+= 1 }
+        if isReconnect { connections.reconnectAttempts &+= 1 }
     }
 
     /// A station's WebSocket handshake completed.
-    public func recordConnected() {
+    /// - Parameter isReconnect: whether the station had been connected before: it came back.
+    public func recordConnected(isReconnect: Bool) {
         connections.established &+= 1
+        if isReconnect { connections.reconnects &+= 1 }
         connections.current &+= 1
         connections.maxConcurrent = Swift.max(connections.maxConcurrent, connections.current)
     }
@@ -132,8 +134,16 @@ public final class MetricsRecorder {
     }
 
     /// An established link closed or broke.
-    public func recordDisconnected() {
+    /// - Parameter reason: a short, bounded word for its cause: `csms_close_1000`, `no_close_frame`,
+    ///   `ping_timeout`, `run_end`… (see ``ConnectionMetrics/closed``).
+    public func recordDisconnected(reason: String) {
+        connections.closed.add(reason)
         if connections.current > 0 { connections.current -= 1 }
+    }
+
+    /// The run begins to stop: the links up now are its ``ConnectionMetrics/connectedBeforeStop``.
+    public func recordStopping() {
+        connections.connectedBeforeStop = connections.current
     }
 
     // MARK: Frames the CSMS got wrong

@@ -48,7 +48,13 @@ public enum PrometheusExposition {
         for (reason, count) in connections.failed.sorted {
             sample(&text, "ocpp_fleet_connection_failures_total", [("reason", reason)], String(count))
         }
-        counter(&text, "ocpp_fleet_reconnects_total", "Attempts by stations connected before.", connections.reconnects)
+        counter(
+            &text, "ocpp_fleet_reconnects_total", "Links established by stations connected before.",
+            connections.reconnects)
+        family(&text, "ocpp_fleet_links_closed_total", .counter, "Links closed after they opened, by cause.")
+        for (reason, count) in connections.closed.sorted {
+            sample(&text, "ocpp_fleet_links_closed_total", [("reason", reason)], String(count))
+        }
         family(&text, "ocpp_fleet_connected_stations", .gauge, "Links up.")
         sample(&text, "ocpp_fleet_connected_stations", [], String(connections.current))
         family(&text, "ocpp_fleet_connected_stations_max", .gauge, "The most links up at once.")

@@ -138,8 +138,13 @@ public enum ReportHTML {
         ]
         rows += connections.failed.sorted.map { ("failed: \($0.name)", String($0.count)) }
         rows += [
-            ("reconnects", String(connections.reconnects)),
+            ("reconnect attempts", String(connections.reconnectAttempts)),
+            ("reconnects (links re-established)", String(connections.reconnects)),
+        ]
+        rows += connections.closed.sorted.map { ("closed: \($0.name)", String($0.count)) }
+        rows += [
             ("most connected at once", String(connections.maxConcurrent)),
+            ("connected before the stop", String(connections.connectedBeforeStop)),
             ("connected at the end", String(connections.current)),
             ("transactions started", String(transactions.started)),
             ("transactions stopped", String(transactions.stopped)),

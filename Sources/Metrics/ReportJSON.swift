@@ -116,8 +116,12 @@ public enum ReportJSON {
             ("established", .integer(connections.established)),
             ("failed", .integer(connections.failed.total)),
             ("failed_by_reason", .counts(connections.failed.counts)),
+            ("reconnect_attempts", .integer(connections.reconnectAttempts)),
             ("reconnects", .integer(connections.reconnects)),
+            ("closed", .integer(connections.closed.total)),
+            ("closed_by_reason", .counts(connections.closed.counts)),
             ("max_concurrent", .integer(connections.maxConcurrent)),
+            ("connected_before_stop", .integer(connections.connectedBeforeStop)),
             ("connected_at_end", .integer(connections.current)),
         ])
     }

@@ -91,8 +91,13 @@ public enum ReportJSONReader {
         } else {
             connections.failed.add(BoundedCounts.otherName, count: try cursor["failed"].unsigned())
         }
+        connections.reconnectAttempts = try cursor.optional("reconnect_attempts")?.unsigned() ?? 0
         connections.reconnects = try cursor["reconnects"].unsigned()
+        if let reasons = try cursor.optional("closed_by_reason") {
+            for member in try reasons.members() { connections.closed.add(member.key, count: try member.cursor.unsigned()) }
+        }
         connections.maxConcurrent = try cursor["max_concurrent"].unsigned()
+        connections.connectedBeforeStop = try cursor.optional("connected_before_stop")?.unsigned() ?? 0
         connections.current = try cursor.optional("connected_at_end")?.unsigned() ?? 0
         return connections
     }

@@ -111,7 +111,7 @@ public struct SLO: Sendable, Equatable, CustomStringConvertible {
         case .connected:
             return share(report.connections.maxConcurrent, of: UInt64(report.run.stations), whole: "stations")
         case .reconnects:
-            return share(report.connections.reconnects, of: report.connections.attempted, whole: "connection attempts")
+            return share(report.connections.reconnects, of: report.connections.established, whole: "links established")
         case .failedConnections:
             return share(
                 report.connections.failed.total, of: report.connections.attempted, whole: "connection attempts")

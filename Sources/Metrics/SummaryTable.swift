@@ -25,8 +25,14 @@ public enum SummaryTable {
         lines += [
             "",
             "links         \(connections.attempted) attempted, \(connections.established) established, "
-                + "\(connections.failed.total) failed, \(connections.reconnects) reconnects, "
-                + "\(connections.maxConcurrent) most at once",
+                + "\(connections.failed.total) failed\(Self.byReason(connections.failed)), "
+                + "\(connections.reconnects) reconnects, \(connections.maxConcurrent) most at once, "
+                + "\(connections.connectedBeforeStop) before the stop",
+        ]
+        if connections.closed.total > 0 {
+            lines.append("closed        \(connections.closed.total) links\(Self.byReason(connections.closed))")
+        }
+        lines += [
             "transactions  \(transactions.started) started, \(transactions.stopped) stopped, "
                 + "\(transactions.lost) lost, \(NumberText.fixed(Double(transactions.energyWh) / 1000, decimals: 1)) kWh",
             "throughput    \(NumberText.fixed(report.sentPerSecond, decimals: 1)) msgs/s "
@@ -54,6 +60,11 @@ public enum SummaryTable {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Counts by reason in parentheses, ` (refused 3, timeout 1)`, or nothing when there are none.
+    private static func byReason(_ counts: BoundedCounts) -> String {
+        counts.total == 0 ? "" : " (" + counts.sorted.map { "\($0.name) \($0.count)" }.joined(separator: ", ") + ")"
     }
 
     /// Rows padded into columns: the first left-aligned, the others right-aligned.

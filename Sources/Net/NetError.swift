@@ -9,7 +9,7 @@ public struct NetError: Error, Sendable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Kind: Hashable, Sendable {
             case invalidURL, nameNotResolved, connectionRefused, connectTimeout, tlsFailure, handshakeRejected
-            case subprotocolRefused, handshakeFailed, protocolViolation, abruptClose, system
+            case subprotocolRefused, handshakeFailed, protocolViolation, abruptClose, pingTimeout, system
         }
         private let kind: Kind
         private init(_ kind: Kind) { self.kind = kind }
@@ -30,10 +30,14 @@ public struct NetError: Error, Sendable, CustomStringConvertible {
         public static let subprotocolRefused = Code(.subprotocolRefused)
         /// Another failure of the opening handshake (a malformed answer or request).
         public static let handshakeFailed = Code(.handshakeFailed)
-        /// The peer broke RFC 6455 (or sent too big a message, or invalid UTF-8); we closed with a code.
+        /// The peer broke RFC 6455 (or sent too big a message, invalid UTF-8, or a binary frame, which
+        /// OCPP-J does not allow); we closed with the code in ``NetError/webSocketError``.
         public static let protocolViolation = Code(.protocolViolation)
         /// The connection ended without a close handshake.
         public static let abruptClose = Code(.abruptClose)
+        /// The peer left a ping unanswered for a whole ``WebSocketChannel/pingInterval``: the link is
+        /// presumed dead and was closed without a close handshake.
+        public static let pingTimeout = Code(.pingTimeout)
         /// A system call failed in another way.
         public static let system = Code(.system)
 
@@ -46,6 +50,12 @@ public struct NetError: Error, Sendable, CustomStringConvertible {
     public let description: String
     /// The WebSocket codec's error, for handshake and protocol failures.
     public private(set) var webSocketError: WebSocketError?
+
+    /// The close code we sent when the peer broke the protocol (``Code/protocolViolation``): 1002, 1003
+    /// for a binary frame, 1007 for invalid UTF-8, 1009 for a frame or message too big; `nil` otherwise.
+    public var sentCloseCode: UInt16? {
+        webSocketError?.closeCode?.rawValue
+    }
 
     init(_ code: Code, _ description: String) {
         self.code = code
@@ -78,7 +88,7 @@ public struct NetError: Error, Sendable, CustomStringConvertible {
             self.init(.handshakeRejected, text)
         case .subprotocolRefused:
             self.init(.subprotocolRefused, "\(peer) refused the ocpp1.6 subprotocol: \(error.reason)")
-        case .protocolViolation, .invalidUTF8, .messageTooBig:
+        case .protocolViolation, .invalidUTF8, .messageTooBig, .binaryMessage:
             let code = error.closeCode.map { " (closed with \($0))" } ?? ""
             self.init(.protocolViolation, "\(peer) broke the WebSocket protocol: \(error.reason)\(code)")
         case .abruptClose:

@@ -110,9 +110,9 @@ public final class WebSocketChannel {
         return text.withUTF8 { send(text: UnsafeRawBufferPointer($0)) }
     }
 
-    /// While open, sends a ping every `pingInterval` and fails the channel (``NetError/Code/abruptClose``)
-    /// when the last ping is still unanswered at the next: a link that died without a word is found. `nil`
-    /// (the default) sends no pings; pings from the peer are always answered.
+    /// While open, sends a ping every `pingInterval` (wall time) and fails the channel
+    /// (``NetError/Code/pingTimeout``) when the last ping is still unanswered at the next: a link that died
+    /// without a word is found. `nil` (the default) sends no pings; pings from the peer are always answered.
     public var pingInterval: Duration? {
         get { pingMilliseconds == 0 ? nil : .milliseconds(pingMilliseconds) }
         set {
@@ -361,6 +361,7 @@ public final class WebSocketChannel {
         case .pong:
             awaitingPong = false
         case .binary:
+            // Only when the codec's limits accept binary messages: the handler takes text alone.
             break
         case .closed(let code, let reason):
             finish(.closed(code: code?.rawValue, reason: reason))
@@ -381,6 +382,11 @@ public final class WebSocketChannel {
     }
 
     private func endOfInput(error: SystemCallError?) {
+        if let tls, !tls.isHandshakeComplete, phase == .handshaking {
+            let why = error.map { ": \($0)" } ?? ""
+            finish(.failed(NetError(.tlsFailure, "\(peerName) closed the connection during the TLS handshake\(why)")))
+            return
+        }
         if let event = codec.inputEnded() {
             if case .failed(let failure) = event, error != nil || failure.code == .abruptClose {
                 let why = error.map { ": \($0)" } ?? ""
@@ -525,7 +531,7 @@ extension WebSocketChannel: TimerOwner {
             guard phase == .open, pingMilliseconds > 0 else { return }
             if awaitingPong {
                 finish(.failed(NetError(
-                    .abruptClose, "\(peerName) did not answer a ping within \(pingMilliseconds) ms")))
+                    .pingTimeout, "\(peerName) did not answer a ping within \(pingMilliseconds) ms")))
                 return
             }
             awaitingPong = sendPing()

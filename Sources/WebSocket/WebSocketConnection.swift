@@ -43,8 +43,9 @@
 /// Every limit of ``WebSocketConfiguration`` is checked before anything is kept.
 ///
 /// Pings are answered by the connection itself; ``sendPing(_:into:)`` lets the transport send its own
-/// on a timer. A peer breaking the protocol gets a close frame with the right code (1002, 1007, 1009)
-/// and the caller a ``WebSocketEvent/failed(_:)``.
+/// on a timer. A peer breaking the protocol gets a close frame with the right code (1002, 1007, 1009, and
+/// 1003 for a binary frame unless ``WebSocketConfiguration/acceptsBinaryMessages``) and the caller a
+/// ``WebSocketEvent/failed(_:)``.
 ///
 /// A connection belongs to the event loop that owns its socket; it is deliberately not `Sendable`.
 public struct WebSocketConnection {
@@ -67,7 +68,11 @@ public struct WebSocketConnection {
     /// The kind of the fragmented message in progress, if any.
     private var fragmentOpcode: WebSocketOpcode?
     private let isClient: Bool
-    private let configuration: WebSocketConfiguration
+    // The configuration's fields, kept one by one: as a whole its Bool would cost 8 bytes of padding.
+    private let acceptsBinaryMessages: Bool
+    private let maxFrameSize: UInt32
+    private let maxMessageSize: UInt32
+    private let maxHandshakeSize: UInt32
     /// Bytes kept across reads: an incomplete HTTP head or frame, or the start of a refusal's body.
     private var carry: [UInt8] = []
     /// The payloads of a fragmented message's frames so far, unmasked.
@@ -79,7 +84,10 @@ public struct WebSocketConnection {
         self.state = state
         self.isClient = isClient
         self.maskingState = maskingState
-        self.configuration = configuration
+        acceptsBinaryMessages = configuration.acceptsBinaryMessages
+        maxFrameSize = configuration.maxFrameSize
+        maxMessageSize = configuration.maxMessageSize
+        maxHandshakeSize = configuration.maxHandshakeSize
     }
 
     /// Starts a client connection: appends the upgrade request to `output`.
@@ -350,7 +358,7 @@ public struct WebSocketConnection {
     private mutating func takeHead(_ input: inout UnsafeMutableRawBufferPointer) -> HeadResult {
         var finder = HTTPHead.EndFinder(after: carry)
         let end = finder.end(in: UnsafeRawBufferPointer(input))
-        let limit = Int(configuration.maxHandshakeSize)
+        let limit = Int(maxHandshakeSize)
         guard carry.count + (end ?? input.count) <= limit else { return .tooLarge }
         guard let end else {
             carry.append(contentsOf: input)
@@ -461,6 +469,10 @@ public struct WebSocketConnection {
         if isClient, header.maskingKey != nil { return protocolError("masked frame from the server") }
         if !isClient, header.maskingKey == nil { return protocolError("unmasked frame from the client") }
         guard header.payloadLength >> 63 == 0 else { return protocolError("payload length with its top bit set") }
+        if opcode == .binary, !acceptsBinaryMessages {
+            return WebSocketError(
+                .binaryMessage, "binary frame: OCPP-J messages are text", closeCode: .unsupportedData)
+        }
         switch opcode {
         case .continuation where fragmentOpcode == nil:
             return protocolError("continuation frame with no message to continue")
@@ -469,16 +481,16 @@ public struct WebSocketConnection {
         default:
             break
         }
-        guard header.payloadLength <= UInt64(configuration.maxFrameSize) else {
+        guard header.payloadLength <= UInt64(maxFrameSize) else {
             return WebSocketError(
-                .messageTooBig, "frame of \(header.payloadLength) bytes exceeds \(configuration.maxFrameSize)",
+                .messageTooBig, "frame of \(header.payloadLength) bytes exceeds \(maxFrameSize)",
                 closeCode: .messageTooBig)
         }
         if !opcode.isControl {
             let messageLength = UInt64(opcode == .continuation ? message.count : 0) + header.payloadLength
-            guard messageLength <= UInt64(configuration.maxMessageSize) else {
+            guard messageLength <= UInt64(maxMessageSize) else {
                 return WebSocketError(
-                    .messageTooBig, "message of \(messageLength) bytes exceeds \(configuration.maxMessageSize)",
+                    .messageTooBig, "message of \(messageLength) bytes exceeds \(maxMessageSize)",
                     closeCode: .messageTooBig)
             }
         }

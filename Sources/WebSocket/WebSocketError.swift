@@ -7,7 +7,7 @@ public struct WebSocketError: Error, Hashable, Sendable, CustomStringConvertible
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Kind: Hashable, Sendable {
             case unexpectedStatus, wrongAccept, subprotocolRefused, invalidResponse, handshakeTooLarge
-            case invalidRequest, protocolViolation, invalidUTF8, messageTooBig, abruptClose, notOpen
+            case invalidRequest, protocolViolation, invalidUTF8, messageTooBig, binaryMessage, abruptClose, notOpen
         }
         private let kind: Kind
         private init(_ kind: Kind) { self.kind = kind }
@@ -31,14 +31,16 @@ public struct WebSocketError: Error, Hashable, Sendable, CustomStringConvertible
         public static let invalidUTF8 = Code(.invalidUTF8)
         /// A frame or a message exceeds the configured maximum; a close frame with 1009 was written.
         public static let messageTooBig = Code(.messageTooBig)
+        /// A binary message came while ``WebSocketConfiguration/acceptsBinaryMessages`` is off (OCPP-J
+        /// allows text only); a close frame with 1003 was written.
+        public static let binaryMessage = Code(.binaryMessage)
         /// The byte stream ended before the close handshake.
         public static let abruptClose = Code(.abruptClose)
         /// A frame was to be sent on a connection that is not open.
         public static let notOpen = Code(.notOpen)
 
         /// The kind's name.
-        /// The failure for a person: kind, reason and the details that apply.
-    public var description: String { "\(kind)" }
+        public var description: String { "\(kind)" }
     }
 
     /// The kind of failure.
@@ -63,6 +65,7 @@ public struct WebSocketError: Error, Hashable, Sendable, CustomStringConvertible
         self.bodyPrefix = bodyPrefix
     }
 
+    /// The failure for a person: kind, reason and the details that apply.
     public var description: String {
         var text = "WebSocket \(code): \(reason)"
         if let statusLine { text += " (\(statusLine))" }

@@ -32,7 +32,7 @@ import Testing
     @Test func advancingClosesEachSecondWithItsOwnCountsAndLatencies() {
         let recorder = MetricsRecorder()
         let meter = recorder.register(action: "MeterValues")
-        recorder.recordConnected()
+        recorder.recordConnected(isReconnect: false)
         recorder.recordSent(meter)
         recorder.recordAnswer(meter, latencyMicros: 100, serviceMicros: 50)
         recorder.advance(toElapsedMicros: 1_200_000)
@@ -48,22 +48,66 @@ import Testing
         #expect(recorder.collect().closedSeconds.isEmpty)
     }
 
-    @Test func linksCountAttemptsFailuresReconnectsAndTheirPeak() {
+    @Test func linksCountAttemptsFailuresAndTheirPeak() {
         let recorder = MetricsRecorder()
         recorder.recordConnectAttempt(isReconnect: false)
         recorder.recordConnectAttempt(isReconnect: false)
-        recorder.recordConnected()
-        recorder.recordConnected()
-        recorder.recordDisconnected()
+        recorder.recordConnected(isReconnect: false)
+        recorder.recordConnected(isReconnect: false)
+        recorder.recordDisconnected(reason: "ping_timeout")
         recorder.recordConnectAttempt(isReconnect: true)
         recorder.recordConnectFailed(reason: "refused")
         let connections = recorder.collect().connections
         #expect(connections.attempted == 3)
         #expect(connections.established == 2)
-        #expect(connections.reconnects == 1)
         #expect(connections.failed.counts == ["refused": 1])
         #expect(connections.current == 1)
         #expect(connections.maxConcurrent == 2)
+    }
+
+    @Test func reconnectsCountLinksReEstablishedAndReconnectAttemptsEveryTry() {
+        let recorder = MetricsRecorder()
+        recorder.recordConnectAttempt(isReconnect: false)
+        recorder.recordConnected(isReconnect: false)
+        recorder.recordDisconnected(reason: "csms_close_1001")
+        for _ in 0..<3 {
+            recorder.recordConnectAttempt(isReconnect: true)
+            recorder.recordConnectFailed(reason: "refused")
+        }
+        recorder.recordConnectAttempt(isReconnect: true)
+        recorder.recordConnected(isReconnect: true)
+        let connections = recorder.collect().connections
+        #expect(connections.attempted == 5)
+        #expect(connections.reconnectAttempts == 4)
+        #expect(connections.reconnects == 1)
+    }
+
+    @Test func closedLinksAreCountedByReasonAndLeaveTheLinksUp() {
+        let recorder = MetricsRecorder()
+        for _ in 0..<4 {
+            recorder.recordConnectAttempt(isReconnect: false)
+            recorder.recordConnected(isReconnect: false)
+        }
+        recorder.recordDisconnected(reason: "binary_frame_1003")
+        recorder.recordDisconnected(reason: "no_close_frame")
+        recorder.recordDisconnected(reason: "no_close_frame")
+        let connections = recorder.collect().connections
+        #expect(connections.closed.counts == ["binary_frame_1003": 1, "no_close_frame": 2])
+        #expect(connections.established == connections.closed.total + connections.current)
+    }
+
+    @Test func connectedBeforeStopIsTheLinksUpWhenTheRunBeginsToStop() {
+        let recorder = MetricsRecorder()
+        for _ in 0..<3 {
+            recorder.recordConnectAttempt(isReconnect: false)
+            recorder.recordConnected(isReconnect: false)
+        }
+        recorder.recordStopping()
+        for _ in 0..<3 { recorder.recordDisconnected(reason: "run_end") }
+        let connections = recorder.collect().connections
+        #expect(connections.connectedBeforeStop == 3)
+        #expect(connections.current == 0)
+        #expect(connections.closed.counts == ["run_end": 3])
     }
 
     @Test func transactionsAddUpTheirEnergy() {
@@ -105,7 +149,7 @@ import Testing
             let recorder = MetricsRecorder()
             let heartbeat = recorder.register(action: "Heartbeat")
             for _ in 0...loop { recorder.recordSent(heartbeat) }
-            recorder.recordConnected()
+            recorder.recordConnected(isReconnect: false)
             aggregator.add(recorder.collect(), fromLoop: loop)
         }
         let snapshot = aggregator.snapshot()

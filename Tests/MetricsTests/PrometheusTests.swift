@@ -27,6 +27,13 @@ import Glibc
         #expect(text.hasSuffix("\n"))
     }
 
+    @Test func linksClosedAreCountedByCause() {
+        let closed = samples.filter { $0.name == "ocpp_fleet_links_closed_total" }
+        #expect(closed.map(\.labels) == ["{reason=\"csms_close_1001\"}", "{reason=\"no_close_frame\"}"])
+        #expect(closed.map(\.value) == ["1", "1"])
+        #expect(samples.first { $0.name == "ocpp_fleet_reconnects_total" }?.value == "2")
+    }
+
     @Test func everySampleBelongsToAFamilyDeclaredOnce() {
         let types = text.split(separator: "\n").filter { $0.hasPrefix("# TYPE ") }.map { String($0.split(separator: " ")[2]) }
         #expect(Set(types).count == types.count)

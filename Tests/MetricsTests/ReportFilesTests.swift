@@ -77,6 +77,15 @@ import Testing
         #expect(summary.contains("SLO pass  p99(StartTransaction) < 800ms"))
     }
 
+    @Test func theSummaryTableSaysHowLinksFailedAndClosed() throws {
+        let lines = SummaryTable.render(ReportFixture.report()).split(separator: "\n")
+        let links = try #require(lines.first { $0.hasPrefix("links") })
+        #expect(links.contains("2 failed (refused 2)"))
+        #expect(links.contains("2 reconnects"))
+        #expect(links.contains("10 before the stop"))
+        #expect(lines.contains("closed        2 links (csms_close_1001 1, no_close_frame 1)"))
+    }
+
     @Test func theProgressLineShowsElapsedConnectedRateLatencyAndErrors() {
         let snapshot = ReportFixture.snapshot()
         let line = ProgressLine.render(snapshot, stations: 10)

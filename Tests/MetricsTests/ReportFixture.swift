@@ -22,12 +22,16 @@ enum ReportFixture {
         let heartbeat = recorder.register(action: "Heartbeat")
         for station in 0..<5 {
             recorder.recordConnectAttempt(isReconnect: false)
-            recorder.recordConnected()
+            recorder.recordConnected(isReconnect: false)
             recorder.recordSent(boot)
             recorder.recordAnswer(boot, latencyMicros: UInt64(1_000 + station * 100), serviceMicros: 500)
         }
         recorder.recordConnectAttempt(isReconnect: true)
         recorder.recordConnectFailed(reason: "refused")
+        // One link breaks and its station comes back.
+        recorder.recordDisconnected(reason: loop == 0 ? "no_close_frame" : "csms_close_1001")
+        recorder.recordConnectAttempt(isReconnect: true)
+        recorder.recordConnected(isReconnect: true)
         for second in 1...4 {
             recorder.advance(toElapsedMicros: UInt64(second) * 1_000_000)
             for call in 0..<(10 * second) {
@@ -51,6 +55,7 @@ enum ReportFixture {
         }
         if loop == 1 { recorder.recordBadFrame(code: "NotImplemented") }
         recorder.advance(toElapsedMicros: 5_000_000)
+        recorder.recordStopping()
         return recorder.collectFinal()
     }
 

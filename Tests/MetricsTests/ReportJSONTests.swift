@@ -9,6 +9,16 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
+    @Test func linksSayHowTheyFailedHowTheyClosedAndWhetherTheStationsCameBack() throws {
+        let connections = try #require(try decoded(ReportFixture.report())["connections"] as? [String: Any])
+        #expect(connections["failed_by_reason"] as? [String: Int] == ["refused": 2])
+        #expect(connections["closed_by_reason"] as? [String: Int] == ["csms_close_1001": 1, "no_close_frame": 1])
+        #expect(connections["closed"] as? Int == 2)
+        #expect(connections["reconnect_attempts"] as? Int == 4)
+        #expect(connections["reconnects"] as? Int == 2)
+        #expect(connections["connected_before_stop"] as? Int == 10)
+    }
+
     @Test func everyKeyOfTheDesignIsPresent() throws {
         var report = ReportFixture.report()
         report.evaluate([try SLO(parsing: "p99(StartTransaction) < 800ms"), try SLO(parsing: "errors < 0.1%")])

@@ -82,6 +82,22 @@ import WebSocket
         #expect(error?.description.lowercased().contains("mismatch") == true)
     }
 
+    @Test func aServerHangingUpDuringTheTLSHandshakeIsATLSFailure() async throws {
+        let peer = try PythonProcess(script: "hangup_server.py")
+        let port = try await peer.port()
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let recorder = ChannelRecorder()
+        try await connect(
+            recorder, to: "wss://127.0.0.1:\(port)/ocpp", options: WebSocketClientOptions(insecure: true), group: group)
+        guard case .failed(let error) = await recorder.firstCloseReason() else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error.code == .tlsFailure)
+        #expect(error.description.contains("TLS handshake"))
+    }
+
     @Test func insecureSkipsVerification() async throws {
         let certificates = try certificates()
         let peer = try PythonProcess(

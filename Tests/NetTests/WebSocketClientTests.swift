@@ -88,6 +88,24 @@ import WebSocket
         #expect(error.code == .abruptClose)
     }
 
+    @Test func aBinaryMessageIsRefusedWithCloseCode1003() async throws {
+        let peer = try PythonProcess(script: "ws_server.py", arguments: ["binary"])
+        let port = try await peer.port()
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let recorder = ChannelRecorder()
+        try await connect(recorder, to: "ws://127.0.0.1:\(port)/ocpp", group: group)
+        guard case .failed(let error) = await recorder.firstCloseReason() else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error.code == .protocolViolation)
+        #expect(error.webSocketError?.code == .binaryMessage)
+        #expect(error.webSocketError?.closeCode == .unsupportedData)
+        #expect(await peer.line(startingWith: "CLOSE ") == "1003")
+        #expect(recorder.events.texts.isEmpty)
+    }
+
     @Test func fragmentedMessagesAreReassembledAndPingsAnswered() async throws {
         let peer = try PythonProcess(script: "ws_server.py", arguments: ["fragments-and-ping"])
         let port = try await peer.port()
@@ -192,7 +210,7 @@ import WebSocket
             Issue.record("expected the silent link to fail")
             return
         }
-        #expect(error.code == .abruptClose)
+        #expect(error.code == .pingTimeout)
         #expect(error.description.contains("ping"))
     }
 }

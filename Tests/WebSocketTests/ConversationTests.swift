@@ -6,18 +6,22 @@ import Testing
     /// Both ends and the bytes in flight between them.
     private struct Link {
         var client: WebSocketConnection
-        var server = WebSocketConnection.server()
+        var server: WebSocketConnection
         var toServer: [UInt8] = []
         var toClient: [UInt8] = []
         var clientSaw: [Seen] = []
         var serverSaw: [Seen] = []
         var offered: [WebSocketUpgradeRequest] = []
 
-        init(credentials: WebSocketCredentials? = nil, seed: UInt64 = 7) {
+        init(
+            credentials: WebSocketCredentials? = nil, seed: UInt64 = 7,
+            configuration: WebSocketConfiguration = WebSocketConfiguration()
+        ) {
             var random = SeededRandom(state: seed)
+            server = .server(configuration: configuration)
             client = .client(
                 WebSocketClientRequest(host: "127.0.0.1:8180", path: "/ocpp/GU00042", credentials: credentials),
-                random: &random, requestInto: &toServer)
+                configuration: configuration, random: &random, requestInto: &toServer)
         }
 
         /// Delivers the bytes in flight both ways, in reads of `chunk` bytes, until none are left
@@ -68,7 +72,7 @@ import Testing
     }
 
     @Test func largeBinaryMessagesCrossBothWaysInSmallReads() throws {
-        var link = Link()
+        var link = Link(configuration: acceptingBinary)
         link.deliver()
         let payload = (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ 5) }
         try payload.withUnsafeBytes { try link.client.send(binary: $0, into: &link.toServer) }

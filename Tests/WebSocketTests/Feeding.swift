@@ -34,6 +34,9 @@ func bytes(_ hex: String) -> [UInt8] {
     hex.split(separator: " ").map { UInt8($0, radix: 16)! }
 }
 
+/// Limits that let binary messages through, for tests of binary framing (OCPP-J refuses them by default).
+let acceptingBinary = WebSocketConfiguration(acceptsBinaryMessages: true)
+
 /// A server that has accepted an upgrade, ready for frames.
 func openServer(configuration: WebSocketConfiguration = WebSocketConfiguration()) -> WebSocketConnection {
     var server = WebSocketConnection.server(configuration: configuration)

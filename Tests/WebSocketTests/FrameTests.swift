@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func binaryOf256BytesUsesTwoByteLength() {
-        var client = openClient()
+        var client = openClient(configuration: acceptingBinary)
         var output: [UInt8] = []
         let payload = (0..<256).map { UInt8(truncatingIfNeeded: $0) }
         #expect(feed(&client, bytes("82 7E 01 00") + payload, output: &output) == [.binary(payload)])
@@ -73,7 +73,7 @@ import Testing
     }
 
     @Test func binaryOf64KiBUsesEightByteLength() {
-        var client = openClient()
+        var client = openClient(configuration: acceptingBinary)
         var output: [UInt8] = []
         let payload = (0..<65536).map { UInt8(truncatingIfNeeded: $0 * 7) }
         #expect(feed(&client, bytes("82 7F 00 00 00 00 00 01 00 00") + payload, output: &output) == [.binary(payload)])

@@ -57,6 +57,23 @@ import Testing
         #expect((UInt16(output[6] ^ output[2]) << 8 | UInt16(output[7] ^ output[3])) == 1002)
     }
 
+    @Test func binaryFrameClosesWith1003FromItsHeaderAlone() {
+        var client = openClient()
+        var output: [UInt8] = []
+        // The header of a 1,000-byte binary frame whose payload has not come yet.
+        #expect(feed(&client, bytes("82 7E 03 E8"), output: &output) == [.failed(.binaryMessage, closeCode: 1003)])
+        #expect(client.isClosed)
+        #expect(client.bufferedByteCount == 0)
+        #expect(output.count >= 8)
+        #expect((UInt16(output[6] ^ output[2]) << 8 | UInt16(output[7] ^ output[3])) == 1003)
+    }
+
+    @Test func binaryFrameIsDeliveredWhenAccepted() {
+        let result = serverFed(clientFrame(first: 0x82, payload: [1, 2, 3]), configuration: acceptingBinary)
+        #expect(result.seen == [.binary([1, 2, 3])])
+        #expect(result.closeCode == nil)
+    }
+
     @Test func lengthWithItsTopBitSetClosesWith1002() {
         let result = serverFed(bytes("82 FF 80 00 00 00 00 00 00 00 37 fa 21 3d"))
         #expect(result.seen == [.failed(.protocolViolation, closeCode: 1002)])
@@ -64,14 +81,14 @@ import Testing
 
     @Test func frameLargerThanTheLimitClosesWith1009BeforeItsPayloadArrives() {
         // Only the header of a 2 GiB frame is sent: the limit is checked on the header alone.
-        let result = serverFed(bytes("82 FF 00 00 00 00 80 00 00 00 37 fa 21 3d"))
+        let result = serverFed(bytes("81 FF 00 00 00 00 80 00 00 00 37 fa 21 3d"))
         #expect(result.seen == [.failed(.messageTooBig, closeCode: 1009)])
         #expect(result.closeCode == 1009)
     }
 
     @Test func messageLargerThanTheLimitAcrossFragmentsClosesWith1009() {
         let configuration = WebSocketConfiguration(maxFrameSize: 100, maxMessageSize: 150)
-        let fragments = clientFrame(first: 0x02, payload: Array(repeating: 1, count: 100))
+        let fragments = clientFrame(first: 0x01, payload: Array(repeating: 1, count: 100))
             + clientFrame(first: 0x80, payload: Array(repeating: 2, count: 100))
         let result = serverFed(fragments, configuration: configuration)
         #expect(result.seen == [.failed(.messageTooBig, closeCode: 1009)])

@@ -70,11 +70,11 @@ import Testing
         var random = SeededRandom(state: 2026)
         for _ in 0..<20 {
             let (bytes, expected) = Self.validStream(&random)
-            var whole = openServer()
+            var whole = openServer(configuration: acceptingBinary)
             var wholeOutput: [UInt8] = []
             #expect(feed(&whole, bytes, output: &wholeOutput) == expected)
 
-            var cut = openServer()
+            var cut = openServer(configuration: acceptingBinary)
             var cutOutput: [UInt8] = []
             #expect(Self.feedRandomly(&cut, bytes, &random, output: &cutOutput) == expected)
             #expect(cutOutput == wholeOutput)

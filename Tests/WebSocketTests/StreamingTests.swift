@@ -52,7 +52,7 @@ import Testing
     ]
 
     @Test func wholeStreamGivesEveryEvent() {
-        var server = WebSocketConnection.server()
+        var server = WebSocketConnection.server(configuration: acceptingBinary)
         var output: [UInt8] = []
         let seen = feed(&server, Self.upgrade, output: &output) + feed(&server, Self.clientStream, output: &output)
         #expect(seen == Self.expected)
@@ -60,12 +60,12 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 5, 7, 13, 64, 1000, 4096, 65536])
     func streamCutIntoReadsGivesTheSameEventsAndBytes(chunk: Int) {
-        var whole = WebSocketConnection.server()
+        var whole = WebSocketConnection.server(configuration: acceptingBinary)
         var wholeOutput: [UInt8] = []
         let wholeSeen = feed(&whole, Self.upgrade, output: &wholeOutput)
             + feed(&whole, Self.clientStream, output: &wholeOutput)
 
-        var cut = WebSocketConnection.server()
+        var cut = WebSocketConnection.server(configuration: acceptingBinary)
         var cutOutput: [UInt8] = []
         // The upgrade comes alone: a client waits for the answer before it sends frames.
         let cutSeen = feed(&cut, Self.upgrade, chunk: chunk, output: &cutOutput)
@@ -82,7 +82,8 @@ import Testing
         var random = SeededRandom(state: 9)
         var request: [UInt8] = []
         var client = WebSocketConnection.client(
-            WebSocketClientRequest(host: "localhost", path: "/GU00001"), random: &random, requestInto: &request)
+            WebSocketClientRequest(host: "localhost", path: "/GU00001"), configuration: acceptingBinary,
+            random: &random, requestInto: &request)
         let answer = switchingProtocols
             + "Sec-WebSocket-Accept: \(ClientHandshake.accept(forKey: requestKey(request)))\r\n"
             + "Sec-WebSocket-Protocol: ocpp1.6\r\n\r\n"

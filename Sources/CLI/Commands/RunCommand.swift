@@ -56,6 +56,10 @@ struct RunCommand: Command {
         } catch {
             progress.finish()
             Output.error("error: \(error)")
+            // The attempts of a run that could not reach the CSMS, with how they failed, still make a report.
+            if let report = error.report {
+                _ = ReportOutput(slos: options.slos, directory: options.report, json: options.json).finish(report)
+            }
             return error.isCSMSUnreachable ? .unreachable : .badInput
         }
         progress.finish()

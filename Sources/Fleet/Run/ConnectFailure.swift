@@ -4,7 +4,8 @@ import Net
 /// (`connections.failed.<reason>`) and the reason a run gives when the CSMS was unreachable.
 struct ConnectFailure: Sendable {
     /// The report's word: `refused`, `not_resolved`, `timeout`, `tls`, `http_status`, `subprotocol`,
-    /// `handshake`, `closed`, `protocol`, `system`.
+    /// `handshake`, `closed`, `protocol`, `system`, or `run_end` and `dropped_by_profile` for attempts we
+    /// cut short.
     let reason: String
     /// The same, as the run's error names it.
     let unreachableReason: FleetRunError.UnreachableReason
@@ -25,6 +26,13 @@ struct ConnectFailure: Sendable {
         case .protocolViolation: (reason, unreachableReason) = ("protocol", .other)
         default: (reason, unreachableReason) = ("system", .other)
         }
+    }
+
+    /// An attempt we cut short ourselves (the run ended while it was opening): not the CSMS's doing.
+    init(cutShort closing: LinkClosure, _ reason: WebSocketCloseReason) {
+        self.reason = closing.reason
+        unreachableReason = .other
+        detail = reason.description
     }
 
     /// A link that closed with a close handshake before it opened.

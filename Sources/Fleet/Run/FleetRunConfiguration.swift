@@ -46,6 +46,12 @@ public struct FleetRunConfiguration: Sendable {
     /// How long one connection may take to open (TCP, TLS, upgrade); also how long the run waits for a
     /// first station to connect before it gives up on the CSMS.
     public var connectTimeout: Duration
+    /// How often each station pings its open link, on the wall clock, never scaled by ``speed``; a link
+    /// whose ping is still unanswered at the next one is closed as dead (`ping_timeout` in the report) and
+    /// the station reconnects by its policy. `nil` (the default) sends no pings, as the Green'Up does
+    /// (its `WebSocketPingInterval` key is stored but has no effect); pings from the CSMS are always
+    /// answered.
+    public var pingInterval: Duration?
     /// How many connections may be opening at once, over the whole fleet.
     public var maxConnectsInFlight: Int
     /// How long open transactions may take to stop when the run ends or is stopped, before links close anyway.
@@ -72,6 +78,7 @@ public struct FleetRunConfiguration: Sendable {
         traceFile = nil
         metricsPort = nil
         connectTimeout = .seconds(10)
+        pingInterval = nil
         maxConnectsInFlight = 1_000
         drainTimeout = .seconds(5)
         loops = EventLoopGroup.coreCount

@@ -1,3 +1,5 @@
+import Metrics
+
 /// Why a run could not take place, or could not finish.
 ///
 /// ``isCSMSUnreachable`` tells the command line to exit with code 3; ``reason`` then says how the
@@ -30,14 +32,19 @@ public struct FleetRunError: Error, Sendable, CustomStringConvertible {
     }
 
     private let code: Code
+    /// The report of a run that could not reach the CSMS: its attempts, counted by how they failed
+    /// (`connections.failed_by_reason`), for `--report`; `nil` for the other errors, where nothing ran.
+    public let report: RunReport?
 
-    private init(_ code: Code) {
+    private init(_ code: Code, report: RunReport? = nil) {
         self.code = code
+        self.report = report
     }
 
     /// No station could connect within the connect timeout; `detail` is the first failure, for a person.
-    static func unreachable(_ reason: UnreachableReason, detail: String) -> FleetRunError {
-        FleetRunError(.unreachable(reason, detail: detail))
+    /// - Parameter report: what the run recorded until it gave up, when it got that far.
+    static func unreachable(_ reason: UnreachableReason, detail: String, report: RunReport? = nil) -> FleetRunError {
+        FleetRunError(.unreachable(reason, detail: detail), report: report)
     }
 
     /// The configuration cannot run (no station in the shard, a speed of zero, a bad URL or address).

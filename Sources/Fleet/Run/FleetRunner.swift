@@ -40,8 +40,8 @@ public final class FleetRunner: Sendable {
     /// - Parameter progress: called about once a second with the figures so far (not on a loop's thread).
     /// - Returns: the run's report, with the embedded CSMS's counters when it ran one.
     /// - Throws: ``FleetRunError``: ``FleetRunError/isCSMSUnreachable`` when no station could connect at
-    ///   all within the connect timeout (with the reason), or a configuration, trace or server that
-    ///   cannot be used.
+    ///   all within the connect timeout (with the reason, and the ``FleetRunError/report`` of the
+    ///   attempts), or a configuration, trace or server that cannot be used.
     public func run(
         progress: @escaping @Sendable (FleetRunProgress) -> Void = { _ in }
     ) async throws(FleetRunError) -> RunReport {
@@ -61,7 +61,7 @@ public final class FleetRunner: Sendable {
         do throws(FleetRunError) {
             embedded = configuration.csmsURL == nil
                 ? try await EmbeddedCSMS.start(plan: plan, password: configuration.password, group: group) : nil
-            client = try makeClient(url: configuration.csmsURL ?? embedded!.url)
+            client = try makeClient(url: configuration.csmsURL ?? embedded!.url, stations: plan.stations.count)
             traceFile = try configuration.traceFile.map { path throws(FleetRunError) in try TraceFile(path: path) }
         } catch {
             group.shutdown()
@@ -107,12 +107,11 @@ public final class FleetRunner: Sendable {
                 now >= clock.startNanos + connectTimeout || now >= end || probe.failedCount >= stationCount
             {
                 await each(fleets) { $0.beginStopping() }
-                await each(fleets) { $0.closeAll() }
-                await embedded?.server.stop()
-                group.shutdown()
-                traceFile?.close()
+                let report = await finishRun(
+                    fleets, stationCount: stationCount, aggregator: &aggregator, clock: clock, client: client,
+                    embedded: embedded, group: group, traceFile: traceFile, progress: progress)
                 let failure = probe.failure!
-                throw FleetRunError.unreachable(failure.unreachableReason, detail: failure.detail)
+                throw FleetRunError.unreachable(failure.unreachableReason, detail: failure.detail, report: report)
             }
             if now >= end { break }
             if let restart = restarts.first, now >= restart.at, let embedded {
@@ -128,6 +127,18 @@ public final class FleetRunner: Sendable {
 
         await each(fleets) { $0.beginStopping() }
         await waitUntil(fleets, within: configuration.drainTimeout) { $0.unfinishedStations }
+        return await finishRun(
+            fleets, stationCount: stationCount, aggregator: &aggregator, clock: clock, client: client,
+            embedded: embedded, group: group, traceFile: traceFile, progress: progress)
+    }
+
+    /// Closes every link of fleets that have begun stopping, stops the loops and the embedded CSMS, and
+    /// makes the report.
+    private func finishRun(
+        _ fleets: [LoopFleet], stationCount: Int, aggregator: inout MetricsAggregator, clock: RunClock,
+        client: WebSocketClient, embedded: EmbeddedCSMS?, group: EventLoopGroup, traceFile: TraceFile?,
+        progress: @Sendable (FleetRunProgress) -> Void
+    ) async -> RunReport {
         await each(fleets) { $0.closeAll() }
         await waitUntil(fleets, within: .seconds(2)) { $0.liveChannels }
         // A run stopped at once ends before its clock starts (50 ms after the loops are ready).
@@ -198,7 +209,7 @@ public final class FleetRunner: Sendable {
         }
     }
 
-    private func makeClient(url: String) throws(FleetRunError) -> WebSocketClient {
+    private func makeClient(url: String, stations: Int) throws(FleetRunError) -> WebSocketClient {
         let options = WebSocketClientOptions(
             password: configuration.password, connectTimeout: configuration.connectTimeout,
             caFile: configuration.caFile, insecure: configuration.insecure)
@@ -207,8 +218,27 @@ public final class FleetRunner: Sendable {
         } catch {
             if error.code == .invalidURL { throw FleetRunError.invalidConfiguration(error.description) }
             let failure = ConnectFailure(error)
-            throw FleetRunError.unreachable(failure.unreachableReason, detail: failure.detail)
+            throw FleetRunError.unreachable(
+                failure.unreachableReason, detail: failure.detail,
+                report: failedBeforeStart(failure, stations: stations, csms: url))
         }
+    }
+
+    /// The report of a run that failed before any station started (a CSMS host that does not resolve, a
+    /// CA file that cannot be read): each station's attempt would have failed the same way, and counts so.
+    private func failedBeforeStart(_ failure: ConnectFailure, stations: Int, csms: String) -> RunReport {
+        let recorder = MetricsRecorder()
+        for _ in 0..<stations {
+            recorder.recordConnectAttempt(isReconnect: false)
+            recorder.recordConnectFailed(reason: failure.reason)
+        }
+        var aggregator = MetricsAggregator(loopCount: 1)
+        aggregator.add(recorder.collectFinal(), fromLoop: 0)
+        let description = RunDescription(
+            seed: configuration.seed, stations: stations, durationSeconds: 0, speed: configuration.speed,
+            csms: (try? WebSocketURL(csms))?.description ?? csms,
+            profile: configuration.profileName, shard: "\(configuration.shard.index + 1)/\(configuration.shard.count)")
+        return RunReport(run: description, snapshot: aggregator.finish(), process: .current())
     }
 
     private func sourceAddresses() throws(FleetRunError) -> [SocketAddress] {
@@ -231,6 +261,7 @@ public final class FleetRunner: Sendable {
         let wallOffsetMicros = Self.wallClockMicros() - Int64(EventLoop.now() / 1000)
         let maxOpening = max(1, configuration.maxConnectsInFlight / loops.count)
         let ramp = configuration.rampPerSecond
+        let pingInterval = configuration.pingInterval
         var fleets: [LoopFleet] = []
         for (number, loop) in loops.enumerated() {
             let stations = plan.stations.filter { $0 % loops.count == number }
@@ -241,7 +272,8 @@ public final class FleetRunner: Sendable {
                         returning: LoopFleet(
                             loop: loop, plan: plan, stations: stations, rampPositions: positions, rampPerSecond: ramp,
                             clock: clock, client: client, sourceAddresses: sources, maxOpening: maxOpening,
-                            probe: probe, trace: trace.map { LoopTrace(file: $0, wallOffsetMicros: wallOffsetMicros) },
+                            pingInterval: pingInterval, probe: probe,
+                            trace: trace.map { LoopTrace(file: $0, wallOffsetMicros: wallOffsetMicros) },
                             csms: csms))
                 }
             }

@@ -39,6 +39,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         var opening = false
         /// It has been connected before: its next attempt is a reconnection.
         var hasConnected = false
+        /// Why we are closing its link, if we are: the report counts it as ours, not the CSMS's.
+        var closing: LinkClosure?
         var timers: [ArmedTimer] = []
         var call: CallInFlight?
         /// When each CALL waiting in the station's queue was due, oldest first (the station sends one at a
@@ -66,6 +68,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     private var waitingHead = 0
     private var opening = 0
     private let maxOpening: Int
+    /// How often each open link is pinged, on the wall clock; `nil` sends no pings, as the Green'Up.
+    private let pingInterval: Duration?
     /// The slot whose channel ``WebSocketClient/connect(station:on:handler:sourceAddress:)`` is making:
     /// a failure reported from inside that call finds its station before the channel's tag is set.
     private var connectingSlot: Int?
@@ -81,7 +85,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     init(
         loop: EventLoop, plan: FleetPlan, stations: [Int], rampPositions: [Int], rampPerSecond: Double,
         clock: RunClock, client: WebSocketClient, sourceAddresses: [SocketAddress], maxOpening: Int,
-        probe: RunProbe, trace: LoopTrace?, csms: EmbeddedCSMS?
+        pingInterval: Duration?, probe: RunProbe, trace: LoopTrace?, csms: EmbeddedCSMS?
     ) {
         self.loop = loop
         self.csms = csms
@@ -89,6 +93,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         self.client = client
         self.sourceAddresses = sourceAddresses
         self.maxOpening = max(1, maxOpening)
+        self.pingInterval = pingInterval
         self.probe = probe
         self.trace = trace
         slots.reserveCapacity(stations.count)
@@ -171,7 +176,10 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
             case .station(let event):
                 deliver(event, slot: slot, due: due, now: now, stationNow: stationNow)
             case .dropLink:
-                slots[slot].channel?.abort()
+                if let channel = slots[slot].channel {
+                    slots[slot].closing = .droppedByProfile
+                    channel.abort()
+                }
             case .remoteStart(let connectorId, let idTag):
                 command(CSMSCommand.remoteStart(connectorId: connectorId, idTag: idTag), slot)
             case .firmwareRollout(let version):
@@ -327,6 +335,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     private func open(_ slot: Int) {
         opening += 1
         slots[slot].opening = true
+        slots[slot].closing = nil
         recorder.recordConnectAttempt(isReconnect: slots[slot].hasConnected)
         let source = sourceAddresses.isEmpty ? nil : sourceAddresses[slots[slot].index % sourceAddresses.count]
         connectingSlot = slot
@@ -336,6 +345,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         // Unless it failed inside the call (its failure was handled already).
         if slots[slot].opening {
             channel.tag = slot
+            channel.pingInterval = pingInterval
             slots[slot].channel = channel
         }
     }
@@ -349,7 +359,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
             slots[slot].opening = false
             opening -= 1
         } else {
-            recorder.recordDisconnected()
+            recorder.recordDisconnected(reason: LinkClosure.stationReboot)
         }
         channel.close()
         openWaiting()
@@ -379,9 +389,9 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     func webSocketOpened(_ channel: WebSocketChannel) {
         guard let slot = slot(of: channel) else { return }
         slots[slot].opening = false
-        slots[slot].hasConnected = true
         opening -= 1
-        recorder.recordConnected()
+        recorder.recordConnected(isReconnect: slots[slot].hasConnected)
+        slots[slot].hasConnected = true
         probe.linkEstablished()
         let now = EventLoop.now()
         deliver(.connected, slot: slot, due: now, now: now, stationNow: clock.stationTime(atNanos: now))
@@ -407,7 +417,9 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
             slots[slot].opening = false
             opening -= 1
             let failure: ConnectFailure
-            if case .failed(let error) = reason {
+            if let closing = slots[slot].closing {
+                failure = ConnectFailure(cutShort: closing, reason)
+            } else if case .failed(let error) = reason {
                 failure = ConnectFailure(error)
             } else {
                 failure = ConnectFailure(closedBeforeOpening: reason)
@@ -415,8 +427,9 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
             recorder.recordConnectFailed(reason: failure.reason)
             probe.attemptFailed(failure)
         } else {
-            recorder.recordDisconnected()
+            recorder.recordDisconnected(reason: slots[slot].closing?.reason ?? LinkClosure.reason(reason))
         }
+        slots[slot].closing = nil
         let now = EventLoop.now()
         deliver(.disconnected, slot: slot, due: now, now: now, stationNow: clock.stationTime(atNanos: now))
         openWaiting()
@@ -427,6 +440,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     /// Stops the stations' lives: no more EVs, no more connections; EVs charging now leave, so that each
     /// open transaction sends its StopTransaction.
     func beginStopping() {
+        recorder.recordStopping()
         stopping = true
         waiting.removeAll()
         waitingHead = 0
@@ -451,10 +465,12 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         return count
     }
 
-    /// Closes every link (with a close handshake where open).
+    /// Closes every link (with a close handshake where open), and counts them as closed by the run's end.
     func closeAll() {
         for slot in slots.indices {
-            slots[slot].channel?.close()
+            guard let channel = slots[slot].channel else { continue }
+            slots[slot].closing = .runEnd
+            channel.close()
         }
     }
 

@@ -111,6 +111,8 @@ public final class Simulation {
     ///   - wallSeconds: how long the simulation took, to state the speed it ran at; 0 when unknown.
     public func report(profileName: String, wallSeconds: Double = 0) -> RunReport {
         for (index, core) in cores.enumerated() {
+            // Virtual time ends with the links as they are: those up now were up before the stop.
+            core.recorder.recordStopping()
             aggregator.add(core.recorder.collectFinal(), fromLoop: index)
         }
         var counters = CSMSCounters()

@@ -101,7 +101,7 @@ extension SimulationCore {
     private mutating func timedEvent(station local: Int, planned: PlannedEvent, now: Int64) {
         switch plan.profile.events[planned.event].action {
         case .dropLinks:
-            dropLink(station: local, now: now)
+            dropLink(station: local, now: now, reason: "dropped_by_profile")
         case .powerCycle:
             handle(.powerCycle, station: local, now: now)
         case .firmwareRollout(_, let version, _):
@@ -135,7 +135,8 @@ extension SimulationCore {
         guard case .restartCSMS(let downtime) = plan.profile.events[number].action else { return }
         csmsIsDown = true
         for local in stations.indices {
-            dropLink(station: local, now: now)
+            // As the embedded CSMS going down closes its links with 1001.
+            dropLink(station: local, now: now, reason: "csms_close_1001")
         }
         scheduler.schedule(.csmsUp, at: now + downtime)
     }

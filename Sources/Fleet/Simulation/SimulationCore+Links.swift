@@ -76,7 +76,8 @@ extension SimulationCore {
 
     /// A station's WebSocket opens, unless the CSMS is down.
     mutating func connectAttempt(station local: Int, now: Int64) {
-        recorder.recordConnectAttempt(isReconnect: stations[local].everConnected)
+        let isReconnect = stations[local].everConnected
+        recorder.recordConnectAttempt(isReconnect: isReconnect)
         guard !csmsIsDown, !stations[local].isLinked else {
             recorder.recordConnectFailed(reason: "refused")
             handle(.disconnected, station: local, now: now)
@@ -87,26 +88,27 @@ extension SimulationCore {
         stations[local].handle = handle
         stations[local].epoch &+= 1
         stations[local].everConnected = true
-        recorder.recordConnected()
+        recorder.recordConnected(isReconnect: isReconnect)
         apply(&effects, station: local, now: now)
         self.handle(.connected, station: local, now: now)
     }
 
-    /// The station closes its link (reboot, power cut).
-    mutating func closeLink(station local: Int, now: Int64) {
+    /// The station closes its link (reboot, power cut), or `reason` says who else did, in the words of
+    /// the report's `closed_by_reason`.
+    mutating func closeLink(station local: Int, now: Int64, reason: String = "station_reboot") {
         guard let handle = stations[local].handle else { return }
         stations[local].handle = nil
         stations[local].epoch &+= 1
-        recorder.recordDisconnected()
+        recorder.recordDisconnected(reason: reason)
         var effects = csmsBuffers.popLast() ?? []
         stations[local].csms.disconnect(handle, now: now, into: &effects)
         apply(&effects, station: local, now: now)
     }
 
     /// The link breaks under the station (dropped, or the CSMS went down).
-    mutating func dropLink(station local: Int, now: Int64) {
+    mutating func dropLink(station local: Int, now: Int64, reason: String) {
         guard stations[local].isLinked else { return }
-        closeLink(station: local, now: now)
+        closeLink(station: local, now: now, reason: reason)
         handle(.disconnected, station: local, now: now)
     }
 
@@ -151,8 +153,8 @@ extension SimulationCore {
                     .frameToStation(station: Int32(local), frame: slot, epoch: stations[local].epoch),
                     at: max(at, now) + Simulation.linkLatency)
             case .close:
-                // A newer link took over the station's id: the older one breaks under the station.
-                dropLink(station: local, now: now)
+                // A newer link took over the station's id: the CSMS closes the older one, as ours does.
+                dropLink(station: local, now: now, reason: "csms_close_1008")
             case .commandCompleted:
                 break
             }

@@ -14,6 +14,7 @@ struct FleetReport: Sendable {
 
     let connections: [String: Int]
     let failedByReason: [String: Int]
+    let closedByReason: [String: Int]
     let all: Figures
     let byAction: [String: Figures]
     let transactions: [String: Int]
@@ -30,6 +31,7 @@ struct FleetReport: Sendable {
         else { throw Malformed() }
         self.connections = connections.compactMapValues { $0 as? Int }
         failedByReason = (connections["failed_by_reason"] as? [String: Int]) ?? [:]
+        closedByReason = (connections["closed_by_reason"] as? [String: Int]) ?? [:]
         self.all = Self.figures(all)
         self.byAction = byAction.mapValues(Self.figures)
         self.transactions = transactions.compactMapValues { $0 as? Int }

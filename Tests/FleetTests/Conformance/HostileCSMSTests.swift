@@ -41,6 +41,8 @@ struct HostileCSMSTests {
         #expect(report.all.timeouts > 0)
         #expect(report.all.ok > report.figures("BootNotification").ok)
         #expect(report.all.sent == report.all.ok + report.all.callErrors + report.all.timeouts)
+        // OCPP-J messages are text: a binary frame closes the link with 1003, and the station reconnects.
+        #expect(report.closedByReason["binary_frame_1003"] ?? 0 > 0, "\(report.closedByReason)")
         let answers = try #require(summary["answers"] as? [String: [Any]])
         #expect(answers["unknown_action"]?[2] as? String == "NotImplemented")
         for name in ["bad_enum", "bad_type"] {
@@ -77,6 +79,9 @@ struct HostileCSMSTests {
 
         #expect(report.connections["reconnects"] ?? 0 > 10)
         #expect(report.connections["attempted"] ?? 0 > 20)
+        for reason in ["csms_close_1000", "csms_close_1001", "no_close_frame"] {
+            #expect(report.closedByReason[reason] ?? 0 > 0, "no \(reason) in \(report.closedByReason)")
+        }
         #expect(summary["connections"] as? Int ?? 0 > 20)
         #expect(report.figures("BootNotification").ok > 20)
         #expect(report.figures("Heartbeat").ok > 0)

@@ -31,8 +31,8 @@ struct BadCSMSTests {
             Issue.record("the run should have failed")
         } catch {
             #expect(error.isCSMSUnreachable)
-            // The server drops the TLS hello it cannot read: the Net layer reports the link closed.
-            #expect(error.reason == .other || error.reason == .tls)
+            // The server drops the TLS hello it cannot read: the TLS handshake failed.
+            #expect(error.reason == .tls)
             #expect(error.description.contains("handshake"))
         }
     }
@@ -74,6 +74,7 @@ struct BadCSMSTests {
 
         #expect(report.connections.reconnects > 0)
         #expect(report.connections.attempted > 3)
+        #expect(report.connections.closed.counts["csms_close_1000"] ?? 0 > 0)
         #expect(report.figures(for: "BootNotification")?.ok == 0)
     }
 }

@@ -91,6 +91,10 @@ struct FleetRunnerTests {
             #expect(error.isCSMSUnreachable)
             #expect(error.reason == .refused)
             #expect(error.description.contains("refused"))
+            let connections = try #require(error.report?.connections)
+            #expect(connections.attempted >= 3)
+            #expect(connections.established == 0)
+            #expect(connections.failed.counts["refused"] ?? 0 >= 3)
         }
     }
 
@@ -103,6 +107,7 @@ struct FleetRunnerTests {
         } catch {
             #expect(error.isCSMSUnreachable)
             #expect(error.reason == .notResolved)
+            #expect(error.report?.connections.failed.counts == ["not_resolved": 4])
         }
     }
 

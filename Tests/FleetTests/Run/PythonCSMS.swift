@@ -3,8 +3,9 @@ import TestSupport
 
 /// A CSMS of the runner's tests, written in Python, on a loopback port it chooses: `Peers/counting_csms.py`
 /// (the `ocpp` package's central system, independent of ours), `Peers/clock_csms.py` (the same, checking
-/// the stations' clocks or answering late) or `Peers/bad_csms.py` (one misbehaviour). Starting one waits
-/// for the interpreter: tests start it with `offThePool`.
+/// the stations' clocks or answering late), `Peers/bad_csms.py` (one misbehaviour) or another script of
+/// `Peers/` that prints `PORT <n>` and stops when its stdin closes. Starting one waits for the
+/// interpreter: tests start it with `offThePool`.
 // Used by one test at a time; `end` runs on a Dispatch thread while the test awaits it.
 final class PythonCSMS: @unchecked Sendable {
     /// What the CSMS saw, printed when it stops.
@@ -40,7 +41,8 @@ final class PythonCSMS: @unchecked Sendable {
         try self.init(script: "bad_csms.py", arguments: [mode])
     }
 
-    private init(script: String, arguments: [String]) throws {
+    /// Starts `Peers/<script>`.
+    init(script: String, arguments: [String] = []) throws {
         input = Pipe()
         let started = try PythonPeer.start(
             script: "Tests/FleetTests/Peers/" + script, arguments: arguments, stdin: input)

@@ -6,6 +6,7 @@ request it sees ({"path": ..., "authorization": ..., "subprotocol": ...}). Modes
   abrupt              closes the TCP connection right after the upgrade, with no close frame
   fragments-and-ping  sends a ping, then a message in three fragments, then echoes
   silent              accepts and never answers messages
+  binary              sends a binary message, then prints the close code it got as "CLOSE <code>"
 With a certificate and key after the mode, it serves wss://. It stops by itself after 60 s."""
 import asyncio
 import json
@@ -39,6 +40,11 @@ async def handler(websocket):
         # The message comes only once our pong did: a client that ignores pings never gets it.
         await asyncio.wait_for(pong, 5)
         await websocket.send(["[2,\"7\",", "\"Heartbeat\"", ",{}]"])
+    if mode == "binary":
+        await websocket.send(b"\x00\x01\x02")
+        await websocket.wait_closed()
+        print(f"CLOSE {websocket.close_code}", flush=True)
+        return
     if mode == "silent":
         await asyncio.sleep(60)
         return
