@@ -12,6 +12,7 @@ public enum OCPPFleet {
         SimulateCommand.self,
         CapacityCommand.self,
         ProfileCheckCommand.self,
+        ProfileListCommand.self,
         ReportMergeCommand.self,
         ReportCompareCommand.self,
     ]
@@ -27,6 +28,17 @@ public enum OCPPFleet {
             return .ok
         }
         guard let command = command(for: arguments) else {
+            let group = commands.map { $0.configuration }.filter { $0.path.count > 1 && $0.path[0] == first }
+            if !group.isEmpty {
+                let rest = arguments.dropFirst()
+                if let word = rest.first, ["--help", "-h", "help"].contains(word) {
+                    Output.standard(groupHelp(first, group))
+                    return .ok
+                }
+                let what = rest.first.map { "unknown command '\(first) \($0)'" } ?? "'\(first)' needs a subcommand"
+                Output.error("error: \(what)\n\n\(groupHelp(first, group))")
+                return .badInput
+            }
             Output.error("error: unknown command '\(arguments.prefix(2).joined(separator: " "))'\n\n\(help)")
             return .badInput
         }
@@ -54,6 +66,17 @@ public enum OCPPFleet {
         commands
             .filter { arguments.starts(with: $0.configuration.path) }
             .max { $0.configuration.path.count < $1.configuration.path.count }
+    }
+
+    /// The help of a word that only groups subcommands (`profile`, `report`).
+    static func groupHelp(_ word: String, _ group: [CommandConfiguration]) -> String {
+        var text = "USAGE: ocpp-fleet \(word) <subcommand> [options]\n\nSUBCOMMANDS:\n"
+        let width = group.map { $0.path[1].count }.max() ?? 0
+        for configuration in group {
+            let name = configuration.path[1]
+            text += "  \(name)\(String(repeating: " ", count: width - name.count))  \(configuration.abstract)\n"
+        }
+        return text + "\nRun 'ocpp-fleet \(word) <subcommand> --help' for a subcommand's options."
     }
 
     static var help: String {

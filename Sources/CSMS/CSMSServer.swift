@@ -53,12 +53,21 @@ public final class CSMSServer: Sendable {
     /// - Parameter listen: `HOST:PORT` with a numeric host (`127.0.0.1:9000`, `[::1]:9000`); port 0 lets
     ///   the system choose one.
     /// - Returns: the port bound.
-    /// - Throws: ``CSMSServerError`` when the address cannot be read or bound, or the server runs already.
+    /// - Throws: ``CSMSServerError`` when the address cannot be read or bound, when another process
+    ///   listens on the port already (``CSMSServerError/isPortInUse``), or when the server runs already.
     @discardableResult
     public func start(listen: String) async throws(CSMSServerError) -> UInt16 {
         let address = try ListenAddress(listen)
         guard running.withLock({ $0 == nil }) else {
             throw CSMSServerError(.alreadyStarted, "the embedded CSMS is already listening")
+        }
+        // Our loops share the port through SO_REUSEPORT, which would let us share it with a stranger too.
+        if address.port != 0, let socketAddress = SocketAddress(ip: address.host, port: address.port),
+            PortProbe.isTaken(socketAddress)
+        {
+            throw CSMSServerError(
+                .portInUse,
+                "port \(address.port) is in use by another process: stop it or choose another port")
         }
         do {
             // A write to a link the station just closed must be an error, not SIGPIPE killing the process.

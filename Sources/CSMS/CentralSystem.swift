@@ -198,15 +198,18 @@ public struct CentralSystem: Sendable {
             let answer = HeartbeatResponse(currentTime: OCPPDateTime(millisecondsSinceEpoch: now))
             OCPPFrame.encodeCallResult(messageId: messageId, answer, into: &frame)
         case .authorize(let authorize):
-            let answer = AuthorizeResponse(idTagInfo: badges.idTagInfo(for: authorize.idTag, now: now))
+            let info = badges.idTagInfo(for: authorize.idTag, now: now)
+            counters.idTagAnswers[info.status, default: 0] += 1
+            let answer = AuthorizeResponse(idTagInfo: info)
             OCPPFrame.encodeCallResult(messageId: messageId, answer, into: &frame)
         case .startTransaction(let start):
             // Every start gets an id, even with a refused badge: the station then stops it itself.
             let id = transactions.start()
             counters.transactionsStarted += 1
             counters.transactionsOpen = UInt64(transactions.open.count)
-            let answer = StartTransactionResponse(
-                idTagInfo: badges.idTagInfo(for: start.idTag, now: now), transactionId: id)
+            let info = badges.idTagInfo(for: start.idTag, now: now)
+            counters.idTagAnswers[info.status, default: 0] += 1
+            let answer = StartTransactionResponse(idTagInfo: info, transactionId: id)
             OCPPFrame.encodeCallResult(messageId: messageId, answer, into: &frame)
         case .stopTransaction(let stop):
             if transactions.stop(id: stop.transactionId) {
@@ -403,6 +406,8 @@ public struct CentralSystem: Sendable {
     /// - `received.<Action>`: CALLs received whose action could be read;
     /// - `answered.<Action>`: CALLRESULTs sent;
     /// - `call_errors.<Code>`: CALLERRORs sent, by OCPP-J error code, injected faults included;
+    /// - `id_tags.<Status>`: badges answered in Authorize and StartTransaction, by status (`Accepted`,
+    ///   `Blocked`, `Expired`, `Invalid`, `ConcurrentTx`);
     /// - `faults.internal_error`, `faults.no_answer`: calls failed on purpose (``FaultPlan``);
     /// - `commands.<Action>.sent`, `commands.<Action>.<Outcome>`: commands and how they ended
     ///   (``CommandOutcome/name``: `Accepted`, `Rejected`…, `CallError`, `TimedOut`, `Lost`);

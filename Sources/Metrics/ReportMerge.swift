@@ -61,6 +61,7 @@ public enum ReportMerge {
         }
 
         var merged = RunReport(run: run, snapshot: MetricsSnapshot(), process: process, csms: csms)
+        merged.interrupted = shards.contains { $0.report.interrupted }
         merged.timeline = seconds.keys.sorted().compactMap { seconds[$0]?.point }
         // As the aggregator does for loops: each shard's peak and each second's sum really happened.
         connections.maxConcurrent = max(

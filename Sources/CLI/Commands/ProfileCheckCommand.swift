@@ -1,6 +1,6 @@
 import Fleet
 
-/// `ocpp-fleet profile check FILE`: every error of a profile at once.
+/// `ocpp-fleet profile check FILE`: every error of a profile at once (a built-in profile's name works too).
 struct ProfileCheckCommand: Command {
     static let configuration = CommandConfiguration(
         path: ["profile", "check"],

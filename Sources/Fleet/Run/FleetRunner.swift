@@ -28,7 +28,8 @@ public final class FleetRunner: Sendable {
     }
 
     /// Ends the run early, from any thread (a SIGINT handler): ``run(progress:)`` stops the open
-    /// transactions, closes the links and returns the report of what happened until then.
+    /// transactions, closes the links and returns the report of what happened until then, marked
+    /// ``Metrics/RunReport/interrupted`` when the run's time was not up.
     public func stop() {
         stopRequested.store(true, ordering: .releasing)
     }
@@ -117,6 +118,8 @@ public final class FleetRunner: Sendable {
             }
         }
 
+        // Stopped before its time: the report covers part of the run, and says so.
+        let interrupted = stopRequested.load(ordering: .acquiring) && EventLoop.now() < end
         await each(fleets) { $0.beginStopping() }
         await waitUntil(fleets, within: configuration.drainTimeout) { $0.unfinishedStations }
         await each(fleets) { $0.closeAll() }
@@ -136,8 +139,10 @@ public final class FleetRunner: Sendable {
             seed: configuration.seed, stations: stationCount, durationSeconds: elapsed, speed: configuration.speed,
             csms: embedded == nil ? client.url.description : "embedded", profile: configuration.profileName,
             shard: "\(configuration.shard.index + 1)/\(configuration.shard.count)")
-        return RunReport(
+        var report = RunReport(
             run: description, snapshot: snapshot, process: .current(), csms: embedded?.server.counterSnapshot ?? [:])
+        report.interrupted = interrupted
+        return report
     }
 
     // MARK: Preparing
