@@ -32,7 +32,9 @@ struct CSMSServedSummary {
                 + String(format: "%.1f", seconds) + " s (at most \(count("stations.max_connected")) stations at once, "
                 + "\(count("stations.replaced")) replaced by a newer link)",
             "transactions  \(count("transactions.started")) started, \(count("transactions.stopped")) stopped, "
-                + "\(count("transactions.open")) still open",
+                + "\(count("transactions.open")) still open"
+                + (count("transactions.stopped_unknown") == 0
+                    ? "" : ", \(count("transactions.stopped_unknown")) stops of transactions it did not know"),
             "badges        \(Self.listed(group("id_tags."))) (\(badges))",
         ]
         let errors = group("call_errors.")

@@ -22,6 +22,12 @@ import Testing
         #expect(lines.contains { $0.split(separator: " ") == ["Reset", "2", "2", "Accepted"] })
     }
 
+    @Test func stopsOfTransactionsItDidNotKnowAreCounted() {
+        var summary = summary
+        summary.counters["transactions.stopped_unknown"] = 3
+        #expect(summary.text.contains("1 still open, 3 stops of transactions it did not know"))
+    }
+
     @Test func itsJSONHoldsEveryCounter() throws {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(summary.json.utf8)) as? [String: Any])
         #expect((object["counters"] as? [String: Any])?.count == summary.counters.count)

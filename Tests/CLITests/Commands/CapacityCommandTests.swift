@@ -48,6 +48,10 @@ private func capacity(_ tokens: [String]) throws(UsageError) -> CapacityCommand 
     #expect(command.rampPerSecond(stations: 100) == 500)
 }
 
+@Test func capacityRunsRealStationsAtSpeedOneByDefault() throws {
+    #expect(try capacity(["--csms", "ws://127.0.0.1:9/ocpp", "--slo", "p99(*) < 1s"]).speed == 1)
+}
+
 @Test func sizesGrowByTheStepAndEndAtTheMaximum() {
     #expect(CapacityCommand.sizes(step: 5, maxStations: 15) == [5, 10, 15])
     #expect(CapacityCommand.sizes(step: 500, maxStations: 1_200) == [500, 1_000, 1_200])
