@@ -19,6 +19,7 @@ public final class CSMSServer: Sendable {
     private struct Running: Sendable {
         let server: WebSocketServer
         let shards: [CSMSShard]
+        let siblings: CSMSShardList
         let ownedGroup: EventLoopGroup?
     }
 
@@ -90,12 +91,14 @@ public final class CSMSServer: Sendable {
         }
         let kept = stoppedCores.withLock { $0 }
         let shardCount = loops.loops.count
+        let siblings = CSMSShardList()
         let shards = loops.loops.enumerated().map { index, loop in
             // The cores are kept only when they can go on with the same shard count and transaction ids.
             let core = kept.count == shardCount
                 ? kept[index] : CentralSystem(configuration: configuration, shard: index, shardCount: shardCount)
-            return CSMSShard(loop: loop, core: core, links: links)
+            return CSMSShard(loop: loop, core: core, links: links, siblings: siblings)
         }
+        siblings.set(shards)
         let server: WebSocketServer
         do {
             server = try await WebSocketServer.start(
@@ -104,10 +107,11 @@ public final class CSMSServer: Sendable {
                 shards.first { $0.loop === loop }!
             }
         } catch {
+            siblings.clear()
             ownedGroup?.shutdown()
             throw CSMSServerError(.cannotListen, "cannot listen on \(listen): \(error)")
         }
-        running.withLock { $0 = Running(server: server, shards: shards, ownedGroup: ownedGroup) }
+        running.withLock { $0 = Running(server: server, shards: shards, siblings: siblings, ownedGroup: ownedGroup) }
         return server.address.port
     }
 
@@ -123,6 +127,8 @@ public final class CSMSServer: Sendable {
             _ = try? await shard.loop.submit { shard.closeAll() }
         }
         stoppedCores.withLock { $0 = stopping.shards.map { shard in shard.core.withLock { $0 } } }
+        // The shards hold the list and the list holds them.
+        stopping.siblings.clear()
         stopping.ownedGroup?.shutdown()
     }
 

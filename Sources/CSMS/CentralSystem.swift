@@ -178,14 +178,14 @@ public struct CentralSystem: Sendable {
         }
         var frame: [UInt8] = []
         frame.reserveCapacity(160)
-        encodeAnswer(to: request, messageId: call.messageId, from: station, now: now, into: &frame)
+        encodeAnswer(to: request, messageId: call.messageId, from: station, now: now, into: &frame, effects: &effects)
         counters.answered[call.action, default: 0] += 1
         effects.append(.send(station, frame: frame, at: due))
     }
 
     private mutating func encodeAnswer(
         to request: StationRequest, messageId: String, from station: StationHandle, now: Int64,
-        into frame: inout [UInt8]
+        into frame: inout [UInt8], effects: inout [CSMSEffect]
     ) {
         let badges = configuration.badges
         switch request {
@@ -212,11 +212,10 @@ public struct CentralSystem: Sendable {
             let answer = StartTransactionResponse(idTagInfo: info, transactionId: id)
             OCPPFrame.encodeCallResult(messageId: messageId, answer, into: &frame)
         case .stopTransaction(let stop):
-            if transactions.stop(id: stop.transactionId) {
-                counters.transactionsStopped += 1
-                counters.transactionsOpen = UInt64(transactions.open.count)
+            if transactions.owns(stop.transactionId) {
+                stopTransaction(stop.transactionId)
             } else {
-                counters.transactionsStoppedUnknown += 1
+                effects.append(.stopForAnotherCore(transactionId: stop.transactionId))
             }
             let answer = StopTransactionResponse(idTagInfo: stop.idTag.map { badges.idTagInfo(for: $0, now: now) })
             OCPPFrame.encodeCallResult(messageId: messageId, answer, into: &frame)
@@ -397,6 +396,21 @@ public struct CentralSystem: Sendable {
         effects.append(.commandCompleted(CommandCompletion(
             station: station, stationID: stationID, messageId: messageId, action: action, outcome: outcome,
             sentAt: sentAt, endedAt: now)))
+    }
+
+    /// Closes a transaction this core handed out, which a station stopped through another core (one
+    /// beside it, of another event loop, after a reconnection): counted here, where it was started.
+    public mutating func stopFromAnotherCore(transactionId: Int) {
+        stopTransaction(transactionId)
+    }
+
+    private mutating func stopTransaction(_ id: Int) {
+        if transactions.stop(id: id) {
+            counters.transactionsStopped += 1
+            counters.transactionsOpen = UInt64(transactions.open.count)
+        } else {
+            counters.transactionsStoppedUnknown += 1
+        }
     }
 
     // MARK: Figures

@@ -13,7 +13,7 @@ struct CapacityCommand: Command {
         abstract: "Grow the fleet step by step until an SLO fails: the CSMS's capacity.",
         options: [
             OptionSpec("--csms", value: "URL", help: "ws:// or wss:// URL of the CSMS (required)."),
-            OptionSpec("--profile", value: "NAME|FILE", help: "A built-in profile (see 'ocpp-fleet profile list') or a profile file (default: default)."),
+            OptionSpec("--profile", value: "NAME|FILE", help: "A built-in profile (see 'ocpp-fleet profile list') or a profile file (default: the built-in 'default')."),
             OptionSpec("--step", value: "N", help: "Stations added at each step; the first step has N (default: 500)."),
             OptionSpec("--max-stations", value: "N", help: "Stop growing at this size (default: 50000)."),
             OptionSpec("--hold", value: "D", help: "How long each step runs before it is judged (default: 60s)."),

@@ -9,7 +9,7 @@ struct RunCommand: Command {
         abstract: "Run a fleet of stations against a CSMS (the embedded one when --csms is not given).",
         options: [
             OptionSpec("--csms", value: "URL", help: "ws:// or wss:// URL of the CSMS; station k connects to URL/<id>. Default: the embedded CSMS on loopback."),
-            OptionSpec("--profile", value: "NAME|FILE", help: "A built-in profile (see 'ocpp-fleet profile list') or a profile file (default: default)."),
+            OptionSpec("--profile", value: "NAME|FILE", help: "A built-in profile (see 'ocpp-fleet profile list') or a profile file (default: the built-in 'default')."),
             OptionSpec("--stations", value: "N", help: "Number of stations (default: the profile's, else 1000)."),
             OptionSpec("--duration", value: "D", help: "Wall-clock length of the run: 90s, 10m, 2h (default: 60s)."),
             OptionSpec("--speed", value: "X", help: "Station-time compression: 60 runs one simulated minute per second (default: 1 with --csms, 60 against the embedded CSMS)."),

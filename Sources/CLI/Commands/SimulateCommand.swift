@@ -8,7 +8,7 @@ struct SimulateCommand: Command {
         path: ["simulate"],
         abstract: "Simulate a fleet and the embedded CSMS in virtual time, with no sockets.",
         options: [
-            OptionSpec("--profile", value: "NAME|FILE", help: "A built-in profile (see 'ocpp-fleet profile list') or a profile file (default: default)."),
+            OptionSpec("--profile", value: "NAME|FILE", help: "A built-in profile (see 'ocpp-fleet profile list') or a profile file (default: the built-in 'default')."),
             OptionSpec("--stations", value: "N", help: "Number of stations (default: the profile's, else 1000)."),
             OptionSpec("--duration", value: "D", help: "Simulated time: 90s, 10m, 24h (default: 24h)."),
             OptionSpec("--seed", value: "N", help: "Seed of every random choice (default: 1)."),

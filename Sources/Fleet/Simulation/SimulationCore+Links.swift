@@ -142,7 +142,8 @@ extension SimulationCore {
             case .close:
                 // A newer link took over the station's id: the older one breaks under the station.
                 dropLink(station: local, now: now)
-            case .commandCompleted:
+            case .commandCompleted, .stopForAnotherCore:
+                // A station's core is its own: every transaction it stops was started there.
                 break
             }
         }
