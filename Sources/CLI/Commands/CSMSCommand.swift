@@ -75,9 +75,9 @@ struct CSMSCommand: Command {
             heartbeatInterval: heartbeatInterval, answerDelay: Int64(answerDelayMilliseconds), faults: faults,
             badges: badgeList(start: startMillis), password: password)
         let server = CSMSServer(configuration: configuration, loopCount: EventLoopGroup.coreCount)
+        let host = listen.host.contains(":") ? "[\(listen.host)]" : listen.host
         let port: UInt16
         do {
-            let host = listen.host.contains(":") ? "[\(listen.host)]" : listen.host
             port = try await server.start(listen: "\(host):\(listen.port)")
         } catch {
             throw UsageError("cannot listen on \(listen.host):\(listen.port): \(error)", command: "csms")
@@ -85,18 +85,17 @@ struct CSMSCommand: Command {
         let (interrupted, interrupt) = AsyncStream<Void>.makeStream()
         let watcher = InterruptWatcher(
             announcement: "stopping: closing the links, then what was served"
-                + (report == nil ? "" : " and \(report!)/csms.json")
+                + (report.map { " and \($0)/csms.json" } ?? "")
         ) { interrupt.finish() }
         let badgeSource = badgeFile.map { "\(badges?.count ?? 0) from \($0)" } ?? "those of ocpp-fleet's profiles"
         Output.error(
-            "embedded CSMS listening on ws://\(listen.host.contains(":") ? "[\(listen.host)]" : listen.host):\(port)/<station id>"
-                + " (badges: \(badgeSource); Ctrl-C to stop)")
+            "embedded CSMS listening on ws://\(host):\(port)/<station id> (badges: \(badgeSource); Ctrl-C to stop)")
         for await _ in interrupted {}
         await server.stop()
         withExtendedLifetime(watcher) {}
         let summary = CSMSServedSummary(
             counters: server.counterSnapshot, seconds: Date().timeIntervalSince(started),
-            address: "\(listen.host):\(port)", badges: badgeSource)
+            address: "\(host):\(port)", badges: badgeSource)
         Output.standard(summary.text)
         if let report {
             let file = URL(fileURLWithPath: report).appendingPathComponent("csms.json")
