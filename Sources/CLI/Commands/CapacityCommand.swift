@@ -34,7 +34,7 @@ struct CapacityCommand: Command {
             that misses an SLO or cannot reach the CSMS, at --max-stations, or at Ctrl-C; the capacity is the
             largest size that met every SLO.
             Exit codes: 0 a capacity was found, 1 even the first step failed an SLO, 2 bad usage,
-            3 the CSMS could not be reached at the first step.
+            3 the CSMS could not be reached at the first step, 130 (SIGINT) or 143 (SIGTERM) interrupted.
 
             \(SLO.grammar)
             """
@@ -127,7 +127,6 @@ struct CapacityCommand: Command {
             if !quiet { Output.error("step \(index + 1): \(result.line)") }
             if result.outcome != .passed { break }
         }
-        withExtendedLifetime(watcher) {}
         let summary = CapacitySummary(steps: steps, interrupted: interruption.isInterrupted)
         if let report {
             let file = URL(fileURLWithPath: report).appendingPathComponent("capacity.json")
@@ -143,7 +142,8 @@ struct CapacityCommand: Command {
         }
         Output.standard(summary.table)
         if let report { Output.error("reports written to \(report)/") }
-        return summary.exitCode
+        // The signal says which of 130 and 143.
+        return summary.exitCode == .interrupted ? watcher.exitCode ?? .interrupted : summary.exitCode
     }
 
     /// Runs one step and judges it; never throws, so the steps before it are always summed up.
