@@ -3,8 +3,7 @@ import Foundation
 /// Reads a `report.json` that ``ReportJSON`` wrote back into a ``RunReport``.
 ///
 /// Every key DESIGN.md lists is required; the `histograms` object is optional (reports written before it
-/// existed still read, and can be compared but not merged), and so are `csms_faults` (zeros when missing)
-/// and `interrupted` (false when missing).
+/// existed still read, and can be compared but not merged), and so is `csms_faults` (zeros when missing).
 /// Percentiles come back in whole microseconds, as the report's three decimals of milliseconds hold them.
 public enum ReportJSONReader {
     /// Reads the file at `path`.
@@ -36,6 +35,7 @@ public enum ReportJSONReader {
         var report = RunReport(
             run: try run(root["run"]), snapshot: MetricsSnapshot(),
             process: ProcessUsage(userSeconds: 0, systemSeconds: 0, maxRSSBytes: 0))
+        // Reports from before the flag existed do not have it.
         report.interrupted = try root.optional("interrupted")?.bool() ?? false
         report.connections = try connections(root["connections"])
         let messages = try root["messages"]

@@ -61,7 +61,6 @@ public enum ReportMerge {
         }
 
         var merged = RunReport(run: run, snapshot: MetricsSnapshot(), process: process, csms: csms)
-        merged.interrupted = shards.contains { $0.report.interrupted }
         merged.timeline = seconds.keys.sorted().compactMap { seconds[$0]?.point }
         // As the aggregator does for loops: each shard's peak and each second's sum really happened.
         connections.maxConcurrent = max(
@@ -70,6 +69,7 @@ public enum ReportMerge {
         merged.connections = connections
         merged.transactions = transactions
         merged.csmsFaults = csmsFaults
+        merged.interrupted = shards.contains { $0.report.interrupted }
         merged.actions = actions.keys.sorted().compactMap { actions[$0]?.figures }
         merged.allActions = all.figures
         merged.schedulerLag = schedulerLag.summary
