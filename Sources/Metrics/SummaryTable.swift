@@ -60,6 +60,17 @@ public enum SummaryTable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Rows padded into columns: the first left-aligned, the others right-aligned.
+    private static func aligned(_ rows: [[String]]) -> [String] {
+        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { column, cell in
+                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                return column == 0 ? cell + padding : padding + cell
+            }.joined(separator: "  ")
+        }
+    }
+
     /// A call's row: counts, and latencies only when some call was answered.
     private static func row(_ figures: ActionFigures) -> [String] {
         let name = figures.name == "*" ? "all" : figures.name
@@ -94,16 +105,5 @@ public enum SummaryTable {
             ])
         }
         return rows
-    }
-
-    /// Rows padded into columns: the first left-aligned, the others right-aligned.
-    private static func aligned(_ rows: [[String]]) -> [String] {
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { column, cell in
-                let padding = String(repeating: " ", count: widths[column] - cell.count)
-                return column == 0 ? cell + padding : padding + cell
-            }.joined(separator: "  ")
-        }
     }
 }

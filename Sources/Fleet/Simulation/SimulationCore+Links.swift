@@ -134,6 +134,9 @@ extension SimulationCore {
     private mutating func apply(_ effects: inout [CSMSEffect], station local: Int, now: Int64) {
         for effect in effects {
             switch effect {
+            case .stopForAnotherCore:
+                // A station's core is its own: every transaction it stops was started there.
+                break
             case .send(_, let frame, let at):
                 let slot = frames.put(frame)
                 scheduler.schedule(
@@ -142,8 +145,7 @@ extension SimulationCore {
             case .close:
                 // A newer link took over the station's id: the older one breaks under the station.
                 dropLink(station: local, now: now)
-            case .commandCompleted, .stopForAnotherCore:
-                // A station's core is its own: every transaction it stops was started there.
+            case .commandCompleted:
                 break
             }
         }
