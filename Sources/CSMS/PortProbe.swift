@@ -7,7 +7,8 @@ import Net
 /// a second server of the same user on the same port would start silently and take a share of the
 /// stations. A socket bound without `SO_REUSEPORT` (but with `SO_REUSEADDR`, so that the links of an
 /// earlier run waiting in TIME_WAIT do not count) fails with `EADDRINUSE` exactly when something listens
-/// there. The probe is closed before our listeners bind, so they never see it.
+/// there. The probe is closed before our listeners bind, so they never see it; worker processes of one
+/// server sharing its port would skip it, their parent having probed once for all.
 enum PortProbe {
     /// Whether binding `address` fails because the port is in use. Any other failure is left for the
     /// real listeners to report, with their own words.
