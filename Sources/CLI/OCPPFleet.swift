@@ -28,6 +28,8 @@ public enum OCPPFleet {
             return .ok
         }
         guard let command = command(for: arguments) else {
+            // A closure, not `\.configuration`: a key path to a static member through `any Command.Type`
+            // crashes Swift 6.3.1's SILGen.
             let group = commands.map { $0.configuration }.filter { $0.path.count > 1 && $0.path[0] == first }
             if !group.isEmpty {
                 let rest = arguments.dropFirst()
