@@ -35,7 +35,7 @@ let package = Package(
             dependencies: ["OCPP", "Station", "CSMS", "Metrics", "Net"],
             swiftSettings: strict
         ),
-        .target(name: "CLI", dependencies: ["Fleet", "Metrics", "CSMS", "Net"], swiftSettings: strict),
+        .target(name: "CLI", dependencies: ["Fleet", "Metrics", "CSMS", "Net", "OCPP"], swiftSettings: strict),
         .executableTarget(name: "ocpp-fleet", dependencies: ["CLI"], swiftSettings: strict),
 
         .executableTarget(

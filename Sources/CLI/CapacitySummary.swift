@@ -33,9 +33,11 @@ struct CapacitySummary: Sendable {
         }
     }
 
-    /// 0 when a capacity was found; 3 when the first step could not reach the CSMS, 2 when it could not
-    /// run, 1 otherwise (the first step failed an SLO, or was interrupted before it could be judged).
+    /// 130 when Ctrl-C cut the search short (the capacity found is only a lower bound); else 0 when a
+    /// capacity was found; 3 when the first step could not reach the CSMS, 2 when it could not run, 1 when
+    /// the first step failed an SLO.
     var exitCode: ExitCode {
+        if interrupted { return .interrupted }
         if capacity != nil { return .ok }
         switch end {
         case .unreachable: return .unreachable

@@ -13,9 +13,11 @@ import Synchronization
 /// and a signal in between was ignored). The handler only does what is async-signal-safe: it counts, exits
 /// at the second signal, and writes a byte to a pipe that an ordinary thread reads to call `stop`.
 final class InterruptWatcher: Sendable {
-    /// - Parameter stop: called once, on a thread of its own, at the first signal.
-    init(stop: @escaping @Sendable () -> Void) {
-        InterruptState.stop.withLock { $0 = stop }
+    /// - Parameters:
+    ///   - announcement: printed at the first signal: what stopping does now.
+    ///   - stop: called once, on a thread of its own, at the first signal.
+    init(announcement: String, stop: @escaping @Sendable () -> Void) {
+        InterruptState.stop.withLock { $0 = (announcement, stop) }
         InterruptState.startReaderOnce()
         var signals = sigset_t()
         sigemptyset(&signals)
@@ -28,6 +30,16 @@ final class InterruptWatcher: Sendable {
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 
+    /// The exit code of a process stopped by the signal received, 128 + its number as shells report it
+    /// (130 for SIGINT, 143 for SIGTERM), or nil when none came.
+    var exitCode: ExitCode? {
+        switch InterruptState.signal.load(ordering: .acquiring) {
+        case SIGINT: .interrupted
+        case SIGTERM: .terminated
+        default: nil
+        }
+    }
+
     deinit {
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_DFL)
@@ -38,7 +50,9 @@ final class InterruptWatcher: Sendable {
 
 private enum InterruptState {
     static let count = Atomic<Int>(0)
-    static let stop = Mutex<(@Sendable () -> Void)?>(nil)
+    /// The first signal's number.
+    static let signal = Atomic<Int32>(0)
+    static let stop = Mutex<(announcement: String, stop: @Sendable () -> Void)?>(nil)
     /// The pipe's write end, for the handler: an atomic load is safe in a signal handler.
     static let writeEnd = Atomic<Int32>(-1)
     private static let started = Atomic<Bool>(false)
@@ -56,9 +70,9 @@ private enum InterruptState {
                 let result = read(readEnd, &byte, 1)
                 if result < 0, errno == EINTR { continue }
                 guard result == 1 else { return }
-                Output.error("\nstopping: closing transactions and links, writing the report (Ctrl-C again to quit at once)")
-                let stop = InterruptState.stop.withLock { $0 }
-                stop?()
+                guard let (announcement, stop) = InterruptState.stop.withLock({ $0 }) else { continue }
+                Output.error("\n\(announcement) (Ctrl-C again to quit at once)")
+                stop()
             }
         }
         reader.name = "ocpp-fleet.signals"
@@ -66,10 +80,11 @@ private enum InterruptState {
     }
 }
 
-private let interruptHandler: @convention(c) (Int32) -> Void = { _ in
+private let interruptHandler: @convention(c) (Int32) -> Void = { signalNumber in
     if InterruptState.count.add(1, ordering: .relaxed).newValue >= 2 {
-        _exit(130)
+        _exit(128 + signalNumber)
     }
+    _ = InterruptState.signal.compareExchange(expected: 0, desired: signalNumber, ordering: .acquiringAndReleasing)
     var byte: UInt8 = 1
     _ = write(InterruptState.writeEnd.load(ordering: .acquiring), &byte, 1)
 }

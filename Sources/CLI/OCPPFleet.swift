@@ -12,6 +12,7 @@ public enum OCPPFleet {
         SimulateCommand.self,
         CapacityCommand.self,
         ProfileCheckCommand.self,
+        ProfileListCommand.self,
         ReportMergeCommand.self,
         ReportCompareCommand.self,
     ]
@@ -27,6 +28,19 @@ public enum OCPPFleet {
             return .ok
         }
         guard let command = command(for: arguments) else {
+            // A closure, not `\.configuration`: a key path to a static member through `any Command.Type`
+            // crashes Swift 6.3.1's SILGen.
+            let group = commands.map { $0.configuration }.filter { $0.path.count > 1 && $0.path[0] == first }
+            if !group.isEmpty {
+                let rest = arguments.dropFirst()
+                if let word = rest.first, ["--help", "-h", "help"].contains(word) {
+                    Output.standard(groupHelp(first, group))
+                    return .ok
+                }
+                let what = rest.first.map { "unknown command '\(first) \($0)'" } ?? "'\(first)' needs a subcommand"
+                Output.error("error: \(what)\n\n\(groupHelp(first, group))")
+                return .badInput
+            }
             Output.error("error: unknown command '\(arguments.prefix(2).joined(separator: " "))'\n\n\(help)")
             return .badInput
         }
@@ -56,6 +70,17 @@ public enum OCPPFleet {
             .max { $0.configuration.path.count < $1.configuration.path.count }
     }
 
+    /// The help of a word that only groups subcommands (`profile`, `report`).
+    static func groupHelp(_ word: String, _ group: [CommandConfiguration]) -> String {
+        var text = "USAGE: ocpp-fleet \(word) <subcommand> [options]\n\nSUBCOMMANDS:\n"
+        let width = group.map { $0.path[1].count }.max() ?? 0
+        for configuration in group {
+            let name = configuration.path[1]
+            text += "  \(name)\(String(repeating: " ", count: width - name.count))  \(configuration.abstract)\n"
+        }
+        return text + "\nRun 'ocpp-fleet \(word) <subcommand> --help' for a subcommand's options."
+    }
+
     static var help: String {
         var text = """
             OVERVIEW: a fleet of virtual Legrand Green'Up charging stations (OCPP 1.6J) to load-test a CSMS.
@@ -74,7 +99,8 @@ public enum OCPPFleet {
         text += """
 
             Run 'ocpp-fleet <command> --help' for a command's options.
-            Exit codes: 0 ok, 1 an SLO failed, 2 bad usage or bad input file, 3 could not reach the CSMS.
+            Exit codes: 0 ok, 1 an SLO failed, 2 bad usage or bad input file, 3 could not reach the CSMS,
+            130 (SIGINT) or 143 (SIGTERM) stopped before its end (the report is written, marked interrupted).
             """
         return text
     }

@@ -7,13 +7,22 @@ final class ProgressPrinter: @unchecked Sendable {
     // Used from one thread at a time: the run's progress callback, then the command once the run ended.
     private let stations: Int
     private let enabled: Bool
+    private let render: @Sendable (MetricsSnapshot, Int) -> String
     private let terminal = Output.isTerminal
     private var lastPrinted: Date?
     private var lineShown = false
 
-    init(stations: Int, quiet: Bool) {
+    /// - Parameters:
+    ///   - stations: how many stations run.
+    ///   - quiet: whether to show nothing.
+    ///   - render: the line for a snapshot and the station count (a run's by default).
+    init(
+        stations: Int, quiet: Bool,
+        render: @escaping @Sendable (MetricsSnapshot, Int) -> String = { ProgressLine.render($0, stations: $1) }
+    ) {
         self.stations = stations
         enabled = !quiet
+        self.render = render
     }
 
     func show(_ snapshot: MetricsSnapshot) {
@@ -22,7 +31,7 @@ final class ProgressPrinter: @unchecked Sendable {
         let interval: TimeInterval = terminal ? 0.2 : 10
         if let lastPrinted, now.timeIntervalSince(lastPrinted) < interval { return }
         lastPrinted = now
-        let line = ProgressLine.render(snapshot, stations: stations)
+        let line = render(snapshot, stations)
         if terminal {
             Output.errorFragment("\r\u{1B}[K" + line)
             lineShown = true

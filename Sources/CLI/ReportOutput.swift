@@ -2,13 +2,16 @@ import Foundation
 import Metrics
 
 /// What `run` and `simulate` do with their report: judge the SLOs, write `--report DIR`, print the
-/// summary (or JSON with `--json`), and choose the exit code.
+/// summary (or JSON with `--json`), and choose the exit code: an interrupted run never exits 0.
 struct ReportOutput {
     var slos: [SLO]
     var directory: String?
     var json: Bool
 
-    func finish(_ report: RunReport) -> ExitCode {
+    /// - Parameters:
+    ///   - report: the run's report.
+    ///   - interruption: the exit code of the signal that stopped the run, if one did.
+    func finish(_ report: RunReport, interruption: ExitCode? = nil) -> ExitCode {
         var report = report
         report.evaluate(slos)
         if let directory {
@@ -29,6 +32,7 @@ struct ReportOutput {
             Output.standard(SummaryTable.render(report))
         }
         if let directory { Output.error("report written to \(directory)/") }
+        if report.interrupted { return interruption ?? .interrupted }
         return report.allSLOsPassed ? .ok : .sloFailed
     }
 }

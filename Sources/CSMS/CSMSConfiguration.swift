@@ -47,7 +47,8 @@ extension CSMSConfiguration: CustomStringConvertible, CustomReflectable {
     /// The settings, with the password hidden: secrets never reach output, reports or traces.
     public var description: String {
         "heartbeat \(heartbeatInterval) s, answer delay \(answerDelay) ms, faults \(faults.internalErrorShare) "
-            + "internal-error / \(faults.noAnswerShare) no-answer, \(badges.count) badges, "
+            + "internal-error / \(faults.noAnswerShare) no-answer, \(badges.count) badges"
+            + (badges.hasRule ? " and a naming rule, " : ", ")
             + "password \(password == nil ? "none" : "set"), seed \(seed), command timeout \(commandTimeout) ms"
     }
 

@@ -11,6 +11,7 @@ public struct CSMSCounters: Sendable, Equatable {
     var received: [Action: UInt64] = [:]
     var answered: [Action: UInt64] = [:]
     var callErrors: [CallErrorCode: UInt64] = [:]
+    var idTagAnswers: [AuthorizationStatus: UInt64] = [:]
     var internalErrorFaults: UInt64 = 0
     var noAnswerFaults: UInt64 = 0
     var commandsSent: [Action: UInt64] = [:]
@@ -45,6 +46,7 @@ public struct CSMSCounters: Sendable, Equatable {
         received.merge(other.received, uniquingKeysWith: +)
         answered.merge(other.answered, uniquingKeysWith: +)
         callErrors.merge(other.callErrors, uniquingKeysWith: +)
+        idTagAnswers.merge(other.idTagAnswers, uniquingKeysWith: +)
         commandsSent.merge(other.commandsSent, uniquingKeysWith: +)
         commandEnds.merge(other.commandEnds, uniquingKeysWith: +)
         internalErrorFaults += other.internalErrorFaults
@@ -80,6 +82,7 @@ public struct CSMSCounters: Sendable, Equatable {
         for (action, count) in received { counts["received.\(action.rawValue)"] = count }
         for (action, count) in answered { counts["answered.\(action.rawValue)"] = count }
         for (code, count) in callErrors { counts["call_errors.\(code.rawValue)"] = count }
+        for (status, count) in idTagAnswers { counts["id_tags.\(status.rawValue)"] = count }
         for (action, count) in commandsSent { counts["commands.\(action.rawValue).sent"] = count }
         for (end, count) in commandEnds { counts["commands.\(end.action.rawValue).\(end.outcome)"] = count }
         return counts.mapValues { Double($0) }

@@ -7,4 +7,7 @@ public enum CSMSEffect: Sendable {
     case close(StationHandle)
     /// A command sent to a station came to an end: answered, failed, timed out or lost.
     case commandCompleted(CommandCompletion)
+    /// A station stopped a transaction another core handed out (it reconnected onto another event loop):
+    /// the driver passes the stop on to that core, ``CentralSystem/stopFromAnotherCore(transactionId:)``.
+    case stopForAnotherCore(transactionId: Int)
 }

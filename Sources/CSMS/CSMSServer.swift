@@ -19,6 +19,7 @@ public final class CSMSServer: Sendable {
     private struct Running: Sendable {
         let server: WebSocketServer
         let shards: [CSMSShard]
+        let siblings: CSMSShardList
         let ownedGroup: EventLoopGroup?
     }
 
@@ -53,12 +54,21 @@ public final class CSMSServer: Sendable {
     /// - Parameter listen: `HOST:PORT` with a numeric host (`127.0.0.1:9000`, `[::1]:9000`); port 0 lets
     ///   the system choose one.
     /// - Returns: the port bound.
-    /// - Throws: ``CSMSServerError`` when the address cannot be read or bound, or the server runs already.
+    /// - Throws: ``CSMSServerError`` when the address cannot be read or bound, when another process
+    ///   listens on the port already (``CSMSServerError/isPortInUse``), or when the server runs already.
     @discardableResult
     public func start(listen: String) async throws(CSMSServerError) -> UInt16 {
         let address = try ListenAddress(listen)
         guard running.withLock({ $0 == nil }) else {
             throw CSMSServerError(.alreadyStarted, "the embedded CSMS is already listening")
+        }
+        // Our loops share the port through SO_REUSEPORT, which would let us share it with a stranger too.
+        if address.port != 0, let socketAddress = SocketAddress(ip: address.host, port: address.port),
+            PortProbe.isTaken(socketAddress)
+        {
+            throw CSMSServerError(
+                .portInUse,
+                "port \(address.port) is in use by another process: stop it or choose another port")
         }
         do {
             // A write to a link the station just closed must be an error, not SIGPIPE killing the process.
@@ -81,12 +91,14 @@ public final class CSMSServer: Sendable {
         }
         let kept = stoppedCores.withLock { $0 }
         let shardCount = loops.loops.count
+        let siblings = CSMSShardList()
         let shards = loops.loops.enumerated().map { index, loop in
             // The cores are kept only when they can go on with the same shard count and transaction ids.
             let core = kept.count == shardCount
                 ? kept[index] : CentralSystem(configuration: configuration, shard: index, shardCount: shardCount)
-            return CSMSShard(loop: loop, core: core, links: links)
+            return CSMSShard(loop: loop, core: core, links: links, siblings: siblings)
         }
+        siblings.set(shards)
         let server: WebSocketServer
         do {
             server = try await WebSocketServer.start(
@@ -95,10 +107,11 @@ public final class CSMSServer: Sendable {
                 shards.first { $0.loop === loop }!
             }
         } catch {
+            siblings.clear()
             ownedGroup?.shutdown()
             throw CSMSServerError(.cannotListen, "cannot listen on \(listen): \(error)")
         }
-        running.withLock { $0 = Running(server: server, shards: shards, ownedGroup: ownedGroup) }
+        running.withLock { $0 = Running(server: server, shards: shards, siblings: siblings, ownedGroup: ownedGroup) }
         return server.address.port
     }
 
@@ -114,6 +127,8 @@ public final class CSMSServer: Sendable {
             _ = try? await shard.loop.submit { shard.closeAll() }
         }
         stoppedCores.withLock { $0 = stopping.shards.map { shard in shard.core.withLock { $0 } } }
+        // The shards hold the list and the list holds them.
+        stopping.siblings.clear()
         stopping.ownedGroup?.shutdown()
     }
 

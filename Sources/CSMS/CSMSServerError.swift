@@ -3,6 +3,7 @@ public struct CSMSServerError: Error, Sendable, CustomStringConvertible {
     enum Code: Sendable {
         case badListenAddress
         case cannotListen
+        case portInUse
         case alreadyStarted
     }
 
@@ -17,4 +18,7 @@ public struct CSMSServerError: Error, Sendable, CustomStringConvertible {
 
     /// Whether the `HOST:PORT` could not be read (a usage error, exit code 2) rather than bound.
     public var isBadAddress: Bool { code == .badListenAddress }
+
+    /// Whether another process listens on the port already.
+    public var isPortInUse: Bool { code == .portInUse }
 }

@@ -25,6 +25,9 @@ final class CSMSShard: WebSocketHandler, TimerOwner, @unchecked Sendable {
     let core: Mutex<CentralSystem>
     private let password: String?
     private let links: CSMSLinkCount
+    /// Every shard of the server, this one included, in core order: where a transaction started on
+    /// another loop is stopped.
+    private let siblings: CSMSShardList
     /// Open channels by station slot; a channel's `tag` holds its station's handle.
     private var channels: [WebSocketChannel?] = []
     private var effects: [CSMSEffect] = []
@@ -36,11 +39,12 @@ final class CSMSShard: WebSocketHandler, TimerOwner, @unchecked Sendable {
     private var commandTimer: TimerID?
     private var waiters: [String: @Sendable (CommandOutcome) -> Void] = [:]
 
-    init(loop: EventLoop, core: CentralSystem, links: CSMSLinkCount) {
+    init(loop: EventLoop, core: CentralSystem, links: CSMSLinkCount, siblings: CSMSShardList) {
         self.loop = loop
         password = core.configuration.password
         self.core = Mutex(core)
         self.links = links
+        self.siblings = siblings
     }
 
     // MARK: WebSocketHandler
@@ -153,6 +157,9 @@ final class CSMSShard: WebSocketHandler, TimerOwner, @unchecked Sendable {
                 }
             case .commandCompleted(let completion):
                 waiters.removeValue(forKey: completion.messageId)?(completion.outcome)
+            case .stopForAnotherCore(let id):
+                // Our core's lock is not held here: taking the other core's cannot deadlock.
+                siblings.owner(ofTransaction: id)?.core.withLock { $0.stopFromAnotherCore(transactionId: id) }
             }
         }
         effects.removeAll(keepingCapacity: true)

@@ -178,14 +178,14 @@ public struct CentralSystem: Sendable {
         }
         var frame: [UInt8] = []
         frame.reserveCapacity(160)
-        encodeAnswer(to: request, messageId: call.messageId, from: station, now: now, into: &frame)
+        encodeAnswer(to: request, messageId: call.messageId, from: station, now: now, into: &frame, effects: &effects)
         counters.answered[call.action, default: 0] += 1
         effects.append(.send(station, frame: frame, at: due))
     }
 
     private mutating func encodeAnswer(
         to request: StationRequest, messageId: String, from station: StationHandle, now: Int64,
-        into frame: inout [UInt8]
+        into frame: inout [UInt8], effects: inout [CSMSEffect]
     ) {
         let badges = configuration.badges
         switch request {
@@ -198,22 +198,24 @@ public struct CentralSystem: Sendable {
             let answer = HeartbeatResponse(currentTime: OCPPDateTime(millisecondsSinceEpoch: now))
             OCPPFrame.encodeCallResult(messageId: messageId, answer, into: &frame)
         case .authorize(let authorize):
-            let answer = AuthorizeResponse(idTagInfo: badges.idTagInfo(for: authorize.idTag, now: now))
+            let info = badges.idTagInfo(for: authorize.idTag, now: now)
+            counters.idTagAnswers[info.status, default: 0] += 1
+            let answer = AuthorizeResponse(idTagInfo: info)
             OCPPFrame.encodeCallResult(messageId: messageId, answer, into: &frame)
         case .startTransaction(let start):
             // Every start gets an id, even with a refused badge: the station then stops it itself.
             let id = transactions.start()
             counters.transactionsStarted += 1
             counters.transactionsOpen = UInt64(transactions.open.count)
-            let answer = StartTransactionResponse(
-                idTagInfo: badges.idTagInfo(for: start.idTag, now: now), transactionId: id)
+            let info = badges.idTagInfo(for: start.idTag, now: now)
+            counters.idTagAnswers[info.status, default: 0] += 1
+            let answer = StartTransactionResponse(idTagInfo: info, transactionId: id)
             OCPPFrame.encodeCallResult(messageId: messageId, answer, into: &frame)
         case .stopTransaction(let stop):
-            if transactions.stop(id: stop.transactionId) {
-                counters.transactionsStopped += 1
-                counters.transactionsOpen = UInt64(transactions.open.count)
+            if transactions.owns(stop.transactionId) {
+                stopTransaction(stop.transactionId)
             } else {
-                counters.transactionsStoppedUnknown += 1
+                effects.append(.stopForAnotherCore(transactionId: stop.transactionId))
             }
             let answer = StopTransactionResponse(idTagInfo: stop.idTag.map { badges.idTagInfo(for: $0, now: now) })
             OCPPFrame.encodeCallResult(messageId: messageId, answer, into: &frame)
@@ -396,6 +398,21 @@ public struct CentralSystem: Sendable {
             sentAt: sentAt, endedAt: now)))
     }
 
+    /// Closes a transaction this core handed out, which a station stopped through another core (one
+    /// beside it, of another event loop, after a reconnection): counted here, where it was started.
+    public mutating func stopFromAnotherCore(transactionId: Int) {
+        stopTransaction(transactionId)
+    }
+
+    private mutating func stopTransaction(_ id: Int) {
+        if transactions.stop(id: id) {
+            counters.transactionsStopped += 1
+            counters.transactionsOpen = UInt64(transactions.open.count)
+        } else {
+            counters.transactionsStoppedUnknown += 1
+        }
+    }
+
     // MARK: Figures
 
     /// Every counter, by name, for the report beside the fleet's figures (Metrics takes this dictionary
@@ -403,6 +420,8 @@ public struct CentralSystem: Sendable {
     /// - `received.<Action>`: CALLs received whose action could be read;
     /// - `answered.<Action>`: CALLRESULTs sent;
     /// - `call_errors.<Code>`: CALLERRORs sent, by OCPP-J error code, injected faults included;
+    /// - `id_tags.<Status>`: badges answered in Authorize and StartTransaction, by status (`Accepted`,
+    ///   `Blocked`, `Expired`, `Invalid`, `ConcurrentTx`);
     /// - `faults.internal_error`, `faults.no_answer`: calls failed on purpose (``FaultPlan``);
     /// - `commands.<Action>.sent`, `commands.<Action>.<Outcome>`: commands and how they ended
     ///   (``CommandOutcome/name``: `Accepted`, `Rejected`…, `CallError`, `TimedOut`, `Lost`);

@@ -24,6 +24,11 @@ struct TransactionLedger {
         return id
     }
 
+    /// Whether `id` is one this ledger hands out (open or not), rather than one of a ledger beside it.
+    func owns(_ id: Int) -> Bool {
+        id >= first && (id - first) % stride == 0
+    }
+
     /// Closes the transaction; returns whether it was open. A stop for an id this CSMS never handed out
     /// (or saw stopped) is still answered, as OCPP 1.6 wants the central system to accept a stop it
     /// cannot match.

@@ -19,6 +19,7 @@ public enum ReportJSON {
     static func value(of report: RunReport) -> JSONValue {
         .object([
             ("run", run(report.run)),
+            ("interrupted", .bool(report.interrupted)),
             ("connections", connections(report.connections)),
             ("messages", .object([
                 ("all", action(report.allActions)),

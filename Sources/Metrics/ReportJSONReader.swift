@@ -35,6 +35,8 @@ public enum ReportJSONReader {
         var report = RunReport(
             run: try run(root["run"]), snapshot: MetricsSnapshot(),
             process: ProcessUsage(userSeconds: 0, systemSeconds: 0, maxRSSBytes: 0))
+        // Reports from before the flag existed do not have it.
+        report.interrupted = try root.optional("interrupted")?.bool() ?? false
         report.connections = try connections(root["connections"])
         let messages = try root["messages"]
         let histograms = try root.optional("histograms")

@@ -72,6 +72,7 @@ public enum ReportMerge {
         merged.connections = connections
         merged.transactions = transactions
         merged.csmsFaults = csmsFaults
+        merged.interrupted = shards.contains { $0.report.interrupted }
         merged.actions = actions.keys.sorted().compactMap { actions[$0]?.figures }
         merged.allActions = all.figures
         merged.schedulerLag = schedulerLag.summary

@@ -10,6 +10,9 @@
 public struct RunReport: Sendable, Equatable {
     /// What was run.
     public var run: RunDescription
+    /// Whether the run was stopped before its end (SIGINT, SIGTERM): its figures cover only part of it,
+    /// and no CI should take it for a full run.
+    public var interrupted = false
     /// The stations' links.
     public var connections: ConnectionMetrics
     /// Per action, sorted by name.

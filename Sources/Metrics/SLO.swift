@@ -73,6 +73,18 @@ public struct SLO: Sendable, Equatable, CustomStringConvertible {
     /// The expression.
     public var description: String { expression }
 
+    /// The action the objective names (`StartTransaction` in `p99(StartTransaction) < 800ms`), or nil
+    /// when it names none or `*`: a command line checks it against the actions that exist before a run.
+    public var action: String? {
+        switch quantity {
+        case .latency(_, let series), .serviceTime(_, let series), .counter(_, let series):
+            series == "*" ? nil : series
+        case .schedulerLag, .connected, .reconnects, .failedConnections, .lostTransactions, .badFrames,
+            .unmatchedAnswers, .messagesPerSecond:
+            nil
+        }
+    }
+
     /// Measures this objective's quantity in `report` and compares it with the threshold.
     public func evaluate(against report: RunReport) -> SLOResult {
         let thresholdText = "\(comparison.symbol) \(Self.format(threshold))\(unit.suffix)"

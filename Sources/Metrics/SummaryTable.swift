@@ -1,24 +1,34 @@
-/// The final summary for a terminal: the run, one row per action, links, transactions, and the SLOs.
+/// The final summary for a terminal: the run, one row per action the stations sent, the commands the
+/// CSMS sent them, links, transactions, and the SLOs. A figure nothing was measured for shows `–`, not a
+/// zero that would read as a measurement.
 public enum SummaryTable {
+    /// What a cell shows when there is nothing to measure.
+    static let none = "–"
+
     /// The summary as lines of plain text, ending with a newline.
     public static func render(_ report: RunReport) -> String {
         let run = report.run
         var lines = [
             "ocpp-fleet: \(run.stations) stations, \(NumberText.fixed(run.durationSeconds, decimals: 1)) s"
-                + " at speed \(NumberText.compact(run.speed)), seed \(run.seed), csms \(run.csms)", "",
+                + " at speed \(NumberText.compact(run.speed)), seed \(run.seed), csms \(run.csms)",
         ]
+        if report.interrupted {
+            lines.append("INTERRUPTED: stopped before its end; these figures cover only the time it ran")
+        }
+        lines.append("")
         let header = ["action", "sent", "ok", "errors", "timeouts", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms"]
         var rows = [header]
         // Actions that never happened in this run would bury the ones that did.
-        for figures in report.actions + [report.allActions] where figures.sent > 0 || figures.received > 0 {
-            rows.append([
-                figures.name == "*" ? "all" : figures.name, String(figures.sent), String(figures.ok),
-                String(figures.callErrors), String(figures.timeouts), NumberText.millis(figures.latency.p50),
-                NumberText.millis(figures.latency.p90), NumberText.millis(figures.latency.p99),
-                NumberText.millis(figures.latency.p999), NumberText.millis(figures.latency.max),
-            ])
+        for figures in report.actions where figures.sent > 0 {
+            rows.append(row(figures))
         }
+        rows.append(row(report.allActions))
         lines += aligned(rows)
+        let commands = commandRows(report)
+        if commands.count > 1 {
+            lines.append("")
+            lines += aligned(commands)
+        }
         let connections = report.connections
         let transactions = report.transactions
         let lag = report.schedulerLag
@@ -76,5 +86,41 @@ public enum SummaryTable {
                 return column == 0 ? cell + padding : padding + cell
             }.joined(separator: "  ")
         }
+    }
+
+    /// A call's row: counts, and latencies only when some call was answered.
+    private static func row(_ figures: ActionFigures) -> [String] {
+        let name = figures.name == "*" ? "all" : figures.name
+        guard figures.sent > 0 else { return [name] + Array(repeating: none, count: 9) }
+        let latency = figures.latency
+        let percentiles = latency.count == 0
+            ? Array(repeating: none, count: 5)
+            : [latency.p50, latency.p90, latency.p99, latency.p999, latency.max].map(NumberText.millis)
+        return [name, String(figures.sent), String(figures.ok), String(figures.callErrors), String(figures.timeouts)]
+            + percentiles
+    }
+
+    /// The commands the CSMS sent the stations: how many the stations received and answered, and, with
+    /// the embedded CSMS's counters, how they ended for it. Only the header when there was none.
+    private static func commandRows(_ report: RunReport) -> [[String]] {
+        var rows = [["command from the CSMS", "received", "answered", "outcomes"]]
+        let prefix = "commands."
+        var names = Set(report.actions.filter { $0.received > 0 }.map(\.name))
+        for key in report.csms.keys where key.hasPrefix(prefix) && key.hasSuffix(".sent") {
+            names.insert(String(key.dropFirst(prefix.count).dropLast(".sent".count)))
+        }
+        for name in names.sorted() {
+            let answered = report.actions.first { $0.name == name }?.received ?? 0
+            let sent = report.csms[prefix + name + ".sent"].map { UInt64($0) }
+            var outcomes: [String] = []
+            for (key, count) in report.csms.sorted(by: { $0.key < $1.key })
+            where key.hasPrefix(prefix + name + ".") && !key.hasSuffix(".sent") && count > 0 {
+                outcomes.append("\(key.dropFirst(prefix.count + name.count + 1)) \(UInt64(count))")
+            }
+            rows.append([
+                name, String(sent ?? answered), String(answered), outcomes.isEmpty ? none : outcomes.joined(separator: ", "),
+            ])
+        }
+        return rows
     }
 }

@@ -50,6 +50,18 @@ import Testing
         #expect(try authorize("NOBODY", badges: BadgeList(unknownStatus: .accepted)).status == .accepted)
     }
 
+    @Test func aRuleKnowsBadgesBeyondTheList() throws {
+        let badges = BadgeList([.valid("LISTED")], rule: { idTag in idTag.hasPrefix("B-") ? .blocked(idTag) : nil })
+        #expect(try authorize("B-17", badges: badges).status == .blocked)
+        #expect(try authorize("LISTED", badges: badges).status == .accepted)
+        #expect(try authorize("C-17", badges: badges).status == .invalid)
+    }
+
+    @Test func theListWinsOverTheRule() throws {
+        let badges = BadgeList([.valid("B-1")], rule: { idTag in .blocked(idTag) })
+        #expect(try authorize("B-1", badges: badges).status == .accepted)
+    }
+
     @Test func startTransactionChecksTheBadgeToo() throws {
         var harness = CSMSHarness(CSMSConfiguration(badges: Self.badges))
         harness.now = Self.now

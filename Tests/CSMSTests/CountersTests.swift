@@ -26,6 +26,21 @@ import Testing
         #expect(figures["stations.connected"] == 3)
     }
 
+    @Test func badgesAnsweredAreCountedByStatus() throws {
+        var harness = CSMSHarness(CSMSConfiguration(badges: BadgeList([.valid("V"), .blocked("B")])))
+        let station = harness.connect()
+        _ = try harness.result(AuthorizeRequest(idTag: "V"), from: station)
+        _ = try harness.result(AuthorizeRequest(idTag: "B"), from: station)
+        _ = try harness.result(
+            StartTransactionRequest(
+                connectorId: 1, idTag: "NOBODY", meterStart: 0, timestamp: OCPPDateTime(millisecondsSinceEpoch: 0)),
+            from: station)
+        let figures = harness.csms.counterSnapshot
+        #expect(figures["id_tags.Accepted"] == 1)
+        #expect(figures["id_tags.Blocked"] == 1)
+        #expect(figures["id_tags.Invalid"] == 1)
+    }
+
     @Test func aSnapshotHasItsStandingFiguresEvenAtZero() throws {
         var harness = CSMSHarness()
         let station = harness.connect()

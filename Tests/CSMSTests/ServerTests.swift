@@ -102,6 +102,24 @@ import Testing
         await #expect(throws: CSMSServerError.self) { try await server.start(listen: "127.0.0.1:99999") }
     }
 
+    @Test func aPortAnotherServerListensOnIsRefused() async throws {
+        let first = CSMSServer(configuration: CSMSConfiguration())
+        let port = try await first.start(listen: "127.0.0.1:0")
+        let second = CSMSServer(configuration: CSMSConfiguration(), loopCount: 2)
+        let error = await #expect(throws: CSMSServerError.self) { try await second.start(listen: "127.0.0.1:\(port)") }
+        #expect(error?.isPortInUse == true)
+        await first.stop()
+    }
+
+    @Test func theLoopsOfOneServerShareItsPort() async throws {
+        let probe = CSMSServer(configuration: CSMSConfiguration())
+        let port = try await probe.start(listen: "127.0.0.1:0")
+        await probe.stop()
+        let server = CSMSServer(configuration: CSMSConfiguration(), loopCount: 3)
+        #expect(try await server.start(listen: "127.0.0.1:\(port)") == port)
+        await server.stop()
+    }
+
     @Test func aCommandForAStationNotConnectedHasNoOutcome() async throws {
         let server = CSMSServer(configuration: CSMSConfiguration())
         try await server.start(listen: "127.0.0.1:0")

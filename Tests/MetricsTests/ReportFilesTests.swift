@@ -60,12 +60,20 @@ import Testing
         let report = try reportWithObjectives()
         let xml = JUnitReport.render(report)
         let counts = try XMLWellFormedness.elementCounts(of: xml).get()
-        #expect(counts["testcase"] == 3)
+        #expect(counts["testcase"] == 4)
         #expect(counts["failure"] == report.slo.filter { !$0.ok }.count)
         #expect(counts["failure"] == 1)
         let failed = try #require(report.slo.first { !$0.ok })
         #expect(xml.contains("name=\"errors &lt; 0.1%\""))
         #expect(xml.contains("message=\"errors = \(SLO.format(try #require(failed.value)))%"))
+    }
+
+    @Test func theJUnitReportOfARunWithNoObjectiveHoldsOnePassingCaseForTheRun() throws {
+        let xml = JUnitReport.render(ReportFixture.report())
+        let counts = try XMLWellFormedness.elementCounts(of: xml).get()
+        #expect(counts["testcase"] == 1)
+        #expect(counts["failure"] == nil)
+        #expect(xml.contains("<testcase classname=\"run\" name=\"run\""))
     }
 
     @Test func theSummaryTableHasARowPerActionAndEachObjective() throws {

@@ -72,8 +72,8 @@ import Testing
         }
         #expect(
             topLevel == [
-                "run", "connections", "messages", "transactions", "throughput", "scheduler", "slo", "process", "csms",
-                "csms_faults", "histograms",
+                "run", "interrupted", "connections", "messages", "transactions", "throughput", "scheduler", "slo",
+                "process", "csms", "csms_faults", "histograms",
             ])
         let actions = ["BootNotification", "Heartbeat", "StartTransaction"].map { text.range(of: "\"\($0)\": {")! }
         #expect(actions.map(\.lowerBound) == actions.map(\.lowerBound).sorted())

@@ -17,17 +17,20 @@ public enum FleetProcess {
             .deletingLastPathComponent().appendingPathComponent("ocpp-fleet")
     }
 
-    /// Runs `ocpp-fleet arguments` in the package root; kills it after `timeout` seconds. The wait happens
-    /// on a Dispatch thread, so that in-process runs of other tests keep their share of the cooperative pool.
-    public static func run(_ arguments: [String], timeout: TimeInterval = 120) async throws -> Outcome {
-        try await offThePool { try runBlocking(arguments, timeout: timeout) }
+    /// Runs `ocpp-fleet arguments` in `directory` (the package root by default); kills it after `timeout`
+    /// seconds. The wait happens on a Dispatch thread, so that in-process runs of other tests keep their
+    /// share of the cooperative pool.
+    public static func run(
+        _ arguments: [String], in directory: URL = packageRoot, timeout: TimeInterval = 120
+    ) async throws -> Outcome {
+        try await offThePool { try runBlocking(arguments, in: directory, timeout: timeout) }
     }
 
-    private static func runBlocking(_ arguments: [String], timeout: TimeInterval) throws -> Outcome {
+    private static func runBlocking(_ arguments: [String], in directory: URL, timeout: TimeInterval) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -51,17 +54,18 @@ public enum FleetProcess {
     }
 
     /// Starts `ocpp-fleet arguments`, waits (bounded) until its stderr shows `marker`, waits `delay` more
-    /// seconds, sends SIGINT as Ctrl-C does, and collects what it printed until it exits.
+    /// seconds, sends `signal` (SIGINT, as Ctrl-C does, by default), and collects what it printed until it exits.
     public static func interrupt(
-        _ arguments: [String], after marker: String, delay: TimeInterval = 0, timeout: TimeInterval = 120
+        _ arguments: [String], after marker: String, delay: TimeInterval = 0, signal: Int32 = SIGINT,
+        timeout: TimeInterval = 120
     ) async throws -> Outcome {
         try await offThePool {
-            try interruptBlocking(arguments, after: marker, delay: delay, timeout: timeout)
+            try interruptBlocking(arguments, after: marker, delay: delay, signal: signal, timeout: timeout)
         }
     }
 
     private static func interruptBlocking(
-        _ arguments: [String], after marker: String, delay: TimeInterval, timeout: TimeInterval
+        _ arguments: [String], after marker: String, delay: TimeInterval, signal: Int32, timeout: TimeInterval
     ) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
@@ -87,7 +91,7 @@ public enum FleetProcess {
             errData.append(chunk)
         }
         Thread.sleep(forTimeInterval: delay)
-        kill(process.processIdentifier, SIGINT)
+        kill(process.processIdentifier, signal)
         errData.append(err.fileHandleForReading.readDataToEndOfFile())
         group.wait()
         process.waitUntilExit()

@@ -1,25 +1,43 @@
 import CSMS
+import Fleet
+import Foundation
 import Net
 
-/// `ocpp-fleet csms`: the embedded CSMS alone, for a fleet in other processes.
+/// `ocpp-fleet csms`: the embedded CSMS alone, for fleets in other processes (`run --csms`).
 struct CSMSCommand: Command {
     static let configuration = CommandConfiguration(
         path: ["csms"],
         abstract: "Serve the embedded CSMS on HOST:PORT until interrupted.",
         options: [
-            OptionSpec("--listen", value: "HOST:PORT", help: "Address to listen on (required), e.g. 127.0.0.1:9000."),
+            OptionSpec("--listen", value: "HOST:PORT", help: "Address to listen on (required), e.g. 127.0.0.1:9000; a port another process listens on is refused."),
             OptionSpec("--heartbeat-interval", value: "S", help: "HeartbeatInterval given at boot, in seconds (default: 60)."),
             OptionSpec("--answer-delay", value: "MS", help: "Answer every message this many milliseconds late (default: 0)."),
             OptionSpec("--fault", value: "SPEC", help: "Fail a share of calls on purpose: internal-error=1%,no-answer=0.5% (default: none)."),
+            OptionSpec("--badges", value: "FILE", help: "The badges to know, instead of those of ocpp-fleet's profiles (format below)."),
             OptionSpec("--password", value: "SECRET", help: "Require HTTP Basic auth with this password; never printed."),
-        ]
+            OptionSpec("--report", value: "DIR", help: "At Ctrl-C, also write what was served into DIR/csms.json."),
+        ],
+        discussion: """
+            BADGES:
+              By default the CSMS knows the badges the fleets of ocpp-fleet's profiles use, for any number of
+              stations: each station's valid (Accepted), expired (Expired) and blocked (Blocked) badges and
+              its app account; the profiles' unknown badges, and every other idTag, are Invalid.
+              --badges FILE replaces them with a JSON object of idTag lists, every list optional:
+                { "accepted": ["BADGE-1"], "blocked": ["STOLEN-7"], "expired": ["OLD-3"], "invalid": ["LOST-9"] }
+              an idTag on no list is Invalid.
+
+            At Ctrl-C it prints what it served (links, transactions, badges, messages, commands) and exits 0.
+            """
     )
 
     var listen: HostPort
     var heartbeatInterval: Int
     var answerDelayMilliseconds: Int
     var faults: FaultPlan
+    var badgeFile: String?
+    var badges: [Badge]?
     var password: String?
+    var report: String?
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         try arguments.expectPositionals(atMost: 0)
@@ -38,31 +56,59 @@ struct CSMSCommand: Command {
         } else {
             faults = .none
         }
+        badgeFile = try arguments.value("--badges", as: InputFile.argument)
+        badges = try badgeFile.map { file throws(UsageError) in try BadgeFile.load(file) }
         password = arguments.value("--password")
+        report = arguments.value("--report")
+    }
+
+    /// The badge list: the file's, or the rule that knows the profiles' badges from their idTags alone.
+    func badgeList(start: Int64) -> BadgeList {
+        if let badges { return BadgeList(badges) }
+        return BadgeList(rule: { idTag in BadgeNaming.knownBadge(idTag: idTag, start: start) })
     }
 
     func run() async throws -> ExitCode {
+        let started = Date()
+        let startMillis = Int64(started.timeIntervalSince1970 * 1000)
         let configuration = CSMSConfiguration(
             heartbeatInterval: heartbeatInterval, answerDelay: Int64(answerDelayMilliseconds), faults: faults,
-            password: password)
+            badges: badgeList(start: startMillis), password: password)
         let server = CSMSServer(configuration: configuration, loopCount: EventLoopGroup.coreCount)
+        let host = listen.host.contains(":") ? "[\(listen.host)]" : listen.host
         let port: UInt16
         do {
-            let host = listen.host.contains(":") ? "[\(listen.host)]" : listen.host
             port = try await server.start(listen: "\(host):\(listen.port)")
         } catch {
             throw UsageError("cannot listen on \(listen.host):\(listen.port): \(error)", command: "csms")
         }
         let (interrupted, interrupt) = AsyncStream<Void>.makeStream()
-        let watcher = InterruptWatcher { interrupt.finish() }
-        Output.error("embedded CSMS listening on ws://\(listen.host):\(port)/<station id> (Ctrl-C to stop)")
+        let watcher = InterruptWatcher(
+            announcement: "stopping: closing the links, then what was served"
+                + (report.map { " and \($0)/csms.json" } ?? "")
+        ) { interrupt.finish() }
+        let badgeSource = badgeFile.map { "\(badges?.count ?? 0) from \($0)" } ?? "those of ocpp-fleet's profiles"
+        Output.error(
+            "embedded CSMS listening on ws://\(host):\(port)/<station id> (badges: \(badgeSource); Ctrl-C to stop)")
         for await _ in interrupted {}
         await server.stop()
         withExtendedLifetime(watcher) {}
-        let counters = server.counterSnapshot.sorted { $0.key < $1.key }
-        Output.standard(counters.map { name, value in
-            "\(name) \(value == value.rounded() ? String(Int64(value)) : String(value))"
-        }.joined(separator: "\n"))
+        let summary = CSMSServedSummary(
+            counters: server.counterSnapshot, seconds: Date().timeIntervalSince(started),
+            address: "\(host):\(port)", badges: badgeSource)
+        Output.standard(summary.text)
+        if let report {
+            let file = URL(fileURLWithPath: report).appendingPathComponent("csms.json")
+            do {
+                try FileManager.default.createDirectory(
+                    at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(summary.json.utf8).write(to: file, options: .atomic)
+            } catch {
+                Output.error("error: cannot write \(file.path): \(error)")
+                return .badInput
+            }
+            Output.error("report written to \(file.path)")
+        }
         return .ok
     }
 }

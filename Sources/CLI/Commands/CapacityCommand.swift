@@ -13,11 +13,11 @@ struct CapacityCommand: Command {
         abstract: "Grow the fleet step by step until an SLO fails: the CSMS's capacity.",
         options: [
             OptionSpec("--csms", value: "URL", help: "ws:// or wss:// URL of the CSMS (required)."),
-            OptionSpec("--profile", value: "FILE", help: "Fleet profile (default: Profiles/default.json)."),
+            OptionSpec("--profile", value: "NAME|FILE", help: "A built-in profile (see 'ocpp-fleet profile list') or a profile file (default: the built-in 'default')."),
             OptionSpec("--step", value: "N", help: "Stations added at each step; the first step has N (default: 500)."),
             OptionSpec("--max-stations", value: "N", help: "Stop growing at this size (default: 50000)."),
             OptionSpec("--hold", value: "D", help: "How long each step runs before it is judged (default: 60s)."),
-            OptionSpec("--speed", value: "X", help: "Clock compression (default: 60)."),
+            OptionSpec("--speed", value: "X", help: "Station-time compression, as for run (default: 1: N stations are N real stations)."),
             OptionSpec("--seed", value: "N", help: "Seed of every random choice (default: 1)."),
             OptionSpec("--ramp", value: "N/s", help: "New connections per second (default: a step's stations within the first quarter of --hold, at least 500/s)."),
             OptionSpec("--slo", value: "EXPR", help: "An SLO every step must meet (at least one).", repeatable: true),
@@ -34,14 +34,14 @@ struct CapacityCommand: Command {
             that misses an SLO or cannot reach the CSMS, at --max-stations, or at Ctrl-C; the capacity is the
             largest size that met every SLO.
             Exit codes: 0 a capacity was found, 1 even the first step failed an SLO, 2 bad usage,
-            3 the CSMS could not be reached at the first step.
+            3 the CSMS could not be reached at the first step, 130 (SIGINT) or 143 (SIGTERM) interrupted.
 
             \(SLO.grammar)
             """
     )
 
     var csms: URL
-    var profile: String
+    var profile: ProfileArgument
     var step: Int
     var maxStations: Int
     var hold: Duration
@@ -61,11 +61,11 @@ struct CapacityCommand: Command {
             throw UsageError("option --csms URL is required", command: "capacity")
         }
         self.csms = csms
-        profile = try arguments.value("--profile", as: InputFile.argument) ?? InputFile.defaultProfile
+        profile = try arguments.value("--profile", as: ProfileArgument.argument) ?? .standard
         step = try arguments.value("--step", as: Count.positive) ?? 500
         maxStations = try arguments.value("--max-stations", as: Count.positive) ?? 50_000
         hold = try arguments.value("--hold", as: Duration.argument) ?? .seconds(60)
-        speed = try arguments.value("--speed", as: Count.positiveReal) ?? 60
+        speed = try arguments.value("--speed", as: Count.positiveReal) ?? 1
         seed = try arguments.value("--seed", as: Count.seed) ?? 1
         ramp = try arguments.value("--ramp", as: Rate.argument)
         slos = try SLOArgument.all(arguments, command: "capacity")
@@ -106,12 +106,14 @@ struct CapacityCommand: Command {
     }
 
     func run() async throws -> ExitCode {
-        let loaded = try ProfileArgument.load(profile, command: "capacity")
+        let loaded = try profile.load(command: "capacity")
         if insecure {
             Output.error("warning: --insecure: the CSMS's certificate is not verified")
         }
         let interruption = CapacityInterruption()
-        let watcher = InterruptWatcher { interruption.interrupt() }
+        let watcher = InterruptWatcher(announcement: "stopping: ending this step, then the summary") {
+            interruption.interrupt()
+        }
         if !quiet {
             Output.error(
                 "capacity of \(csms.absoluteString): steps of \(step) stations up to \(maxStations), each held "
@@ -125,7 +127,6 @@ struct CapacityCommand: Command {
             if !quiet { Output.error("step \(index + 1): \(result.line)") }
             if result.outcome != .passed { break }
         }
-        withExtendedLifetime(watcher) {}
         let summary = CapacitySummary(steps: steps, interrupted: interruption.isInterrupted)
         if let report {
             let file = URL(fileURLWithPath: report).appendingPathComponent("capacity.json")
@@ -141,14 +142,15 @@ struct CapacityCommand: Command {
         }
         Output.standard(summary.table)
         if let report { Output.error("reports written to \(report)/") }
-        return summary.exitCode
+        // The signal says which of 130 and 143.
+        return summary.exitCode == .interrupted ? watcher.exitCode ?? .interrupted : summary.exitCode
     }
 
     /// Runs one step and judges it; never throws, so the steps before it are always summed up.
     private func runStep(
         stations: Int, profile: Profile, interruption: CapacityInterruption
     ) async -> CapacityStep {
-        var configuration = FleetRunConfiguration(profile: profile, profileName: self.profile)
+        var configuration = FleetRunConfiguration(profile: profile, profileName: self.profile.description)
         configuration.csmsURL = csms.absoluteString
         configuration.stations = stations
         configuration.duration = hold
@@ -200,7 +202,7 @@ struct CapacityCommand: Command {
     /// The search's settings as `capacity.json` records them (never the password).
     private var searchDescription: [String: Any] {
         var search: [String: Any] = [
-            "csms": csms.absoluteString, "profile": profile, "step": step, "max_stations": maxStations,
+            "csms": csms.absoluteString, "profile": profile.description, "step": step, "max_stations": maxStations,
             "hold_s": hold.seconds, "speed": speed, "seed": seed, "slo": slos.map(\.expression),
         ]
         if let ramp { search["ramp_per_s"] = ramp }

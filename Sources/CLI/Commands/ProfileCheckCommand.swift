@@ -1,11 +1,12 @@
 import Fleet
+import Foundation
 
-/// `ocpp-fleet profile check FILE`: every error of a profile at once.
+/// `ocpp-fleet profile check FILE`: every error of a profile at once (a built-in profile's name works too).
 struct ProfileCheckCommand: Command {
     static let configuration = CommandConfiguration(
         path: ["profile", "check"],
         abstract: "Check a fleet profile and list every error in it (file, JSON path, expected, found).",
-        arguments: "FILE",
+        arguments: "FILE|NAME",
         options: []
     )
 
@@ -21,7 +22,12 @@ struct ProfileCheckCommand: Command {
 
     func run() async throws -> ExitCode {
         do {
-            let profile = try Profile.load(file: file)
+            let profile: Profile
+            if !FileManager.default.fileExists(atPath: file), let builtIn = BuiltInProfile.named(file) {
+                profile = try builtIn.load()
+            } else {
+                profile = try Profile.load(file: file)
+            }
             Output.standard("\(file): ok (\(profile.summary))")
             return .ok
         } catch {

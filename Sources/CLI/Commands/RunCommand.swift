@@ -9,10 +9,10 @@ struct RunCommand: Command {
         abstract: "Run a fleet of stations against a CSMS (the embedded one when --csms is not given).",
         options: [
             OptionSpec("--csms", value: "URL", help: "ws:// or wss:// URL of the CSMS; station k connects to URL/<id>. Default: the embedded CSMS on loopback."),
-            OptionSpec("--profile", value: "FILE", help: "Fleet profile (default: Profiles/default.json)."),
+            OptionSpec("--profile", value: "NAME|FILE", help: "A built-in profile (see 'ocpp-fleet profile list') or a profile file (default: the built-in 'default')."),
             OptionSpec("--stations", value: "N", help: "Number of stations (default: the profile's, else 1000)."),
             OptionSpec("--duration", value: "D", help: "Wall-clock length of the run: 90s, 10m, 2h (default: 60s)."),
-            OptionSpec("--speed", value: "X", help: "Clock compression: 60 runs one simulated minute per second (default: 60)."),
+            OptionSpec("--speed", value: "X", help: "Station-time compression: 60 runs one simulated minute per second (default: 1 with --csms, 60 against the embedded CSMS)."),
             OptionSpec("--seed", value: "N", help: "Seed of every random choice (default: 1)."),
             OptionSpec("--ramp", value: "N/s", help: "New connections per second (default: 500/s)."),
             OptionSpec("--report", value: "DIR", help: "Write report.json, report.html, timeline.csv and junit.xml there."),
@@ -27,7 +27,19 @@ struct RunCommand: Command {
             OptionSpec("--quiet", help: "No progress line."),
             OptionSpec("--json", help: "Print the summary as JSON on stdout."),
         ],
-        discussion: SLO.grammar
+        discussion: """
+            CLOCKS:
+              Station time runs --speed times faster than the wall clock: EV arrivals, dwell, charging,
+              heartbeat and meter-value intervals. Wall time is never scaled: the wait for a CALL's answer,
+              connection and handshake timeouts, ping/pong, reconnection waits, BootNotification retries.
+
+            EXIT CODES:
+              0 ok, 1 an SLO failed, 2 bad usage or bad input file (nothing started), 3 the CSMS could not be
+              reached, 130 (SIGINT, Ctrl-C) or 143 (SIGTERM) interrupted: the report is written and marked
+              "interrupted": true.
+
+            \(SLO.grammar)
+            """
     )
 
     var options: RunOptions
@@ -38,14 +50,17 @@ struct RunCommand: Command {
     }
 
     func run() async throws -> ExitCode {
-        let profile = try ProfileArgument.load(options.profile, command: "run")
+        let profile = try options.profile.load(command: "run")
         if options.insecure {
             Output.error("warning: --insecure: the CSMS's certificate is not verified")
         }
         let runner = FleetRunner(configuration: options.runConfiguration(profile: profile))
         let stations = runner.configuration.stations
         let progress = ProgressPrinter(stations: stations, quiet: options.quiet)
-        let watcher = InterruptWatcher { runner.stop() }
+        let watcher = InterruptWatcher(
+            announcement: "stopping: closing transactions and links, then "
+                + (options.report == nil ? "the summary" : "writing the report")
+        ) { runner.stop() }
         if !options.quiet {
             let target = options.csms?.absoluteString ?? "the embedded CSMS on 127.0.0.1"
             Output.error("running \(stations) stations of \(options.profile) against \(target) for \(options.duration) at speed \(options.speed)" + (runner.configuration.stationClockNote().map { "; \($0)" } ?? ""))
@@ -63,7 +78,7 @@ struct RunCommand: Command {
             return error.isCSMSUnreachable ? .unreachable : .badInput
         }
         progress.finish()
-        withExtendedLifetime(watcher) {}
-        return ReportOutput(slos: options.slos, directory: options.report, json: options.json).finish(report)
+        return ReportOutput(slos: options.slos, directory: options.report, json: options.json)
+            .finish(report, interruption: watcher.exitCode)
     }
 }

@@ -5,7 +5,7 @@ import Metrics
 /// The validated options of `run` (and of `capacity`, which runs the same fleet step by step).
 struct RunOptions: Sendable {
     var csms: URL?
-    var profile: String
+    var profile: ProfileArgument
     var stations: Int?
     var duration: Duration
     var speed: Double
@@ -25,10 +25,11 @@ struct RunOptions: Sendable {
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         csms = try arguments.value("--csms", as: CSMSURL.argument)
-        profile = try arguments.value("--profile", as: InputFile.argument) ?? InputFile.defaultProfile
+        profile = try arguments.value("--profile", as: ProfileArgument.argument) ?? .standard
         stations = try arguments.value("--stations", as: Count.positive)
         duration = try arguments.value("--duration", as: Duration.argument) ?? .seconds(60)
-        speed = try arguments.value("--speed", as: Count.positiveReal) ?? 60
+        // Against a real CSMS, N stations are N real stations; the embedded demo shows a busy hour in a minute.
+        speed = try arguments.value("--speed", as: Count.positiveReal) ?? (csms == nil ? 60 : 1)
         seed = try arguments.value("--seed", as: Count.seed) ?? 1
         ramp = try arguments.value("--ramp", as: Rate.argument) ?? 500
         report = arguments.value("--report")
@@ -55,7 +56,7 @@ struct RunOptions: Sendable {
 
     /// The fleet runner's configuration for these options and the loaded `profile`.
     func runConfiguration(profile: Profile) -> FleetRunConfiguration {
-        var configuration = FleetRunConfiguration(profile: profile, profileName: self.profile)
+        var configuration = FleetRunConfiguration(profile: profile, profileName: self.profile.description)
         configuration.csmsURL = csms?.absoluteString
         if let stations { configuration.stations = stations }
         configuration.duration = duration

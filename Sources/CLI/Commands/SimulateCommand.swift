@@ -1,4 +1,5 @@
 import Fleet
+import Foundation
 import Metrics
 
 /// `ocpp-fleet simulate`: the fleet and the embedded CSMS in one process, in virtual time.
@@ -7,7 +8,7 @@ struct SimulateCommand: Command {
         path: ["simulate"],
         abstract: "Simulate a fleet and the embedded CSMS in virtual time, with no sockets.",
         options: [
-            OptionSpec("--profile", value: "FILE", help: "Fleet profile (default: Profiles/default.json)."),
+            OptionSpec("--profile", value: "NAME|FILE", help: "A built-in profile (see 'ocpp-fleet profile list') or a profile file (default: the built-in 'default')."),
             OptionSpec("--stations", value: "N", help: "Number of stations (default: the profile's, else 1000)."),
             OptionSpec("--duration", value: "D", help: "Simulated time: 90s, 10m, 24h (default: 24h)."),
             OptionSpec("--seed", value: "N", help: "Seed of every random choice (default: 1)."),
@@ -20,7 +21,7 @@ struct SimulateCommand: Command {
         ]
     )
 
-    var profileFile: String
+    var profileArgument: ProfileArgument
     var profile: Profile
     var stations: Int?
     var duration: Duration
@@ -34,7 +35,7 @@ struct SimulateCommand: Command {
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         try arguments.expectPositionals(atMost: 0)
-        profileFile = try arguments.value("--profile", as: InputFile.argument) ?? InputFile.defaultProfile
+        profileArgument = try arguments.value("--profile", as: ProfileArgument.argument) ?? .standard
         stations = try arguments.value("--stations", as: Count.positive)
         duration = try arguments.value("--duration", as: Duration.argument) ?? .seconds(86_400)
         seed = try arguments.value("--seed", as: Count.seed) ?? 1
@@ -47,7 +48,7 @@ struct SimulateCommand: Command {
         if duration <= .zero {
             throw UsageError("--duration must be longer than zero", command: "simulate")
         }
-        profile = try ProfileArgument.load(profileFile, command: "simulate")
+        profile = try profileArgument.load(command: "simulate")
     }
 
     func run() async throws -> ExitCode {
@@ -55,11 +56,14 @@ struct SimulateCommand: Command {
         do {
             fleet = try Fleet(
                 profile: profile, stations: stations, seed: seed,
-                shard: FleetShard(index: shard.index, count: shard.count), profileName: profileFile)
+                shard: FleetShard(index: shard.index, count: shard.count), profileName: profileArgument.description)
         } catch {
             throw UsageError("\(error)", command: "simulate")
         }
-        let progress = ProgressPrinter(stations: fleet.stationCount, quiet: quiet)
+        let line = SimulationProgressLine(started: Date(), duration: duration.seconds)
+        let progress = ProgressPrinter(stations: fleet.stationCount, quiet: quiet) { snapshot, stations in
+            line.render(snapshot, stations: stations)
+        }
         let report = try await fleet.simulate(duration: duration, trace: trace) { snapshot in
             progress.show(snapshot)
         }

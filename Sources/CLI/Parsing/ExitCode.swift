@@ -8,4 +8,8 @@ public enum ExitCode: Int32, Sendable {
     case badInput = 2
     /// The CSMS could not be reached at all.
     case unreachable = 3
+    /// SIGINT (Ctrl-C) stopped the run before its end: the report is written, marked interrupted.
+    case interrupted = 130
+    /// SIGTERM stopped the run before its end: the report is written, marked interrupted.
+    case terminated = 143
 }

@@ -81,8 +81,9 @@ public struct FleetRunError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch code {
-        case .unreachable(let reason, let detail):
-            "could not reach the CSMS (\(reason.rawValue)): \(detail)"
+        case .unreachable(_, let detail):
+            // For a person: the reason's name is for scripts (``reason``) and the report.
+            "could not reach the CSMS: \(detail)"
         case .invalidConfiguration(let why):
             why
         case .trace(let path, let reason):

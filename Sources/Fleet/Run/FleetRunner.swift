@@ -31,7 +31,8 @@ public final class FleetRunner: Sendable {
     }
 
     /// Ends the run early, from any thread (a SIGINT handler): ``run(progress:)`` stops the open
-    /// transactions, closes the links and returns the report of what happened until then.
+    /// transactions, closes the links and returns the report of what happened until then, marked
+    /// ``Metrics/RunReport/interrupted`` when the run's time was not up.
     public func stop() {
         stopRequested.store(true, ordering: .releasing)
     }
@@ -109,7 +110,7 @@ public final class FleetRunner: Sendable {
                 await each(fleets) { $0.beginStopping() }
                 let report = await finishRun(
                     fleets, stationCount: stationCount, aggregator: &aggregator, clock: clock, client: client,
-                    embedded: embedded, group: group, traceFile: traceFile, progress: progress)
+                    embedded: embedded, group: group, traceFile: traceFile, interrupted: false, progress: progress)
                 let failure = probe.failure!
                 throw FleetRunError.unreachable(failure.unreachableReason, detail: failure.detail, report: report)
             }
@@ -125,19 +126,21 @@ public final class FleetRunner: Sendable {
             }
         }
 
+        // Stopped before its time: the report covers part of the run, and says so.
+        let interrupted = stopRequested.load(ordering: .acquiring) && EventLoop.now() < end
         await each(fleets) { $0.beginStopping() }
         await waitUntil(fleets, within: configuration.drainTimeout) { $0.unfinishedStations }
         return await finishRun(
             fleets, stationCount: stationCount, aggregator: &aggregator, clock: clock, client: client,
-            embedded: embedded, group: group, traceFile: traceFile, progress: progress)
+            embedded: embedded, group: group, traceFile: traceFile, interrupted: interrupted, progress: progress)
     }
 
     /// Closes every link of fleets that have begun stopping, stops the loops and the embedded CSMS, and
-    /// makes the report.
+    /// makes the report (`interrupted` when the run was stopped before its time).
     private func finishRun(
         _ fleets: [LoopFleet], stationCount: Int, aggregator: inout MetricsAggregator, clock: RunClock,
         client: WebSocketClient, embedded: EmbeddedCSMS?, group: EventLoopGroup, traceFile: TraceFile?,
-        progress: @Sendable (FleetRunProgress) -> Void
+        interrupted: Bool, progress: @Sendable (FleetRunProgress) -> Void
     ) async -> RunReport {
         await each(fleets) { $0.closeAll() }
         await waitUntil(fleets, within: .seconds(2)) { $0.liveChannels }
@@ -159,8 +162,10 @@ public final class FleetRunner: Sendable {
             shard: "\(configuration.shard.index + 1)/\(configuration.shard.count)",
             stationClockStart: OCPPDateTime(millisecondsSinceEpoch: clock.stationStart).description,
             stationClockAheadSeconds: clock.stationAheadSeconds(atNanos: endedNanos))
-        return RunReport(
+        var report = RunReport(
             run: description, snapshot: snapshot, process: .current(), csms: embedded?.server.counterSnapshot ?? [:])
+        report.interrupted = interrupted
+        return report
     }
 
     // MARK: Preparing

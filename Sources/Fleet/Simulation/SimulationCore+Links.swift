@@ -147,6 +147,9 @@ extension SimulationCore {
     private mutating func apply(_ effects: inout [CSMSEffect], station local: Int, now: Int64) {
         for effect in effects {
             switch effect {
+            case .stopForAnotherCore:
+                // A station's core is its own: every transaction it stops was started there.
+                break
             case .send(_, let frame, let at):
                 let slot = frames.put(frame)
                 scheduler.schedule(

@@ -48,6 +48,10 @@ private func capacity(_ tokens: [String]) throws(UsageError) -> CapacityCommand 
     #expect(command.rampPerSecond(stations: 100) == 500)
 }
 
+@Test func capacityRunsRealStationsAtSpeedOneByDefault() throws {
+    #expect(try capacity(["--csms", "ws://127.0.0.1:9/ocpp", "--slo", "p99(*) < 1s"]).speed == 1)
+}
+
 @Test func sizesGrowByTheStepAndEndAtTheMaximum() {
     #expect(CapacityCommand.sizes(step: 5, maxStations: 15) == [5, 10, 15])
     #expect(CapacityCommand.sizes(step: 500, maxStations: 1_200) == [500, 1_000, 1_200])
@@ -107,6 +111,7 @@ private func step(_ stations: Int, _ outcome: CapacityStep.Outcome, connected: D
     #expect(summary.capacity == 5)
     #expect(summary.end == .interrupted)
     #expect(summary.capacityLine.contains("at least 5 stations"))
+    #expect(summary.exitCode == .interrupted)
 }
 
 @Test func capacityJSONNamesTheCapacityAndEachStep() throws {
@@ -216,7 +221,7 @@ private func temporaryFolder() -> URL {
     #expect(outcome.stdout.contains("Each step is a separate run"))
 }
 
-@Test func ctrlCEndsTheSearchWithTheSummaryOfTheStepsDone() async throws {
+@Test func ctrlCEndsTheSearchWithTheSummaryOfTheStepsDoneAndExits130() async throws {
     let csms = try CSMSProcess(answerDelay: 0)
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -227,7 +232,8 @@ private func temporaryFolder() -> URL {
         ], after: "step 1:")
 
     #expect(outcome.stderr.contains("step 1: 5 stations: PASS"), "\(outcome.stderr)")
-    #expect(outcome.status == 0, "\(outcome.stderr)")
+    // A lower bound, not a capacity: CI must not take it for a full search.
+    #expect(outcome.status == 130, "\(outcome.stderr)")
     #expect(outcome.stdout.contains("interrupted before a step failed"))
     let data = try Data(contentsOf: folder.appendingPathComponent("capacity.json"))
     let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

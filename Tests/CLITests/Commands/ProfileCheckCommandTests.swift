@@ -41,3 +41,9 @@ import Testing
     #expect(outcome.stderr.contains("column"))
     #expect(outcome.stderr.contains("^"))
 }
+
+@Test func aBuiltInProfileIsCheckedByItsName() async throws {
+    let outcome = try await FleetProcess.run(["profile", "check", "smoke"], in: FileManager.default.temporaryDirectory)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.hasPrefix("smoke: ok"))
+}

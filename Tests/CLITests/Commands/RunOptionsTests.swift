@@ -1,3 +1,5 @@
+import Foundation
+import TestSupport
 import Testing
 
 @testable import CLI
@@ -11,7 +13,24 @@ private func runOptions(_ tokens: [String]) throws(UsageError) -> RunOptions {
     #expect(options.csms == nil)
     #expect(options.duration == .seconds(60))
     #expect(options.speed == 60)
-    #expect(options.profile.hasSuffix("Profiles/default.json"))
+    #expect(options.profile == .standard)
+    #expect(options.profile.description == "default")
+}
+
+@Test func againstARealCSMSTheSpeedIsOneUnlessGiven() throws {
+    #expect(try runOptions(["--csms", "ws://127.0.0.1:9/x"]).speed == 1)
+    #expect(try runOptions(["--csms", "ws://127.0.0.1:9/x", "--speed", "10"]).speed == 10)
+}
+
+@Test func aProfileIsABuiltInNameOrAFile() throws {
+    #expect(try runOptions(["--profile", "smoke"]).profile.description == "smoke")
+    let file = packageRoot.appendingPathComponent("Profiles/idle.json").path
+    #expect(try runOptions(["--profile", file]).profile.description == file)
+}
+
+@Test func anUnknownProfileNameListsTheBuiltInOnes() {
+    let error = #expect(throws: UsageError.self) { try runOptions(["--profile", "smok"]) }
+    #expect(error?.message.contains("default, firmware-rollout") == true)
 }
 
 @Test func caFileAndInsecureCannotBeGivenTogether() throws {

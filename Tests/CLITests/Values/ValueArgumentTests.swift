@@ -61,3 +61,12 @@ func malformedDurationsAreRefused(text: String) {
         #expect(throws: ValueError.self) { try CSMSURL.argument(bad) }
     }
 }
+
+@Test func aCSMSURLWhoseIPAddressCannotExistIsRefused() throws {
+    for good in ["ws://[::1]:9000/ocpp", "wss://csms.example/ocpp", "ws://10.0.0.255:80/", "ws://csms-2.example/"] {
+        #expect(throws: Never.self) { try CSMSURL.argument(good) }
+    }
+    for bad in ["ws://256.1.1.1/", "ws://1.2.3/ocpp", "ws://[::zz]:9000/", "ws://1.2.3.4.5/"] {
+        #expect(throws: ValueError.self, "\(bad)") { try CSMSURL.argument(bad) }
+    }
+}
