@@ -153,6 +153,7 @@ extension StationModel {
                 firmwareDownload: 60_000, firmwareInstall: 120_000),  // (assumed)
             firmwareUpgrade: upgrade,
             adoptsCSMSTime: true,  // (assumed) the guide does not say; OCPP 1.6 advises it and stations do it
-            maxScheduleSeconds: 366 * 86_400)  // (assumed) a year, leap or not
+            // (assumed) a year, leap or not; refused too: negative times or limits, numberPhases outside 1-3
+            maxScheduleSeconds: 366 * 86_400)
     }
 }
