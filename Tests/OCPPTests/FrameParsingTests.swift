@@ -85,6 +85,13 @@ import Testing
         #expect(error(parsing: #"[2,"abc","Heartbeat",[]]"#)?.code == .formationViolation)
     }
 
+    @Test func aUniqueIdLongerThan36CharactersIsAProtocolErrorNotToBeAnswered() {
+        let shape = error(parsing: #"[2,"1234567890123456789012345678901234567","Heartbeat",{}]"#)
+        #expect(shape?.code == .protocolError)
+        #expect(shape?.messageId == nil)
+        #expect(error(parsing: #"[2,"1234567890123456789012345678901234567","Heartbeat",{]"#)?.messageId == nil)
+    }
+
     @Test func aMessageTypeIdOutsideInt32IsAProtocolError() {
         #expect(error(parsing: #"[4294967298,"abc",{}]"#)?.code == .protocolError)
     }

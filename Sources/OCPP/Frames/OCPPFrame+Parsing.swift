@@ -14,7 +14,8 @@ extension OCPPFrame {
     ///
     /// The payload's fields are checked when it is decoded into a typed value, which then meets only
     /// well-formed JSON and reports only schema violations. The error carries the message id when the
-    /// frame begins as `[<type>, "<id>"`, even if what follows is not JSON.
+    /// frame begins as `[<type>, "<id>"`, even if what follows is not JSON, and the id is at most 36
+    /// characters long.
     /// - Parameters:
     ///   - bytes: the UTF-8 text of one WebSocket message.
     ///   - limits: the size and nesting accepted.
@@ -105,7 +106,14 @@ extension OCPPFrame {
         reader.skipWhitespace()
         guard reader.byte(reader.index) == UInt8(ascii: ",") else { return nil }
         reader.index += 1
-        return try? reader.readString("UniqueId")
+        guard let id = try? reader.readString("UniqueId"), isUniqueId(id) else { return nil }
+        return id
+    }
+
+    /// Whether `id` can be a UniqueId (at most 36 characters): only such an id is given back to answer
+    /// with, since a CALLERROR carrying a longer one would itself be off the protocol.
+    private static func isUniqueId(_ id: String) -> Bool {
+        id.utf8.count <= 36 || id.unicodeScalars.count <= 36
     }
 
     /// Reads the envelope of text known to be JSON, from the spans of its elements.
@@ -122,10 +130,8 @@ extension OCPPFrame {
         }
         reader.index = elements[1].lowerBound
         guard let id = try? reader.readString("UniqueId") else { throw shape("the UniqueId must be a string") }
+        guard isUniqueId(id) else { throw shape("the UniqueId is longer than 36 characters") }
         messageId = id
-        guard id.utf8.count <= 36 || id.unicodeScalars.count <= 36 else {
-            throw shape("the UniqueId is longer than 36 characters")
-        }
         let expected = messageTypeId == 2 ? 4 : messageTypeId == 3 ? 3 : 5
         guard elements.count == expected else {
             throw shape("a frame of MessageTypeId \(messageTypeId) has \(expected) elements, not \(elements.count)")
