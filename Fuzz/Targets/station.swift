@@ -30,7 +30,9 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 struct StationScript {
     var station: Station
     var now: Int64 = 1_555_683_943_083
-    var timers: [StationTimer: Int64] = [:]
+    /// Armed timers: when each is due, and the order they were armed in, which breaks ties.
+    var timers: [StationTimer: (at: Int64, order: Int)] = [:]
+    var armed = 0
     var connected = false
     var reachable = true
     var plugged: Set<Int> = []
@@ -56,9 +58,11 @@ struct StationScript {
             guard connected else { return }
             handle(.frameReceived(substitutingId(argument)))
         case UInt8(ascii: "t"):
-            guard let (timer, at) = timers.min(by: { ($0.value, "\($0.key)") < ($1.value, "\($1.key)") }) else { return }
+            guard let (timer, due) = timers.min(by: { ($0.value.at, $0.value.order) < ($1.value.at, $1.value.order) }) else {
+                return
+            }
             timers[timer] = nil
-            now = max(now, at)
+            now = max(now, due.at)
             handle(.timerFired(timer))
         case UInt8(ascii: "x"):
             reachable.toggle()
@@ -76,7 +80,8 @@ struct StationScript {
             handle(.evUnplugged(connectorId: connector))
         case UInt8(ascii: "b"):
             guard isConnector else { return }
-            handle(.badgePresented(connectorId: connector, idTag: String(decoding: argument.dropFirst().prefix(20), as: UTF8.self)))
+            let idTag = String(decoding: argument.dropFirst().prefix(20), as: UTF8.self)
+            handle(.badgePresented(connectorId: connector, idTag: idTag))
         case UInt8(ascii: "f"):
             guard isConnector, argument.count >= 2 else { return }
             let codes = ChargePointErrorCode.allCases.filter { $0 != .noError }
@@ -120,7 +125,8 @@ struct StationScript {
                     check(message)
                     if message.kind == .call { latestCallId = message.messageId }
                 case .armTimer(let timer, let at):
-                    timers[timer] = at
+                    armed += 1
+                    timers[timer] = (at, armed)
                 case .cancelTimer(let timer):
                     timers[timer] = nil
                 case .closeConnection:
