@@ -12,8 +12,8 @@ public struct OCPPDateTime: Sendable, Hashable, CustomStringConvertible {
     /// The offset from UTC of the local time it is written in, in minutes (`+02:00` is 120).
     public var utcOffsetMinutes: Int
 
-    /// The range RFC 3339 can write: years 0000 to 9999.
-    static let writableMilliseconds: ClosedRange<Int64> = -62_167_219_200_000...253_402_300_799_999
+    /// The local times written and read back: years 0001 to 9999.
+    static let writableMilliseconds: ClosedRange<Int64> = -62_135_596_800_000...253_402_300_799_999
 
     /// Creates a date-time.
     /// - Parameters:
@@ -24,7 +24,7 @@ public struct OCPPDateTime: Sendable, Hashable, CustomStringConvertible {
         self.utcOffsetMinutes = max(-1439, min(1439, utcOffsetMinutes))
     }
 
-    /// Parses an RFC 3339 date-time, or returns nil.
+    /// Parses an RFC 3339 date-time of a year from 0001 to 9999, or returns nil.
     public init?(_ text: String) {
         var text = text
         guard let parsed = text.withUTF8({ OCPPDateTime(rfc3339: $0) }) else { return nil }
@@ -38,7 +38,9 @@ public struct OCPPDateTime: Sendable, Hashable, CustomStringConvertible {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    init?(rfc3339 text: UnsafeBufferPointer<UInt8>) {
+    /// Reads an RFC 3339 date-time whose year is in `years`. Any such text converts exactly: the
+    /// instant it names, within a day of years 0001 to 9999, is far inside `Int64` milliseconds.
+    init?(rfc3339 text: UnsafeBufferPointer<UInt8>, years: ClosedRange<Int> = 1...9999) {
         // yyyy-mm-ddThh:mm:ss[.f{1,9}](Z|±hh:mm)
         guard text.count >= 20 else { return nil }
         func number(_ from: Int, _ count: Int) -> Int? {
@@ -56,7 +58,7 @@ public struct OCPPDateTime: Sendable, Hashable, CustomStringConvertible {
             let hour = number(11, 2), text[13] == UInt8(ascii: ":"), let minute = number(14, 2),
             text[16] == UInt8(ascii: ":"), let second = number(17, 2)
         else { return nil }
-        guard (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month),
+        guard years.contains(year), (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month),
             hour <= 23, minute <= 59, second <= 60
         else { return nil }
         var position = 19
@@ -97,11 +99,13 @@ public struct OCPPDateTime: Sendable, Hashable, CustomStringConvertible {
         utcOffsetMinutes = offset
     }
 
-    /// Appends the RFC 3339 text, without quotes: 29 bytes.
+    /// Appends the RFC 3339 text, without quotes: 29 bytes. An instant whose local time falls outside
+    /// the years 0001 to 9999 is written as the nearest one inside, so that the text always reads back.
     func write(to bytes: inout [UInt8]) {
-        let instant = min(max(millisecondsSinceEpoch, Self.writableMilliseconds.lowerBound),
-                          Self.writableMilliseconds.upperBound)
-        let local = instant + Int64(utcOffsetMinutes) * 60_000
+        let range = Self.writableMilliseconds
+        // Held within a day of the range first, so that adding the offset cannot overflow.
+        let instant = min(max(millisecondsSinceEpoch, range.lowerBound - 86_400_000), range.upperBound + 86_400_000)
+        let local = min(max(instant + Int64(utcOffsetMinutes) * 60_000, range.lowerBound), range.upperBound)
         let (days, millisecondOfDay) = floorDivision(local, 86_400_000)
         let (year, month, day) = civilDate(daysSinceEpoch: Int(days))
         let hour = Int(millisecondOfDay / 3_600_000)

@@ -3,6 +3,11 @@
 /// Conforming types read themselves from JSON with every constraint of the official schema checked
 /// (required fields, CiString lengths, integer vs decimal, date-times, enum values, no unknown or
 /// repeated field), and write compact JSON that the schema accepts.
+///
+/// What they read cannot trap where it is used: integers are within `Int32` (OCPP 2.0.1's rule for every
+/// integer, which a station holds so), decimals are finite `Double`s, date-times are of the years 0001
+/// to 9999; anything beyond is refused with ``CallErrorCode/propertyConstraintViolation`` and the
+/// field's path.
 public protocol OCPPPayload: Sendable, Equatable {
     /// Reads the value from the JSON object at the reader's position.
     /// - Throws: ``OCPPError`` with the CallError code of the first violation found.

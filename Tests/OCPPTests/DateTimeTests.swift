@@ -32,6 +32,19 @@ import Testing
         #expect(OCPPDateTime(text) == nil)
     }
 
+    @Test(arguments: [
+        (Int64.max, 0, "9999-12-31T23:59:59.999+00:00"), (Int64.min, 0, "0001-01-01T00:00:00.000+00:00"),
+        (253_402_300_799_999, 1439, "9999-12-31T23:59:59.999+23:59"),
+        (-62_135_596_800_000, -1439, "0001-01-01T00:00:00.000-23:59"),
+    ] as [(Int64, Int, String)])
+    func anInstantBeyondTheYears0001To9999IsWrittenAsTheNearestLocalTimeWithin(
+        milliseconds: Int64, offset: Int, text: String
+    ) {
+        let time = OCPPDateTime(millisecondsSinceEpoch: milliseconds, utcOffsetMinutes: offset)
+        #expect(time.description == text)
+        #expect(OCPPDateTime(time.description) != nil)
+    }
+
     @Test func writtenTextReadsBackEqual() {
         for milliseconds: Int64 in [0, 1, -86_400_001, 951_782_400_000, 4_102_444_800_123] {
             for offset in [0, 60, -720, 840] {

@@ -59,6 +59,43 @@ import Testing
         #expect(error(parsing: #"[5,"abc",{}]"#)?.code == .protocolError)
     }
 
+    @Test func textThatIsNotJSONIsAFormationViolationWhateverItsActionAndFields() {
+        // The whole text is read as JSON before the action and the payload's fields are looked at.
+        for text in [#"[2,"abc","Dance",{]"#, #"[2,"abc","Reset",{} x}]"#, #"[2,"abc","Reset",{}] x"#] {
+            let error = error(parsing: text)
+            #expect(error?.code == .formationViolation, "\(text)")
+            #expect(error?.messageId == "abc", "\(text)")
+        }
+    }
+
+    @Test func aMissingOrExtraElementIsAProtocolErrorWhateverItsType() {
+        for text in [
+            #"[2,"abc","Heartbeat",{},{}]"#, #"[2,"abc","Heartbeat",{},1]"#, #"[2,"abc","Heartbeat",{},"x"]"#,
+            #"[2,"abc","Heartbeat"]"#, #"[3,"abc",{},{}]"#, #"[3,"abc"]"#, #"[4,"abc","GenericError","",{},{}]"#,
+            #"[4,"abc","GenericError",""]"#,
+        ] {
+            let error = error(parsing: text)
+            #expect(error?.code == .protocolError, "\(text)")
+            #expect(error?.messageId == "abc", "\(text)")
+        }
+    }
+
+    @Test func theActionIsCheckedBeforeThePayload() {
+        #expect(error(parsing: #"[2,"abc","Dance",[]]"#)?.code == .notImplemented)
+        #expect(error(parsing: #"[2,"abc","Heartbeat",[]]"#)?.code == .formationViolation)
+    }
+
+    @Test func aUniqueIdLongerThan36CharactersIsAProtocolErrorNotToBeAnswered() {
+        let shape = error(parsing: #"[2,"1234567890123456789012345678901234567","Heartbeat",{}]"#)
+        #expect(shape?.code == .protocolError)
+        #expect(shape?.messageId == nil)
+        #expect(error(parsing: #"[2,"1234567890123456789012345678901234567","Heartbeat",{]"#)?.messageId == nil)
+    }
+
+    @Test func aMessageTypeIdOutsideInt32IsAProtocolError() {
+        #expect(error(parsing: #"[4294967298,"abc",{}]"#)?.code == .protocolError)
+    }
+
     @Test func encodedFramesParseBack() throws {
         var buffer: [UInt8] = []
         OCPPFrame.encodeCall(messageId: "1", HeartbeatRequest(), into: &buffer)

@@ -1,14 +1,21 @@
 extension OCPPFrame {
     /// Parses one OCPP-J message.
     ///
-    /// The envelope is read here; the payload of a CALL or CALLRESULT is checked when it is decoded into
-    /// a typed value, so that the hot path reads each byte once. A CALLERROR's details are checked here.
+    /// Each mistake gets one code, whatever else is wrong (OCPP-J 1.6 §4.2.3), because the frame is read
+    /// in this order and the first step that fails decides:
+    /// 1. the whole text as JSON (grammar, UTF-8, nesting within `limits`, nothing after the value, at most
+    ///    `limits.maxBytes`): ``CallErrorCode/formationViolation``;
+    /// 2. the envelope, JSON that is not an OCPP-J message (not an array; a MessageTypeId other than 2, 3
+    ///    or 4; a UniqueId that is not a string of at most 36 characters; the wrong number of elements for
+    ///    its type; an Action, ErrorCode or ErrorDescription that is not a string):
+    ///    ``CallErrorCode/protocolError``;
+    /// 3. a CALL's action, outside OCPP 1.6: ``CallErrorCode/notImplemented``;
+    /// 4. the payload (or a CALLERROR's details), not a JSON object: ``CallErrorCode/formationViolation``.
     ///
-    /// The codes follow OCPP-J 1.6 §4.2.3: bytes that are not JSON (or exceed `limits`) give
-    /// ``CallErrorCode/formationViolation``; JSON that is not a frame gives ``CallErrorCode/protocolError``;
-    /// a CALL of an action outside OCPP 1.6 gives ``CallErrorCode/notImplemented``; a payload that is not
-    /// an object gives ``CallErrorCode/formationViolation``. The error carries the message id when it could
-    /// be read. Payload fields are checked when the payload is decoded into a typed value.
+    /// The payload's fields are checked when it is decoded into a typed value, which then meets only
+    /// well-formed JSON and reports only schema violations. The error carries the message id when the
+    /// frame begins as `[<type>, "<id>"`, even if what follows is not JSON, and the id is at most 36
+    /// characters long.
     /// - Parameters:
     ///   - bytes: the UTF-8 text of one WebSocket message.
     ///   - limits: the size and nesting accepted.
@@ -19,24 +26,70 @@ extension OCPPFrame {
                 code: .formationViolation, reason: "frame of \(bytes.count) bytes exceeds \(limits.maxBytes)")
         }
         let whole = JSONPayload(checked: bytes, range: bytes.indices)
+        let elements: Elements
+        do {
+            elements = try whole.withReader { (reader) throws(OCPPError) in
+                try Elements(reading: &reader, maxDepth: limits.maxDepth)
+            }
+        } catch {
+            let messageId = try? whole.withReader { (reader) throws(OCPPError) in Self.leadingMessageId(&reader) }
+            throw error.answering(messageId)
+        }
         var messageId: String?
         do {
             self = try whole.withReader { (reader) throws(OCPPError) in
-                try Self.parseFrame(&reader, bytes: bytes, limits: limits, messageId: &messageId)
+                try Self.envelope(&reader, elements, bytes: bytes, messageId: &messageId)
             }
-        } catch where error.code == .protocolError {
-            // The frame's shape was wrong; if the text is not even JSON, say that instead.
-            do {
-                try whole.withReader { (reader) throws(OCPPError) in
-                    try reader.skipValue(depth: limits.maxDepth)
-                    try reader.expectEnd()
-                }
-            } catch {
-                throw error.answering(messageId)
-            }
-            throw error.answering(messageId)
         } catch {
             throw error.answering(messageId)
+        }
+    }
+
+    /// Where each element of the frame's array lies in the text (the first five: no frame has more),
+    /// found while the whole text is checked as JSON.
+    private struct Elements {
+        var isArray = false
+        var count = 0
+        private var spans = (0..<0, 0..<0, 0..<0, 0..<0, 0..<0)
+
+        init(reading reader: inout JSONReader, maxDepth: Int) throws(OCPPError) {
+            reader.skipWhitespace()
+            if reader.byte(reader.index) == UInt8(ascii: "[") && maxDepth > 0 {
+                isArray = true
+                reader.index += 1
+                var array = JSONReader.Container()
+                while try reader.nextElement(&array) {
+                    reader.skipWhitespace()
+                    let start = reader.index
+                    try reader.skipValue(depth: maxDepth - 1)
+                    append(start..<reader.index)
+                }
+            } else {
+                try reader.skipValue(depth: maxDepth)
+            }
+            try reader.expectEnd()
+        }
+
+        private mutating func append(_ span: Range<Int>) {
+            switch count {
+            case 0: spans.0 = span
+            case 1: spans.1 = span
+            case 2: spans.2 = span
+            case 3: spans.3 = span
+            case 4: spans.4 = span
+            default: break
+            }
+            count += 1
+        }
+
+        subscript(_ position: Int) -> Range<Int> {
+            switch position {
+            case 0: spans.0
+            case 1: spans.1
+            case 2: spans.2
+            case 3: spans.3
+            default: spans.4
+            }
         }
     }
 
@@ -44,72 +97,67 @@ extension OCPPFrame {
         OCPPError(code: .protocolError, reason: reason)
     }
 
-    private static func parseFrame(
-        _ reader: inout JSONReader, bytes: [UInt8], limits: Limits, messageId: inout String?
-    ) throws(OCPPError) -> OCPPFrame {
+    /// The UniqueId of text that begins as a frame does, `[<integer>, "<id>"`, to answer with.
+    private static func leadingMessageId(_ reader: inout JSONReader) -> String? {
         reader.skipWhitespace()
-        guard reader.byte(reader.index) == UInt8(ascii: "[") else { throw shape("a frame must be a JSON array") }
+        guard reader.byte(reader.index) == UInt8(ascii: "[") else { return nil }
         reader.index += 1
-        let messageTypeId: Int
-        do {
-            messageTypeId = try reader.readInt("MessageTypeId")
-        } catch {
-            throw shape("MessageTypeId must be 2, 3 or 4")
+        guard (try? reader.readInt("MessageTypeId")) != nil else { return nil }
+        reader.skipWhitespace()
+        guard reader.byte(reader.index) == UInt8(ascii: ",") else { return nil }
+        reader.index += 1
+        guard let id = try? reader.readString("UniqueId"), isUniqueId(id) else { return nil }
+        return id
+    }
+
+    /// Whether `id` can be a UniqueId (at most 36 characters): only such an id is given back to answer
+    /// with, since a CALLERROR carrying a longer one would itself be off the protocol.
+    private static func isUniqueId(_ id: String) -> Bool {
+        id.utf8.count <= 36 || id.unicodeScalars.count <= 36
+    }
+
+    /// Reads the envelope of text known to be JSON, from the spans of its elements.
+    private static func envelope(
+        _ reader: inout JSONReader, _ elements: Elements, bytes: [UInt8], messageId: inout String?
+    ) throws(OCPPError) -> OCPPFrame {
+        guard elements.isArray else { throw shape("a frame must be a JSON array") }
+        guard elements.count >= 2 else { throw shape("a frame has a MessageTypeId and a UniqueId at least") }
+        reader.index = elements[0].lowerBound
+        guard let messageTypeId = try? reader.readInt("MessageTypeId"), reader.index == elements[0].upperBound,
+            (2...4).contains(messageTypeId)
+        else {
+            throw shape("the MessageTypeId must be 2, 3 or 4")
         }
-        try expectComma(&reader, "after the MessageTypeId")
-        do {
-            messageId = try reader.readString("UniqueId")
-        } catch {
-            throw shape("the UniqueId must be a string")
+        reader.index = elements[1].lowerBound
+        guard let id = try? reader.readString("UniqueId") else { throw shape("the UniqueId must be a string") }
+        guard isUniqueId(id) else { throw shape("the UniqueId is longer than 36 characters") }
+        messageId = id
+        let expected = messageTypeId == 2 ? 4 : messageTypeId == 3 ? 3 : 5
+        guard elements.count == expected else {
+            throw shape("a frame of MessageTypeId \(messageTypeId) has \(expected) elements, not \(elements.count)")
         }
-        guard let id = messageId, id.utf8.count <= 36 || id.unicodeScalars.count <= 36 else {
-            throw shape("the UniqueId is longer than 36 characters")
-        }
-        let frame: OCPPFrame
         switch messageTypeId {
         case 2:
-            try expectComma(&reader, "after the UniqueId")
-            let action = try readAction(&reader)
-            try expectComma(&reader, "after the Action")
-            let payload = try readPayload(&reader, bytes: bytes, limits: limits)
-            guard case .known(let known) = action else {
-                guard case .unknown(let name) = action else { throw shape("unreachable") }
-                throw OCPPError(code: .notImplemented, field: "Action", reason: "'\(name)' is not an OCPP 1.6 action")
-            }
-            frame = .call(Call(messageId: id, action: known, payload: payload))
+            let action = try readAction(&reader, at: elements[2])
+            let payload = try object(elements[3], in: bytes, "the payload")
+            return .call(Call(messageId: id, action: action, payload: payload))
         case 3:
-            try expectComma(&reader, "after the UniqueId")
-            let payload = try readPayload(&reader, bytes: bytes, limits: limits)
-            frame = .callResult(CallResult(messageId: id, payload: payload))
-        case 4:
-            try expectComma(&reader, "after the UniqueId")
-            let code: String
-            let description: String
-            do {
-                code = try reader.readString("ErrorCode")
-                try expectComma(&reader, "after the ErrorCode")
-                description = try reader.readString("ErrorDescription")
-                try expectComma(&reader, "after the ErrorDescription")
-            } catch where error.code == .typeConstraintViolation {
-                throw shape("ErrorCode and ErrorDescription must be strings")
-            }
-            let details = try readObject(&reader, bytes: bytes, limits: limits, what: "the ErrorDetails")
-            try expectEndOfFrame(&reader)
-            frame = .callError(
-                CallError(messageId: id, code: CallErrorCode(received: code), description: description, details: details))
+            return .callResult(CallResult(messageId: id, payload: try object(elements[2], in: bytes, "the payload")))
         default:
-            throw shape("MessageTypeId \(messageTypeId) is not 2, 3 or 4")
+            reader.index = elements[2].lowerBound
+            guard let code = try? reader.readString("ErrorCode") else { throw shape("the ErrorCode must be a string") }
+            reader.index = elements[3].lowerBound
+            guard let description = try? reader.readString("ErrorDescription") else {
+                throw shape("the ErrorDescription must be a string")
+            }
+            let details = try object(elements[4], in: bytes, "the ErrorDetails")
+            return .callError(
+                CallError(messageId: id, code: CallErrorCode(received: code), description: description, details: details))
         }
-        return frame
     }
 
-    private enum ActionName {
-        case known(Action)
-        case unknown(String)
-    }
-
-    private static func readAction(_ reader: inout JSONReader) throws(OCPPError) -> ActionName {
-        reader.skipWhitespace()
+    private static func readAction(_ reader: inout JSONReader, at span: Range<Int>) throws(OCPPError) -> Action {
+        reader.index = span.lowerBound
         guard reader.byte(reader.index) == UInt8(ascii: "\"") else { throw shape("the Action must be a string") }
         let name = try reader.readStringBytes()
         let action: Action?
@@ -119,62 +167,18 @@ extension OCPPFrame {
         case .decoded(let decoded):
             action = decoded.withUnsafeBufferPointer { Action.names.value($0) }
         }
-        if let action { return .known(action) }
-        return .unknown(reader.text(of: name))
-    }
-
-    private static func expectComma(_ reader: inout JSONReader, _ place: String) throws(OCPPError) {
-        reader.skipWhitespace()
-        guard reader.byte(reader.index) == UInt8(ascii: ",") else { throw shape("missing element \(place)") }
-        reader.index += 1
-    }
-
-    private static func expectEndOfFrame(_ reader: inout JSONReader) throws(OCPPError) {
-        reader.skipWhitespace()
-        guard reader.byte(reader.index) == UInt8(ascii: "]") else { throw shape("too many elements in the frame") }
-        reader.index += 1
-        guard reader.isAtEnd else { throw OCPPError.formation("", "unexpected data after the frame") }
-    }
-
-    /// The payload of a CALL or CALLRESULT: the object between the last comma read and the frame's
-    /// closing bracket, found from the end without reading it. Its contents are checked once, when it
-    /// is decoded into a typed value (which reads every byte and refuses anything off-schema); reading
-    /// it here as well would double the cost of every hot message.
-    private static func readPayload(
-        _ reader: inout JSONReader, bytes: [UInt8], limits: Limits
-    ) throws(OCPPError) -> JSONPayload {
-        reader.skipWhitespace()
-        let start = reader.index
-        var last = reader.end - 1
-        while last > start, isWhitespace(reader.byte(last)) { last -= 1 }
-        var payloadLast = last - 1
-        while payloadLast > start, isWhitespace(reader.byte(payloadLast)) { payloadLast -= 1 }
-        if reader.byte(start) == UInt8(ascii: "{") && reader.byte(last) == UInt8(ascii: "]")
-            && reader.byte(payloadLast) == UInt8(ascii: "}")
-        {
-            reader.index = reader.end
-            return JSONPayload(checked: bytes, range: start..<(payloadLast + 1))
+        guard let action else {
+            throw OCPPError(
+                code: .notImplemented, field: "Action", reason: "'\(reader.text(of: name))' is not an OCPP 1.6 action")
         }
-        // Not the shape of a frame's end: read it all, to say precisely what is wrong.
-        let payload = try readObject(&reader, bytes: bytes, limits: limits, what: "the payload")
-        try expectEndOfFrame(&reader)
-        return payload
+        return action
     }
 
-    private static func isWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
-    }
-
-    private static func readObject(
-        _ reader: inout JSONReader, bytes: [UInt8], limits: Limits, what: String
-    ) throws(OCPPError) -> JSONPayload {
-        reader.skipWhitespace()
-        let start = reader.index
-        guard reader.byte(start) == UInt8(ascii: "{") else {
-            if reader.index >= reader.end { throw OCPPError.formation("", "truncated frame") }
+    /// An element that must be a JSON object; its grammar is already checked.
+    private static func object(_ span: Range<Int>, in bytes: [UInt8], _ what: String) throws(OCPPError) -> JSONPayload {
+        guard bytes[span.lowerBound] == UInt8(ascii: "{") else {
             throw OCPPError(code: .formationViolation, reason: "\(what) must be a JSON object")
         }
-        try reader.skipValue(depth: limits.maxDepth - 1)
-        return JSONPayload(checked: bytes, range: start..<reader.index)
+        return JSONPayload(checked: bytes, range: span)
     }
 }

@@ -23,8 +23,9 @@
 //     OCPPFrame.encodeCallResult(messageId: id, HeartbeatResponse(currentTime: now), into: &buffer)
 //     OCPPFrame.encodeCallError(messageId: id, code: error.code, description: error.description, into: &buffer)
 //
-// Times are OCPPDateTime (Int64 milliseconds since the epoch plus a UTC offset), decimals Double,
-// integers Int, every enumeration of the spec a String-backed enum named as the spec names it.
+// Times are OCPPDateTime (Int64 milliseconds since the epoch plus a UTC offset; years 0001 to 9999 on
+// the wire), decimals Double (finite), integers Int (within Int32's range on the wire), every
+// enumeration of the spec a String-backed enum named as the spec names it.
 
 /// One OCPP-J message (OCPP-J 1.6 §4): a CALL, a CALLRESULT or a CALLERROR.
 public enum OCPPFrame: Sendable, Equatable {

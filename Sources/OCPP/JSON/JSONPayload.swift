@@ -1,9 +1,8 @@
 /// The JSON text of one payload (a CALL's or CALLRESULT's object, a CALLERROR's details), not yet
 /// read into a typed value.
 ///
-/// A CALLERROR's details are checked for grammar, UTF-8 and depth when the frame is parsed; a CALL's
-/// or CALLRESULT's payload only when it is decoded (a typed decoder reads every byte and refuses
-/// anything off-schema), so that each byte of a hot message is read once.
+/// Its grammar, UTF-8 and depth are checked before it exists (with the whole frame, when it comes from
+/// one), so that decoding it into a typed value meets only schema violations.
 ///
 /// It shares the bytes of the frame it came from: parsing a frame copies nothing. Decode it with the
 /// payload type's `init(decoding:)`, e.g. `try MeterValuesRequest(decoding: call.payload)`.

@@ -172,7 +172,12 @@ public struct JSONReader {
         return end - index >= count && memoryEquals(base + index, literal.utf8Start, count)
     }
 
-    /// An OCPP `integer`: digits without fraction or exponent, within `Int`'s range.
+    /// An OCPP `integer`: digits without fraction or exponent, within `Int32`'s range.
+    ///
+    /// OCPP 1.6 does not bound its integers, but OCPP 2.0.1 states what every implementation assumes: an
+    /// integer field is a 32-bit signed integer on the wire, and an embedded station such as the Green'Up
+    /// holds it so. A value outside that range is refused with ``CallErrorCode/propertyConstraintViolation``,
+    /// so that no field read from a peer can overflow the arithmetic done with it.
     mutating func readInt(_ field: StaticString) throws(OCPPError) -> Int {
         skipWhitespace()
         let start = index
@@ -202,9 +207,11 @@ public struct JSONReader {
             throw .type(field, "an integer, not a decimal")
         default: break
         }
-        let limit = negative ? UInt64(Int64.max) + 1 : UInt64(Int64.max)
-        guard !overflow, magnitude <= limit else { throw .property(field, "integer out of range") }
-        return negative ? Int(truncatingIfNeeded: 0 &- magnitude) : Int(magnitude)
+        let limit = negative ? UInt64(Int32.max) + 1 : UInt64(Int32.max)
+        guard !overflow, magnitude <= limit else {
+            throw .property(field, "integer outside \(Int32.min)...\(Int32.max)")
+        }
+        return negative ? -Int(magnitude) : Int(magnitude)
     }
 
     /// An OCPP `decimal`: any JSON number that a finite `Double` holds.
@@ -217,17 +224,55 @@ public struct JSONReader {
         return value
     }
 
-    /// A decimal that the schema wants a multiple of 0.1 (charging limits). The check tolerates the
-    /// binary rounding of decimal text (`0.3` is not exactly 3 × 0.1 in a `Double`).
+    /// A decimal that the schema wants a multiple of 0.1 (charging limits), decided on the number's
+    /// decimal text rather than on the `Double` it becomes, so exactly and for any magnitude: `0.3` and
+    /// `1e308` are multiples of 0.1 (though no `Double` is exactly 3 × 0.1, and 1e308 × 10 overflows one);
+    /// `10.05` and `1e-400` are not.
     mutating func readTenths(_ field: StaticString) throws(OCPPError) -> Double {
+        skipWhitespace()
+        let start = index
         let value = try readDouble(field)
-        let tenths = value * 10
-        // Rounded by hand: `rounded()` would need libm, which this target does not link.
-        let nearest = tenths.magnitude < 1e15 ? Double(Int64(tenths + (tenths < 0 ? -0.5 : 0.5))) : tenths
-        guard (tenths - nearest).magnitude <= 1e-9 * max(1, tenths.magnitude) else {
-            throw .property(field, "not a multiple of 0.1")
-        }
+        guard isMultipleOfTenth(start..<index) else { throw .property(field, "not a multiple of 0.1") }
         return value
+    }
+
+    /// Whether the JSON number in `text` (its grammar checked) has no nonzero digit past the tenths.
+    private func isMultipleOfTenth(_ text: Range<Int>) -> Bool {
+        var position = text.lowerBound
+        if base[position] == UInt8(ascii: "-") { position += 1 }
+        var integerDigits = 0
+        while position + integerDigits < text.upperBound, isDigit(base[position + integerDigits]) {
+            integerDigits += 1
+        }
+        // The power of ten of the last nonzero digit written, before the exponent: 0 for units, -1 for tenths.
+        var lowestPlace: Int?
+        for offset in 0..<integerDigits where base[position + offset] != UInt8(ascii: "0") {
+            lowestPlace = integerDigits - 1 - offset
+        }
+        position += integerDigits
+        if position < text.upperBound, base[position] == UInt8(ascii: ".") {
+            position += 1
+            var place = -1
+            while position < text.upperBound, isDigit(base[position]) {
+                if base[position] != UInt8(ascii: "0") { lowestPlace = place }
+                place -= 1
+                position += 1
+            }
+        }
+        guard let lowestPlace else { return true }
+        var exponent = 0
+        if position < text.upperBound {
+            position += 1  // e or E
+            let negative = base[position] == UInt8(ascii: "-")
+            if negative || base[position] == UInt8(ascii: "+") { position += 1 }
+            // Capped far beyond any place a frame of `Limits` can write, so that it cannot overflow.
+            while position < text.upperBound {
+                exponent = min(exponent * 10 + Int(base[position] &- UInt8(ascii: "0")), 1 << 40)
+                position += 1
+            }
+            if negative { exponent = -exponent }
+        }
+        return lowestPlace + exponent >= -1
     }
 
     /// Reads a JSON number, checking its grammar. Up to 19 significant digits with a small exponent
@@ -437,7 +482,8 @@ public struct JSONReader {
         return found
     }
 
-    /// A date-time string in any RFC 3339 form.
+    /// A date-time string in any RFC 3339 form, of a year from 0001 to 9999 (the 0000 that RFC 3339 can
+    /// write is refused with ``CallErrorCode/propertyConstraintViolation``: no station's clock shows it).
     mutating func readDateTime(_ field: StaticString) throws(OCPPError) -> OCPPDateTime {
         skipWhitespace()
         guard byte(index) == UInt8(ascii: "\"") else { throw wrongType(field, expected: "a date-time string") }
@@ -449,7 +495,17 @@ public struct JSONReader {
         case .decoded(let decoded):
             parsed = decoded.withUnsafeBufferPointer { OCPPDateTime(rfc3339: $0) }
         }
-        guard let parsed else { throw .type(field, "an RFC 3339 date-time, got '\(text(of: bytes))'") }
+        guard let parsed else {
+            let isYearZero: Bool
+            switch bytes {
+            case .input(let start, let count):
+                isYearZero = OCPPDateTime(rfc3339: UnsafeBufferPointer(start: base + start, count: count), years: 0...0) != nil
+            case .decoded(let decoded):
+                isYearZero = decoded.withUnsafeBufferPointer { OCPPDateTime(rfc3339: $0, years: 0...0) } != nil
+            }
+            if isYearZero { throw .property(field, "the year 0000 is outside 0001...9999") }
+            throw .type(field, "an RFC 3339 date-time, got '\(text(of: bytes))'")
+        }
         return parsed
     }
 
