@@ -199,14 +199,16 @@ public enum ReportJSONReader {
             throw try cursor["columns"].failure(ReportJSON.timelineColumns.joined(separator: ", "))
         }
         let grain = try cursor["grain_s"].unsigned()
-        guard grain >= 1, grain <= UInt64(Int32.max) else { throw try cursor["grain_s"].failure("a grain of 1 s or more") }
+        guard grain <= UInt64(Int32.max), Timeline.isGrain(Int(grain)) else {
+            throw try cursor["grain_s"].failure("a grain of \(Timeline.grains.map(String.init).joined(separator: ", "))… s")
+        }
         var previous = -1
         let points = try cursor["rows"].elements().map { row throws(ReportFileError) in
             let cells = try row.elements()
             guard cells.count == columns.count else { throw row.failure("a row of \(columns.count) cells") }
             let second = try cells[0].unsigned()
-            guard second <= UInt64(Int32.max), Int(second) > previous else {
-                throw cells[0].failure("a second after the previous row's")
+            guard second <= UInt64(Int32.max), Int(second) > previous, second % grain == 0 else {
+                throw cells[0].failure("a second after the previous row's, a multiple of the grain")
             }
             previous = Int(second)
             let seconds = try cells[1].unsigned()

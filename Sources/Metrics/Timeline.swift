@@ -70,6 +70,7 @@ public struct Timeline: Sendable, Equatable, RandomAccessCollection {
     /// The same run in points of `grain` seconds.
     /// - Parameter grain: a multiple of the timeline's grain (any of ``grains`` at or after it).
     public func coarsened(toGrain grain: Int) -> Timeline {
+        precondition(grain % self.grain == 0, "a coarser grain is a multiple of the finer one")
         guard grain != self.grain else { return self }
         var coarser = Timeline(capacity: capacity)
         coarser.grain = grain
@@ -80,6 +81,13 @@ public struct Timeline: Sendable, Equatable, RandomAccessCollection {
     /// The grain that follows `grain` in ``grains``.
     static func grain(after grain: Int) -> Int {
         grains.first { $0 > grain } ?? grain * 2
+    }
+
+    /// Whether a timeline can have `seconds` as its grain: one of ``grains``, or a doubling past the last.
+    public static func isGrain(_ seconds: Int) -> Bool {
+        var grain = 1
+        while grain < seconds { grain = Self.grain(after: grain) }
+        return grain == seconds
     }
 
     /// The bytes the points take in memory, their array's spare room included.

@@ -51,6 +51,14 @@ import Testing
         #expect(report.timeline.last?.connected == 4)
     }
 
+    @Test func aTimelineGrainThatNoTimelineHasIsRefused() throws {
+        let data = try broken("\"grain_s\": 1,", with: "\"grain_s\": 7,")
+        let error = #expect(throws: ReportFileError.self) {
+            try ReportJSONReader.read(data, file: "report.json")
+        }
+        #expect(error?.path == "$.timeline.grain_s")
+    }
+
     @Test func theLargestSeedReadsBackExactly() throws {
         var report = ReportFixture.report()
         report.run.seed = .max

@@ -71,6 +71,13 @@ import Testing
         }
     }
 
+    @Test func aGrainIsOneOfTheListOrADoublingPastIt() {
+        #expect(Timeline.grains.allSatisfy(Timeline.isGrain))
+        #expect(Timeline.isGrain(4 * 86_400))
+        #expect(!Timeline.isGrain(7))
+        #expect(!Timeline.isGrain(3 * 86_400))
+    }
+
     @Test func pointsFarApartStillFitTheCapacity() {
         var timeline = Timeline(capacity: 3)
         for second in [0, 1_000, 50_000, 400_000] { timeline.append(Self.second(second)) }
