@@ -16,17 +16,13 @@ public struct MetricsAggregator: Sendable {
     private var latest: [LoopMetrics?]
     private var openSecondByLoop: [Int]
     private var pendingSeconds: [Int: TimelineSecond] = [:]
-    private var timeline: Timeline
+    private var timeline = Timeline()
     private var peakSent: UInt64 = 0
     private var peakConnected: UInt64 = 0
 
     /// Makes an aggregator for `loopCount` loops, numbered from 0.
-    /// - Parameters:
-    ///   - loopCount: how many loops hand their metrics over.
-    ///   - timelineCapacity: the most points the timeline keeps (``Timeline/capacity``).
-    public init(loopCount: Int, timelineCapacity: Int = Timeline.defaultCapacity) {
+    public init(loopCount: Int) {
         precondition(loopCount > 0, "a run has at least one loop")
-        timeline = Timeline(capacity: timelineCapacity)
         latest = Array(repeating: nil, count: loopCount)
         openSecondByLoop = Array(repeating: 0, count: loopCount)
     }
