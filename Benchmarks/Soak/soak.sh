@@ -27,7 +27,8 @@ trap 'kill $csms 2>/dev/null || true; rm -f "$log"' EXIT
 port=$((20000 + RANDOM % 20000))
 "$binary" csms --listen "127.0.0.1:$port" --heartbeat-interval 60 >/dev/null 2>&1 &
 csms=$!
-sleep 1
+# A loaded machine can take more than a second to start it.
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.2; done
 cd "$root"
 "$binary" run --csms "ws://127.0.0.1:$port/ocpp" --stations "$stations" --speed "$speed" \
     --duration "${minutes}m" --ramp 2000/s --report "$report" --quiet >"$log" 2>&1 &
