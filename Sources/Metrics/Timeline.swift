@@ -23,8 +23,9 @@
 /// let csv = TimelineCSV.render(timeline)
 /// ```
 public struct Timeline: Sendable, Equatable, RandomAccessCollection {
-    /// Points kept by default: one hour of seconds.
-    public static let defaultCapacity = 3_600
+    /// Points kept by default: an hour of seconds, and a minute to spare so that a one-hour run (which
+    /// ends a moment after its 3,600th second) keeps one point per second.
+    public static let defaultCapacity = 3_660
 
     /// The grains a timeline goes through, in seconds; past the last one a grain doubles.
     public static let grains = [1, 2, 10, 30, 60, 300, 600, 1_800, 3_600, 10_800, 21_600, 86_400]

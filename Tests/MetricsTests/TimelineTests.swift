@@ -27,6 +27,12 @@ import Testing
         #expect(timeline.allSatisfy { $0.seconds == 1 })
     }
 
+    @Test func aRunOfAnHourKeepsEverySecondWithTheSecondItEndsIn() {
+        let timeline = Self.timeline(seconds: 0..<3_601, capacity: Timeline.defaultCapacity)
+        #expect(timeline.grain == 1)
+        #expect(timeline.count == 3_601)
+    }
+
     @Test func aFullTimelineMergesItsPointsIntoTheNextGrain() {
         let timeline = Self.timeline(seconds: 0..<101, capacity: 100)
         #expect(timeline.grain == 2)
