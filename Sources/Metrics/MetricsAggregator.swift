@@ -2,7 +2,9 @@
 ///
 /// Totals are replaced by each loop's latest collection; seconds are merged across loops and become
 /// timeline points once every loop has closed them, so a second's percentiles come from all of its
-/// latencies, not from percentiles of percentiles.
+/// latencies, not from percentiles of percentiles. The points go into a ``Timeline`` of bounded size, so
+/// that the aggregator's memory does not grow with the run's length (``timelineBytes``); the peaks the
+/// report states (calls sent in a second, links up at once) are taken from every second as it closes.
 ///
 /// ```swift
 /// var aggregator = MetricsAggregator(loopCount: 2)
@@ -14,7 +16,9 @@ public struct MetricsAggregator: Sendable {
     private var latest: [LoopMetrics?]
     private var openSecondByLoop: [Int]
     private var pendingSeconds: [Int: TimelineSecond] = [:]
-    private var timeline: [TimelinePoint] = []
+    private var timeline = Timeline()
+    private var peakSent: UInt64 = 0
+    private var peakConnected: UInt64 = 0
 
     /// Makes an aggregator for `loopCount` loops, numbered from 0.
     public init(loopCount: Int) {
@@ -52,10 +56,11 @@ public struct MetricsAggregator: Sendable {
             snapshot.schedulerLag.merge(loop.schedulerLag)
         }
         snapshot.timeline = timeline
+        snapshot.peakSentPerSecond = peakSent
         // Each loop's own peak and each second's sum are instants that really happened: the larger is
         // the best figure that never overstates.
         snapshot.connections.maxConcurrent = Swift.max(
-            snapshot.connections.maxConcurrent, snapshot.connections.current, timeline.map(\.connected).max() ?? 0)
+            snapshot.connections.maxConcurrent, snapshot.connections.current, peakConnected)
         return snapshot
     }
 
@@ -69,8 +74,16 @@ public struct MetricsAggregator: Sendable {
         let ready = pendingSeconds.keys.filter { $0 < open }.sorted()
         for second in ready {
             if let merged = pendingSeconds.removeValue(forKey: second) {
+                peakSent = Swift.max(peakSent, merged.sent)
+                peakConnected = Swift.max(peakConnected, merged.connected)
                 timeline.append(merged.point)
             }
         }
+    }
+
+    /// The bytes the aggregator's timeline machinery holds in memory: the timeline's points and the
+    /// seconds waiting for a loop to close them. Bounded whatever the run's length.
+    public var timelineBytes: Int {
+        timeline.retainedBytes + pendingSeconds.values.reduce(0) { $0 + $1.retainedBytes }
     }
 }

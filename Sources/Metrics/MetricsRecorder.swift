@@ -208,6 +208,14 @@ public final class MetricsRecorder {
             csmsFaults: csmsFaults, schedulerLag: schedulerLag, closedSeconds: closedSeconds, openSecond: currentSecond.second)
     }
 
+    /// The bytes the per-second figures hold in memory: the second in progress and those closed since the
+    /// previous collection, each with its latency histogram. It depends on how often ``collect()`` is
+    /// called, not on the run's length.
+    public var timelineBytes: Int {
+        closedSeconds.capacity * MemoryLayout<TimelineSecond>.stride
+            + closedSeconds.reduce(0) { $0 + $1.retainedBytes } + currentSecond.retainedBytes
+    }
+
     /// Closes the second in progress too, as the run ends, and hands everything over.
     ///
     /// The second in progress is kept unless the run ended exactly as it began and nothing happened in it,

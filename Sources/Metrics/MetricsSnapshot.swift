@@ -13,8 +13,10 @@ public struct MetricsSnapshot: Sendable, Equatable {
     public var csmsFaults = CSMSFaultMetrics()
     /// How late timers ran, in microseconds.
     public var schedulerLag = LatencyHistogram()
-    /// One point per second, complete seconds only, oldest first.
-    public var timeline: [TimelinePoint] = []
+    /// The seconds every loop has closed, one point per second or per longer grain on a long run.
+    public var timeline = Timeline()
+    /// The most calls sent in one second.
+    public var peakSentPerSecond: UInt64 = 0
 
     /// Makes an empty snapshot.
     public init() {}
@@ -42,10 +44,5 @@ public struct MetricsSnapshot: Sendable, Equatable {
     /// Calls answered per second over the whole run.
     public var answeredPerSecond: Double {
         elapsedMicros == 0 ? 0 : Double(allActions.answered) / elapsedSeconds
-    }
-
-    /// The most calls sent in one second of the timeline.
-    public var peakSentPerSecond: UInt64 {
-        timeline.map(\.sent).max() ?? 0
     }
 }

@@ -75,12 +75,16 @@ public enum ReportHTML {
     private static func chartsSection(_ report: RunReport) -> String {
         let timeline = report.timeline
         let seconds = timeline.map(\.second)
+        // Counts per second, whatever the grain: a point of 30 s holds 30 seconds' calls.
+        func perSecond(_ count: KeyPath<TimelinePoint, UInt64>) -> [Double] {
+            timeline.map { Double($0[keyPath: count]) / Double(Swift.max($0.seconds, 1)) }
+        }
         let charts = [
             SVGLineChart(
                 title: "Messages per second", unit: "", seconds: seconds,
                 series: [
-                    .init(name: "sent", color: "#0969da", values: timeline.map { Double($0.sent) }),
-                    .init(name: "answered", color: "#1a7f37", values: timeline.map { Double($0.answered) }),
+                    .init(name: "sent", color: "#0969da", values: perSecond(\.sent)),
+                    .init(name: "answered", color: "#1a7f37", values: perSecond(\.answered)),
                 ]),
             SVGLineChart(
                 title: "Latency from due time", unit: " ms", seconds: seconds,
@@ -94,14 +98,14 @@ public enum ReportHTML {
             SVGLineChart(
                 title: "Errors per second", unit: "", seconds: seconds,
                 series: [
-                    .init(name: "CallErrors", color: "#cf222e", values: timeline.map { Double($0.callErrors) }),
-                    .init(name: "timeouts", color: "#9a6700", values: timeline.map { Double($0.timeouts) }),
-                    .init(
-                        name: "failed connects", color: "#8250df",
-                        values: timeline.map { Double($0.connectFailures) }),
+                    .init(name: "CallErrors", color: "#cf222e", values: perSecond(\.callErrors)),
+                    .init(name: "timeouts", color: "#9a6700", values: perSecond(\.timeouts)),
+                    .init(name: "failed connects", color: "#8250df", values: perSecond(\.connectFailures)),
                 ]),
         ]
-        return "<h2>Over time</h2>\n" + charts.map { $0.render() }.joined()
+        let grain = timeline.grain == 1 ? "" : "<p>One point per \(timeline.grain) s: counts are that stretch's "
+            + "average per second, latencies the highest of its seconds'.</p>\n"
+        return "<h2>Over time</h2>\n" + grain + charts.map { $0.render() }.joined()
     }
 
     private static func actionsSection(_ report: RunReport) -> String {

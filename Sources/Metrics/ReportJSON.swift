@@ -1,14 +1,16 @@
 /// Writes `report.json`: the report's figures under the keys DESIGN.md lists, in a fixed order (actions
 /// and named counts sorted by name), durations in milliseconds with microsecond precision.
 ///
-/// After the figures, `histograms` holds what merging the reports of shards needs: every latency
-/// histogram's non-empty sub-buckets as `[index, count]` pairs (microseconds, HdrHistogram's layout with
-/// three significant digits) and the timeline's raw counts per second; ``ReportJSONReader`` reads it all back.
+/// After the figures, `timeline` holds the run over time as rows of `columns` (``Timeline``: one row per
+/// second, or per `grain_s` seconds on a long run, so that it stays small), and `histograms` what merging
+/// the reports of shards needs: every whole-run latency histogram's non-empty sub-buckets as
+/// `[index, count]` pairs (microseconds, HdrHistogram's layout with three significant digits).
+/// ``ReportJSONReader`` reads it all back.
 public enum ReportJSON {
-    /// The columns of each row of `histograms.timeline.seconds`.
+    /// The columns of each row of `timeline.rows`; latencies in milliseconds.
     static let timelineColumns = [
-        "second", "sent", "answered", "call_errors", "timeouts", "connect_failures", "connected",
-        "latency_min", "latency_max", "latency_sum", "latency_clamped", "latency_buckets",
+        "second", "seconds", "sent", "peak_sent", "answered", "call_errors", "timeouts", "connect_failures",
+        "connected", "latency_p50_ms", "latency_p90_ms", "latency_p99_ms", "latency_max_ms",
     ]
 
     /// The report as JSON text, ending with a newline.
@@ -49,7 +51,25 @@ public enum ReportJSON {
                 ("bad_frames", .counts(report.csmsFaults.badFrames.counts)),
                 ("unmatched_answers", .integer(report.csmsFaults.unmatchedAnswers)),
             ])),
+            ("timeline", timeline(report.timeline)),
         ] + (report.hasHistograms ? [("histograms", histograms(report))] : []))
+    }
+
+    private static func timeline(_ timeline: Timeline) -> JSONValue {
+        let rows = timeline.map { point in
+            JSONValue.line([
+                .integer(UInt64(max(point.second, 0))), .integer(UInt64(max(point.seconds, 0))), .integer(point.sent),
+                .integer(point.peakSent), .integer(point.answered), .integer(point.callErrors),
+                .integer(point.timeouts), .integer(point.connectFailures), .integer(point.connected),
+                .number(Double(point.latencyP50) / 1000), .number(Double(point.latencyP90) / 1000),
+                .number(Double(point.latencyP99) / 1000), .number(Double(point.latencyMax) / 1000),
+            ])
+        }
+        return .object([
+            ("grain_s", .integer(UInt64(timeline.grain))),
+            ("columns", .line(timelineColumns.map(JSONValue.string))),
+            ("rows", .array(rows)),
+        ])
     }
 
     private static func histograms(_ report: RunReport) -> JSONValue {
@@ -58,25 +78,10 @@ public enum ReportJSON {
             guard let latency = figures.latencyBuckets, let service = figures.serviceTimeBuckets else { continue }
             byAction.append((figures.name, .object([("latency", histogram(latency)), ("service", histogram(service))])))
         }
-        let seconds = report.timeline.map { point in
-            let latency = point.latencyBuckets ?? .empty
-            return JSONValue.line([
-                .integer(UInt64(max(point.second, 0))), .integer(point.sent), .integer(point.answered),
-                .integer(point.callErrors), .integer(point.timeouts), .integer(point.connectFailures),
-                .integer(point.connected), .integer(latency.totalCount == 0 ? 0 : latency.minValue),
-                .integer(latency.maxValue), .integer(latency.sum), .integer(latency.clampedCount),
-                buckets(latency),
-            ])
-        }
         return .object([
             ("unit", .string("us")),
             ("by_action", .object(byAction)),
             ("scheduler_lag", histogram(report.schedulerLagBuckets ?? .empty)),
-            ("timeline", .object([
-                ("columns", .line(timelineColumns.map(JSONValue.string))),
-                ("highest", .integer(LatencyHistogram.defaultHighestTrackableValue)),
-                ("seconds", .array(seconds)),
-            ])),
         ])
     }
 

@@ -3,7 +3,9 @@ import Foundation
 /// Reads a `report.json` that ``ReportJSON`` wrote back into a ``RunReport``.
 ///
 /// Every key DESIGN.md lists is required; the `histograms` object is optional (reports written before it
-/// existed still read, and can be compared but not merged), and so is `csms_faults` (zeros when missing).
+/// existed still read, and can be compared but not merged), and so are `csms_faults` (zeros when missing)
+/// and `timeline` (a report written before it kept its timeline in `histograms.timeline`, one row per
+/// second with its histogram, which reads as one point per second).
 /// Percentiles come back in whole microseconds, as the report's three decimals of milliseconds hold them.
 public enum ReportJSONReader {
     /// Reads the file at `path`.
@@ -62,9 +64,11 @@ public enum ReportJSONReader {
         report.process = try process(root["process"])
         for member in try root["csms"].members() { report.csms[member.key] = try member.cursor.number() }
         report.csmsFaults = try root.optional("csms_faults").map(csmsFaults) ?? CSMSFaultMetrics()
-        report.timeline = try histograms.map { histograms throws(ReportFileError) in
-            try timeline(histograms["timeline"])
-        } ?? []
+        if let timeline = try root.optional("timeline") {
+            report.timeline = try self.timeline(timeline)
+        } else if let seconds = try histograms?.optional("timeline") {
+            report.timeline = try secondsWithHistograms(seconds)
+        }
         return report
     }
 
@@ -198,14 +202,53 @@ public enum ReportJSONReader {
         return histogram
     }
 
-    private static func timeline(_ cursor: JSONCursor) throws(ReportFileError) -> [TimelinePoint] {
+    private static func timeline(_ cursor: JSONCursor) throws(ReportFileError) -> Timeline {
         let columns = try cursor["columns"].elements().map { cursor throws(ReportFileError) in try cursor.string() }
         guard columns == ReportJSON.timelineColumns else {
             throw try cursor["columns"].failure(ReportJSON.timelineColumns.joined(separator: ", "))
         }
+        let grain = try cursor["grain_s"].unsigned()
+        guard grain <= UInt64(Int32.max), Timeline.isGrain(Int(grain)) else {
+            throw try cursor["grain_s"].failure("a grain of \(Timeline.grains.map(String.init).joined(separator: ", "))… s")
+        }
+        var previous = -1
+        let points = try cursor["rows"].elements().map { row throws(ReportFileError) in
+            let cells = try row.elements()
+            guard cells.count == columns.count else { throw row.failure("a row of \(columns.count) cells") }
+            let second = try cells[0].unsigned()
+            guard second <= UInt64(Int32.max), Int(second) > previous, second % grain == 0 else {
+                throw cells[0].failure("a second after the previous row's, a multiple of the grain")
+            }
+            previous = Int(second)
+            let seconds = try cells[1].unsigned()
+            guard seconds >= 1, seconds <= grain else { throw cells[1].failure("1 to \(grain) seconds") }
+            return TimelinePoint(
+                second: Int(second), seconds: Int(seconds), sent: try cells[2].unsigned(),
+                peakSent: try cells[3].unsigned(), answered: try cells[4].unsigned(),
+                callErrors: try cells[5].unsigned(), timeouts: try cells[6].unsigned(),
+                connectFailures: try cells[7].unsigned(), connected: try cells[8].unsigned(),
+                latencyP50: try cells[9].micros(), latencyP90: try cells[10].micros(),
+                latencyP99: try cells[11].micros(), latencyMax: try cells[12].micros())
+        }
+        return Timeline(grain: Int(grain), points: points)
+    }
+
+    /// The columns of `histograms.timeline.seconds` in reports written before `timeline` existed.
+    static let secondsWithHistogramsColumns = [
+        "second", "sent", "answered", "call_errors", "timeouts", "connect_failures", "connected",
+        "latency_min", "latency_max", "latency_sum", "latency_clamped", "latency_buckets",
+    ]
+
+    private static func secondsWithHistograms(_ cursor: JSONCursor) throws(ReportFileError) -> Timeline {
+        let columns = try cursor["columns"].elements().map { cursor throws(ReportFileError) in try cursor.string() }
+        guard columns == secondsWithHistogramsColumns else {
+            throw try cursor["columns"].failure(secondsWithHistogramsColumns.joined(separator: ", "))
+        }
         let highest = try cursor["highest"]
         var previous = -1
-        return try cursor["seconds"].elements().map { row throws(ReportFileError) in
+        // A long run's 86,400 rows become a bounded timeline, as the run would make it now.
+        var timeline = Timeline()
+        for row in try cursor["seconds"].elements() {
             let cells = try row.elements()
             guard cells.count == columns.count else { throw row.failure("a row of \(columns.count) cells") }
             let second = try cells[0].unsigned()
@@ -213,16 +256,17 @@ public enum ReportJSONReader {
                 throw cells[0].failure("a second after the previous row's")
             }
             previous = Int(second)
-            let latency = try histogram(
-                row, highest: highest, count: nil, min: cells[7].unsigned(), max: cells[8].unsigned(),
-                sum: cells[9].unsigned(), clamped: cells[10].unsigned(), pairs: cells[11])
-            let restored = LatencyHistogram(latency)
-            return TimelinePoint(
+            let latency = LatencyHistogram(
+                try histogram(
+                    row, highest: highest, count: nil, min: cells[7].unsigned(), max: cells[8].unsigned(),
+                    sum: cells[9].unsigned(), clamped: cells[10].unsigned(), pairs: cells[11]))
+            timeline.append(TimelinePoint(
                 second: Int(second), sent: try cells[1].unsigned(), answered: try cells[2].unsigned(),
                 callErrors: try cells[3].unsigned(), timeouts: try cells[4].unsigned(),
                 connectFailures: try cells[5].unsigned(), connected: try cells[6].unsigned(),
-                latencyP50: restored.value(atPercentile: 50), latencyP99: restored.value(atPercentile: 99),
-                latencyBuckets: latency)
+                latencyP50: latency.value(atPercentile: 50), latencyP90: latency.value(atPercentile: 90),
+                latencyP99: latency.value(atPercentile: 99), latencyMax: latency.maxValue))
         }
+        return timeline
     }
 }

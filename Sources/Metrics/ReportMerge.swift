@@ -3,7 +3,10 @@
 ///
 /// Counts add up; histograms merge and their percentiles are computed again, so the merged figures are
 /// those of the fleet run at once; timelines line up by second (a shard's second `s` is the same instant
-/// of the profile's clock as any other's). Rates are the merged counts over the longest shard's duration;
+/// of the profile's clock as any other's), at the coarsest grain of the shards'. A timeline point keeps
+/// no histogram (``Timeline``), so its merged percentiles are the highest of the shards' (upper bounds)
+/// while its counts and its maximum are exact; so is the peak of calls sent in a second of a timeline
+/// coarser than a second (the sum of the shards' peaks). Rates are the merged counts over the longest shard's duration;
 /// the CPU time and peak RSS of the processes add up, as do the CSMS counters (a peak counter, such as
 /// `stations.max_connected`, becomes the sum of the shards' peaks: an upper bound).
 ///
@@ -44,7 +47,6 @@ public enum ReportMerge {
         var schedulerLag = LatencyHistogram()
         var actions: [String: ActionMetricsSum] = [:]
         var all = ActionMetricsSum(name: "*")
-        var seconds: [Int: TimelineSum] = [:]
         for (_, report) in shards {
             process.userSeconds += report.process.userSeconds
             process.systemSeconds += report.process.systemSeconds
@@ -58,13 +60,10 @@ public enum ReportMerge {
                 actions[figures.name, default: ActionMetricsSum(name: figures.name)].add(figures)
             }
             all.add(report.allActions)
-            for point in report.timeline {
-                seconds[point.second, default: TimelineSum(second: point.second)].add(point)
-            }
         }
 
         var merged = RunReport(run: run, snapshot: MetricsSnapshot(), process: process, csms: csms)
-        merged.timeline = seconds.keys.sorted().compactMap { seconds[$0]?.point }
+        merged.timeline = mergedTimeline(shards.map(\.report.timeline))
         // As the aggregator does for loops: each shard's peak and each second's sum really happened.
         connections.maxConcurrent = max(
             shards.map(\.report.connections.maxConcurrent).max() ?? 0, connections.current,
@@ -81,8 +80,24 @@ public enum ReportMerge {
         merged.sentPerSecond = duration > 0 ? Double(merged.allActions.sent) / duration : 0
         merged.answeredPerSecond =
             duration > 0 ? Double(merged.allActions.ok &+ merged.allActions.callErrors) / duration : 0
-        merged.peakSentPerSecond = merged.timeline.map(\.sent).max() ?? 0
+        merged.peakSentPerSecond = merged.timeline.map(\.peakSent).max() ?? 0
         return merged
+    }
+
+    /// The shards' timelines at the coarsest of their grains, point by point.
+    private static func mergedTimeline(_ timelines: [Timeline]) -> Timeline {
+        let grain = timelines.map(\.grain).max() ?? 1
+        var stretches: [Int: TimelinePoint] = [:]
+        for timeline in timelines {
+            for point in timeline.coarsened(toGrain: grain) {
+                if stretches[point.second] == nil {
+                    stretches[point.second] = point
+                } else {
+                    stretches[point.second]?.add(sameStretchOf: point)
+                }
+            }
+        }
+        return Timeline(grain: grain, points: stretches.keys.sorted().compactMap { stretches[$0] })
     }
 
     /// The reports sorted by shard, once each checked to be a shard of the first one's fleet.
@@ -148,25 +163,4 @@ private struct ActionMetricsSum {
     }
 
     var figures: ActionFigures { ActionFigures(metrics) }
-}
-
-/// One second over several reports.
-private struct TimelineSum {
-    var second: TimelineSecond
-
-    init(second: Int) {
-        self.second = TimelineSecond(second: second)
-    }
-
-    mutating func add(_ point: TimelinePoint) {
-        second.sent &+= point.sent
-        second.answered &+= point.answered
-        second.callErrors &+= point.callErrors
-        second.timeouts &+= point.timeouts
-        second.connectFailures &+= point.connectFailures
-        second.connected &+= point.connected
-        second.latency.merge(LatencyHistogram(point.latencyBuckets ?? .empty))
-    }
-
-    var point: TimelinePoint { second.point }
 }

@@ -39,8 +39,8 @@ public struct RunReport: Sendable, Equatable {
     public var csms: [String: Double]
     /// Frames from the CSMS the stations refused or could not match.
     public var csmsFaults: CSMSFaultMetrics
-    /// One point per second.
-    public var timeline: [TimelinePoint]
+    /// The run over time: one point per second, or per longer grain on a long run.
+    public var timeline: Timeline
 
     /// States what a snapshot recorded.
     /// - Parameters:
@@ -80,7 +80,6 @@ public struct RunReport: Sendable, Equatable {
     public var hasHistograms: Bool {
         schedulerLagBuckets != nil
             && (actions + [allActions]).allSatisfy { $0.latencyBuckets != nil && $0.serviceTimeBuckets != nil }
-            && timeline.allSatisfy { $0.latencyBuckets != nil }
     }
 
     /// Whether every SLO checked passed (true when there were none).

@@ -1,42 +1,94 @@
-/// One second of a run, as the timeline, the charts and `timeline.csv` show it.
+/// A stretch of a run, one second or more, as the timeline, the charts and `timeline.csv` show it: counts
+/// and a few latency figures, never a histogram (see ``Timeline`` for why).
+///
+/// A point of one second holds the exact percentiles of that second's latencies over every loop. A longer
+/// point, made by merging the seconds of a long run, holds for each percentile the highest that any of its
+/// seconds had, so that a one-second spike still shows and merging points in any order gives the same.
 public struct TimelinePoint: Sendable, Equatable {
-    /// Seconds since the run started: this point covers `second ..< second + 1`.
+    /// Seconds since the run started: this point covers `second ..< second + seconds`.
     public var second: Int
-    /// Calls sent during the second.
+    /// How many seconds the point covers: the timeline's grain, or fewer for the last point of a run.
+    public var seconds: Int
+    /// Calls sent during the point.
     public var sent: UInt64
-    /// Calls answered (CallResult or CallError) during the second.
+    /// The most calls sent in one second of the point (``sent`` for a one-second point).
+    public var peakSent: UInt64
+    /// Calls answered (CallResult or CallError) during the point.
     public var answered: UInt64
-    /// CallErrors received during the second.
+    /// CallErrors received during the point.
     public var callErrors: UInt64
-    /// Calls that timed out during the second.
+    /// Calls that timed out during the point.
     public var timeouts: UInt64
-    /// Connection attempts that failed during the second.
+    /// Connection attempts that failed during the point.
     public var connectFailures: UInt64
-    /// Links up at the end of the second.
+    /// Links up at the end of the point.
     public var connected: UInt64
-    /// The median latency of the calls answered during the second, in microseconds (0 when none).
+    /// The median latency of the calls answered, in microseconds (0 when none): of the second, or the
+    /// highest of its seconds' medians for a longer point.
     public var latencyP50: UInt64
-    /// The 99th percentile latency of the calls answered during the second, in microseconds (0 when none).
+    /// The 90th percentile latency, in microseconds, as ``latencyP50`` is taken.
+    public var latencyP90: UInt64
+    /// The 99th percentile latency, in microseconds, as ``latencyP50`` is taken.
     public var latencyP99: UInt64
-    /// The latencies of the calls answered during the second, which merging reports needs; nil when read
-    /// from a report without them.
-    public var latencyBuckets: HistogramBuckets?
+    /// The largest latency of the point, in microseconds (0 when none).
+    public var latencyMax: UInt64
 
     /// Makes a point from its figures.
     public init(
-        second: Int, sent: UInt64, answered: UInt64, callErrors: UInt64, timeouts: UInt64,
-        connectFailures: UInt64, connected: UInt64, latencyP50: UInt64, latencyP99: UInt64,
-        latencyBuckets: HistogramBuckets? = nil
+        second: Int, seconds: Int = 1, sent: UInt64, peakSent: UInt64? = nil, answered: UInt64, callErrors: UInt64,
+        timeouts: UInt64, connectFailures: UInt64, connected: UInt64, latencyP50: UInt64, latencyP90: UInt64 = 0,
+        latencyP99: UInt64, latencyMax: UInt64 = 0
     ) {
         self.second = second
+        self.seconds = seconds
         self.sent = sent
+        self.peakSent = peakSent ?? sent
         self.answered = answered
         self.callErrors = callErrors
         self.timeouts = timeouts
         self.connectFailures = connectFailures
         self.connected = connected
         self.latencyP50 = latencyP50
+        self.latencyP90 = latencyP90
         self.latencyP99 = latencyP99
-        self.latencyBuckets = latencyBuckets
+        self.latencyMax = latencyMax
+    }
+
+    /// Takes in the point that follows this one in time, as one longer point.
+    mutating func append(_ later: TimelinePoint) {
+        seconds += later.seconds
+        sent &+= later.sent
+        peakSent = Swift.max(peakSent, later.peakSent)
+        answered &+= later.answered
+        callErrors &+= later.callErrors
+        timeouts &+= later.timeouts
+        connectFailures &+= later.connectFailures
+        connected = later.connected
+        takeHighestLatencies(of: later)
+    }
+
+    /// Adds the same stretch of time as another shard of the fleet saw it.
+    ///
+    /// Counts add up. Each percentile becomes the higher of the two, an upper bound of the fleet's (a
+    /// value above both shards' 99th percentiles is above at most 1 % of each, so of the whole); the
+    /// maximum is exact. ``peakSent`` becomes the sum of the peaks: exact for one second, an upper bound
+    /// for a longer point whose shards may have peaked in different seconds.
+    mutating func add(sameStretchOf other: TimelinePoint) {
+        seconds = Swift.max(seconds, other.seconds)
+        sent &+= other.sent
+        peakSent &+= other.peakSent
+        answered &+= other.answered
+        callErrors &+= other.callErrors
+        timeouts &+= other.timeouts
+        connectFailures &+= other.connectFailures
+        connected &+= other.connected
+        takeHighestLatencies(of: other)
+    }
+
+    private mutating func takeHighestLatencies(of other: TimelinePoint) {
+        latencyP50 = Swift.max(latencyP50, other.latencyP50)
+        latencyP90 = Swift.max(latencyP90, other.latencyP90)
+        latencyP99 = Swift.max(latencyP99, other.latencyP99)
+        latencyMax = Swift.max(latencyMax, other.latencyMax)
     }
 }

@@ -1,5 +1,6 @@
 /// One second as one loop saw it: counters plus the latencies of that second, kept whole until the
-/// seconds of every loop are merged, since percentiles of percentiles would be wrong.
+/// seconds of every loop are merged, since percentiles of percentiles would be wrong. It lives only until
+/// then: the ``TimelinePoint`` it becomes keeps a few percentiles, not the histogram.
 public struct TimelineSecond: Sendable, Equatable {
     /// Seconds since the run started.
     public var second: Int
@@ -28,8 +29,13 @@ public struct TimelineSecond: Sendable, Equatable {
     var point: TimelinePoint {
         TimelinePoint(
             second: second, sent: sent, answered: answered, callErrors: callErrors, timeouts: timeouts,
-            connectFailures: connectFailures, connected: connected,
-            latencyP50: latency.value(atPercentile: 50), latencyP99: latency.value(atPercentile: 99),
-            latencyBuckets: HistogramBuckets(latency))
+            connectFailures: connectFailures, connected: connected, latencyP50: latency.value(atPercentile: 50),
+            latencyP90: latency.value(atPercentile: 90), latencyP99: latency.value(atPercentile: 99),
+            latencyMax: latency.maxValue)
+    }
+
+    /// The bytes the second holds in memory: its histogram's counts.
+    var retainedBytes: Int {
+        MemoryLayout<TimelineSecond>.stride + latency.counts.capacity * MemoryLayout<UInt64>.stride
     }
 }

@@ -203,3 +203,76 @@ import Testing
         #expect(aggregator.finish().timeline.map(\.second) == [0, 1, 2])
     }
 }
+
+/// A day of seconds recorded and aggregated as `ocpp-fleet run` does it (collected every second): sixty
+/// stations heartbeating once a minute, all in the minute's first second, with latencies that vary. (Calls
+/// in every second would take minutes in a debug build: each second's histogram is allocated and scanned.)
+@Suite struct LongRunTests {
+    struct Day {
+        var snapshot: MetricsSnapshot
+        var mostRecorderBytes = 0
+        var aggregatorBytesAfterAnHour = 0
+        var mostAggregatorBytes = 0
+        var whole = LatencyHistogram()
+    }
+
+    static let day: Day = {
+        let recorder = MetricsRecorder()
+        let heartbeat = recorder.register(action: "Heartbeat")
+        var aggregator = MetricsAggregator(loopCount: 1)
+        var day = Day(snapshot: MetricsSnapshot())
+        var generator = SplitMix64(seed: 24)
+        for second in 0..<86_400 {
+            for _ in 0..<(second % 60 == 0 ? 60 : 0) {
+                let latency = 200 + generator.next() % 20_000
+                recorder.recordSent(heartbeat)
+                recorder.recordAnswer(heartbeat, latencyMicros: latency, serviceMicros: latency / 2)
+                day.whole.record(latency)
+            }
+            day.mostRecorderBytes = max(day.mostRecorderBytes, recorder.timelineBytes)
+            recorder.advance(toElapsedMicros: UInt64(second + 1) * 1_000_000)
+            aggregator.add(recorder.collect(), fromLoop: 0)
+            day.mostAggregatorBytes = max(day.mostAggregatorBytes, aggregator.timelineBytes)
+            if second == 3_599 { day.aggregatorBytesAfterAnHour = aggregator.timelineBytes }
+        }
+        day.snapshot = aggregator.finish()
+        return day
+    }()
+
+    @Test func theRecorderHoldsOnlyTheSecondsNotCollectedYet() {
+        #expect(Self.day.mostRecorderBytes > 0)
+        #expect(Self.day.mostRecorderBytes <= 256 << 10)
+    }
+
+    @Test func theAggregatorHoldsNoMoreAfterADayThanAfterAnHour() {
+        #expect(Self.day.aggregatorBytesAfterAnHour > 0)
+        #expect(Self.day.mostAggregatorBytes <= 2 * Self.day.aggregatorBytesAfterAnHour)
+        #expect(Self.day.mostAggregatorBytes <= 1 << 20)
+    }
+
+    @Test func theTimelineOfADayIsBoundedAndAddsUpToTheRun() {
+        let timeline = Self.day.snapshot.timeline
+        #expect(timeline.count <= Timeline.defaultCapacity)
+        #expect(timeline.grain == 30)
+        #expect(timeline.map(\.sent).reduce(0, +) == 60 * 1_440)
+        #expect(timeline.map(\.seconds).reduce(0, +) == 86_400)
+        #expect(timeline.map(\.latencyMax).max() == Self.day.whole.maxValue)
+        #expect(Self.day.snapshot.peakSentPerSecond == 60)
+    }
+
+    @Test func theWholeRunsPercentilesStayExact() {
+        let heartbeat = Self.day.snapshot.actions["Heartbeat"]
+        #expect(heartbeat?.latency == Self.day.whole)
+        #expect(heartbeat?.latency.summary == Self.day.whole.summary)
+    }
+
+    @Test func theReportFilesOfADayStaySmall() {
+        let report = RunReport(
+            run: RunDescription(
+                seed: 1, stations: 1, durationSeconds: 86_400, speed: 1, csms: "embedded", profile: "day.json"),
+            snapshot: Self.day.snapshot, process: ProcessUsage(userSeconds: 0, systemSeconds: 0, maxRSSBytes: 0))
+        #expect(ReportJSON.render(report).utf8.count <= 512 << 10)
+        #expect(TimelineCSV.render(report.timeline).utf8.count <= 512 << 10)
+        #expect(ReportHTML.render(report).utf8.count <= 512 << 10)
+    }
+}

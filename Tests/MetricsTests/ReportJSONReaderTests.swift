@@ -27,6 +27,38 @@ import Testing
         #expect(report.actions.map(\.latencyBuckets) == ReportFixture.report().actions.map(\.latencyBuckets))
     }
 
+    @Test func theSecondsWithHistogramsOfAnEarlierReportReadAsOnePointPerSecond() throws {
+        let text = try reportText()
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        json["timeline"] = nil
+        var histograms = try #require(json["histograms"] as? [String: Any])
+        histograms["timeline"] = [
+            "columns": ReportJSONReader.secondsWithHistogramsColumns,
+            "highest": 3_600_000_000,
+            "seconds": [
+                [0, 3, 2, 1, 0, 0, 5, 100, 300, 400, 0, [[100, 1], [300, 1]]] as [Any],
+                [1, 1, 0, 0, 1, 0, 4, 0, 0, 0, 0, [] as [Any]],
+            ],
+        ] as [String: Any]
+        json["histograms"] = histograms
+        let report = try ReportJSONReader.read(try JSONSerialization.data(withJSONObject: json), file: "old.json")
+        #expect(report.timeline.grain == 1)
+        #expect(report.timeline.map(\.second) == [0, 1])
+        #expect(report.timeline.map(\.sent) == [3, 1])
+        #expect(report.timeline.map(\.timeouts) == [0, 1])
+        #expect(report.timeline.first?.latencyP50 == 100)
+        #expect(report.timeline.first?.latencyMax == 300)
+        #expect(report.timeline.last?.connected == 4)
+    }
+
+    @Test func aTimelineGrainThatNoTimelineHasIsRefused() throws {
+        let data = try broken("\"grain_s\": 1,", with: "\"grain_s\": 7,")
+        let error = #expect(throws: ReportFileError.self) {
+            try ReportJSONReader.read(data, file: "report.json")
+        }
+        #expect(error?.path == "$.timeline.grain_s")
+    }
+
     @Test func theLargestSeedReadsBackExactly() throws {
         var report = ReportFixture.report()
         report.run.seed = .max
