@@ -7,6 +7,9 @@ import Testing
 /// Numbers and dates from the wire that once trapped (issue #14): the station refuses what a Green'Up
 /// would not hold, and what it holds never reaches arithmetic that overflows.
 @Suite struct WireValueTests {
+    /// The largest integer the OCPP layer lets through (a wire integer is 32-bit signed; beyond, the frame
+    /// is refused before it reaches the station).
+    static let wireMax = "2147483647"
     static let nearInt64Max = "9223372036854775807"
 
     func registered() -> StationHarness {
@@ -26,7 +29,20 @@ import Testing
         #"{"chargingProfileId":7,"stackLevel":0,"chargingProfilePurpose":"\#(purpose)","chargingProfileKind":"\#(kind)","chargingSchedule":{"duration":\#(duration),"chargingRateUnit":"A","chargingSchedulePeriod":[{"startPeriod":0,"limit":\#(limit),"numberPhases":\#(phases)},{"startPeriod":\#(startPeriod),"limit":8}]}}"#
     }
 
-    @Test(arguments: [nearInt64Max, "31622401", "0", "-1"])
+    /// Beyond 32 bits the OCPP layer refuses the frame: the station answers PropertyConstraintViolation
+    /// and acts on nothing.
+    @Test(arguments: [
+        #"{"connectorId":1,"duration":9223372036854775807}"#, #"{"connectorId":-9223372036854775808,"duration":60}"#,
+        #"{"connectorId":1,"duration":2147483648}"#,
+    ])
+    func aWireIntegerBeyond32BitsIsRefused(payload: String) {
+        var harness = registered()
+        let answer = harness.request("GetCompositeSchedule", payload)
+        #expect(answer?.kind == .callError)
+        #expect(answer?.frame[2] as? String == "PropertyConstraintViolation")
+    }
+
+    @Test(arguments: [wireMax, "31622401", "0", "-1"])
     func aCompositeScheduleOverMoreThanAYearIsRejected(duration: String) {
         var harness = registered()
         #expect(status(harness.request("GetCompositeSchedule", #"{"connectorId":1,"duration":\#(duration)}"#)) == "Rejected")
@@ -41,9 +57,9 @@ import Testing
     /// A schedule the Green'Up could not run (assumed): beyond a year, before its start, a negative limit,
     /// a number of phases that is not 1 to 3.
     @Test(arguments: [
-        profile(duration: nearInt64Max), profile(duration: "31622401"), profile(duration: "-1"),
-        profile(startPeriod: nearInt64Max), profile(startPeriod: "-1"), profile(limit: "-16"),
-        profile(phases: "-9223372036854775808"), profile(phases: "0"), profile(phases: "4"),
+        profile(duration: wireMax), profile(duration: "31622401"), profile(duration: "-1"),
+        profile(startPeriod: wireMax), profile(startPeriod: "-1"), profile(limit: "-16"),
+        profile(phases: "-2147483648"), profile(phases: "0"), profile(phases: "4"),
     ])
     func aScheduleTheStationCannotRunIsRejected(profile: String) {
         var harness = registered()
@@ -52,8 +68,8 @@ import Testing
     }
 
     @Test(arguments: [
-        profile(purpose: "TxProfile", kind: "Relative", duration: nearInt64Max),
-        profile(purpose: "TxProfile", kind: "Relative", startPeriod: nearInt64Max),
+        profile(purpose: "TxProfile", kind: "Relative", duration: wireMax),
+        profile(purpose: "TxProfile", kind: "Relative", startPeriod: wireMax),
     ])
     func aRemoteStartWithSuchAProfileIsRejected(profile: String) {
         var harness = registered()
@@ -83,7 +99,7 @@ import Testing
     @Test(arguments: ["2700-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z", "9999-12-31T23:59:59-23:59"])
     func aReservationYearsAheadIsKeptAndCheckedAgainAtTheHorizon(expiry: String) throws {
         var harness = registered()
-        let reserve = #"{"connectorId":1,"expiryDate":"\#(expiry)","idTag":"MINE","reservationId":9223372036854775807}"#
+        let reserve = #"{"connectorId":1,"expiryDate":"\#(expiry)","idTag":"MINE","reservationId":2147483647}"#
         #expect(status(harness.request("ReserveNow", reserve)) == "Accepted")
         let timer = StationTimer.reservationExpiry(connectorId: 1)
         let first = try #require(harness.timers[timer])
@@ -92,12 +108,12 @@ import Testing
         harness.handle(.timerFired(timer))
         #expect(harness.timers[timer] == first + Station.timerHorizonMs)
         #expect(harness.station.status(of: 1) == .reserved)
-        #expect(status(harness.request("CancelReservation", #"{"reservationId":9223372036854775807}"#, id: "2")) == "Accepted")
+        #expect(status(harness.request("CancelReservation", #"{"reservationId":2147483647}"#, id: "2")) == "Accepted")
     }
 
     @Test func aFirmwareDownloadYearsAheadWaitsForItsDate() throws {
         var harness = registered()
-        harness.request("UpdateFirmware", #"{"location":"https://fw.example.com/fw.bin","retrieveDate":"9999-12-31T23:59:59Z","retries":9223372036854775807,"retryInterval":-9223372036854775808}"#)
+        harness.request("UpdateFirmware", #"{"location":"https://fw.example.com/fw.bin","retrieveDate":"9999-12-31T23:59:59Z","retries":2147483647,"retryInterval":-2147483648}"#)
         let first = try #require(harness.timers[.firmware])
         #expect(first == harness.now + Station.timerHorizonMs)
         harness.now = first
@@ -125,7 +141,7 @@ import Testing
     }
 
     /// Connector ids at the ends of Int64 name no connector: each command answers without touching one.
-    @Test(arguments: ["9223372036854775807", "-9223372036854775808", "-1"])
+    @Test(arguments: ["2147483647", "-2147483648", "-1"])
     func aConnectorIdOutOfRangeNamesNoConnector(connectorId: String) {
         var harness = registered()
         #expect(status(harness.request("ChangeAvailability", #"{"connectorId":\#(connectorId),"type":"Inoperative"}"#, id: "1")) == "Rejected")
