@@ -54,8 +54,10 @@ struct TimerWheel {
     /// Schedules `owner.timerFired(tag)` for `deadline`; a deadline in the past fires at the next collection.
     @discardableResult
     mutating func schedule(at deadline: UInt64, owner: any TimerOwner, tag: UInt32) -> TimerID {
-        // Rounded up, so that a timer never fires before its deadline.
-        let tick = max((deadline &+ tickNanoseconds &- 1) / tickNanoseconds, currentTick)
+        // Rounded up, so that a timer never fires before its deadline; a deadline too near UInt64.max to
+        // round up (a time nobody reaches) stays on its last tick rather than wrapping round to now.
+        let (rounded, overflow) = deadline.addingReportingOverflow(tickNanoseconds - 1)
+        let tick = max(overflow ? UInt64.max / tickNanoseconds : rounded / tickNanoseconds, currentTick)
         let index: Int32
         if freeHead >= 0 {
             index = freeHead

@@ -50,6 +50,16 @@ private func advance(_ wheel: inout TimerWheel, to now: UInt64) {
         #expect(recorder.fired == [1])
     }
 
+    @Test func aDeadlineNearTheEndOfTimeNeverFiresInsteadOfWrappingRound() {
+        var wheel = TimerWheel(now: 0)
+        let recorder = Recorder()
+        wheel.schedule(at: .max, owner: recorder, tag: 1)
+        wheel.schedule(at: .max - 1, owner: recorder, tag: 2)
+        advance(&wheel, to: 10_000 * millisecond)
+        #expect(recorder.fired.isEmpty)
+        #expect(wheel.count == 2)
+    }
+
     @Test func aCancelledTimerDoesNotFire() {
         var wheel = TimerWheel(now: 0)
         let recorder = Recorder()
