@@ -61,16 +61,16 @@ def commands(name, value):
     if name == "composite":
         return [("composite", "GetCompositeSchedule", '{"connectorId":1,"duration":%s}' % value)]
     if name == "profile":
-        return [(f"profile-{field}", "SetChargingProfile",
-                 '{"connectorId":0,"csChargingProfiles":%s}' % profile("TxDefaultProfile", "Absolute", **{field: value}))
+        return [(f"profile-{field}", "SetChargingProfile", '{"connectorId":0,"csChargingProfiles":%s}'
+                 % profile("TxDefaultProfile", "Absolute", **{field: value}))
                 for field in ("duration", "startPeriod")]
     if name == "remote-start":
-        return [(f"remote-start-{field}", "RemoteStartTransaction",
-                 '{"connectorId":1,"idTag":"APP","chargingProfile":%s}' % profile("TxProfile", "Relative", **{field: value}))
+        return [(f"remote-start-{field}", "RemoteStartTransaction", '{"connectorId":1,"idTag":"APP","chargingProfile":%s}'
+                 % profile("TxProfile", "Relative", **{field: value}))
                 for field in ("duration", "startPeriod")]
     if name == "reserve":
-        return [(f"reserve-{connector}", "ReserveNow",
-                 '{"connectorId":%d,"expiryDate":"%s","idTag":"MINE","reservationId":%d}' % (connector, date, connector))
+        return [(f"reserve-{connector}", "ReserveNow", '{"connectorId":%d,"expiryDate":"%s","idTag":"MINE","reservationId":%d}'
+                 % (connector, date, connector))
                 for connector, date in ((1, FAR[0]), (2, FAR[1]))]
     if name == "firmware":
         return [(f"firmware-{date[:4]}", "UpdateFirmware",
@@ -103,8 +103,9 @@ class Link:
             return '{"status":"Accepted","currentTime":"%s","interval":10}' % now(), True
         accepted = ARGS.boot == "accepted" or (ARGS.boot == "alternate" and self.odd)
         status = "Accepted" if accepted else "Pending"
-        # A frame the station refuses leaves it unregistered: it boots again.
-        return '{"status":"%s","currentTime":"%s","interval":%s}' % (status, now(), ARGS.value), ARGS.boot == "alternate"
+        answer = '{"status":"%s","currentTime":"%s","interval":%s}' % (status, now(), ARGS.value)
+        # Accepted and Pending send a frame meant to be refused: the commands wait for the boot that follows.
+        return answer, ARGS.boot == "alternate"
 
     async def answer_boot(self, message_id):
         if ARGS.boot_retry is not None and self.seen["boots"] == 0:
@@ -145,14 +146,17 @@ class Link:
 
     async def command(self):
         await self.registered.wait()
-        for name in ARGS.commands:
-            for message_id, action, payload in commands(name, ARGS.value):
-                await self.call(message_id, action, payload)
-        await asyncio.sleep(0.5)
-        await self.call("probe", "GetConfiguration", '{"key":["HeartbeatInterval"]}')
-        if "reserve" in ARGS.commands:
-            for connector in (1, 2):
-                await self.call(f"cancel-{connector}", "CancelReservation", '{"reservationId":%d}' % connector)
+        try:
+            for name in ARGS.commands:
+                for message_id, action, payload in commands(name, ARGS.value):
+                    await self.call(message_id, action, payload)
+            await asyncio.sleep(0.5)
+            await self.call("probe", "GetConfiguration", '{"key":["HeartbeatInterval"]}')
+            if "reserve" in ARGS.commands:
+                for connector in (1, 2):
+                    await self.call(f"cancel-{connector}", "CancelReservation", '{"reservationId":%d}' % connector)
+        except websockets.ConnectionClosed:
+            pass
 
     async def serve(self):
         commander = asyncio.ensure_future(self.command())
