@@ -54,9 +54,9 @@ import Testing
         #expect(answer.code == .formationViolation)
     }
 
-    @Test func aFrameThatIsNotAnArrayIsAProtocolError() throws {
+    @Test func aFrameThatIsNotAnArrayIsAFormationViolation() throws {
         let answer = try error(for: #"{"hello":"world"}"#)
-        #expect(answer.code == .protocolError)
+        #expect(answer.code == .formationViolation)
         #expect(answer.messageId == "-1")
     }
 

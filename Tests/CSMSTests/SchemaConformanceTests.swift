@@ -60,6 +60,7 @@ import Testing
         let badFrames = [
             ("Heartbeat", "not json"),
             ("Heartbeat", #"{"a":1}"#),
+            ("Heartbeat", #"[2,"b7","Heartbeat"]"#),
             ("Heartbeat", #"[2,"b1","Heartbeat",{"extra":true}]"#),
             ("Reset", #"[2,"b2","Reset",{"type":"Soft"}]"#),
             ("Fly", #"[2,"b3","Fly",{}]"#),

@@ -54,9 +54,14 @@ import Testing
         #expect(error(parsing: #"[2,"abc","Heartbeat",{]"#)?.code == .formationViolation)
     }
 
-    @Test func jsonThatIsNotAFrameIsAProtocolError() {
-        #expect(error(parsing: #"{"hello":1}"#)?.code == .protocolError)
+    @Test func jsonThatIsNotAnArrayIsAFormationViolation() {
+        #expect(error(parsing: #"{"hello":1}"#)?.code == .formationViolation)
+        #expect(error(parsing: #"42"#)?.code == .formationViolation)
+    }
+
+    @Test func anArrayThatIsNotAFrameIsAProtocolError() {
         #expect(error(parsing: #"[5,"abc",{}]"#)?.code == .protocolError)
+        #expect(error(parsing: #"[2,"abc","Heartbeat"]"#)?.code == .protocolError)
     }
 
     @Test func textThatIsNotJSONIsAFormationViolationWhateverItsActionAndFields() {

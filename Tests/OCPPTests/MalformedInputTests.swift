@@ -111,7 +111,7 @@ import Testing
         #expect(code("invalid UTF-8") == .formationViolation)
         #expect(code("10,000-deep arrays") == .formationViolation)
         #expect(code("2 MB frame") == .formationViolation)
-        #expect(code("an object") == .protocolError)
+        #expect(code("an object") == .formationViolation)
         #expect(code("unknown type") == .protocolError)
         #expect(code("id as number") == .protocolError)
         #expect(code("unknown action") == .notImplemented)

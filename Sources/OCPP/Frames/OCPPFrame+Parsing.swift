@@ -4,8 +4,8 @@ extension OCPPFrame {
     /// Each mistake gets one code, whatever else is wrong (OCPP-J 1.6 §4.2.3), because the frame is read
     /// in this order and the first step that fails decides:
     /// 1. the whole text as JSON (grammar, UTF-8, nesting within `limits`, nothing after the value, at most
-    ///    `limits.maxBytes`): ``CallErrorCode/formationViolation``;
-    /// 2. the envelope, JSON that is not an OCPP-J message (not an array; a MessageTypeId other than 2, 3
+    ///    `limits.maxBytes`) and an array: ``CallErrorCode/formationViolation``;
+    /// 2. the envelope, an array that is not an OCPP-J message (a MessageTypeId other than 2, 3
     ///    or 4; a UniqueId that is not a string of at most 36 characters; the wrong number of elements for
     ///    its type; an Action, ErrorCode or ErrorDescription that is not a string):
     ///    ``CallErrorCode/protocolError``;
@@ -120,7 +120,10 @@ extension OCPPFrame {
     private static func envelope(
         _ reader: inout JSONReader, _ elements: Elements, bytes: [UInt8], messageId: inout String?
     ) throws(OCPPError) -> OCPPFrame {
-        guard elements.isArray else { throw shape("a frame must be a JSON array") }
+        // JSON that is not an array is no OCPP-J message at all: malformed, as text that is not JSON is.
+        guard elements.isArray else {
+            throw OCPPError(code: .formationViolation, reason: "a frame must be a JSON array")
+        }
         guard elements.count >= 2 else { throw shape("a frame has a MessageTypeId and a UniqueId at least") }
         reader.index = elements[0].lowerBound
         guard let messageTypeId = try? reader.readInt("MessageTypeId"), reader.index == elements[0].upperBound,
