@@ -24,6 +24,7 @@ struct CapacityCommand: Command {
             OptionSpec("--report", value: "DIR", help: "Write each step's report in DIR/stations-N/ and the summary in DIR/capacity.json."),
             OptionSpec("--password", value: "SECRET", help: "HTTP Basic password of every station; never printed."),
             OptionSpec("--ca-file", value: "PEM", help: "Trust this CA for wss://."),
+            OptionSpec("--ping-interval", value: "D", help: "Ping every link this often on the wall clock and drop it (reason ping_timeout) when a ping is still unanswered at the next, e.g. 30s. Default: no pings, as the Green'Up."),
             OptionSpec("--insecure", help: "Do not verify the CSMS's certificate (prints a warning)."),
             OptionSpec("--quiet", help: "No progress line and no line per step; only the final table."),
         ],

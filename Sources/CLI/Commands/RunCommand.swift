@@ -23,6 +23,7 @@ struct RunCommand: Command {
             OptionSpec("--trace", value: "FILE", help: "Write every OCPP frame as JSON lines."),
             OptionSpec("--password", value: "SECRET", help: "HTTP Basic password of every station (OCPP security profiles 1 and 2); never printed."),
             OptionSpec("--ca-file", value: "PEM", help: "Trust this CA for wss:// (a private CA)."),
+            OptionSpec("--ping-interval", value: "D", help: "Ping every link this often on the wall clock and drop it (reason ping_timeout) when a ping is still unanswered at the next, e.g. 30s. Default: no pings, as the Green'Up."),
             OptionSpec("--insecure", help: "Do not verify the CSMS's certificate (prints a warning)."),
             OptionSpec("--quiet", help: "No progress line."),
             OptionSpec("--json", help: "Print the summary as JSON on stdout."),

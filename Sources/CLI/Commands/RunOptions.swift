@@ -20,6 +20,8 @@ struct RunOptions: Sendable {
     var password: String?
     var caFile: String?
     var insecure: Bool
+    /// How often each link is pinged (wall time); nil sends none, as the Green'Up.
+    var pingInterval: Duration?
     var quiet: Bool
     var json: Bool
 
@@ -41,6 +43,7 @@ struct RunOptions: Sendable {
         password = arguments.value("--password")
         caFile = try arguments.value("--ca-file", as: InputFile.argument)
         insecure = arguments.flag("--insecure")
+        pingInterval = try arguments.value("--ping-interval", as: Duration.argument)
         quiet = arguments.flag("--quiet")
         json = arguments.flag("--json")
         if caFile != nil, insecure {
@@ -48,6 +51,9 @@ struct RunOptions: Sendable {
         }
         if let csms, csms.scheme == "ws", caFile != nil || insecure {
             throw UsageError("--ca-file and --insecure apply to wss:// only", command: "run")
+        }
+        if let pingInterval, pingInterval <= .zero {
+            throw UsageError("--ping-interval must be longer than zero", command: "run")
         }
         if duration <= .zero {
             throw UsageError("--duration must be longer than zero", command: "run")
@@ -68,6 +74,7 @@ struct RunOptions: Sendable {
         configuration.password = password
         configuration.caFile = caFile
         configuration.insecure = insecure
+        configuration.pingInterval = pingInterval
         configuration.traceFile = trace
         configuration.metricsPort = metricsPort.map(UInt16.init)
         return configuration

@@ -1,3 +1,4 @@
+import Fleet
 import Foundation
 import TestSupport
 import Testing
@@ -20,6 +21,14 @@ private func runOptions(_ tokens: [String]) throws(UsageError) -> RunOptions {
 @Test func againstARealCSMSTheSpeedIsOneUnlessGiven() throws {
     #expect(try runOptions(["--csms", "ws://127.0.0.1:9/x"]).speed == 1)
     #expect(try runOptions(["--csms", "ws://127.0.0.1:9/x", "--speed", "10"]).speed == 10)
+}
+
+@Test func pingsAreOffUnlessAnIntervalIsGiven() throws {
+    let profile = try #require(BuiltInProfile.named("idle")).load()
+    #expect(try runOptions([]).runConfiguration(profile: profile).pingInterval == nil)
+    let options = try runOptions(["--ping-interval", "30s"])
+    #expect(options.runConfiguration(profile: profile).pingInterval == .seconds(30))
+    #expect(throws: UsageError.self) { try runOptions(["--ping-interval", "0s"]) }
 }
 
 @Test func aProfileIsABuiltInNameOrAFile() throws {
