@@ -12,16 +12,17 @@
 ///            | "bad_frames" | "unmatched_answers"
 /// percentile = "p50" | "p90" | "p99" | "p99.9" | "p999" | "max"
 /// series     = an action name, e.g. StartTransaction | "*" for all actions
-/// counter    = "errors" | "call_errors" | "timeouts" | "sent" | "ok"
+/// counter    = "errors" | "call_errors" | "timeouts" | "sent" | "ok" | "late"
 /// comparison = "<" | "<=" | ">" | ">=" | "==" | "!="
 /// threshold  = number [ unit ]                      number = digits [ "." digits ]
 /// unit       = "us" | "ms" | "s" | "%"
 /// ```
 ///
 /// Latencies need a duration unit. `errors` counts CallErrors and timeouts. A counter's threshold is a
-/// count, or with `%` a share of the calls sent; `reconnects` and `failed_connections` as `%` are shares of
-/// connection attempts, `lost_transactions` of transactions started, `connected` of the stations run
-/// (`connected` is the most links up at once). `msgs_per_s` is calls sent per second over the run.
+/// count, or with `%` a share of the calls sent (`late`: answers after their call's timeout); `reconnects`
+/// as `%` is a share of links established, `failed_connections` of connection attempts,
+/// `lost_transactions` of transactions started, `connected` of the stations run (`connected` is the most
+/// links up at once). `msgs_per_s` is calls sent per second over the run.
 /// `bad_frames` (frames from the CSMS the stations refused) and `unmatched_answers` (answers to no CALL in
 /// flight) take a plain count.
 /// An SLO on something never measured (no call of that action answered, a share of zero) fails.
@@ -39,12 +40,14 @@ public struct SLO: Sendable, Equatable, CustomStringConvertible {
           metric      p50|p90|p99|p99.9|p999|max ( Action | * )   latency from when calls were due
                       service_p99(Action)                          latency from when calls were written
                       lag_p99                                      scheduler lag (also lag_p50, lag_max…)
-                      errors|call_errors|timeouts|sent|ok [(Action)]   errors = CallErrors + timeouts
+                      errors|call_errors|timeouts|sent|ok|late [(Action)]   errors = CallErrors + timeouts;
+                                                                   late = answers after their timeout
                       connected | reconnects | failed_connections | lost_transactions | msgs_per_s
                       bad_frames | unmatched_answers               frames from the CSMS refused / matching no CALL
           comparison  <  <=  >  >=  ==  !=
           threshold   number with a unit: us, ms, s for latencies; a count, or % for shares
-                      (% of calls sent; of connection attempts; of transactions started;
+                      (% of calls sent; reconnects: of links established; failed_connections: of
+                      connection attempts; lost_transactions: of transactions started;
                       connected: the most links up at once, % of the stations run;
                       bad_frames and unmatched_answers: a count only)
           examples    'p99(StartTransaction) < 800ms'  'p50(*) <= 200ms'  'errors < 0.1%'

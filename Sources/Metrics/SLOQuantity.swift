@@ -66,6 +66,8 @@ enum SLOCounter: String, Sendable, CaseIterable {
     case errors
     case callErrors = "call_errors"
     case timeouts, sent, ok
+    /// Answers that came after their call's timeout (each also counted as a timeout).
+    case late
 
     func count(in figures: ActionFigures) -> UInt64 {
         switch self {
@@ -74,6 +76,7 @@ enum SLOCounter: String, Sendable, CaseIterable {
         case .timeouts: figures.timeouts
         case .sent: figures.sent
         case .ok: figures.ok
+        case .late: figures.late
         }
     }
 }

@@ -41,6 +41,13 @@ import Testing
         #expect(Self.report().csmsFaults.unmatchedAnswers == 0)
     }
 
+    @Test func anObjectiveCountsLateAnswersAsAShareOfTheCallsSent() throws {
+        #expect(try SLO(parsing: "late == 1").evaluate(against: Self.report()).ok)
+        #expect(try !SLO(parsing: "late(Heartbeat) == 0").evaluate(against: Self.report()).ok)
+        #expect(try SLO(parsing: "late < 34%").evaluate(against: Self.report()).ok)
+        #expect(try !SLO(parsing: "late < 33%").evaluate(against: Self.report()).ok)
+    }
+
     @Test func aLateAnswerWhoseCallIsForgottenIsCountedWithoutALatency() throws {
         let recorder = MetricsRecorder()
         let boot = recorder.register(action: "BootNotification")

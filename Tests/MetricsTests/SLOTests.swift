@@ -14,6 +14,7 @@ import Testing
         ("errors(Authorize) < 1%", .counter(.errors, series: "Authorize"), .less, 1, .percent),
         ("call_errors == 0", .counter(.callErrors, series: "*"), .equal, 0, .none),
         ("timeouts == 0", .counter(.timeouts, series: "*"), .equal, 0, .none),
+        ("late(Heartbeat) < 1%", .counter(.late, series: "Heartbeat"), .less, 1, .percent),
         ("sent(Heartbeat) > 100", .counter(.sent, series: "Heartbeat"), .greater, 100, .none),
         ("connected >= 99.9%", .connected, .greaterOrEqual, 99.9, .percent),
         ("msgs_per_s >= 5000", .messagesPerSecond, .greaterOrEqual, 5000, .none),
