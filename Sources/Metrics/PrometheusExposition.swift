@@ -25,6 +25,8 @@ public enum PrometheusExposition {
         perAction(&text, actions, "ocpp_fleet_messages_ok_total", "Calls answered with a CallResult.", \.ok)
         perAction(&text, actions, "ocpp_fleet_timeouts_total", "Calls that got no answer in time.", \.timeouts)
         perAction(
+            &text, actions, "ocpp_fleet_late_answers_total", "Answers that came after their call's timeout.", \.late)
+        perAction(
             &text, actions, "ocpp_fleet_messages_received_total", "Calls received from the CSMS.", \.received)
         family(&text, "ocpp_fleet_call_errors_total", .counter, "Calls answered with a CallError, by code.")
         for action in actions {

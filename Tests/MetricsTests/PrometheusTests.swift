@@ -34,6 +34,13 @@ import Glibc
         #expect(samples.first { $0.name == "ocpp_fleet_reconnects_total" }?.value == "2")
     }
 
+    @Test func lateAnswersAreCountedByAction() {
+        var aggregator = MetricsAggregator(loopCount: 1)
+        aggregator.add(LateAnswerTests.recording(), fromLoop: 0)
+        let text = PrometheusExposition.render(aggregator.finish())
+        #expect(text.contains("ocpp_fleet_late_answers_total{action=\"Heartbeat\"} 1\n"))
+    }
+
     @Test func everySampleBelongsToAFamilyDeclaredOnce() {
         let types = text.split(separator: "\n").filter { $0.hasPrefix("# TYPE ") }.map { String($0.split(separator: " ")[2]) }
         #expect(Set(types).count == types.count)
