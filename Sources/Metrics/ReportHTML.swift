@@ -110,12 +110,13 @@ public enum ReportHTML {
 
     private static func actionsSection(_ report: RunReport) -> String {
         var html = "<h2>Messages</h2>\n<table>\n<tr><th>action</th><th>sent</th><th>ok</th><th>CallErrors</th>"
-        html += "<th>timeouts</th><th>p50 ms</th><th>p90 ms</th><th>p99 ms</th><th>p99.9 ms</th><th>max ms</th>"
+        html += "<th>timeouts</th><th>late</th><th>p50 ms</th><th>p90 ms</th><th>p99 ms</th><th>p99.9 ms</th><th>max ms</th>"
         html += "<th>service p99 ms</th></tr>\n"
         for figures in report.actions + [report.allActions] {
             let name = figures.name == "*" ? "<b>all</b>" : XMLText.escape(figures.name)
             let cells = [
                 String(figures.sent), String(figures.ok), String(figures.callErrors), String(figures.timeouts),
+                String(figures.late),
                 NumberText.millis(figures.latency.p50), NumberText.millis(figures.latency.p90),
                 NumberText.millis(figures.latency.p99), NumberText.millis(figures.latency.p999),
                 NumberText.millis(figures.latency.max), NumberText.millis(figures.serviceTime.p99),

@@ -41,6 +41,12 @@ import Testing
         #expect(Self.report().csmsFaults.unmatchedAnswers == 0)
     }
 
+    @Test func theHTMLReportHasALateColumn() {
+        let html = ReportHTML.render(Self.report())
+        #expect(html.contains("<th>timeouts</th><th>late</th>"))
+        #expect(html.contains("<tr><td>Heartbeat</td><td>3</td><td>2</td><td>0</td><td>1</td><td>1</td>"))
+    }
+
     @Test func anObjectiveCountsLateAnswersAsAShareOfTheCallsSent() throws {
         #expect(try SLO(parsing: "late == 1").evaluate(against: Self.report()).ok)
         #expect(try !SLO(parsing: "late(Heartbeat) == 0").evaluate(against: Self.report()).ok)
