@@ -64,7 +64,7 @@ struct RunCommand: Command {
         ) { runner.stop() }
         if !options.quiet {
             let target = options.csms?.absoluteString ?? "the embedded CSMS on 127.0.0.1"
-            Output.error("running \(stations) stations of \(options.profile) against \(target) for \(options.duration) at speed \(options.speed)" + (runner.configuration.stationClockNote().map { "; \($0)" } ?? ""))
+            Output.error("running \(stations) stations of \(options.profile) against \(target) for \(options.duration) at speed \(runner.configuration.speedText)" + (runner.configuration.stationClockNote().map { "; \($0)" } ?? ""))
         }
         let report: RunReport
         do {

@@ -86,13 +86,18 @@ public struct FleetRunConfiguration: Sendable {
 }
 
 extension FleetRunConfiguration {
+    /// The speed as a person writes it: `60`, `0.5`.
+    public var speedText: String {
+        speed == speed.rounded() && abs(speed) < 1e15 ? String(Int64(speed)) : String(speed)
+    }
+
     /// What a start banner says of the stations' clocks when they do not run at the wall clock's pace:
     /// `station clocks start at <now, ISO 8601> and run 60× faster`; `nil` at speed 1, where a station's
     /// clock is the wall clock.
     public func stationClockNote() -> String? {
         guard speed != 1 else { return nil }
         let now = OCPPDateTime(millisecondsSinceEpoch: FleetRunner.wallClockMicros() / 1000)
-        let pace = speed == speed.rounded() && abs(speed) < 1e15 ? String(Int64(speed)) : String(speed)
-        return "station clocks start at \(now) and run " + (speed > 1 ? "\(pace)× faster" : "at \(pace)× the wall clock's pace")
+        return "station clocks start at \(now) and run "
+            + (speed > 1 ? "\(speedText)× faster" : "at \(speedText)× the wall clock's pace")
     }
 }

@@ -9,6 +9,14 @@ import Testing
         #expect(configuration.stationClockNote() == nil)
     }
 
+    @Test func theSpeedIsWrittenAsAPersonWritesIt() throws {
+        var configuration = FleetRunConfiguration(profile: try RunFixtures.profile())
+        configuration.speed = 60
+        #expect(configuration.speedText == "60")
+        configuration.speed = 0.25
+        #expect(configuration.speedText == "0.25")
+    }
+
     @Test func atAnotherSpeedTheBannerSaysWhereTheClocksStartAndHowFastTheyRun() throws {
         var configuration = FleetRunConfiguration(profile: try RunFixtures.profile())
         configuration.speed = 60
