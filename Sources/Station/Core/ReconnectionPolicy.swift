@@ -24,7 +24,10 @@ public enum ReconnectionPolicy: Sendable, Equatable {
         case .retryBackOff(let minimum, let range, let repeatTimes):
             let doublings = Int64(max(0, min(attempt, repeatTimes, 62)))
             let base = max(0, minimum).saturatingMultiply(1 << doublings)
-            let extra = Int64.random(in: 0...max(0, range), using: &random)
+            // The draw is spelt out, not left to the standard library's `random(in:using:)`, so that a
+            // (seed, station) gives the same waits under every toolchain; for ranges below 10^15 ms the modulo bias
+            // is under 2^-14.
+            let extra = Int64(random.next() % (UInt64(max(0, min(range, Int64.max - 1))) + 1))
             return max(1, base.saturatingAdd(extra))
         }
     }
