@@ -67,7 +67,7 @@ import Testing
                 "bad.json:8:47: $.sites[0].dwellMinutes.lognormal.median: expected a number above 0, found the number 0",
                 "bad.json:9:19: $.sites[0].energyKWh: expected exactly one member among \"fixed\", \"uniform\", \"exponential\", \"lognormal\", found \"fixed\" and \"uniform\"",
                 "bad.json:10:16: $.sites[0].badges: expected shares summing to 1, found shares summing to 1.1",
-                "bad.json:14:30: $.reconnection.policy: expected \"greenup\", \"fixed\" or \"exponential\", found the string \"linear\"",
+                "bad.json:14:30: $.reconnection.policy: expected \"greenup\", \"fixed\", \"exponential\" or \"retryBackOff\", found the string \"linear\"",
                 "bad.json:15:21: $.events[0].at: expected a duration such as \"90s\", \"10m\" or \"1h30m\", found the string \"soon\"",
                 "bad.json:15:60: $.events[0].share: expected a number from 0 to 1, found the number 2",
             ])
@@ -89,6 +89,31 @@ import Testing
             diagnostics(json) == [
                 "bad.json:2:52: $.reconnection.interval: expected no \"interval\" with policy \"greenup\", found one",
                 "bad.json:3:77: $.events[0].share: expected no \"share\" in a \"restartCSMS\" event, found one",
+            ])
+    }
+
+    @Test func aRetryBackOffPolicyTakesOCPP201sThreeSettings() throws {
+        let json = """
+            {"name": "x", "description": "y", "sites": [\(minimalSite)],
+             "reconnection": {"policy": "retryBackOff", "waitMinimum": "10s", "randomRange": "5s", "repeatTimes": 3}}
+            """
+        let profile = try Profile.parse(Array(json.utf8), file: "ocpp201.json")
+        #expect(
+            profile.reconnection
+                == .retryBackOff(waitMinimumMilliseconds: 10_000, randomRangeMilliseconds: 5_000, repeatTimes: 3))
+    }
+
+    @Test func aRetryBackOffWithNegativeOrMissingSettingsIsRefused() {
+        let json = """
+            {"name": "x", "description": "y", "sites": [\(minimalSite)],
+             "reconnection": {"policy": "retryBackOff", "waitMinimum": "-10s", "repeatTimes": -1, "max": "1m"}}
+            """
+        #expect(
+            diagnostics(json) == [
+                "bad.json:2:18: $.reconnection: expected a member \"randomRange\", found none",
+                "bad.json:2:60: $.reconnection.waitMinimum: expected a duration such as \"90s\", \"10m\" or \"1h30m\" of at least 1 ms, found the string \"-10s\"",
+                "bad.json:2:83: $.reconnection.repeatTimes: expected an integer at least 0, found the number -1",
+                "bad.json:2:94: $.reconnection.max: expected no \"max\" with policy \"retryBackOff\", found one",
             ])
     }
 

@@ -11,9 +11,10 @@ import TestSupport
     /// A simulation of `profile` written to a fresh trace file; returns the trace's lines and the report.
     private func simulate(
         _ profile: String, stations: Int, minutes: Int64, seed: UInt64 = 1, shard: FleetShard = .whole,
-        threads: Int? = nil
+        threads: Int? = nil, reconnection: ReconnectionStrategy? = nil
     ) throws -> (lines: [String], report: RunReport) {
-        let loaded = try Profile.load(file: packageRootPath("Profiles/\(profile).json"))
+        var loaded = try Profile.load(file: packageRootPath("Profiles/\(profile).json"))
+        if let reconnection { loaded.reconnection = reconnection }
         let plan = FleetPlan(profile: loaded, fleetSize: stations, seed: seed, duration: minutes * Self.minute, shard: shard)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("fleet-trace-\(UUID().uuidString).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -111,6 +112,23 @@ import TestSupport
             if time > restartAt && firstAfterRestart[station] == nil { firstAfterRestart[station] = time }
         }
         #expect(firstAfterRestart.count == 10)
+        #expect(Set(firstAfterRestart.values).count > 5)
+    }
+
+    @Test func stationsUnderOCPP201RetryBackOffSpreadTheirReconnections() throws {
+        // smoke.json's CSMS restart at 6 minutes, met by a fleet that reconnects as OCPP 2.0.1 says.
+        let smoke = try Profile.load(file: packageRootPath("Profiles/smoke.json"))
+        let restartAt = smoke.start + 6 * Self.minute
+        let retryBackOff = ReconnectionStrategy.retryBackOff(
+            waitMinimumMilliseconds: 2_000, randomRangeMilliseconds: 10_000, repeatTimes: 3)
+        let lines = try simulate("smoke", stations: 10, minutes: 8, reconnection: retryBackOff).lines
+        var firstAfterRestart: [Int: Int64] = [:]
+        for line in lines where line.contains("\"dir\":\"out\"") {
+            let (time, station) = key(line)
+            if time > restartAt && firstAfterRestart[station] == nil { firstAfterRestart[station] = time }
+        }
+        #expect(firstAfterRestart.count == 10)
+        #expect(firstAfterRestart.values.allSatisfy { $0 >= restartAt + 2_000 })
         #expect(Set(firstAfterRestart.values).count > 5)
     }
 

@@ -150,6 +150,28 @@ import Testing
         #expect(delays[7] >= 30_000 && delays[7] <= 60_000)
     }
 
+    @Test func retryBackOffDoublesTheWaitUntilALinkIsUpAgain() throws {
+        var harness = StationHarness(
+            options: StationOptions(
+                reconnection: .retryBackOff(waitMinimumMs: 5_000, randomRangeMs: 0, repeatTimes: 2)))
+        harness.boot()
+        harness.autoConnect = false
+        var delays: [Int64] = []
+        for _ in 0..<4 {
+            harness.handle(.disconnected)
+            let at = try #require(harness.timers[.reconnect])
+            delays.append(at - harness.now)
+            harness.now = at
+            harness.timers[.reconnect] = nil
+            harness.handle(.timerFired(.reconnect))
+        }
+        harness.handle(.connected)
+        harness.handle(.disconnected)
+        let afterReconnection = try #require(harness.timers[.reconnect])
+        #expect(delays == [5_000, 10_000, 20_000, 20_000])
+        #expect(afterReconnection - harness.now == 5_000)
+    }
+
     @Test func reconnectionStartsWithANewBootNotification() {
         var harness = StationHarness()
         harness.boot()

@@ -22,6 +22,9 @@ extension ReconnectionStrategy {
             StationOptions(reconnection: .exponentialBackoff(initialMs: interval, maxMs: interval, jitter: 0))
         case .exponential(let initial, let maximum, let jitter):
             StationOptions(reconnection: .exponentialBackoff(initialMs: initial, maxMs: maximum, jitter: jitter))
+        case .retryBackOff(let minimum, let range, let repeatTimes):
+            StationOptions(
+                reconnection: .retryBackOff(waitMinimumMs: minimum, randomRangeMs: range, repeatTimes: repeatTimes))
         }
     }
 }

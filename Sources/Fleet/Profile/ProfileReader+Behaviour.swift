@@ -1,22 +1,22 @@
 extension ProfileReader {
     mutating func reconnectionStrategy(_ node: JSONNode, _ path: String) -> ReconnectionStrategy? {
-        let allowed = ["policy", "interval", "initial", "max", "jitter"]
-        guard let members = object(node, path, allowed: allowed),
+        let settings = ["interval", "initial", "max", "jitter", "waitMinimum", "randomRange", "repeatTimes"]
+        guard let members = object(node, path, allowed: ["policy"] + settings),
             let policyNode = required(members, "policy"),
             let policy = string(policyNode, members.path(of: "policy"))
         else { return nil }
-        let extra: [String]
+        let used: [String]
         let result: ReconnectionStrategy?
         switch policy {
         case "greenup":
-            extra = ["interval", "initial", "max", "jitter"]
+            used = []
             result = .greenUp
         case "fixed":
-            extra = ["initial", "max", "jitter"]
+            used = ["interval"]
             result = required(members, "interval").flatMap { duration($0, members.path(of: "interval"), atLeast: 1) }
                 .map { .fixed(intervalMilliseconds: $0) }
         case "exponential":
-            extra = ["interval"]
+            used = ["initial", "max", "jitter"]
             let initial = required(members, "initial").flatMap { duration($0, members.path(of: "initial"), atLeast: 1) }
             let maximum = required(members, "max").flatMap { duration($0, members.path(of: "max"), atLeast: 1) }
             var jitter: Double? = 0
@@ -33,11 +33,28 @@ extension ProfileReader {
             } else {
                 result = nil
             }
+        case "retryBackOff":
+            used = ["waitMinimum", "randomRange", "repeatTimes"]
+            let minimum = required(members, "waitMinimum").flatMap {
+                duration($0, members.path(of: "waitMinimum"), atLeast: 1)
+            }
+            let range = required(members, "randomRange").flatMap { duration($0, members.path(of: "randomRange")) }
+            let repeatTimes = required(members, "repeatTimes").flatMap {
+                integer($0, members.path(of: "repeatTimes"), .atLeast(0))
+            }
+            if let minimum, let range, let repeatTimes {
+                result = .retryBackOff(
+                    waitMinimumMilliseconds: minimum, randomRangeMilliseconds: range, repeatTimes: repeatTimes)
+            } else {
+                result = nil
+            }
         default:
-            report(policyNode, members.path(of: "policy"), expected: "\"greenup\", \"fixed\" or \"exponential\"")
+            report(
+                policyNode, members.path(of: "policy"),
+                expected: "\"greenup\", \"fixed\", \"exponential\" or \"retryBackOff\"")
             return nil
         }
-        for key in extra {
+        for key in settings where !used.contains(key) {
             if let node = members[key] {
                 report(node, members.path(of: key), expected: "no \"\(key)\" with policy \"\(policy)\"", found: "one")
             }

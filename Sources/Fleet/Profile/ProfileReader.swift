@@ -157,7 +157,8 @@ struct ProfileReader {
         guard case .string(let text) = node.value, let milliseconds = DurationText.milliseconds(text),
             milliseconds >= minimum
         else {
-            let floor = minimum > 0 ? " of at least \(minimum / 1000) s" : ""
+            let unit = minimum % 1000 == 0 ? "\(minimum / 1000) s" : "\(minimum) ms"
+            let floor = minimum > 0 ? " of at least \(unit)" : ""
             report(node, path, expected: "a duration such as \"90s\", \"10m\" or \"1h30m\"\(floor)")
             return nil
         }
