@@ -42,9 +42,7 @@ import WebSocket
         let recorder = ChannelRecorder()
         try await connect(
             recorder, to: "wss://localhost:\(port)/ocpp",
-            // A generous wait for the handshake: the Python peer may start slowly on a busy machine.
-            options: WebSocketClientOptions(password: "pw", connectTimeout: .seconds(60), caFile: certificates.caFile),
-            group: group)
+            options: WebSocketClientOptions(password: "pw", caFile: certificates.caFile), group: group)
         #expect(await recorder.wait { $0.openedCount == 1 }, "\(recorder.events)")
         let request = try #require(await peer.line(startingWith: "{"))
         #expect(request.contains("\"path\": \"/ocpp/GU0001\""))

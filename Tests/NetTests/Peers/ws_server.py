@@ -7,7 +7,8 @@ request it sees ({"path": ..., "authorization": ..., "subprotocol": ...}). Modes
   fragments-and-ping  sends a ping, then a message in three fragments, then echoes
   silent              accepts and never answers messages
   binary              sends a binary message, then prints the close code it got as "CLOSE <code>"
-With a certificate and key after the mode, it serves wss://. It stops by itself after 60 s."""
+With a certificate and key after the mode, it serves wss://. The test terminates it; it stops by itself
+after 10 minutes, long after a test on a busy machine (where a test may wait a minute for a thread) ends."""
 import asyncio
 import json
 import ssl
@@ -63,7 +64,7 @@ async def main():
     ) as server:
         port = server.sockets[0].getsockname()[1]
         print(f"PORT {port}", flush=True)
-        await asyncio.sleep(60)
+        await asyncio.sleep(600)
 
 
 asyncio.run(main())
