@@ -44,7 +44,7 @@ extension Station {
         let messageId = call.messageId ?? random.messageID()
         call.messageId = messageId
         // A retry goes out under the id of the attempt that timed out: an answer to it is no longer late.
-        timedOutCalls.removeAll { $0.messageId == messageId }
+        if !timedOutCalls.isEmpty { timedOutCalls.removeAll { $0.messageId == messageId } }
         var bytes: [UInt8] = []
         switch call.message {
         case .heartbeat:
