@@ -29,7 +29,8 @@ struct EmbeddedCSMSRunTests {
 
     @Test("the embedded CSMS sends the plans' remote starts, and restarts when the profile says")
     func commandsAndRestart() async throws {
-        var configuration = try RunFixtures.configuration(url: nil, seconds: 4)
+        // The restart comes 2 wall seconds in; 10 s leave the reconnections room on a machine with busy cores.
+        var configuration = try RunFixtures.configuration(url: nil, seconds: 10)
         configuration.profile = try RunFixtures.commandedProfile()
         let report = try await FleetRunner(configuration: configuration).run()
 

@@ -93,14 +93,16 @@ struct RealTimeCSMSTests {
         return (report, seen)
     }
 
-    @Test("at speed 1 every timestamp a station sends is within a second of the CSMS's clock")
+    @Test("at speed 1 every timestamp a station sends is within seconds of the CSMS's clock, not months")
     func timestampsAreTheCSMSsTime() async throws {
         let (report, seen) = try await Self.run("timestamps", speed: 1, seconds: 5)
 
         #expect(seen.violations == 0)
         // The triggered MeterValues, the composite schedule's two times, StartTransaction, MeterValues, Stop.
         #expect(seen.timestamps >= 4)
-        #expect(seen.max_skew_s < 1)
+        // The skew includes the time a frame waits in queues; a CI machine with busy cores makes that a
+        // second or more, while a station on the profile's calendar would be months off.
+        #expect(seen.max_skew_s < 5)
         #expect(report.transactions.started >= 1)
         #expect(report.run.stationClockStart != nil)
         #expect(abs(report.run.stationClockAheadSeconds ?? 99) < 0.5)
