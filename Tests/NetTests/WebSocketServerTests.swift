@@ -26,7 +26,7 @@ import WebSocket
         #expect(peer.output.contains(heartbeat))
         #expect(peer.output.contains("second"))
         #expect(await recorder.wait { $0.contains(.opened("CP 42")) })
-        #expect(await recorder.wait { $0.texts == [heartbeat, "second"] })
+        #expect(await recorder.wait { $0.texts == [heartbeat, "second"] }, "\(recorder.events)")
         guard case .closed(let code, _) = await recorder.firstCloseReason() else {
             Issue.record("expected a clean close")
             return
