@@ -47,7 +47,8 @@ extension ReportComparison {
             return lines
         case .noRegression:
             let judged = rows.filter(\.judged).count
-            return ["no regression: \(judged) figure\(judged == 1 ? "" : "s") within \(judged == 1 ? "its" : "their") threshold\(aside)"]
+            let figures = judged == 1 ? "1 figure within its threshold" : "\(judged) figures within their thresholds"
+            return ["no regression: \(figures)\(aside)"]
         }
     }
 
