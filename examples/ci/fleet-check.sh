@@ -12,7 +12,7 @@
 #   FLEET_STATIONS        stations (the profile's count)
 #   FLEET_DURATION        wall time of the run (60s)
 #   FLEET_SPEED           station time compression (60: the profile's hour in a minute)
-#   FLEET_SLOS            SLOs separated by ';' ('connected >= 100%;errors < 1%;p99(*) < 2s')
+#   FLEET_SLOS            SLOs separated by ';' ('connected >= 100%;errors < 1%;p99(*) < 5s')
 #   REPORT_DIR            where the reports go (fleet-report); keep it as the job's artifact
 #   BASELINE              the main branch's report.json (or its folder, or a quoted glob of several);
 #                         absent or missing: nothing to compare, the run alone decides
@@ -35,7 +35,7 @@ esac
 run=(run --profile "${FLEET_PROFILE:-smoke}" --duration "${FLEET_DURATION:-60s}" --speed "${FLEET_SPEED:-60}"
     --report "$report_dir")
 if [ -n "${FLEET_STATIONS:-}" ]; then run+=(--stations "$FLEET_STATIONS"); fi
-IFS=';' read -r -a slos <<< "${FLEET_SLOS:-connected >= 100%;errors < 1%;p99(*) < 2s}"
+IFS=';' read -r -a slos <<< "${FLEET_SLOS:-connected >= 100%;errors < 1%;p99(*) < 5s}"
 for slo in "${slos[@]}"; do
     if [ -n "$slo" ]; then run+=(--slo "$slo"); fi
 done
