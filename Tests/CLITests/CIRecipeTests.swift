@@ -2,10 +2,6 @@ import Foundation
 import TestSupport
 import Testing
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The CI recipes of examples/ci/ cannot rot: both call the one script whose commands Scripts/test runs
 /// against the embedded CSMS, with variables the script reads, from the image the Dockerfile builds.
 @Suite struct CIRecipeTests {
@@ -98,36 +94,10 @@ import Glibc
     }
 
     /// Runs the script with the built binary against the embedded CSMS, killed after 120 s.
-    static func runScript(environment: [String: String]) async throws -> (status: Int32, stdout: String, stderr: String) {
-        try await offThePool {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = [packageRoot.appendingPathComponent(script).path]
-            process.currentDirectoryURL = packageRoot
-            var variables = ProcessInfo.processInfo.environment
-            variables["CSMS_URL"] = nil
-            variables["OCPP_FLEET"] = FleetProcess.executable.path
-            variables.merge(environment) { $1 }
-            process.environment = variables
-            let out = Pipe()
-            let err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let killer = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-            DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: killer)
-            nonisolated(unsafe) var errData = Data()
-            let group = DispatchGroup()
-            group.enter()
-            DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-            let outData = out.fileHandleForReading.readDataToEndOfFile()
-            group.wait()
-            process.waitUntilExit()
-            killer.cancel()
-            return (
-                process.terminationStatus, String(decoding: outData, as: UTF8.self),
-                String(decoding: errData, as: UTF8.self)
-            )
-        }
+    static func runScript(environment: [String: String]) async throws -> ExternalCommand.Outcome {
+        var variables: [String: String?] = ["CSMS_URL": nil, "OCPP_FLEET": FleetProcess.executable.path]
+        for (name, value) in environment { variables[name] = value }
+        return try await ExternalCommand.run(
+            "bash", [packageRoot.appendingPathComponent(script).path], environment: variables, timeout: 120)
     }
 }
