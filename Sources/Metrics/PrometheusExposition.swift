@@ -52,6 +52,10 @@ public enum PrometheusExposition {
         counter(
             &text, "ocpp_fleet_connections_established_total", "Completed WebSocket handshakes.",
             connections.established)
+        family(
+            &text, "ocpp_fleet_connect_time_seconds", .histogram,
+            "Time from the start of a connection attempt to the end of its WebSocket handshake.")
+        histogram(&text, "ocpp_fleet_connect_time_seconds", snapshot.connectTime, [])
         family(&text, "ocpp_fleet_connection_failures_total", .counter, "Failed connection attempts, by reason.")
         for (reason, count) in connections.failed.sorted {
             sample(&text, "ocpp_fleet_connection_failures_total", [("reason", reason)], String(count))

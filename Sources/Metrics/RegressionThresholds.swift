@@ -28,6 +28,8 @@ public struct RegressionThresholds: Sendable, Equatable, CustomStringConvertible
         case timeouts
         /// Failed connection attempts as a share of the attempts.
         case connectFailures = "connect_failures"
+        /// Connection time (to the end of the WebSocket handshake), p50 and p99.
+        case connectTime = "connect_time"
         /// The most stations connected at once.
         case connected
         /// Transactions started.
@@ -42,10 +44,10 @@ public struct RegressionThresholds: Sendable, Equatable, CustomStringConvertible
 
     /// The defaults: latencies 10 % (p99.9 20 %, as its tail moves more from run to run), throughput,
     /// connected stations and transactions 10 %, errors and timeouts 0.1 points, connection failures
-    /// 1 point.
+    /// 1 point, connection times 20 %.
     public static let defaults = RegressionThresholds(shares: [
         .p50: 0.10, .p99: 0.10, .p999: 0.20, .throughput: 0.10, .errors: 0.001, .timeouts: 0.001,
-        .connectFailures: 0.01, .connected: 0.10, .transactions: 0.10,
+        .connectFailures: 0.01, .connectTime: 0.20, .connected: 0.10, .transactions: 0.10,
     ])
 
     private var shares: [Kind: Double]

@@ -2,7 +2,8 @@
 /// threshold and the samples behind it; a verdict only where the samples can support one.
 ///
 /// Per action: p50, p99 and p99.9 latency, error and timeout rates; for the run: calls sent per second,
-/// error, timeout and connection-failure rates, the most stations connected at once, transactions started.
+/// error, timeout and connection-failure rates, connection time (p50, p99), the most stations connected at
+/// once, transactions started.
 /// The baseline may be several reports (runs of the same build): each figure's baseline is then their
 /// median, and its sample count their smallest.
 ///
@@ -136,6 +137,16 @@ public struct ReportComparison: Sendable {
             let failed = attempts &- Swift.min(attempts, report.connections.established)
             return (attempts == 0 ? 0 : Double(failed) / Double(attempts) * 100, attempts)
         }
+        for (label, percentile) in [("p50", 0.5), ("p99", 0.99)] {
+            builder.add(
+                "connect \(label) ms", .connectTime, better: .lower, decimals: 3,
+                required: Self.requiredSamples(percentile: percentile)
+            ) { report in
+                let summary = report.connectTime
+                guard summary.count > 0 else { return nil }
+                return (Double(percentile == 0.5 ? summary.p50 : summary.p99) / 1000, summary.count)
+            }
+        }
         builder.add("connected (most at once)", .connected, better: .higher, decimals: 0) { report in
             (Double(report.connections.maxConcurrent), report.connections.maxConcurrent)
         }
@@ -166,6 +177,12 @@ public struct ReportComparison: Sendable {
         return .noRegression
     }
 
+    /// The values a percentile needs behind it: one beyond it at least (100 behind a p99, 1,000 behind a
+    /// p99.9), and 20 behind a median.
+    public static func requiredSamples(percentile: Double) -> UInt64 {
+        max(20, UInt64((1 / (1 - percentile)).rounded()))
+    }
+
     /// Whether some figure of the calls (a latency, a rate, the throughput) could be judged: a run too short
     /// for all of them supports no verdict, whatever its stations did.
     var judgedCalls: Bool {
@@ -175,9 +192,9 @@ public struct ReportComparison: Sendable {
     /// The samples a figure of `kind` needs behind each side to be judged against `threshold`.
     public static func requiredSamples(_ kind: RegressionThresholds.Kind, threshold: Double) -> UInt64 {
         switch kind {
-        case .p50: return 20
-        case .p99: return 100
-        case .p999: return 1_000
+        case .p50: return requiredSamples(percentile: 0.5)
+        case .p99, .connectTime: return requiredSamples(percentile: 0.99)
+        case .p999: return requiredSamples(percentile: 0.999)
         case .errors, .timeouts, .connectFailures:
             // One call must move the rate by no more than the threshold.
             return threshold > 0 ? UInt64((1 / threshold).rounded(.up)) : 1
@@ -198,7 +215,8 @@ private struct RowBuilder {
 
     mutating func add(
         _ figure: String, _ kind: RegressionThresholds.Kind, action: String? = nil,
-        better: ReportComparison.Better, decimals: Int, _ measure: (RunReport) -> (value: Double, samples: UInt64)?
+        better: ReportComparison.Better, decimals: Int, required: UInt64? = nil,
+        _ measure: (RunReport) -> (value: Double, samples: UInt64)?
     ) {
         let measured = baselines.compactMap(measure)
         let after = measure(new)
@@ -207,7 +225,7 @@ private struct RowBuilder {
             ReportComparison.Row(
                 figure: figure, kind: kind, action: action, base: Self.median(measured.map(\.value)),
                 new: after?.value, baseSamples: measured.map(\.samples).min() ?? 0, newSamples: after?.samples ?? 0,
-                requiredSamples: ReportComparison.requiredSamples(kind, threshold: threshold), better: better,
+                requiredSamples: required ?? ReportComparison.requiredSamples(kind, threshold: threshold), better: better,
                 threshold: threshold, decimals: decimals))
     }
 

@@ -131,6 +131,20 @@ private func withLatency(
         #expect(worse.rendered().contains("Heartbeat errors % (+0.150pt)"))
     }
 
+    @Test func connectionTimesAreComparedOnTheirOwnThreshold() throws {
+        var base = report(calls: 5_000)
+        base.connectTime = LatencySummary(count: 500, p50: 2_000, p90: 3_000, p99: 4_000, p999: 4_000, max: 4_000)
+        var new = base
+        new.connectTime.p99 = 4_600
+        let comparison = ReportComparison(base: base, new: new)
+        let row = try #require(comparison.rows.first { $0.figure == "connect p99 ms" })
+        #expect(row.base == 4 && row.new == 4.6 && row.requiredSamples == 100)
+        #expect(comparison.verdict == .noRegression)
+        new.connectTime.p99 = 5_000
+        #expect(ReportComparison(base: base, new: new).regressions.map(\.figure) == ["connect p99 ms"])
+        #expect(ReportComparison(base: base, new: new, thresholds: try RegressionThresholds(parsing: "connect_time=30%")).verdict == .noRegression)
+    }
+
     @Test func throughputDownByMoreThanTheThresholdIsARegression() throws {
         let base = report(calls: 5_000)
         var new = base

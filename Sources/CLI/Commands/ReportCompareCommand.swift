@@ -29,6 +29,7 @@ struct ReportCompareCommand: Command {
               throughput [10%]                       calls sent per second, relative
               errors [0.1%]  timeouts [0.1%]         rate per action and overall, change in percentage points
               connect_failures [1%]                  failed connection attempts, in percentage points
+              connect_time [20%]                     connection time (to the end of the handshake), p50 and p99
               connected [10%]  transactions [10%]    most stations connected at once, transactions started
 
             A figure is judged only on enough samples on both sides: 20 latencies behind a p50, 100 behind a
