@@ -134,8 +134,7 @@ public struct ReportComparison: Sendable {
         builder.rate(nil, .timeouts, "timeouts %") { $0.timeouts }
         builder.add("connect failures %", .connectFailures, better: .lower, decimals: 3) { report in
             let attempts = report.connections.attempted
-            let failed = attempts &- Swift.min(attempts, report.connections.established)
-            return (attempts == 0 ? 0 : Double(failed) / Double(attempts) * 100, attempts)
+            return (attempts == 0 ? 0 : Double(report.connections.failed.total) / Double(attempts) * 100, attempts)
         }
         for (label, percentile) in [("p50", 0.5), ("p99", 0.99)] {
             builder.add(
@@ -157,8 +156,9 @@ public struct ReportComparison: Sendable {
         var caveats: [String] = []
         let interrupted = baselines.filter(\.interrupted).count
         if interrupted > 0 {
-            caveats.append("\(interrupted == 1 && baselines.count == 1 ? "the baseline" : "\(interrupted) baselines") "
-                + "stopped before their end")
+            caveats.append(
+                baselines.count == 1
+                    ? "the baseline stopped before its end" : "\(interrupted) of the baselines stopped before their end")
         }
         if new.interrupted { caveats.append("the new run stopped before its end") }
         self.caveats = caveats
