@@ -33,7 +33,7 @@ struct ReportCompareCommand: Command {
               connected [10%]  transactions [10%]    most stations connected at once, transactions started
 
             A figure is judged only on enough samples on both sides: 20 latencies behind a p50, 100 behind a
-            p99, 1,000 behind a p99.9; for a rate, enough calls that one call moves it by less than its
+            p99, 1,000 behind a p99.9; for a rate, enough calls that one call moves it by no more than its
             threshold (1,000 for 0.1%); for throughput and transactions, 1/threshold² (100 for 10%). The
             table gives each figure's samples (baseline/new). A figure worse than its threshold on fewer
             samples makes the answer INCONCLUSIVE rather than a guess; so does an interrupted run.
