@@ -59,11 +59,13 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "StationTests", dependencies: ["Station", "TestSupport"], exclude: ["Peers"], swiftSettings: strict),
-        .testTarget(name: "MetricsTests", dependencies: ["Metrics"], swiftSettings: strict),
+        .testTarget(
+            name: "MetricsTests", dependencies: ["Metrics", "TestSupport"], exclude: ["Peers"], swiftSettings: strict),
         .testTarget(
             name: "CSMSTests", dependencies: ["CSMS", "TestSupport"], exclude: ["Peers"], swiftSettings: strict),
         .testTarget(
             name: "FleetTests", dependencies: ["Fleet", "TestSupport"], exclude: ["Peers"], swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["CLI", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "CLITests", dependencies: ["CLI", "TestSupport"], exclude: ["Peers"], swiftSettings: strict),
     ]
 )

@@ -13,6 +13,8 @@ public struct LoopMetrics: Sendable {
     public var csmsFaults: CSMSFaultMetrics
     /// How late the loop ran its timers, in microseconds.
     public var schedulerLag: LatencyHistogram
+    /// How long the loop's connection attempts took to open (TCP, TLS, WebSocket handshake), in microseconds.
+    public var connectTime = LatencyHistogram()
     /// The seconds closed since the previous collection, oldest first.
     public var closedSeconds: [TimelineSecond]
     /// The first second not closed yet: the loop will add nothing more to the seconds before it.

@@ -54,6 +54,7 @@ public struct MetricsAggregator: Sendable {
             snapshot.transactions.merge(loop.transactions)
             snapshot.csmsFaults.merge(loop.csmsFaults)
             snapshot.schedulerLag.merge(loop.schedulerLag)
+            snapshot.connectTime.merge(loop.connectTime)
         }
         snapshot.timeline = timeline
         snapshot.peakSentPerSecond = peakSent

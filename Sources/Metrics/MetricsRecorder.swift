@@ -30,6 +30,7 @@ public final class MetricsRecorder {
     private var transactions = TransactionMetrics()
     private var csmsFaults = CSMSFaultMetrics()
     private var schedulerLag: LatencyHistogram
+    private var connectTime: LatencyHistogram
     private var currentSecond = TimelineSecond(second: 0)
     private var closedSeconds: [TimelineSecond] = []
     private var elapsedMicros: UInt64 = 0
@@ -39,6 +40,7 @@ public final class MetricsRecorder {
     public init(highestTrackableLatency: UInt64 = LatencyHistogram.defaultHighestTrackableValue) {
         self.highestTrackableLatency = highestTrackableLatency
         schedulerLag = LatencyHistogram(highestTrackableValue: highestTrackableLatency)
+        connectTime = LatencyHistogram(highestTrackableValue: highestTrackableLatency)
     }
 
     /// Registers an action (or finds it when registered already).
@@ -126,6 +128,12 @@ public final class MetricsRecorder {
         connections.maxConcurrent = Swift.max(connections.maxConcurrent, connections.current)
     }
 
+    /// How long a connection attempt that succeeded took, from its start to the end of its WebSocket
+    /// handshake.
+    public func recordConnectTime(micros: UInt64) {
+        connectTime.record(micros)
+    }
+
     /// A connection attempt failed.
     /// - Parameter reason: a short, bounded word: `refused`, `timeout`, `handshake`, `tls`, `reset`….
     public func recordConnectFailed(reason: String) {
@@ -205,7 +213,8 @@ public final class MetricsRecorder {
         defer { closedSeconds = [] }
         return LoopMetrics(
             elapsedMicros: elapsedMicros, actions: actions, connections: connections, transactions: transactions,
-            csmsFaults: csmsFaults, schedulerLag: schedulerLag, closedSeconds: closedSeconds, openSecond: currentSecond.second)
+            csmsFaults: csmsFaults, schedulerLag: schedulerLag, connectTime: connectTime, closedSeconds: closedSeconds,
+            openSecond: currentSecond.second)
     }
 
     /// The bytes the per-second figures hold in memory: the second in progress and those closed since the

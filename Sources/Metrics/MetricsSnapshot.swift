@@ -13,6 +13,8 @@ public struct MetricsSnapshot: Sendable, Equatable {
     public var csmsFaults = CSMSFaultMetrics()
     /// How late timers ran, in microseconds.
     public var schedulerLag = LatencyHistogram()
+    /// How long connection attempts that succeeded took to open, in microseconds.
+    public var connectTime = LatencyHistogram()
     /// The seconds every loop has closed, one point per second or per longer grain on a long run.
     public var timeline = Timeline()
     /// The most calls sent in one second.

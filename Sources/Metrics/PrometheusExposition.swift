@@ -1,9 +1,12 @@
 /// Renders a snapshot in Prometheus' text exposition format 0.0.4.
 ///
-/// Labels stay bounded whatever the fleet's size: `action` (the OCPP actions), `code` and `reason` (capped
-/// by ``BoundedCounts``) and `le`; never a station id. Latencies are histograms in seconds over fixed
-/// buckets taken from the HDR histograms (a bucket's count is exact at sub-bucket boundaries, within 0.1 %
-/// of the bound otherwise).
+/// Names follow Prometheus' conventions: counters end in `_total`, durations are in seconds and energy in
+/// joules (base units), histograms have cumulative `le` buckets with `_sum` and `_count`. Labels stay
+/// bounded whatever the fleet's size: `action` (the OCPP actions), `code` and `reason` (capped by
+/// ``BoundedCounts``), the embedded CSMS's `status`, `outcome` and `fault`, and `le`; never a station id.
+/// Latencies are histograms over fixed buckets taken from the HDR histograms (a bucket's count is exact
+/// at sub-bucket boundaries, within 0.1 % of the bound otherwise). README's "Live metrics" section (docs/
+/// metrics.md) documents each family; a test holds the two together.
 public enum PrometheusExposition {
     /// The `Content-Type` of the exposition.
     public static let contentType = "text/plain; version=0.0.4; charset=utf-8"
@@ -14,7 +17,7 @@ public enum PrometheusExposition {
         5_000_000, 10_000_000, 30_000_000,
     ]
 
-    /// The exposition of `snapshot`, and of the embedded CSMS's counters as `ocpp_fleet_csms_<name>`.
+    /// The exposition of `snapshot`, and of the embedded CSMS's counters as `ocpp_fleet_csms_…` families.
     public static func render(_ snapshot: MetricsSnapshot, csms: [String: Double] = [:]) -> String {
         var text = ""
         let actions = snapshot.sortedActions
@@ -44,8 +47,15 @@ public enum PrometheusExposition {
         let connections = snapshot.connections
         counter(&text, "ocpp_fleet_connection_attempts_total", "Connection attempts.", connections.attempted)
         counter(
+            &text, "ocpp_fleet_reconnect_attempts_total", "Connection attempts by stations connected before.",
+            connections.reconnectAttempts)
+        counter(
             &text, "ocpp_fleet_connections_established_total", "Completed WebSocket handshakes.",
             connections.established)
+        family(
+            &text, "ocpp_fleet_connect_time_seconds", .histogram,
+            "Time from the start of a connection attempt to the end of its WebSocket handshake.")
+        histogram(&text, "ocpp_fleet_connect_time_seconds", snapshot.connectTime, [])
         family(&text, "ocpp_fleet_connection_failures_total", .counter, "Failed connection attempts, by reason.")
         for (reason, count) in connections.failed.sorted {
             sample(&text, "ocpp_fleet_connection_failures_total", [("reason", reason)], String(count))
@@ -66,15 +76,32 @@ public enum PrometheusExposition {
         counter(&text, "ocpp_fleet_transactions_started_total", "Transactions started.", transactions.started)
         counter(&text, "ocpp_fleet_transactions_stopped_total", "Transactions stopped.", transactions.stopped)
         counter(&text, "ocpp_fleet_transactions_lost_total", "Transactions not stopped properly.", transactions.lost)
-        counter(&text, "ocpp_fleet_energy_wh_total", "Energy delivered in stopped transactions.", transactions.energyWh)
+        family(&text, "ocpp_fleet_energy_joules_total", .counter, "Energy delivered in stopped transactions.")
+        sample(&text, "ocpp_fleet_energy_joules_total", [], String(transactions.energyWh &* 3_600))
+
+        let faults = snapshot.csmsFaults
+        family(&text, "ocpp_fleet_bad_frames_total", .counter, "Frames from the CSMS the stations refused, by code.")
+        for (code, count) in faults.badFrames.sorted {
+            sample(&text, "ocpp_fleet_bad_frames_total", [("code", code)], String(count))
+        }
+        counter(
+            &text, "ocpp_fleet_unmatched_answers_total", "Answers from the CSMS to no call a station sent.",
+            faults.unmatchedAnswers)
 
         family(&text, "ocpp_fleet_scheduler_lag_seconds", .histogram, "How late timers ran.")
         histogram(&text, "ocpp_fleet_scheduler_lag_seconds", snapshot.schedulerLag, [])
 
-        for (name, value) in csms.sorted(by: { $0.key < $1.key }) {
-            let metric = "ocpp_fleet_csms_" + sanitized(name)
-            family(&text, metric, .gauge, "Embedded CSMS counter \(name).")
-            sample(&text, metric, [], number(value))
+        // The text format wants each family's samples together.
+        let counters = csms.map { (metric: PrometheusCSMSCounter($0.key), value: $0.value) }.sorted {
+            ($0.metric.family, $0.metric.name) < ($1.metric.family, $1.metric.name)
+        }
+        var previous: String?
+        for (metric, value) in counters {
+            if metric.family != previous {
+                family(&text, metric.family, metric.isCounter ? .counter : .gauge, metric.help)
+                previous = metric.family
+            }
+            sample(&text, metric.family, metric.labels, number(value))
         }
         return text
     }
@@ -137,10 +164,5 @@ public enum PrometheusExposition {
             }
         }
         return escaped
-    }
-
-    /// A metric name part: letters, digits and `_` only.
-    private static func sanitized(_ name: String) -> String {
-        String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
     }
 }

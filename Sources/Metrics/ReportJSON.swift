@@ -22,7 +22,7 @@ public enum ReportJSON {
         .object([
             ("run", run(report.run)),
             ("interrupted", .bool(report.interrupted)),
-            ("connections", connections(report.connections)),
+            ("connections", connections(report.connections, connectTime: report.connectTime)),
             ("messages", .object([
                 ("all", action(report.allActions)),
                 ("by_action", .object(report.actions.map { ($0.name, action($0)) })),
@@ -82,6 +82,7 @@ public enum ReportJSON {
             ("unit", .string("us")),
             ("by_action", .object(byAction)),
             ("scheduler_lag", histogram(report.schedulerLagBuckets ?? .empty)),
+            ("connect_time", histogram(report.connectTimeBuckets ?? .empty)),
         ])
     }
 
@@ -116,7 +117,7 @@ public enum ReportJSON {
         return .object(members)
     }
 
-    private static func connections(_ connections: ConnectionMetrics) -> JSONValue {
+    private static func connections(_ connections: ConnectionMetrics, connectTime: LatencySummary) -> JSONValue {
         .object([
             ("attempted", .integer(connections.attempted)),
             ("established", .integer(connections.established)),
@@ -129,6 +130,7 @@ public enum ReportJSON {
             ("max_concurrent", .integer(connections.maxConcurrent)),
             ("connected_before_stop", .integer(connections.connectedBeforeStop)),
             ("connected_at_end", .integer(connections.current)),
+            ("connect_ms", millis(connectTime)),
         ])
     }
 

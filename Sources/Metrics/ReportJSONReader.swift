@@ -40,6 +40,8 @@ public enum ReportJSONReader {
         // Reports from before the flag existed do not have it.
         report.interrupted = try root.optional("interrupted")?.bool() ?? false
         report.connections = try connections(root["connections"])
+        // Reports from before connection times were measured have none.
+        report.connectTime = try root["connections"].optional("connect_ms").map(summary) ?? .empty
         let messages = try root["messages"]
         let histograms = try root.optional("histograms")
         let actionHistograms = try histograms?["by_action"]
@@ -60,6 +62,7 @@ public enum ReportJSONReader {
         report.schedulerLagBuckets = try histograms.map { histograms throws(ReportFileError) in
             try buckets(histograms["scheduler_lag"])
         }
+        report.connectTimeBuckets = try histograms?.optional("connect_time").map(buckets)
         report.slo = try root["slo"].elements().map(slo)
         report.process = try process(root["process"])
         for member in try root["csms"].members() { report.csms[member.key] = try member.cursor.number() }

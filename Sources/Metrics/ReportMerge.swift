@@ -45,6 +45,7 @@ public enum ReportMerge {
         var transactions = TransactionMetrics()
         var csmsFaults = CSMSFaultMetrics()
         var schedulerLag = LatencyHistogram()
+        var connectTime: LatencyHistogram? = LatencyHistogram()
         var actions: [String: ActionMetricsSum] = [:]
         var all = ActionMetricsSum(name: "*")
         for (_, report) in shards {
@@ -56,6 +57,12 @@ public enum ReportMerge {
             transactions.merge(report.transactions)
             csmsFaults.merge(report.csmsFaults)
             schedulerLag.merge(LatencyHistogram(report.schedulerLagBuckets ?? .empty))
+            // A shard without connection times (an older report) leaves the merged run without them.
+            if let buckets = report.connectTimeBuckets {
+                connectTime?.merge(LatencyHistogram(buckets))
+            } else {
+                connectTime = nil
+            }
             for figures in report.actions {
                 actions[figures.name, default: ActionMetricsSum(name: figures.name)].add(figures)
             }
@@ -76,6 +83,8 @@ public enum ReportMerge {
         merged.allActions = all.figures
         merged.schedulerLag = schedulerLag.summary
         merged.schedulerLagBuckets = HistogramBuckets(schedulerLag)
+        merged.connectTime = connectTime?.summary ?? .empty
+        merged.connectTimeBuckets = connectTime.map(HistogramBuckets.init)
         let duration = run.durationSeconds
         merged.sentPerSecond = duration > 0 ? Double(merged.allActions.sent) / duration : 0
         merged.answeredPerSecond =

@@ -15,6 +15,12 @@ public struct RunReport: Sendable, Equatable {
     public var interrupted = false
     /// The stations' links.
     public var connections: ConnectionMetrics
+    /// How long connection attempts that succeeded took to open (TCP, TLS, WebSocket handshake), in
+    /// microseconds.
+    public var connectTime: LatencySummary
+    /// The connection time histogram itself, which merging reports needs; nil when read from a report
+    /// without it (one written before connection times were measured).
+    public var connectTimeBuckets: HistogramBuckets?
     /// Per action, sorted by name.
     public var actions: [ActionFigures]
     /// Every action together (name `*`).
@@ -51,6 +57,8 @@ public struct RunReport: Sendable, Equatable {
     public init(run: RunDescription, snapshot: MetricsSnapshot, process: ProcessUsage, csms: [String: Double] = [:]) {
         self.run = run
         connections = snapshot.connections
+        connectTime = snapshot.connectTime.summary
+        connectTimeBuckets = HistogramBuckets(snapshot.connectTime)
         actions = snapshot.sortedActions.map(ActionFigures.init)
         allActions = ActionFigures(snapshot.allActions)
         transactions = snapshot.transactions

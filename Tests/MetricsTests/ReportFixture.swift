@@ -23,6 +23,7 @@ enum ReportFixture {
         for station in 0..<5 {
             recorder.recordConnectAttempt(isReconnect: false)
             recorder.recordConnected(isReconnect: false)
+            recorder.recordConnectTime(micros: UInt64(2_000 + station * 500 + loop * 100))
             recorder.recordSent(boot)
             recorder.recordAnswer(boot, latencyMicros: UInt64(1_000 + station * 100), serviceMicros: 500)
         }

@@ -18,6 +18,27 @@ import Testing
         return Data(parts.joined(separator: replacement).utf8)
     }
 
+    @Test func aReportFromBeforeConnectionTimesReadsWithoutThemAndMergesWithoutThem() throws {
+        var root = try #require(try JSONSerialization.jsonObject(with: Data(try reportText().utf8)) as? [String: Any])
+        var connections = try #require(root["connections"] as? [String: Any])
+        var histograms = try #require(root["histograms"] as? [String: Any])
+        #expect(connections.removeValue(forKey: "connect_ms") != nil)
+        #expect(histograms.removeValue(forKey: "connect_time") != nil)
+        root["connections"] = connections
+        root["histograms"] = histograms
+        let old = try ReportJSONReader.read(try JSONSerialization.data(withJSONObject: root), file: "old.json")
+        #expect(old.connectTime == .empty)
+        #expect(old.connectTimeBuckets == nil)
+        let current = ReportFixture.report()
+        #expect(current.connectTime.count == 10)
+        var shard = current
+        shard.run.shard = "2/2"
+        var first = old
+        first.run.shard = "1/2"
+        let merged = try ReportMerge.merge([("old.json", first), ("new.json", shard)])
+        #expect(merged.connectTime == .empty && merged.connectTimeBuckets == nil)
+    }
+
     @Test func aReportReadBackIsWrittenAgainByteForByte() throws {
         let text = try reportText()
         let report = try ReportJSONReader.read(Data(text.utf8), file: "report.json")

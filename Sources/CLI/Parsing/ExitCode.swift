@@ -8,6 +8,9 @@ public enum ExitCode: Int32, Sendable {
     case badInput = 2
     /// The CSMS could not be reached at all.
     case unreachable = 3
+    /// `report compare` could not reach a verdict: a figure worsened on too few samples to say whether it
+    /// regressed, or a run was interrupted.
+    case inconclusive = 4
     /// SIGINT (Ctrl-C) stopped the run before its end: the report is written, marked interrupted.
     case interrupted = 130
     /// SIGTERM stopped the run before its end: the report is written, marked interrupted.

@@ -37,6 +37,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         var channel: WebSocketChannel?
         /// Its channel is opening (TCP, TLS, upgrade).
         var opening = false
+        /// When its channel began opening, in the loop's nanoseconds: the connection time runs from there.
+        var openedAt: UInt64 = 0
         /// It has been connected before: its next attempt is a reconnection.
         var hasConnected = false
         /// Why we are closing its link, if we are: the report counts it as ours, not the CSMS's.
@@ -335,6 +337,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     private func open(_ slot: Int) {
         opening += 1
         slots[slot].opening = true
+        slots[slot].openedAt = EventLoop.now()
         slots[slot].closing = nil
         recorder.recordConnectAttempt(isReconnect: slots[slot].hasConnected)
         let source = sourceAddresses.isEmpty ? nil : sourceAddresses[slots[slot].index % sourceAddresses.count]
@@ -390,10 +393,11 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         guard let slot = slot(of: channel) else { return }
         slots[slot].opening = false
         opening -= 1
+        let now = EventLoop.now()
         recorder.recordConnected(isReconnect: slots[slot].hasConnected)
+        recorder.recordConnectTime(micros: now > slots[slot].openedAt ? (now - slots[slot].openedAt) / 1000 : 0)
         slots[slot].hasConnected = true
         probe.linkEstablished()
-        let now = EventLoop.now()
         deliver(.connected, slot: slot, due: now, now: now, stationNow: clock.stationTime(atNanos: now))
         openWaiting()
     }

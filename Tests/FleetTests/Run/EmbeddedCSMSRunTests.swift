@@ -69,7 +69,7 @@ struct EmbeddedCSMSRunTests {
 
         let text = try #require(scraped.withLock { $0 })
         #expect(text.contains("ocpp_fleet_connection_attempts_total 2"))
-        #expect(text.contains("ocpp_fleet_csms_received_BootNotification 2"))
+        #expect(text.contains("ocpp_fleet_csms_calls_received_total{action=\"BootNotification\"} 2"))
     }
 
     @Test("a run stopped before it starts still returns a complete report")
