@@ -2,6 +2,7 @@ import Metrics
 import Net
 import OCPP
 import Station
+import WebSocket
 
 /// One event loop's share of a fleet: its stations, their links and timers, its metrics recorder and its
 /// share of the trace. Every method runs on the loop's thread, so nothing here takes a lock.
@@ -70,13 +71,18 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     private let maxOpening: Int
     /// How often each open link is pinged, on the wall clock; `nil` sends no pings, as the Green'Up.
     private let pingInterval: Duration?
-    /// The slot whose channel ``WebSocketClient/connect(station:on:handler:sourceAddress:)`` is making:
+    /// The slot whose channel ``WebSocketClient/connect(station:on:handler:sourceAddress:conditions:)`` is making:
     /// a failure reported from inside that call finds its station before the channel's tag is set.
     private var connectingSlot: Int?
     private(set) var stopping = false
     private var spareEffects: [StationEffect] = []
     /// The CALLs that timed out, for the answers that come after all.
     private var givenUp = GivenUpCalls()
+    /// The link faults under way, by slot: kept beside the slots, so that a fleet without faults pays
+    /// nothing for them.
+    private var faults: [Int: [ActiveLinkFault]] = [:]
+    /// The run's seed, from which each station's draws of lost segments derive.
+    private let seed: UInt64
 
     /// Makes the loop's share of the fleet: the plans of `stations` (fleet indices), each powered on at its
     /// place in the ramp, `rampPerSecond` stations a second over the whole shard.
@@ -96,6 +102,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         self.pingInterval = pingInterval
         self.probe = probe
         self.trace = trace
+        seed = plan.seed
         slots.reserveCapacity(stations.count)
         for index in stations {
             let stationPlan = plan.station(index)
@@ -131,6 +138,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
             deliver(.powerOn, slot: slot, due: deadline, now: now, stationNow: stationNow)
         case TimerKey.life:
             live(slot, due: deadline, now: now, stationNow: stationNow)
+        case TimerKey.faultEnd:
+            endLinkFaults(slot, now: now)
         default:
             guard let stationTimer = TimerKey.timer(key), !stopping || Self.endsWork(stationTimer) else { return }
             deliver(.timerFired(stationTimer), slot: slot, due: deadline, now: now, stationNow: stationNow)
@@ -175,11 +184,10 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
             switch step {
             case .station(let event):
                 deliver(event, slot: slot, due: due, now: now, stationNow: stationNow)
-            case .dropLink:
-                if let channel = slots[slot].channel {
-                    slots[slot].closing = .droppedByProfile
-                    channel.abort()
-                }
+            case .dropLink(let how):
+                drop(slot, how: how, now: now)
+            case .linkFault(let fault):
+                beginLinkFault(fault, slot: slot, now: now)
             case .remoteStart(let connectorId, let idTag):
                 command(CSMSCommand.remoteStart(connectorId: connectorId, idTag: idTag), slot)
             case .firmwareRollout(let version):
@@ -192,6 +200,65 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
             }
         }
         scheduleLife(slot)
+    }
+
+    // MARK: Faults
+
+    /// Cuts the station's link the way `how` says; a clean close is the station's own, so it learns of it
+    /// at once (as after a reboot's close) and reconnects by its policy.
+    private func drop(_ slot: Int, how: LinkCut, now: UInt64) {
+        guard let channel = slots[slot].channel else { return }
+        guard how == .close, channel.isOpen else {
+            slots[slot].closing = .dropped(how)
+            if how == .close { channel.close() } else { channel.abort(reset: how == .reset) }
+            return
+        }
+        slots[slot].channel = nil
+        recorder.recordDisconnected(reason: LinkClosure.closedByProfile.reason)
+        channel.close(code: .goingAway)
+        deliver(.disconnected, slot: slot, due: now, now: now, stationNow: clock.stationTime(atNanos: now))
+        openWaiting()
+    }
+
+    private func beginLinkFault(_ fault: LinkFault, slot: Int, now: UInt64) {
+        let ends = now + UInt64(max(0, fault.durationMilliseconds)) * 1_000_000
+        faults[slot, default: []].append(ActiveLinkFault(fault: fault, ends: ends))
+        applyLinkFaults(slot, now: now)
+    }
+
+    private func endLinkFaults(_ slot: Int, now: UInt64) {
+        faults[slot]?.removeAll { $0.ends <= now }
+        if faults[slot]?.isEmpty == true { faults[slot] = nil }
+        applyLinkFaults(slot, now: now)
+    }
+
+    /// Puts the station's link under its faults (or back to normal) and waits for the first to end.
+    private func applyLinkFaults(_ slot: Int, now: UInt64) {
+        let conditions = linkConditions(slot)
+        if slots[slot].channel?.conditions != nil || conditions != nil {
+            slots[slot].channel?.conditions = conditions
+        }
+        cancel(key: TimerKey.faultEnd, slot: slot)
+        if let ends = faults[slot]?.map(\.ends).min() {
+            arm(key: TimerKey.faultEnd, slot: slot, at: clock.stationTime(atNanos: ends), nanos: ends)
+        }
+    }
+
+    /// What the station's faults under way do to its link together: a partition if any is one, the
+    /// longest latency, the narrowest bandwidth, the highest loss. `nil` when none is under way.
+    private func linkConditions(_ slot: Int) -> LinkConditions? {
+        guard let active = faults[slot], !active.isEmpty else { return nil }
+        var conditions = LinkConditions(seed: seed ^ (UInt64(slots[slot].index) &* 0x9E37_79B9_7F4A_7C15))
+        for entry in active {
+            let fault = entry.fault
+            if fault.kind == .partition {
+                conditions.partitionedUntil = max(conditions.partitionedUntil ?? 0, entry.ends)
+            }
+            conditions.latency = max(conditions.latency, .milliseconds(fault.latencyMilliseconds))
+            if let rate = fault.bytesPerSecond { conditions.bytesPerSecond = min(conditions.bytesPerSecond ?? rate, rate) }
+            conditions.lossRate = max(conditions.lossRate, fault.lossRate)
+        }
+        return conditions
     }
 
     private func command(_ request: CentralSystemRequest, _ slot: Int) {
@@ -340,7 +407,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         let source = sourceAddresses.isEmpty ? nil : sourceAddresses[slots[slot].index % sourceAddresses.count]
         connectingSlot = slot
         let channel = client.connect(
-            station: slots[slot].station.identity.chargeBoxId, on: loop, handler: self, sourceAddress: source)
+            station: slots[slot].station.identity.chargeBoxId, on: loop, handler: self, sourceAddress: source,
+            conditions: faults.isEmpty ? nil : linkConditions(slot))
         connectingSlot = nil
         // Unless it failed inside the call (its failure was handled already).
         if slots[slot].opening {
@@ -446,6 +514,11 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         waitingHead = 0
         let now = EventLoop.now()
         let stationNow = clock.stationTime(atNanos: now)
+        // The run's end is not part of the experiment: the network heals, so that the last messages go.
+        for slot in faults.keys {
+            faults[slot] = nil
+            applyLinkFaults(slot, now: now)
+        }
         for slot in slots.indices {
             cancel(key: TimerKey.life, slot: slot)
             cancel(key: TimerKey.powerOn, slot: slot)
