@@ -45,7 +45,7 @@ public enum FaultSpec {
         for (number, part) in parts.enumerated() {
             if number == 0, !part.contains("=") {
                 guard let value = DurationText.milliseconds(part), value > 0 else {
-                    throw fail("a duration such as 30s after \"\(head):\", found \"\(part)\"")
+                    throw fail("a duration such as 30s, or OPTION=VALUE, after \"\(head):\", found \"\(part)\"")
                 }
                 duration = value
                 continue
