@@ -67,6 +67,8 @@ final class LinkShaper {
     var connectDeferred = false
     /// The input's end is queued: nothing more is read.
     var inputEnded = false
+    /// Chunks are being passed on: a call made meanwhile (a handler sending) must not pass on more.
+    var isPumping = false
     private var random: SplitMix64
 
     init(_ conditions: LinkConditions) {

@@ -546,7 +546,11 @@ public final class WebSocketChannel {
     /// Passes on what is due in both directions, then waits for the next release, or lets the link go
     /// back to the plain path once nothing is held.
     private func pumpShaper() {
-        guard let shaper, phase != .closed else { return }
+        // A handler that sends while a released chunk is being read would otherwise read the next chunk
+        // inside the first: what it queues waits for the timer armed below.
+        guard let shaper, phase != .closed, !shaper.isPumping else { return }
+        shaper.isPumping = true
+        defer { shaper.isPumping = false }
         let now = EventLoop.now()
         while let chunk = shaper.outbound.popDue(now: now) {
             chunk.bytes.withUnsafeBytes { writeNow($0) }
