@@ -12,12 +12,17 @@ final class HeldSockets: TimerOwner {
     }
 
     func timerFired(_ tag: UInt32) {
-        if let fd = sockets.removeValue(forKey: tag) { Syscall.resetAndClose(fd) }
+        if let fd = sockets.removeValue(forKey: tag) { Self.reset(fd) }
     }
 
     /// Resets every socket still held (the loop is shutting down).
     func resetAll() {
-        for fd in sockets.values { Syscall.resetAndClose(fd) }
+        for fd in sockets.values { Self.reset(fd) }
         sockets.removeAll()
+    }
+
+    private static func reset(_ fd: Int32) {
+        Syscall.resetOnClose(fd)
+        Syscall.close(fd)
     }
 }

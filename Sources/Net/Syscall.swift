@@ -99,13 +99,11 @@ enum Syscall {
         }
     }
 
-    /// Closes a socket with `SO_LINGER` set to zero seconds: the kernel drops what is unsent and sends a
-    /// TCP reset, where a plain close sends a FIN.
-    static func resetAndClose(_ fd: Int32) {
+    /// Sets `SO_LINGER` to zero seconds: closing the socket then drops what is unsent and sends a TCP
+    /// reset, where a plain close sends a FIN. Best effort: if it cannot be set, the close sends a FIN.
+    static func resetOnClose(_ fd: Int32) {
         var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
-        // If the option cannot be set, the socket still closes, with a FIN.
         _ = Glibc.setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
-        close(fd)
     }
 
     /// The pending error of a socket (`SO_ERROR`), 0 when none: how a non-blocking connect reports its end.

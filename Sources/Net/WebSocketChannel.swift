@@ -181,10 +181,7 @@ public final class WebSocketChannel {
     ///   `ECONNRESET`, unsent bytes are dropped); `false` ends the stream with a FIN (the peer reads its end).
     public func abort(reset: Bool = false) {
         guard phase != .closed else { return }
-        if reset, fd >= 0 {
-            var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
-            _ = setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
-        }
+        if reset, fd >= 0 { Syscall.resetOnClose(fd) }
         finish(.failed(NetError(.abruptClose, reset ? "reset by us" : "closed abruptly by us")))
     }
 

@@ -86,16 +86,16 @@ import WebSocket
         defer { pair.group.shutdown() }
         #expect(await pair.clientSide.wait { $0.openedCount == 1 })
         #expect(await pair.serverSide.wait { $0.openedCount == 1 })
-        let heals = EventLoop.now() + 1_500_000_000
+        let heals = EventLoop.now() + 3_000_000_000
         try await pair.loop.submit {
             pair.clientSide.channels[0].conditions = LinkConditions(partitionedUntil: heals)
             pair.clientSide.channels[0].abort()
         }
         #expect(await pair.clientSide.firstCloseReason() != nil)
-        // The server cannot know before the network heals.
+        // The server cannot know before the network heals: looked at first, then checked against the clock.
         try await Task.sleep(for: .milliseconds(300))
-        #expect(EventLoop.now() < heals)
-        #expect(pair.serverSide.closeReasons.isEmpty)
+        let seenBeforeTheHeal = pair.serverSide.closeReasons
+        if EventLoop.now() < heals { #expect(seenBeforeTheHeal.isEmpty) }
         guard case .failed(let error) = await pair.serverSide.firstCloseReason() else {
             Issue.record("expected the server's side to fail")
             return
