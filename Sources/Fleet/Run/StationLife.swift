@@ -17,9 +17,11 @@ struct StationLife: Sendable {
         case firmwareRollout(FirmwareVariant)
         /// The CSMS caps the station with a charging profile (a profile's `chargingCap`).
         case chargingCap(ChargingLimit)
-        /// The station's link drops without a close handshake (a profile's `dropLinks`); the station then
-        /// reconnects by its policy.
-        case dropLink
+        /// The station's link drops without a close handshake (the profile's `dropLinks` event number
+        /// `event`); the station then reconnects by its policy.
+        case dropLink(event: Int)
+        /// The station loses power and boots again (the profile's `powerCycle` event number `event`).
+        case powerCycle(event: Int)
     }
 
     private var steps: [(at: Int64, step: Step)]
@@ -52,8 +54,8 @@ struct StationLife: Sendable {
         }
         for planned in plan.events where planned.at < end {
             switch profile.events[planned.event].action {
-            case .powerCycle: steps.append((planned.at, .station(.powerCycle)))
-            case .dropLinks: steps.append((planned.at, .dropLink))
+            case .powerCycle: steps.append((planned.at, .powerCycle(event: planned.event)))
+            case .dropLinks: steps.append((planned.at, .dropLink(event: planned.event)))
             case .firmwareRollout(_, let version, _): steps.append((planned.at, .firmwareRollout(version)))
             case .chargingCap(_, let limit): steps.append((planned.at, .chargingCap(limit)))
             // The whole CSMS goes down: the run's business, not one station's.
