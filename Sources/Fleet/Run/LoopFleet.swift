@@ -483,7 +483,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
             }
             recorder.recordConnectFailed(reason: failure.reason, httpStatus: failure.httpStatus)
             probe.attemptFailed(failure)
-            lostByPeer = failure.isTheCSMSs
+            // A CSMS that never let the station in did not go away: a refusal counts once it had.
+            lostByPeer = failure.isTheCSMSs && slots[slot].hasConnected
         } else {
             recorder.recordDisconnected(reason: slots[slot].closing?.reason ?? LinkClosure.reason(reason))
             lostByPeer = slots[slot].closing == nil

@@ -79,7 +79,10 @@ struct StormRunTests {
         let p100 = try #require(storm.recovery(percent: 100))
         #expect(p50 <= p90 && p90 <= p99 && p99 <= p100)
         #expect(storm.startMicros + p100 * 1000 <= elapsedMicros)
-        #expect(storm.endMicros == storm.startMicros + p100 * 1000)
+        // The end is its last station's return; the loops (or shards) that found a storm on their own
+        // each measured from their own start of it, a few milliseconds apart.
+        let end = try #require(storm.endMicros)
+        #expect(abs(Int64(end) - Int64(storm.startMicros + p100 * 1000)) < 100_000)
     }
 
     @Test("a dropLinks and a restartCSMS against the embedded CSMS: two storms, every station back, in order")
