@@ -25,6 +25,15 @@ public struct LinkFault: Sendable, Equatable {
     /// The probability that a chunk of bytes is lost once and the link stalls until it is sent again.
     public var lossRate: Double
 
+    /// The profile's name of the event (`partition`, `slowLinks`, `stalls`), which reports use.
+    public var eventName: String {
+        switch kind {
+        case .partition: "partition"
+        case .slow: "slowLinks"
+        case .stall: "stalls"
+        }
+    }
+
     /// A partition of `durationMilliseconds`.
     public static func partition(durationMilliseconds: Int64) -> LinkFault {
         LinkFault(kind: .partition, durationMilliseconds: durationMilliseconds, latencyMilliseconds: 0,

@@ -49,6 +49,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         var queuedDues: [UInt64] = []
         /// The CSMS must turn its plug-and-charge key on once it is registered.
         var awaitsPlugAndCharge: Bool
+        /// Online as the storms last saw it (``LoopFleet/isOnline(_:)``).
+        var online = false
     }
 
     let loop: EventLoop
@@ -83,6 +85,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     private var faults: [Int: [ActiveLinkFault]] = [:]
     /// The run's seed, from which each station's draws of lost segments derive.
     private let seed: UInt64
+    /// When each of the profile's events is planned, on the loops' clock: a storm's start.
+    private let eventStarts: [UInt64]
 
     /// Makes the loop's share of the fleet: the plans of `stations` (fleet indices), each powered on at its
     /// place in the ramp, `rampPerSecond` stations a second over the whole shard.
@@ -103,6 +107,10 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         self.probe = probe
         self.trace = trace
         seed = plan.seed
+        eventStarts = plan.profile.events.map {
+            clock.nanos(forStationTime: clock.stationTime(forPlanTime: clock.profileStart + $0.at))
+        }
+        recorder.stations = stations.count
         slots.reserveCapacity(stations.count)
         for index in stations {
             let stationPlan = plan.station(index)
@@ -184,9 +192,16 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
             switch step {
             case .station(let event):
                 deliver(event, slot: slot, due: due, now: now, stationNow: stationNow)
-            case .dropLink(let how):
+            case .dropLink(let how, let event):
+                if slots[slot].channel != nil {
+                    faultStruck("dropLinks", occurrence: event, plannedAt: eventStarts[event], slots: CollectionOfOne(slot))
+                }
                 drop(slot, how: how, now: now)
-            case .linkFault(let fault):
+            case .powerCycle(let event):
+                faultStruck("powerCycle", occurrence: event, plannedAt: eventStarts[event], slots: CollectionOfOne(slot))
+                deliver(.powerCycle, slot: slot, due: due, now: now, stationNow: stationNow)
+            case .linkFault(let fault, let event):
+                faultStruck(fault.eventName, occurrence: event, plannedAt: eventStarts[event], slots: CollectionOfOne(slot))
                 beginLinkFault(fault, slot: slot, now: now)
             case .remoteStart(let connectorId, let idTag):
                 command(CSMSCommand.remoteStart(connectorId: connectorId, idTag: idTag), slot)
@@ -261,6 +276,46 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         return conditions
     }
 
+    // MARK: Storms
+
+    /// A fault strikes stations `slots` now: the one call every fault the runner injects makes, for the
+    /// stations it acts on, just before it acts, so that the report measures the storm it causes
+    /// (``Metrics/StormMetrics``: which stations it hit, when each was back and booted). Stations not
+    /// powered on yet are left out: their first boot is no recovery.
+    /// - Parameters:
+    ///   - fault: the fault's name in the report, as the profile or `--fault` names it (`dropLinks`…).
+    ///   - occurrence: tells the fault's occurrences apart, the same in every loop and shard (the
+    ///     profile event's index); the calls for one occurrence make one storm, however spread in time.
+    ///   - plannedAt: when the fault was planned, on the loops' clock: the stations' recovery counts from
+    ///     it, the same instant in every loop.
+    func faultStruck(_ fault: String, occurrence: Int, plannedAt: UInt64, slots struck: some Sequence<Int>) {
+        let start = clock.elapsedMicros(atNanos: plannedAt)
+        recorder.advance(toElapsedMicros: clock.elapsedMicros(atNanos: EventLoop.now()))
+        for slot in struck where !slots[slot].timers.contains(where: { $0.key == TimerKey.powerOn }) {
+            recorder.recordFault(
+                fault, occurrence: occurrence, startMicros: start, station: slot, isOnline: slots[slot].online)
+        }
+    }
+
+    /// Every station this loop runs.
+    var allSlots: Range<Int> { slots.indices }
+
+    /// Online for the storms: the link up, and the BootNotification accepted on it (or before it, for a
+    /// model that keeps its registration across links).
+    private static func isOnline(_ station: Station) -> Bool {
+        station.isConnected && station.isRegistered
+    }
+
+    private func onlineChanged(_ slot: Int) {
+        slots[slot].online.toggle()
+        if slots[slot].online {
+            recorder.recordOnline(
+                station: slot, queuedSince: slots[slot].queuedDues.map { clock.elapsedMicros(atNanos: $0) })
+        } else {
+            recorder.recordOffline(station: slot)
+        }
+    }
+
     private func command(_ request: CentralSystemRequest, _ slot: Int) {
         csms?.send(request, to: slots[slot].station.identity.chargeBoxId)
     }
@@ -281,6 +336,9 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         for effect in effects {
             perform(effect, slot: slot, due: callDue, now: now, stationNow: stationNow)
         }
+        // After the effects, whose BootNotification answer belongs to the storm it ends; before the
+        // queue's accounting, which still holds the messages kept offline.
+        if Self.isOnline(slots[slot].station) != slots[slot].online { onlineChanged(slot) }
         let sentFromQueue = waited && effects.contains {
             if case .send(let message) = $0 { message.kind == .call } else { false }
         }
@@ -481,6 +539,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     func webSocketClosed(_ channel: WebSocketChannel, reason: WebSocketCloseReason) {
         guard let slot = slot(of: channel) else { return }
         slots[slot].channel = nil
+        // A link the CSMS (or the network) took away, or an attempt it refused: a storm, when many.
+        let lostByPeer: Bool
         if slots[slot].opening {
             slots[slot].opening = false
             opening -= 1
@@ -492,14 +552,18 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
             } else {
                 failure = ConnectFailure(closedBeforeOpening: reason)
             }
-            recorder.recordConnectFailed(reason: failure.reason)
+            recorder.recordConnectFailed(reason: failure.reason, httpStatus: failure.httpStatus)
             probe.attemptFailed(failure)
+            // A CSMS that never let the station in did not go away: a refusal counts once it had.
+            lostByPeer = failure.isTheCSMSs && slots[slot].hasConnected
         } else {
             recorder.recordDisconnected(reason: slots[slot].closing?.reason ?? LinkClosure.reason(reason))
+            lostByPeer = slots[slot].closing == nil
         }
         slots[slot].closing = nil
         let now = EventLoop.now()
         deliver(.disconnected, slot: slot, due: now, now: now, stationNow: clock.stationTime(atNanos: now))
+        if lostByPeer, !stopping { recorder.recordLinkLost(station: slot) }
         openWaiting()
     }
 

@@ -37,6 +37,18 @@ struct LinkFaultRunTests {
         #expect(connections.connectedBeforeStop == 6)
     }
 
+    @Test("a partition is measured as a storm: every station it reached lost its link and came back")
+    func aPartitionIsMeasuredAsAStorm() async throws {
+        let report = try await runChild([
+            "--duration", "24s", "--ping-interval", "500ms", "--fault", "partition@8s:6s",
+        ])
+        let storm = try #require(report.storms.first { $0.fault == "partition" }, "\(report.storms.map(\.fault))")
+        #expect(storm.injected)
+        #expect(storm.stations == 6)
+        #expect(storm.recovered == 6)
+        #expect(storm.stayedUp == 0)
+    }
+
     @Test("a drop cuts links by a FIN, a TCP reset or a clean close, each counted under its own reason")
     func dropsAreCountedByHowTheyCut() async throws {
         let report = try await runChild([
