@@ -84,6 +84,15 @@ struct KernelNetworkFaultTests {
             #expect(connections.reconnects >= UInt64(Self.stations))
             #expect(connections.connectedBeforeStop == UInt64(Self.stations))
         }
+        // The same storm: found by the fleet when the kernel made it, injected when the fleet did.
+        let found = try #require(reports[0].storms.first, "no storm found")
+        let injected = try #require(reports[1].storms.first { $0.fault == "partition" }, "no partition storm")
+        #expect(!found.injected)
+        #expect(injected.injected)
+        for storm in [found, injected] {
+            #expect(storm.stations == UInt64(Self.stations), "\(storm.fault)")
+            #expect(storm.recovered == UInt64(Self.stations), "\(storm.fault)")
+        }
     }
 
     @Test(
