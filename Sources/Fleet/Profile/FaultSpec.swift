@@ -10,7 +10,8 @@
 public enum FaultSpec {
     /// The grammar, as `run --help` prints it.
     public static let grammar = """
-        KIND@AT[:DURATION][:OPTION=VALUE[,OPTION=VALUE]...]   (repeatable; AT and DURATION are wall time)
+        Faults (--fault, repeatable):  KIND@AT[:DURATION][:OPTION=VALUE[,OPTION=VALUE]...]
+          AT, DURATION     wall time from the run's start: 90s, 2m, 1m30s
           partition@AT:D   nothing passes either way for D; links stay open (--ping-interval decides when a
                            station gives up), a connect waits; then everything held goes through
           slow@AT:D        latency=T (added one way, to each direction) and/or bandwidth=R per link and
@@ -20,7 +21,9 @@ public enum FaultSpec {
           drop@AT          links close at once, how=fin (no close frame, the default), reset (TCP RST) or
                            close (WebSocket close handshake, 1001)
           every fault      stations=A-B (station numbers, 1-based as in the ids), share=P% of them (100%)
-        examples  partition@60s:30s  slow@1m:2m:latency=200ms  stall@30s:1m:loss=2%  drop@2m:stations=1-500,how=reset
+          examples         partition@60s:30s  slow@1m:2m:latency=200ms  stall@30s:1m:loss=2%
+                           drop@2m:stations=1-500,how=reset
+          A profile's events partition, slowLinks, stalls and dropLinks do the same.
         """
 
     /// Reads one `--fault`. The event's ``TimedEvent/at`` is the wall time after the run's start.
