@@ -136,7 +136,15 @@ public struct LatencyHistogram: Sendable, Equatable {
         if percentile <= 0 { return minValue }
         if percentile >= 100 { return maxValue }
         // One ulp less keeps a rank that lands exactly on a boundary (50 % of 2 values) on the lower value.
-        let rank = Swift.max(1, UInt64((percentile.nextDown * Double(totalCount) / 100).rounded(.up)))
+        return value(atRank: Swift.max(1, UInt64((percentile.nextDown * Double(totalCount) / 100).rounded(.up))))
+    }
+
+    /// The `rank`-th smallest value recorded (from 1), as ``value(atPercentile:)`` reports it: the
+    /// highest value equivalent to its sub-bucket, bounded by the exact min and max.
+    /// - Returns: microseconds; 0 when the histogram is empty, the maximum for a rank past the count.
+    public func value(atRank rank: UInt64) -> UInt64 {
+        guard !isEmpty else { return 0 }
+        if rank >= totalCount { return maxValue }
         var seen: UInt64 = 0
         for index in counts.indices {
             seen &+= counts[index]

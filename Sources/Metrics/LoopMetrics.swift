@@ -19,4 +19,6 @@ public struct LoopMetrics: Sendable {
     public var closedSeconds: [TimelineSecond]
     /// The first second not closed yet: the loop will add nothing more to the seconds before it.
     public var openSecond: Int
+    /// The loop's storms so far, those under way included.
+    public var storms: [StormMetrics] = []
 }

@@ -58,6 +58,7 @@ public struct MetricsAggregator: Sendable {
         }
         snapshot.timeline = timeline
         snapshot.peakSentPerSecond = peakSent
+        snapshot.storms = StormMetrics.merged(latest.map { $0?.storms ?? [] })
         // Each loop's own peak and each second's sum are instants that really happened: the larger is
         // the best figure that never overstates.
         snapshot.connections.maxConcurrent = Swift.max(

@@ -34,6 +34,11 @@ public final class MetricsRecorder {
     private var currentSecond = TimelineSecond(second: 0)
     private var closedSeconds: [TimelineSecond] = []
     private var elapsedMicros: UInt64 = 0
+    private var storms = StormTracker()
+    /// Stations online: link up and BootNotification accepted.
+    private var online: UInt64 = 0
+    /// The BootNotification action's index once registered: its latencies during a storm are the storm's.
+    private var bootIndex: Int?
 
     /// Makes an empty recorder whose run starts at elapsed time 0.
     /// - Parameter highestTrackableLatency: latencies above it, in microseconds, count as it.
@@ -50,6 +55,7 @@ public final class MetricsRecorder {
         if let index = actionIndexByName[name] { return ActionID(index: index) }
         actions.append(ActionMetrics(name: name, highestTrackableLatency: highestTrackableLatency))
         actionIndexByName[name] = actions.count - 1
+        if name == Self.bootNotification { bootIndex = actions.count - 1 }
         return ActionID(index: actions.count - 1)
     }
 
@@ -108,6 +114,7 @@ public final class MetricsRecorder {
         actions[action.index].serviceTime.record(serviceMicros)
         currentSecond.answered &+= 1
         currentSecond.latency.record(latencyMicros)
+        if storms.isStormy, action.index == bootIndex { storms.bootAnswered(latencyMicros: latencyMicros) }
     }
 
     // MARK: Links
@@ -117,6 +124,8 @@ public final class MetricsRecorder {
     public func recordConnectAttempt(isReconnect: Bool) {
         connections.attempted &+= 1
         if isReconnect { connections.reconnectAttempts &+= 1 }
+        currentSecond.connectAttempts &+= 1
+        storms.connectAttempt()
     }
 
     /// A station's WebSocket handshake completed.
@@ -126,6 +135,8 @@ public final class MetricsRecorder {
         if isReconnect { connections.reconnects &+= 1 }
         connections.current &+= 1
         connections.maxConcurrent = Swift.max(connections.maxConcurrent, connections.current)
+        currentSecond.accepted &+= 1
+        storms.accepted()
     }
 
     /// How long a connection attempt that succeeded took, from its start to the end of its WebSocket
@@ -135,10 +146,25 @@ public final class MetricsRecorder {
     }
 
     /// A connection attempt failed.
-    /// - Parameter reason: a short, bounded word: `refused`, `timeout`, `handshake`, `tls`, `reset`….
-    public func recordConnectFailed(reason: String) {
+    /// - Parameters:
+    ///   - reason: a short, bounded word: `refused`, `timeout`, `http_status`, `handshake`, `tls`….
+    ///   - httpStatus: for `http_status`, the status the CSMS answered the upgrade with, e.g. `503`.
+    public func recordConnectFailed(reason: String, httpStatus: String? = nil) {
         connections.failed.add(reason)
         currentSecond.connectFailures &+= 1
+        switch reason {
+        case "refused":
+            currentSecond.refused &+= 1
+            storms.refused("tcp")
+        case "http_status":
+            currentSecond.refused &+= 1
+            storms.refused(httpStatus ?? "http")
+        case "timeout":
+            currentSecond.connectTimeouts &+= 1
+            storms.connectTimedOut()
+        default:
+            break
+        }
     }
 
     /// An established link closed or broke.
@@ -149,10 +175,65 @@ public final class MetricsRecorder {
         if connections.current > 0 { connections.current -= 1 }
     }
 
-    /// The run begins to stop: the links up now are its ``ConnectionMetrics/connectedBeforeStop``.
+    /// The run begins to stop: the links up now are its ``ConnectionMetrics/connectedBeforeStop``, and
+    /// storms take in nothing more (the run's own closing of every link is no storm).
     public func recordStopping() {
         connections.connectedBeforeStop = connections.current
+        storms.freeze(at: elapsedMicros)
     }
+
+    // MARK: Storms
+
+    /// How many stations the loop runs: a storm nobody injected is as many links lost within a few
+    /// seconds as a tenth of them (``StormTracker/threshold``).
+    public var stations: Int {
+        get { storms.stations }
+        set { storms.stations = newValue }
+    }
+
+    /// A fault the run injects hits `station`, a number the loop gives it: the storm of that occurrence
+    /// of the fault begins, or takes it in. Call it before the fault acts on the station.
+    /// - Parameters:
+    ///   - fault: the fault's name, as the profile names the event (`dropLinks`, `restartCSMS`…).
+    ///   - occurrence: tells occurrences of the fault apart (the profile event's index); the same in
+    ///     every loop and shard for the same occurrence.
+    ///   - startMicros: the fault's planned instant, in microseconds since the run started: the stations'
+    ///     recovery is measured from it.
+    ///   - isOnline: whether the station's link is up with its BootNotification accepted.
+    public func recordFault(_ fault: String, occurrence: Int, startMicros: UInt64, station: Int, isOnline: Bool) {
+        storms.fault(
+            fault, occurrence: occurrence, startMicros: startMicros, station: station, isOnline: isOnline,
+            bootLatency: bootLatency)
+    }
+
+    /// `station` is online: its link is up and the CSMS accepted its BootNotification (or, for a model
+    /// that does not boot again on a new link, its link is up again). It is back for every storm that
+    /// waited for it.
+    /// - Parameter queuedSince: when each message waiting in its queue was due, in microseconds since
+    ///   the run started: the messages it kept while offline.
+    public func recordOnline(station: Int, queuedSince: [UInt64] = []) {
+        online &+= 1
+        storms.online(station: station, at: elapsedMicros, queuedSince: queuedSince)
+    }
+
+    /// `station` is no longer online.
+    public func recordOffline(station: Int) {
+        if online > 0 { online -= 1 }
+        storms.offline(station: station)
+    }
+
+    /// `station` lost its link, or failed to open one, by the CSMS's doing or the network's (closed,
+    /// reset, refused, unanswered), not by the run's: many such losses at once are a storm of a CSMS
+    /// that went away (``StormMetrics/wentAway``), unless a fault the run injected explains them.
+    public func recordLinkLost(station: Int) {
+        storms.linkLost(station: station, at: elapsedMicros, bootLatency: bootLatency)
+    }
+
+    private var bootLatency: LatencyHistogram {
+        bootIndex.map { actions[$0].latency } ?? LatencyHistogram()
+    }
+
+    static let bootNotification = "BootNotification"
 
     // MARK: Frames the CSMS got wrong
 
@@ -200,8 +281,10 @@ public final class MetricsRecorder {
         guard elapsedMicros > self.elapsedMicros else { return }
         self.elapsedMicros = elapsedMicros
         let second = Int(elapsedMicros / 1_000_000)
+        storms.advance(to: elapsedMicros)
         while currentSecond.second < second {
             currentSecond.connected = connections.current
+            currentSecond.booted = online
             let next = TimelineSecond(second: currentSecond.second + 1)
             closedSeconds.append(currentSecond)
             currentSecond = next
@@ -214,7 +297,7 @@ public final class MetricsRecorder {
         return LoopMetrics(
             elapsedMicros: elapsedMicros, actions: actions, connections: connections, transactions: transactions,
             csmsFaults: csmsFaults, schedulerLag: schedulerLag, connectTime: connectTime, closedSeconds: closedSeconds,
-            openSecond: currentSecond.second)
+            openSecond: currentSecond.second, storms: storms.current)
     }
 
     /// The bytes the per-second figures hold in memory: the second in progress and those closed since the
@@ -235,6 +318,7 @@ public final class MetricsRecorder {
             + currentSecond.connectFailures
         if elapsedMicros > secondStart || happened > 0 || closedSeconds.isEmpty && currentSecond.second == 0 {
             currentSecond.connected = connections.current
+            currentSecond.booted = online
             let next = TimelineSecond(second: currentSecond.second + 1)
             closedSeconds.append(currentSecond)
             currentSecond = next

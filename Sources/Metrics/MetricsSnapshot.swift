@@ -19,6 +19,8 @@ public struct MetricsSnapshot: Sendable, Equatable {
     public var timeline = Timeline()
     /// The most calls sent in one second.
     public var peakSentPerSecond: UInt64 = 0
+    /// The storms so far, each merged over the loops, in the order they began.
+    public var storms: [StormMetrics] = []
 
     /// Makes an empty snapshot.
     public init() {}

@@ -19,6 +19,7 @@ public enum ReportHTML {
         html += runSection(report)
         html += sloSection(report)
         html += chartsSection(report)
+        html += StormHTML.section(report)
         html += actionsSection(report)
         html += linksAndTransactionsSection(report)
         html += csmsSection(report)

@@ -11,6 +11,7 @@ public enum ReportJSON {
     static let timelineColumns = [
         "second", "seconds", "sent", "peak_sent", "answered", "call_errors", "timeouts", "connect_failures",
         "connected", "latency_p50_ms", "latency_p90_ms", "latency_p99_ms", "latency_max_ms",
+        "connect_attempts", "accepted", "refused", "connect_timeouts", "booted",
     ]
 
     /// The report as JSON text, ending with a newline.
@@ -51,6 +52,7 @@ public enum ReportJSON {
                 ("bad_frames", .counts(report.csmsFaults.badFrames.counts)),
                 ("unmatched_answers", .integer(report.csmsFaults.unmatchedAnswers)),
             ])),
+            ("storms", StormJSON.value(of: report.storms)),
             ("timeline", timeline(report.timeline)),
         ] + (report.hasHistograms ? [("histograms", histograms(report))] : []))
     }
@@ -63,6 +65,8 @@ public enum ReportJSON {
                 .integer(point.timeouts), .integer(point.connectFailures), .integer(point.connected),
                 .number(Double(point.latencyP50) / 1000), .number(Double(point.latencyP90) / 1000),
                 .number(Double(point.latencyP99) / 1000), .number(Double(point.latencyMax) / 1000),
+                .integer(point.connectAttempts), .integer(point.accepted), .integer(point.refused),
+                .integer(point.connectTimeouts), .integer(point.booted),
             ])
         }
         return .object([
@@ -83,10 +87,11 @@ public enum ReportJSON {
             ("by_action", .object(byAction)),
             ("scheduler_lag", histogram(report.schedulerLagBuckets ?? .empty)),
             ("connect_time", histogram(report.connectTimeBuckets ?? .empty)),
+            ("storms", StormJSON.histograms(of: report.storms)),
         ])
     }
 
-    private static func histogram(_ histogram: HistogramBuckets) -> JSONValue {
+    static func histogram(_ histogram: HistogramBuckets) -> JSONValue {
         .object([
             ("count", .integer(histogram.totalCount)),
             ("min", .integer(histogram.totalCount == 0 ? 0 : histogram.minValue)),
@@ -148,7 +153,7 @@ public enum ReportJSON {
         ])
     }
 
-    private static func millis(_ summary: LatencySummary) -> JSONValue {
+    static func millis(_ summary: LatencySummary) -> JSONValue {
         .object([
             ("count", .integer(summary.count)),
             ("p50", .number(Double(summary.p50) / 1000)),

@@ -67,6 +67,9 @@ public enum ReportJSONReader {
         report.process = try process(root["process"])
         for member in try root["csms"].members() { report.csms[member.key] = try member.cursor.number() }
         report.csmsFaults = try root.optional("csms_faults").map(csmsFaults) ?? CSMSFaultMetrics()
+        report.storms = try root.optional("storms").map { storms throws(ReportFileError) in
+            try StormJSON.read(storms, histograms: histograms)
+        } ?? []
         if let timeline = try root.optional("timeline") {
             report.timeline = try self.timeline(timeline)
         } else if let seconds = try histograms?.optional("timeline") {
@@ -169,7 +172,7 @@ public enum ReportJSONReader {
             unit: try cursor.optional("unit")?.string() ?? "", detail: try cursor.optional("detail")?.string() ?? "")
     }
 
-    private static func buckets(_ cursor: JSONCursor) throws(ReportFileError) -> HistogramBuckets {
+    static func buckets(_ cursor: JSONCursor) throws(ReportFileError) -> HistogramBuckets {
         try histogram(
             cursor, highest: cursor["highest"], count: cursor["count"].unsigned(), min: cursor["min"].unsigned(),
             max: cursor["max"].unsigned(), sum: cursor["sum"].unsigned(), clamped: cursor["clamped"].unsigned(),
@@ -205,9 +208,13 @@ public enum ReportJSONReader {
         return histogram
     }
 
+    /// The columns of `timeline.rows` every report has had; the others (the connection attempts and
+    /// booted stations of each point) read as zeros when a report predates them.
+    static let requiredTimelineColumns = Array(ReportJSON.timelineColumns.prefix(13))
+
     private static func timeline(_ cursor: JSONCursor) throws(ReportFileError) -> Timeline {
         let columns = try cursor["columns"].elements().map { cursor throws(ReportFileError) in try cursor.string() }
-        guard columns == ReportJSON.timelineColumns else {
+        guard columns == ReportJSON.timelineColumns || columns == requiredTimelineColumns else {
             throw try cursor["columns"].failure(ReportJSON.timelineColumns.joined(separator: ", "))
         }
         let grain = try cursor["grain_s"].unsigned()
@@ -225,13 +232,18 @@ public enum ReportJSONReader {
             previous = Int(second)
             let seconds = try cells[1].unsigned()
             guard seconds >= 1, seconds <= grain else { throw cells[1].failure("1 to \(grain) seconds") }
+            func optional(_ index: Int) throws(ReportFileError) -> UInt64 {
+                index < cells.count ? try cells[index].unsigned() : 0
+            }
             return TimelinePoint(
                 second: Int(second), seconds: Int(seconds), sent: try cells[2].unsigned(),
                 peakSent: try cells[3].unsigned(), answered: try cells[4].unsigned(),
                 callErrors: try cells[5].unsigned(), timeouts: try cells[6].unsigned(),
                 connectFailures: try cells[7].unsigned(), connected: try cells[8].unsigned(),
                 latencyP50: try cells[9].micros(), latencyP90: try cells[10].micros(),
-                latencyP99: try cells[11].micros(), latencyMax: try cells[12].micros())
+                latencyP99: try cells[11].micros(), latencyMax: try cells[12].micros(),
+                connectAttempts: try optional(13), accepted: try optional(14), refused: try optional(15),
+                connectTimeouts: try optional(16), booted: try optional(17))
         }
         return Timeline(grain: Int(grain), points: points)
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The reports of the shards of one fleet (`--shard I/N`, run by separate processes) merged into the
 /// report of the whole fleet.
 ///
@@ -8,7 +10,10 @@
 /// while its counts and its maximum are exact; so is the peak of calls sent in a second of a timeline
 /// coarser than a second (the sum of the shards' peaks). Rates are the merged counts over the longest shard's duration;
 /// the CPU time and peak RSS of the processes add up, as do the CSMS counters (a peak counter, such as
-/// `stations.max_connected`, becomes the sum of the shards' peaks: an upper bound).
+/// `stations.max_connected`, becomes the sum of the shards' peaks: an upper bound). A storm's parts add
+/// up, histograms whole (``StormMetrics/merged(_:offsets:)``): an injected fault's by its occurrence, a
+/// detected one's by its wall-clock time (within ``StormTracker/windowMicros``), each shard's stations
+/// measured from that shard's own start of it.
 ///
 /// ```swift
 /// let merged = try ReportMerge.merge([
@@ -71,6 +76,7 @@ public enum ReportMerge {
 
         var merged = RunReport(run: run, snapshot: MetricsSnapshot(), process: process, csms: csms)
         merged.timeline = mergedTimeline(shards.map(\.report.timeline))
+        merged.storms = StormMetrics.merged(shards.map(\.report.storms), offsets: clockOffsets(shards.map(\.report.run)))
         // As the aggregator does for loops: each shard's peak and each second's sum really happened.
         connections.maxConcurrent = max(
             shards.map(\.report.connections.maxConcurrent).max() ?? 0, connections.current,
@@ -91,6 +97,22 @@ public enum ReportMerge {
             duration > 0 ? Double(merged.allActions.ok &+ merged.allActions.callErrors) / duration : 0
         merged.peakSentPerSecond = merged.timeline.map(\.peakSent).max() ?? 0
         return merged
+    }
+
+    /// How many microseconds after the earliest shard's clock each shard's started, from their
+    /// `station_clock_start`: a storm the shards detected on their own is matched by when it happened.
+    /// Zeros when a shard does not say.
+    private static func clockOffsets(_ runs: [RunDescription]) -> [Int64] {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let plain = ISO8601DateFormatter()
+        let starts = runs.map { run in
+            run.stationClockStart.flatMap { formatter.date(from: $0) ?? plain.date(from: $0) }
+        }
+        guard let first = starts.compactMap({ $0 }).min(), !starts.contains(where: { $0 == nil }) else {
+            return Array(repeating: 0, count: runs.count)
+        }
+        return starts.map { Int64((($0 ?? first).timeIntervalSince(first) * 1e6).rounded()) }
     }
 
     /// The shards' timelines at the coarsest of their grains, point by point.

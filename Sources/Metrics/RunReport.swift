@@ -47,6 +47,8 @@ public struct RunReport: Sendable, Equatable {
     public var csmsFaults: CSMSFaultMetrics
     /// The run over time: one point per second, or per longer grain on a long run.
     public var timeline: Timeline
+    /// The storms of the run (faults injected, or a CSMS that went away), in the order they began.
+    public var storms: [StormMetrics]
 
     /// States what a snapshot recorded.
     /// - Parameters:
@@ -72,6 +74,7 @@ public struct RunReport: Sendable, Equatable {
         self.csms = csms
         csmsFaults = snapshot.csmsFaults
         timeline = snapshot.timeline
+        storms = snapshot.storms
     }
 
     /// The figures of one action, or of all of them for `*`.

@@ -10,6 +10,9 @@
 ///            | counter [ "(" series ")" ]           over all actions when no series is given
 ///            | "connected" | "reconnects" | "failed_connections" | "lost_transactions" | "msgs_per_s"
 ///            | "bad_frames" | "unmatched_answers"
+///            | "recovery_" ( "p50" | "p90" | "p99" | "p100" ) [ "(" fault ")" ]
+///            | "recovered" [ "(" fault ")" ]
+/// fault      = a storm's fault, e.g. restartCSMS | csmsWentAway | "*" for every storm
 /// percentile = "p50" | "p90" | "p99" | "p99.9" | "p999" | "max"
 /// series     = an action name, e.g. StartTransaction | "*" for all actions
 /// counter    = "errors" | "call_errors" | "timeouts" | "sent" | "ok" | "late"
@@ -24,14 +27,18 @@
 /// `lost_transactions` of transactions started, `connected` of the stations run (`connected` is the most
 /// links up at once). `msgs_per_s` is calls sent per second over the run.
 /// `bad_frames` (frames from the CSMS the stations refused) and `unmatched_answers` (answers to no CALL in
-/// flight) take a plain count.
+/// flight) take a plain count. `recovery_p99` is the time until 99 % of a storm's stations were back and
+/// booted, for the worst storm (of that fault when one is named); a storm that never got that many back
+/// fails it. `recovered` is the stations back after the worst storm, a count or with `%` a share of the
+/// stations it hit. With no storm in the run, both fail: there was nothing to measure.
 /// An SLO on something never measured (no call of that action answered, a share of zero) fails.
 ///
 /// ```
 /// p99(StartTransaction) < 800ms      p50(*) <= 200ms      service_p99(Heartbeat) < 50ms
 /// errors < 0.1%      timeouts == 0      errors(Authorize) < 1%      connected >= 99.9%
 /// msgs_per_s >= 5000      reconnects <= 100      lag_p99 < 20ms      lost_transactions == 0
-/// bad_frames == 0      unmatched_answers <= 10
+/// bad_frames == 0      unmatched_answers <= 10      recovery_p99 < 90s      recovered == 100%
+/// recovery_p50(restartCSMS) < 30s
 /// ```
 public struct SLO: Sendable, Equatable, CustomStringConvertible {
     /// The grammar and examples above, for `--help`.
@@ -44,14 +51,19 @@ public struct SLO: Sendable, Equatable, CustomStringConvertible {
                                                                    late = answers after their timeout
                       connected | reconnects | failed_connections | lost_transactions | msgs_per_s
                       bad_frames | unmatched_answers               frames from the CSMS refused / matching no CALL
+                      recovery_p50|p90|p99|p100 [(fault)]          time until that share of a storm's stations
+                                                                   were back and booted (the worst storm)
+                      recovered [(fault)]                          stations back after the worst storm
           comparison  <  <=  >  >=  ==  !=
           threshold   number with a unit: us, ms, s for latencies; a count, or % for shares
                       (% of calls sent; reconnects: of links established; failed_connections: of
                       connection attempts; lost_transactions: of transactions started;
                       connected: the most links up at once, % of the stations run;
-                      bad_frames and unmatched_answers: a count only)
+                      bad_frames and unmatched_answers: a count only;
+                      recovered: % of the stations the storm hit)
           examples    'p99(StartTransaction) < 800ms'  'p50(*) <= 200ms'  'errors < 0.1%'
                       'connected >= 99.9%'  'msgs_per_s >= 5000'  'timeouts == 0'  'reconnects <= 100'
+                      'recovery_p99 < 90s'  'recovered == 100%'  'recovery_p50(restartCSMS) < 30s'
         """
 
     /// The expression as given.
@@ -83,7 +95,7 @@ public struct SLO: Sendable, Equatable, CustomStringConvertible {
         case .latency(_, let series), .serviceTime(_, let series), .counter(_, let series):
             series == "*" ? nil : series
         case .schedulerLag, .connected, .reconnects, .failedConnections, .lostTransactions, .badFrames,
-            .unmatchedAnswers, .messagesPerSecond:
+            .unmatchedAnswers, .messagesPerSecond, .recovery, .recovered:
             nil
         }
     }
@@ -138,7 +150,33 @@ public struct SLO: Sendable, Equatable, CustomStringConvertible {
             return .measured(Double(report.csmsFaults.unmatchedAnswers))
         case .messagesPerSecond:
             return .measured(report.sentPerSecond)
+        case .recovery(let percentile, let fault):
+            return worstRecovery(percentile, fault: fault, in: report)
+        case .recovered(let fault):
+            let storms = report.storms.filter { fault == "*" || $0.fault == fault }
+            guard let worst = storms.min(by: { ($0.recoveredPercent ?? 100) < ($1.recoveredPercent ?? 100) }) else {
+                return .unmeasured(fault == "*" ? "there was no storm" : "there was no \(fault) storm")
+            }
+            return share(worst.recovered, of: worst.stations, whole: "stations hit by the storm")
         }
+    }
+
+    /// The longest time until `percentile` of a storm's stations were back, over the storms of `fault`.
+    private func worstRecovery(_ percentile: SLOPercentile, fault: String, in report: RunReport) -> Measurement {
+        let storms = report.storms.filter { fault == "*" || $0.fault == fault }
+        guard !storms.isEmpty else {
+            return .unmeasured(fault == "*" ? "there was no storm" : "there was no \(fault) storm")
+        }
+        var worst: UInt64 = 0
+        for storm in storms {
+            guard let millis = storm.recovery(percent: percentile.percent) else {
+                return .unmeasured(
+                    "fewer than \(Self.format(percentile.percent)) % of the stations of the \(storm.fault) storm at "
+                        + "\(Self.format(Double(storm.startMicros) / 1e6)) s were back")
+            }
+            worst = Swift.max(worst, millis)
+        }
+        return .measured(unit.fromMicros(worst * 1000))
     }
 
     /// A count as such, or as a percentage of `whole` when the threshold is a percentage.

@@ -63,6 +63,16 @@ struct SLOParser {
             guard !hasSeries else { throw error("\(name) takes no action: the lag is the scheduler's") }
             return .schedulerLag(percentile)
         }
+        if name.hasPrefix("recovery_") {
+            let percentileName = String(name.dropFirst(9))
+            guard let percentile = percentileName == "p100" ? .max : SLOPercentile(name: percentileName) else {
+                throw error(at: start, "unknown metric '\(name)': expected recovery_p50, recovery_p90, recovery_p99 or recovery_p100")
+            }
+            return .recovery(percentile, fault: hasSeries ? try parseSeries(for: name) : "*")
+        }
+        if name == "recovered" {
+            return .recovered(fault: hasSeries ? try parseSeries(for: name) : "*")
+        }
         if let counter = SLOCounter(rawValue: name) {
             return .counter(counter, series: hasSeries ? try parseSeries(for: name) : "*")
         }
@@ -138,13 +148,13 @@ struct SLOParser {
     private static func unitExpectation(for quantity: SLOQuantity, after threshold: Double, found: SLOUnit) -> String {
         let number = SLO.format(threshold)
         switch quantity {
-        case .latency, .serviceTime, .schedulerLag:
+        case .latency, .serviceTime, .schedulerLag, .recovery:
             return "\(quantity.name) is a duration: expected a unit after \(number) (us, ms or s)"
         case .messagesPerSecond:
             return "msgs_per_s is a rate: expected a plain number, not '\(found.rawValue)'"
         case .badFrames, .unmatchedAnswers:
             return "\(quantity.name) counts frames from the CSMS: expected a plain number, not '\(found.rawValue)'"
-        case .counter, .connected, .reconnects, .failedConnections, .lostTransactions:
+        case .counter, .connected, .reconnects, .failedConnections, .lostTransactions, .recovered:
             return "\(quantity.name) is a count: expected a plain number or a percentage, not '\(found.rawValue)'"
         }
     }

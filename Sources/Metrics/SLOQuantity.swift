@@ -11,6 +11,11 @@ enum SLOQuantity: Sendable, Equatable {
     case badFrames
     case unmatchedAnswers
     case messagesPerSecond
+    /// The time until a share of a storm's stations were back, for the worst storm of that fault (`*`:
+    /// of any).
+    case recovery(SLOPercentile, fault: String)
+    /// The stations back after a storm, for the worst storm of that fault (`*`: of any).
+    case recovered(fault: String)
 
     /// How the quantity reads in results, e.g. `p99(StartTransaction)`.
     var name: String {
@@ -26,14 +31,17 @@ enum SLOQuantity: Sendable, Equatable {
         case .badFrames: "bad_frames"
         case .unmatchedAnswers: "unmatched_answers"
         case .messagesPerSecond: "msgs_per_s"
+        case .recovery(let percentile, let fault):
+            "recovery_\(percentile == .max ? "p100" : percentile.rawValue)" + (fault == "*" ? "" : "(\(fault))")
+        case .recovered(let fault): fault == "*" ? "recovered" : "recovered(\(fault))"
         }
     }
 
     /// Which units a threshold of this quantity may carry.
     var acceptedUnits: Set<SLOUnit> {
         switch self {
-        case .latency, .serviceTime, .schedulerLag: [.micros, .millis, .seconds]
-        case .counter, .connected, .reconnects, .failedConnections, .lostTransactions: [.none, .percent]
+        case .latency, .serviceTime, .schedulerLag, .recovery: [.micros, .millis, .seconds]
+        case .counter, .connected, .reconnects, .failedConnections, .lostTransactions, .recovered: [.none, .percent]
         // Frames from the CSMS are no share of anything the report counts: a plain count only.
         case .badFrames, .unmatchedAnswers, .messagesPerSecond: [.none]
         }
@@ -48,6 +56,17 @@ enum SLOPercentile: String, Sendable, CaseIterable {
             self = .p999
         } else {
             self.init(rawValue: name)
+        }
+    }
+
+    /// The share of the values at or below the percentile.
+    var percent: Double {
+        switch self {
+        case .p50: 50
+        case .p90: 90
+        case .p99: 99
+        case .p999: 99.9
+        case .max: 100
         }
     }
 

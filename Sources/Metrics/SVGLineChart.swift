@@ -7,10 +7,17 @@ struct SVGLineChart {
         var values: [Double]
     }
 
+    /// An instant marked across the plot (a fault), with its label.
+    struct Marker {
+        var second: Double
+        var label: String
+    }
+
     var title: String
     var unit: String
     var seconds: [Int]
     var series: [Series]
+    var markers: [Marker]
 
     private let width = 760.0
     private let height = 240.0
@@ -19,11 +26,12 @@ struct SVGLineChart {
     private let top = 32.0
     private let bottom = 28.0
 
-    init(title: String, unit: String, seconds: [Int], series: [Series]) {
+    init(title: String, unit: String, seconds: [Int], series: [Series], markers: [Marker] = []) {
         self.title = title
         self.unit = unit
         self.seconds = seconds
         self.series = series
+        self.markers = markers
     }
 
     func render() -> String {
@@ -65,6 +73,13 @@ struct SVGLineChart {
                 .map { "\(Self.n(x($0))),\(Self.n(y($1)))" }
             svg += "<polyline fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"1.5\" points=\""
             svg += points.joined(separator: " ") + "\"/>\n"
+        }
+        for marker in markers {
+            let markerX = Self.n(left + min(max((marker.second - first) / span, 0), 1) * plotWidth)
+            svg += "<line class=\"marker\" x1=\"\(markerX)\" y1=\"\(Self.n(top))\" x2=\"\(markerX)\" "
+            svg += "y2=\"\(Self.n(top + plotHeight))\" stroke=\"#cf222e\" stroke-dasharray=\"4 3\"/>"
+            svg += "<text class=\"marker-label\" x=\"\(markerX)\" y=\"\(Self.n(top + 10))\" dx=\"3\">"
+            svg += "\(XMLText.escape(marker.label))</text>\n"
         }
         svg += "</svg>\n"
         return svg

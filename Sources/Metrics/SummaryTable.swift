@@ -63,6 +63,7 @@ public enum SummaryTable {
                 "csms faults   \(faults.badFrames.total) bad frames" + (codes.isEmpty ? "" : " (\(codes))")
                     + ", \(faults.unmatchedAnswers) unmatched answers")
         }
+        lines += StormSummary.lines(report.storms)
         if !report.slo.isEmpty {
             lines.append("")
             for result in report.slo {

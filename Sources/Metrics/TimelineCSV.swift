@@ -8,6 +8,7 @@ public enum TimelineCSV {
     public static let header = [
         "second", "sent", "answered", "call_errors", "timeouts", "connect_failures", "connected",
         "latency_p50_ms", "latency_p99_ms", "seconds", "peak_sent", "latency_p90_ms", "latency_max_ms",
+        "connect_attempts", "accepted", "refused", "connect_timeouts", "booted",
     ]
 
     /// The timeline as CSV text (RFC 4180: comma-separated, CRLF-free lines ending in `\n`).
@@ -19,6 +20,8 @@ public enum TimelineCSV {
                 String(point.timeouts), String(point.connectFailures), String(point.connected),
                 NumberText.millis(point.latencyP50), NumberText.millis(point.latencyP99), String(point.seconds),
                 String(point.peakSent), NumberText.millis(point.latencyP90), NumberText.millis(point.latencyMax),
+                String(point.connectAttempts), String(point.accepted), String(point.refused),
+                String(point.connectTimeouts), String(point.booted),
             ]
             text += fields.joined(separator: ",") + "\n"
         }

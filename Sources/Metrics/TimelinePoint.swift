@@ -23,6 +23,16 @@ public struct TimelinePoint: Sendable, Equatable {
     public var connectFailures: UInt64
     /// Links up at the end of the point.
     public var connected: UInt64
+    /// Connection attempts begun during the point (first ones and reconnections).
+    public var connectAttempts: UInt64
+    /// Attempts that completed the WebSocket handshake during the point.
+    public var accepted: UInt64
+    /// Attempts refused during the point: nothing listening (TCP) or an HTTP status other than 101.
+    public var refused: UInt64
+    /// Attempts that did not open in time during the point.
+    public var connectTimeouts: UInt64
+    /// Stations connected whose BootNotification the CSMS accepted, at the end of the point.
+    public var booted: UInt64
     /// The median latency of the calls answered, in microseconds (0 when none): of the second, or the
     /// highest of its seconds' medians for a longer point.
     public var latencyP50: UInt64
@@ -37,7 +47,8 @@ public struct TimelinePoint: Sendable, Equatable {
     public init(
         second: Int, seconds: Int = 1, sent: UInt64, peakSent: UInt64? = nil, answered: UInt64, callErrors: UInt64,
         timeouts: UInt64, connectFailures: UInt64, connected: UInt64, latencyP50: UInt64, latencyP90: UInt64 = 0,
-        latencyP99: UInt64, latencyMax: UInt64 = 0
+        latencyP99: UInt64, latencyMax: UInt64 = 0, connectAttempts: UInt64 = 0, accepted: UInt64 = 0,
+        refused: UInt64 = 0, connectTimeouts: UInt64 = 0, booted: UInt64 = 0
     ) {
         self.second = second
         self.seconds = seconds
@@ -52,6 +63,11 @@ public struct TimelinePoint: Sendable, Equatable {
         self.latencyP90 = latencyP90
         self.latencyP99 = latencyP99
         self.latencyMax = latencyMax
+        self.connectAttempts = connectAttempts
+        self.accepted = accepted
+        self.refused = refused
+        self.connectTimeouts = connectTimeouts
+        self.booted = booted
     }
 
     /// Takes in the point that follows this one in time, as one longer point.
@@ -64,6 +80,8 @@ public struct TimelinePoint: Sendable, Equatable {
         timeouts &+= later.timeouts
         connectFailures &+= later.connectFailures
         connected = later.connected
+        addConnects(of: later)
+        booted = later.booted
         takeHighestLatencies(of: later)
     }
 
@@ -82,7 +100,16 @@ public struct TimelinePoint: Sendable, Equatable {
         timeouts &+= other.timeouts
         connectFailures &+= other.connectFailures
         connected &+= other.connected
+        addConnects(of: other)
+        booted &+= other.booted
         takeHighestLatencies(of: other)
+    }
+
+    private mutating func addConnects(of other: TimelinePoint) {
+        connectAttempts &+= other.connectAttempts
+        accepted &+= other.accepted
+        refused &+= other.refused
+        connectTimeouts &+= other.connectTimeouts
     }
 
     private mutating func takeHighestLatencies(of other: TimelinePoint) {

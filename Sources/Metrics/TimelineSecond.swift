@@ -10,6 +10,11 @@ public struct TimelineSecond: Sendable, Equatable {
     var timeouts: UInt64 = 0
     var connectFailures: UInt64 = 0
     var connected: UInt64 = 0
+    var connectAttempts: UInt64 = 0
+    var accepted: UInt64 = 0
+    var refused: UInt64 = 0
+    var connectTimeouts: UInt64 = 0
+    var booted: UInt64 = 0
     var latency = LatencyHistogram()
 
     init(second: Int) {
@@ -23,6 +28,11 @@ public struct TimelineSecond: Sendable, Equatable {
         timeouts &+= other.timeouts
         connectFailures &+= other.connectFailures
         connected &+= other.connected
+        connectAttempts &+= other.connectAttempts
+        accepted &+= other.accepted
+        refused &+= other.refused
+        connectTimeouts &+= other.connectTimeouts
+        booted &+= other.booted
         latency.merge(other.latency)
     }
 
@@ -31,7 +41,8 @@ public struct TimelineSecond: Sendable, Equatable {
             second: second, sent: sent, answered: answered, callErrors: callErrors, timeouts: timeouts,
             connectFailures: connectFailures, connected: connected, latencyP50: latency.value(atPercentile: 50),
             latencyP90: latency.value(atPercentile: 90), latencyP99: latency.value(atPercentile: 99),
-            latencyMax: latency.maxValue)
+            latencyMax: latency.maxValue, connectAttempts: connectAttempts, accepted: accepted, refused: refused,
+            connectTimeouts: connectTimeouts, booted: booted)
     }
 
     /// The bytes the second holds in memory: its histogram's counts.

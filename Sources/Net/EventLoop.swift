@@ -50,6 +50,8 @@ public final class EventLoop: @unchecked Sendable {
     var plaintext: [UInt8] = []
     /// The source of the loop's WebSocket keys and masking keys.
     var random = SplitMix64()
+    /// Sockets of links that ended during a partition, made at the first.
+    private var heldSockets: HeldSockets?
 
     init(readBufferSize: Int = 64 * 1024) throws {
         epoll = try Syscall.epollCreate()
@@ -186,6 +188,13 @@ public final class EventLoop: @unchecked Sendable {
         UInt64(generation) << 32 | UInt64(UInt32(bitPattern: fd))
     }
 
+    /// Keeps the socket of a link that ended during a partition until `deadline`, then resets it
+    /// (see ``LinkConditions``). `fd` must be out of the epoll set already.
+    func holdUntilReset(_ fd: Int32, until deadline: UInt64) {
+        if heldSockets == nil { heldSockets = HeldSockets() }
+        heldSockets!.hold(fd, until: deadline, on: self)
+    }
+
     // MARK: Running
 
     /// Records the calling thread as the loop's; called by that thread before anyone else sees the loop.
@@ -215,6 +224,7 @@ public final class EventLoop: @unchecked Sendable {
             registration.handler.loopClosing()
         }
         registrations.removeAll()
+        heldSockets?.resetAll()
         // The last tasks run, and the queue closes in the same step, so that no task is left unrun.
         while true {
             let last = tasks.withLock { queue in

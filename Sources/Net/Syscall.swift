@@ -99,6 +99,13 @@ enum Syscall {
         }
     }
 
+    /// Sets `SO_LINGER` to zero seconds: closing the socket then drops what is unsent and sends a TCP
+    /// reset, where a plain close sends a FIN. Best effort: if it cannot be set, the close sends a FIN.
+    static func resetOnClose(_ fd: Int32) {
+        var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+        _ = Glibc.setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+    }
+
     /// The pending error of a socket (`SO_ERROR`), 0 when none: how a non-blocking connect reports its end.
     static func pendingError(_ fd: Int32) throws(SystemCallError) -> Int32 {
         var value: Int32 = 0

@@ -7,7 +7,7 @@ import WebSocket
 /// memory only while the kernel pushes back): an idle connection allocates nothing. It reads into its
 /// loop's shared buffer, answers pings, runs the close handshake, and reports to its ``WebSocketHandler``.
 ///
-/// Every method must be called on the channel's loop. A channel is made by ``WebSocketClient/connect(station:on:handler:sourceAddress:)``
+/// Every method must be called on the channel's loop. A channel is made by ``WebSocketClient/connect(station:on:handler:sourceAddress:conditions:)``
 /// or by a ``WebSocketServer``.
 public final class WebSocketChannel {
     enum Phase: UInt8 {
@@ -30,6 +30,8 @@ public final class WebSocketChannel {
         static let reportFailure: UInt32 = 3
         /// Time to ping, and to check that the last ping was answered.
         static let ping: UInt32 = 4
+        /// Bytes held back by the link's conditions are due (its own timer, beside the others).
+        static let shaper: UInt32 = 5
     }
 
     /// The loop that owns this channel.
@@ -57,6 +59,8 @@ public final class WebSocketChannel {
     private var timer: TimerID?
     private var pendingFailure: NetError?
     private let sourceAddress: SocketAddress?
+    /// What the link's conditions hold back; `nil` while the network leaves the link alone.
+    private var shaper: LinkShaper?
 
     /// The largest amount of unsent bytes below which ``isWritable`` is `true`.
     public static let highWaterMark = 256 * 1024
@@ -83,10 +87,18 @@ public final class WebSocketChannel {
 
     /// Whether the send buffer is below ``highWaterMark``; when it turns `false`, wait for
     /// ``WebSocketHandler/webSocketWritable(_:)`` before sending more.
-    public var isWritable: Bool { outbound.count < Self.highWaterMark }
+    public var isWritable: Bool { bufferedBytes < Self.highWaterMark }
 
-    /// The bytes the kernel has not taken yet.
-    public var bufferedBytes: Int { outbound.count }
+    /// The bytes the kernel has not taken yet, with those the link's ``conditions`` hold back.
+    public var bufferedBytes: Int { outbound.count + (shaper?.outbound.bytes ?? 0) }
+
+    /// What the network does to this link (see ``LinkConditions``); `nil` or ``LinkConditions/clear``
+    /// for nothing. Bytes already delayed keep their delay when the conditions change; those a
+    /// partition held go as soon as it heals.
+    public var conditions: LinkConditions? {
+        get { shaper?.conditions }
+        set { apply(newValue ?? .clear) }
+    }
 
     /// Sends a text message (OCPP's JSON) in one frame.
     /// - Returns: `false` when the channel is not open; the message is then dropped.
@@ -163,12 +175,14 @@ public final class WebSocketChannel {
         }
     }
 
-    /// Closes the socket at once, without a close handshake, as a broken link would (the peer sees a
-    /// reset or an end of stream). The handler hears ``WebSocketCloseReason/failed(_:)`` with
-    /// ``NetError/Code/abruptClose``, before this returns.
-    public func abort() {
+    /// Closes the socket at once, without a close handshake, as a broken link would. The handler hears
+    /// ``WebSocketCloseReason/failed(_:)`` with ``NetError/Code/abruptClose``, before this returns.
+    /// - Parameter reset: `true` sends a TCP reset (`SO_LINGER` 0: the peer's next read fails with
+    ///   `ECONNRESET`, unsent bytes are dropped); `false` ends the stream with a FIN (the peer reads its end).
+    public func abort(reset: Bool = false) {
         guard phase != .closed else { return }
-        finish(.failed(NetError(.abruptClose, "closed abruptly by us")))
+        if reset, fd >= 0 { Syscall.resetOnClose(fd) }
+        finish(.failed(NetError(.abruptClose, reset ? "reset by us" : "closed abruptly by us")))
     }
 
     // MARK: Opening
@@ -271,14 +285,22 @@ public final class WebSocketChannel {
             case .processed(let read): count = read
             }
         } catch {
+            if delayInput(nil, end: error) { return }
             endOfInput(error: error)
             return
         }
         if count == 0 {
+            if delayInput(nil, end: nil) { return }
             endOfInput(error: nil)
             return
         }
         let received = UnsafeMutableRawBufferPointer(rebasing: buffer[..<count])
+        if delayInput(UnsafeRawBufferPointer(received), end: nil) { return }
+        receive(received)
+    }
+
+    /// Hands bytes read from the socket to TLS (if any) and to the codec.
+    private func receive(_ received: UnsafeMutableRawBufferPointer) {
         guard let tls else {
             process(received)
             return
@@ -435,6 +457,16 @@ public final class WebSocketChannel {
             outbound.append(bytes)
             return
         }
+        if let shaper, shaper.conditions.delays || !shaper.outbound.isEmpty {
+            shaper.queueOutbound(bytes, now: EventLoop.now())
+            pumpShaper()
+            return
+        }
+        writeNow(bytes)
+    }
+
+    private func writeNow(_ bytes: UnsafeRawBufferPointer) {
+        guard phase != .closed else { return }
         do {
             if try !outbound.write(bytes, to: fd) {
                 try wantWrite(true)
@@ -449,6 +481,116 @@ public final class WebSocketChannel {
         guard wanted != wantsWrite else { return }
         try loop.setInterest(fd, wanted ? [.read, .write] : .read)
         wantsWrite = wanted
+    }
+
+    // MARK: Link conditions
+
+    /// Starts the TCP connect, or under a partition leaves it to the heal (the open timeout runs meanwhile,
+    /// as a SYN that goes unanswered).
+    func beginConnect(under conditions: LinkConditions?) {
+        if let conditions { apply(conditions) }
+        if let shaper, shaper.conditions.isPartitioned {
+            shaper.connectDeferred = true
+        } else {
+            startConnect()
+        }
+    }
+
+    private func apply(_ conditions: LinkConditions) {
+        guard phase != .closed else { return }
+        guard let shaper else {
+            guard conditions.delays else { return }
+            let shaper = LinkShaper(conditions)
+            self.shaper = shaper
+            if conditions.isPartitioned { updateRegistration() }
+            return
+        }
+        let wasPartitioned = shaper.conditions.isPartitioned
+        shaper.conditions = conditions
+        if !wasPartitioned, conditions.isPartitioned {
+            // Bytes on their way are lost with the network: TCP sends them again once it heals.
+            shaper.outbound.hold()
+            shaper.inbound.hold()
+            updateRegistration()
+        } else if wasPartitioned, !conditions.isPartitioned {
+            let now = EventLoop.now()
+            shaper.outbound.release(at: now)
+            shaper.inbound.release(at: now)
+            updateRegistration()
+            if shaper.connectDeferred {
+                shaper.connectDeferred = false
+                startConnect()
+            }
+        }
+        pumpShaper()
+    }
+
+    /// Queues what was read, or the input's end (`bytes` nil), while the link's conditions delay it.
+    /// - Returns: whether it was queued (and is not to be handled now).
+    private func delayInput(_ bytes: UnsafeRawBufferPointer?, end error: SystemCallError?) -> Bool {
+        guard let shaper, shaper.conditions.delays || !shaper.inbound.isEmpty else { return false }
+        let now = EventLoop.now()
+        if let bytes {
+            shaper.queueInbound(bytes, now: now)
+        } else {
+            shaper.queueEnd(error, now: now)
+            updateRegistration()
+        }
+        pumpShaper()
+        return true
+    }
+
+    /// Passes on what is due in both directions, then waits for the next release, or lets the link go
+    /// back to the plain path once nothing is held.
+    private func pumpShaper() {
+        // A handler that sends while a released chunk is being read would otherwise read the next chunk
+        // inside the first: what it queues waits for the timer armed below.
+        guard let shaper, phase != .closed, !shaper.isPumping else { return }
+        shaper.isPumping = true
+        defer { shaper.isPumping = false }
+        let now = EventLoop.now()
+        while let chunk = shaper.outbound.popDue(now: now) {
+            chunk.bytes.withUnsafeBytes { writeNow($0) }
+            if phase == .closed || self.shaper !== shaper { return }
+        }
+        while let chunk = shaper.inbound.popDue(now: now) {
+            if chunk.isEnd {
+                endOfInput(error: chunk.error)
+            } else {
+                var bytes = chunk.bytes
+                bytes.withUnsafeMutableBytes { receive($0) }
+            }
+            if phase == .closed || self.shaper !== shaper { return }
+        }
+        if let timer = shaper.timer {
+            loop.cancelTimer(timer)
+            shaper.timer = nil
+        }
+        if shaper.isIdle, !shaper.isDetached {
+            self.shaper = nil
+        } else if let next = shaper.nextRelease {
+            shaper.timer = loop.scheduleTimer(at: next, owner: self, tag: TimerTag.shaper)
+        }
+    }
+
+    /// Keeps the socket in the loop's epoll set only while its events can be served: out of it during a
+    /// partition (an error the peer causes must not wake the loop over and over) and once its input's end
+    /// is queued; back in when the partition heals.
+    private func updateRegistration() {
+        guard let shaper, fd >= 0 else { return }
+        let detach = shaper.conditions.isPartitioned || shaper.inputEnded
+        if detach, !shaper.isDetached {
+            loop.deregister(fd)
+            shaper.isDetached = true
+        } else if !detach, shaper.isDetached {
+            let interest: Interest = phase == .connecting ? .write : wantsWrite ? [.read, .write] : .read
+            do {
+                try loop.register(fd, interest: interest, handler: self)
+                shaper.isDetached = false
+            } catch {
+                reportLater(NetError(.system, "cannot watch the connection to \(peerName) again: \(error)"))
+            }
+        }
     }
 
     // MARK: Ending
@@ -468,6 +610,8 @@ public final class WebSocketChannel {
         cancelTimer()
         if case .closed = reason { sendCloseNotify() }
         closeSocket()
+        if let timer = shaper?.timer { loop.cancelTimer(timer) }
+        shaper = nil
         phase = .closed
         pendingFailure = nil
         tls = nil
@@ -487,6 +631,13 @@ public final class WebSocketChannel {
     }
 
     private func closeSocket() {
+        // A partition hides the end from the peer until it heals: the socket waits, unread, then resets.
+        if fd >= 0, let until = shaper?.conditions.partitionedUntil {
+            loop.deregister(fd)
+            loop.holdUntilReset(fd, until: until)
+            fd = -1
+            wantsWrite = false
+        }
         closeDescriptor()
         outbound.release()
     }
@@ -518,6 +669,11 @@ extension WebSocketChannel: Selectable {}
 extension WebSocketChannel: TimerOwner {
     /// Called by the channel's loop for the channel's own timeouts.
     public func timerFired(_ tag: UInt32) {
+        if tag == TimerTag.shaper {
+            shaper?.timer = nil
+            pumpShaper()
+            return
+        }
         timer = nil
         switch tag {
         case TimerTag.openTimeout:

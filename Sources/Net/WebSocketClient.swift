@@ -1,7 +1,7 @@
 import WebSocket
 
 /// Connects stations to one CSMS URL: the URL is parsed, its host resolved and its TLS context loaded once,
-/// then each ``connect(station:on:handler:sourceAddress:)`` opens one ``WebSocketChannel``.
+/// then each ``connect(station:on:handler:sourceAddress:conditions:)`` opens one ``WebSocketChannel``.
 public final class WebSocketClient: Sendable {
     /// The CSMS URL; each station connects to its path followed by `/<station id>`.
     public let url: WebSocketURL
@@ -42,9 +42,12 @@ public final class WebSocketClient: Sendable {
     /// never called from inside this call, so the caller can set ``WebSocketChannel/tag`` first.
     /// - Parameters:
     ///   - sourceAddress: a local address to connect from (`--source-addresses`); its port is ignored.
+    ///   - conditions: what the network does to the link from its first byte (a connect under a
+    ///     partition waits for it to heal); see ``WebSocketChannel/conditions``.
     @discardableResult
     public func connect(
-        station id: String, on loop: EventLoop, handler: any WebSocketHandler, sourceAddress: SocketAddress? = nil
+        station id: String, on loop: EventLoop, handler: any WebSocketHandler, sourceAddress: SocketAddress? = nil,
+        conditions: LinkConditions? = nil
     ) -> WebSocketChannel {
         precondition(loop.inLoop, "connect on the channel's own loop")
         let request = WebSocketClientRequest(
@@ -70,7 +73,7 @@ public final class WebSocketClient: Sendable {
             return channel
         }
         channel.armTimer(after: options.connectTimeout, tag: WebSocketChannel.TimerTag.openTimeout)
-        channel.startConnect()
+        channel.beginConnect(under: conditions)
         return channel
     }
 }

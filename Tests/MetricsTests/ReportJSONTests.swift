@@ -73,7 +73,7 @@ import Testing
         #expect(
             topLevel == [
                 "run", "interrupted", "connections", "messages", "transactions", "throughput", "scheduler", "slo",
-                "process", "csms", "csms_faults", "timeline", "histograms",
+                "process", "csms", "csms_faults", "storms", "timeline", "histograms",
             ])
         let actions = ["BootNotification", "Heartbeat", "StartTransaction"].map { text.range(of: "\"\($0)\": {")! }
         #expect(actions.map(\.lowerBound) == actions.map(\.lowerBound).sorted())

@@ -14,11 +14,17 @@ public final class BackgroundFleetProcess: @unchecked Sendable {
     private let standardOutput = Mutex(Data())
     private let readers = DispatchGroup()
 
-    /// Starts `ocpp-fleet arguments` in the package root.
-    public init(_ arguments: [String]) throws {
+    /// Starts `ocpp-fleet arguments` in the package root, through `launcher` when given (a command that
+    /// runs the one after it, such as `ip netns exec NAME`).
+    public init(_ arguments: [String], launcher: [String] = []) throws {
         process = Process()
-        process.executableURL = FleetProcess.executable
-        process.arguments = arguments
+        if let program = launcher.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = Array(launcher.dropFirst()) + [FleetProcess.executable.path] + arguments
+        } else {
+            process.executableURL = FleetProcess.executable
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = packageRoot
         let out = Pipe()
         let err = Pipe()

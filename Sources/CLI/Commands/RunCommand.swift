@@ -24,6 +24,7 @@ struct RunCommand: Command {
             OptionSpec("--password", value: "SECRET", help: "HTTP Basic password of every station (OCPP security profiles 1 and 2); never printed."),
             OptionSpec("--ca-file", value: "PEM", help: "Trust this CA for wss:// (a private CA)."),
             OptionSpec("--ping-interval", value: "D", help: "Ping every link this often on the wall clock and drop it (reason ping_timeout) when a ping is still unanswered at the next, e.g. 30s. Default: no pings, as the Green'Up."),
+            OptionSpec("--fault", value: "SPEC", help: "A network fault at a wall time of the run, e.g. partition@60s:30s, drop@2m:stations=1-500 (see Faults below).", repeatable: true),
             OptionSpec("--insecure", help: "Do not verify the CSMS's certificate (prints a warning)."),
             OptionSpec("--quiet", help: "No progress line."),
             OptionSpec("--json", help: "Print the summary as JSON on stdout."),
@@ -38,6 +39,8 @@ struct RunCommand: Command {
               0 ok, 1 an SLO failed, 2 bad usage or bad input file (nothing started), 3 the CSMS could not be
               reached, 130 (SIGINT, Ctrl-C) or 143 (SIGTERM) interrupted: the report is written and marked
               "interrupted": true.
+
+            \(FaultSpec.grammar)
 
             \(SLO.grammar)
             """

@@ -22,6 +22,8 @@ struct RunOptions: Sendable {
     var insecure: Bool
     /// How often each link is pinged (wall time); nil sends none, as the Green'Up.
     var pingInterval: Duration?
+    /// Faults of the command line (`--fault`), timed in wall time from the run's start.
+    var faults: [TimedEvent]
     var quiet: Bool
     var json: Bool
 
@@ -44,6 +46,7 @@ struct RunOptions: Sendable {
         caFile = try arguments.value("--ca-file", as: InputFile.argument)
         insecure = arguments.flag("--insecure")
         pingInterval = try arguments.value("--ping-interval", as: Duration.argument)
+        faults = try FaultArgument.all(arguments, command: "run")
         quiet = arguments.flag("--quiet")
         json = arguments.flag("--json")
         if caFile != nil, insecure {
@@ -75,6 +78,7 @@ struct RunOptions: Sendable {
         configuration.caFile = caFile
         configuration.insecure = insecure
         configuration.pingInterval = pingInterval
+        configuration.addFaults(faults)
         configuration.traceFile = trace
         configuration.metricsPort = metricsPort.map(UInt16.init)
         return configuration

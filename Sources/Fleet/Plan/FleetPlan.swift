@@ -75,9 +75,9 @@ public struct FleetPlan: Sendable {
             switch event.action {
             case .restartCSMS: continue
             case .powerCycle(_, let over), .firmwareRollout(_, _, let over): spread = over
-            case .dropLinks, .chargingCap: spread = 0
+            case .dropLinks, .chargingCap, .linkFault: spread = 0
             }
-            if pick < event.share {
+            if pick < event.share, event.selects(index: index) {
                 planned.append(PlannedEvent(event: number, at: start + event.at + Int64(place * Double(spread))))
             }
         }

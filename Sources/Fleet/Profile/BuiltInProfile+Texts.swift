@@ -160,7 +160,7 @@ extension BuiltInProfile {
 {
   "$schema": "./profile.schema.json",
   "name": "reconnection-storm",
-  "description": "The CSMS restarts at 10 min and 40 % of links drop at 30 min: every Green'Up retries each 30 s, in step.",
+  "description": "An hour of faults on 5,000 Green'Ups retrying each 30 s in step: CSMS restart, partition, FIN, reset, clean close, slow links, stalls.",
   "start": "2026-01-05T19:00:00+01:00",
   "stations": { "count": 5000 },
   "sites": [
@@ -176,7 +176,12 @@ extension BuiltInProfile {
   "csms": { "heartbeatInterval": "60s" },
   "events": [
     { "at": "10m", "event": "restartCSMS", "downtime": "45s" },
-    { "at": "30m", "event": "dropLinks", "share": 0.4 }
+    { "at": "15m", "event": "partition", "duration": "90s", "stations": "1-2500" },
+    { "at": "20m", "event": "dropLinks", "share": 0.4, "how": "fin" },
+    { "at": "25m", "event": "dropLinks", "share": 0.4, "how": "reset", "stations": "2501-5000" },
+    { "at": "30m", "event": "dropLinks", "share": 1, "how": "close", "stations": "1-1000" },
+    { "at": "35m", "event": "slowLinks", "duration": "5m", "latency": "300ms", "bandwidth": "16kB/s", "share": 0.5 },
+    { "at": "45m", "event": "stalls", "duration": "5m", "loss": 0.05 }
   ]
 }
 

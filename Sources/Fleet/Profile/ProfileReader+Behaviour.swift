@@ -89,7 +89,9 @@ extension ProfileReader {
     }
 
     private mutating func timedEvent(_ node: JSONNode, _ path: String) -> TimedEvent? {
-        let allowed = ["at", "event", "share", "over", "version", "limitA", "limitW", "downtime"]
+        let options = ["share", "over", "version", "limitA", "limitW", "downtime", "how", "duration", "latency",
+            "bandwidth", "loss"]
+        let allowed = ["at", "event", "stations"] + options
         guard let members = object(node, path, allowed: allowed) else { return nil }
         let at = required(members, "at").flatMap { duration($0, members.path(of: "at")) }
         guard let eventNode = required(members, "event"), let event = string(eventNode, members.path(of: "event"))
@@ -106,9 +108,16 @@ extension ProfileReader {
         let used: [String]
         switch event {
         case "dropLinks":
-            used = ["share"]
-            action = required(members, "share").flatMap { share($0, members.path(of: "share")) }
-                .map { .dropLinks(share: $0) }
+            used = ["share", "how"]
+            let share = required(members, "share").flatMap { self.share($0, members.path(of: "share")) }
+            var how: LinkCut? = .fin
+            if let node = members["how"] {
+                how = string(node, members.path(of: "how")).flatMap(LinkCut.init(rawValue:))
+                if how == nil { report(node, members.path(of: "how"), expected: "\"fin\", \"reset\" or \"close\"") }
+            }
+            action = share.flatMap { share in how.map { .dropLinks(share: share, how: $0) } }
+        case "partition", "slowLinks", "stalls":
+            (used, action) = linkFault(event, members)
         case "powerCycle":
             used = ["share", "over"]
             let share = optionalShare(&self)
@@ -143,15 +152,66 @@ extension ProfileReader {
         default:
             report(
                 eventNode, members.path(of: "event"),
-                expected: "\"dropLinks\", \"powerCycle\", \"firmwareRollout\", \"chargingCap\" or \"restartCSMS\"")
+                expected: "\"dropLinks\", \"powerCycle\", \"firmwareRollout\", \"chargingCap\", \"restartCSMS\", "
+                    + "\"partition\", \"slowLinks\" or \"stalls\"")
             return nil
         }
-        for key in ["share", "over", "version", "limitA", "limitW", "downtime"] where !used.contains(key) {
+        var stations: ClosedRange<Int>?
+        if let node = members["stations"] {
+            if event == "restartCSMS" {
+                report(node, members.path(of: "stations"), expected: "no \"stations\" in a \"restartCSMS\" event", found: "one")
+            } else if case .string(let text) = node.value, let range = FaultSpec.stationRange(text) {
+                stations = range
+            } else {
+                report(node, members.path(of: "stations"), expected: "station numbers \"A-B\" with 1 <= A <= B, as \"1-500\"")
+                return nil
+            }
+        }
+        for key in options where !used.contains(key) {
             if let node = members[key] {
                 report(node, members.path(of: key), expected: "no \"\(key)\" in a \"\(event)\" event", found: "one")
             }
         }
         guard let at, let action else { return nil }
-        return TimedEvent(at: at, action: action)
+        return TimedEvent(at: at, action: action, stations: stations)
+    }
+
+    /// A `partition`, `slowLinks` or `stalls` event's fault and share, with the members it may use.
+    private mutating func linkFault(_ event: String, _ members: Members) -> (used: [String], action: TimedEvent.Action?) {
+        let share = members["share"].map { self.share($0, members.path(of: "share")) } ?? 1
+        let duration = required(members, "duration").flatMap { self.duration($0, members.path(of: "duration"), atLeast: 1) }
+        let fault: LinkFault?
+        let used: [String]
+        switch event {
+        case "slowLinks":
+            used = ["share", "duration", "latency", "bandwidth"]
+            let latency = members["latency"].map { self.duration($0, members.path(of: "latency")) } ?? 0
+            var rate: Int?? = .some(nil)
+            if let node = members["bandwidth"] {
+                if case .string(let text) = node.value, let value = FaultSpec.bandwidth(text) {
+                    rate = value
+                } else {
+                    report(node, members.path(of: "bandwidth"), expected: "a rate such as \"64kB/s\" or \"512kbit/s\"")
+                    rate = nil
+                }
+            }
+            if members["latency"] == nil, members["bandwidth"] == nil {
+                report(members.node, members.path, expected: "\"latency\" or \"bandwidth\" (or both) in a \"slowLinks\" event", found: "neither")
+            }
+            if let duration, let latency, let rate, members["latency"] != nil || members["bandwidth"] != nil {
+                fault = .slow(durationMilliseconds: duration, latencyMilliseconds: latency, bytesPerSecond: rate)
+            } else {
+                fault = nil
+            }
+        case "stalls":
+            used = ["share", "duration", "loss"]
+            let loss = required(members, "loss").flatMap { number($0, members.path(of: "loss"), .between(0, 1)) }
+            fault = duration.flatMap { duration in loss.map { .stall(durationMilliseconds: duration, lossRate: $0) } }
+        default:
+            used = ["share", "duration"]
+            fault = duration.map { .partition(durationMilliseconds: $0) }
+        }
+        guard let share, let fault else { return (used, nil) }
+        return (used, .linkFault(share: share, fault))
     }
 }

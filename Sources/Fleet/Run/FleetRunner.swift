@@ -117,7 +117,14 @@ public final class FleetRunner: Sendable {
             if now >= end { break }
             if let restart = restarts.first, now >= restart.at, let embedded {
                 restarts.removeFirst()
-                if restart.isDown { await embedded.goDown() } else { await embedded.comeBack() }
+                if restart.isDown {
+                    await each(fleets) {
+                        $0.faultStruck("restartCSMS", occurrence: restart.event, plannedAt: restart.at, slots: $0.allSlots)
+                    }
+                    await embedded.goDown()
+                } else {
+                    await embedded.comeBack()
+                }
             }
             if now >= nextCollection {
                 nextCollection += 1_000_000_000
@@ -289,13 +296,13 @@ public final class FleetRunner: Sendable {
 
     /// When the profile's `restartCSMS` events take the embedded CSMS down and bring it back, on the
     /// loops' clock, in order.
-    private func csmsRestarts(clock: RunClock) -> [(at: UInt64, isDown: Bool)] {
-        var moments: [(at: UInt64, isDown: Bool)] = []
-        for event in configuration.profile.events {
+    private func csmsRestarts(clock: RunClock) -> [(at: UInt64, isDown: Bool, event: Int)] {
+        var moments: [(at: UInt64, isDown: Bool, event: Int)] = []
+        for (index, event) in configuration.profile.events.enumerated() {
             guard case .restartCSMS(let downtime) = event.action else { continue }
             let down = clock.stationTime(forPlanTime: clock.profileStart + event.at)
-            moments.append((clock.nanos(forStationTime: down), true))
-            moments.append((clock.nanos(forStationTime: down + downtime), false))
+            moments.append((clock.nanos(forStationTime: down), true, index))
+            moments.append((clock.nanos(forStationTime: down + downtime), false, index))
         }
         return moments.sorted { $0.at < $1.at }
     }

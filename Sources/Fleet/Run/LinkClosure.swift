@@ -5,14 +5,29 @@ import Net
 enum LinkClosure: UInt8 {
     /// The run closed it as it ended (or was interrupted).
     case runEnd
-    /// The profile's `dropLinks` event cut it, as a broken network would.
+    /// A `dropLinks` event (or `--fault drop`) cut it without a close frame, as a broken network would.
     case droppedByProfile
+    /// A `dropLinks` event with `how: reset` reset it (TCP RST).
+    case resetByProfile
+    /// A `dropLinks` event with `how: close` closed it with a WebSocket close handshake (1001).
+    case closedByProfile
+
+    /// The closure of a link cut the way `how` says.
+    static func dropped(_ how: LinkCut) -> LinkClosure {
+        switch how {
+        case .fin: .droppedByProfile
+        case .reset: .resetByProfile
+        case .close: .closedByProfile
+        }
+    }
 
     /// The report's word for a closure of ours.
     var reason: String {
         switch self {
         case .runEnd: "run_end"
         case .droppedByProfile: "dropped_by_profile"
+        case .resetByProfile: "reset_by_profile"
+        case .closedByProfile: "closed_by_profile"
         }
     }
 

@@ -2,6 +2,7 @@ import Metrics
 import Net
 import OCPP
 import Station
+import WebSocket
 
 /// One event loop's share of a fleet: its stations, their links and timers, its metrics recorder and its
 /// share of the trace. Every method runs on the loop's thread, so nothing here takes a lock.
@@ -50,6 +51,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         var queuedDues: [UInt64] = []
         /// The CSMS must turn its plug-and-charge key on once it is registered.
         var awaitsPlugAndCharge: Bool
+        /// Online as the storms last saw it (``LoopFleet/isOnline(_:)``).
+        var online = false
     }
 
     let loop: EventLoop
@@ -72,13 +75,20 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     private let maxOpening: Int
     /// How often each open link is pinged, on the wall clock; `nil` sends no pings, as the Green'Up.
     private let pingInterval: Duration?
-    /// The slot whose channel ``WebSocketClient/connect(station:on:handler:sourceAddress:)`` is making:
+    /// The slot whose channel ``WebSocketClient/connect(station:on:handler:sourceAddress:conditions:)`` is making:
     /// a failure reported from inside that call finds its station before the channel's tag is set.
     private var connectingSlot: Int?
     private(set) var stopping = false
     private var spareEffects: [StationEffect] = []
     /// The CALLs that timed out, for the answers that come after all.
     private var givenUp = GivenUpCalls()
+    /// The link faults under way, by slot: kept beside the slots, so that a fleet without faults pays
+    /// nothing for them.
+    private var faults: [Int: [ActiveLinkFault]] = [:]
+    /// The run's seed, from which each station's draws of lost segments derive.
+    private let seed: UInt64
+    /// When each of the profile's events is planned, on the loops' clock: a storm's start.
+    private let eventStarts: [UInt64]
 
     /// Makes the loop's share of the fleet: the plans of `stations` (fleet indices), each powered on at its
     /// place in the ramp, `rampPerSecond` stations a second over the whole shard.
@@ -98,6 +108,11 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         self.pingInterval = pingInterval
         self.probe = probe
         self.trace = trace
+        seed = plan.seed
+        eventStarts = plan.profile.events.map {
+            clock.nanos(forStationTime: clock.stationTime(forPlanTime: clock.profileStart + $0.at))
+        }
+        recorder.stations = stations.count
         slots.reserveCapacity(stations.count)
         for index in stations {
             let stationPlan = plan.station(index)
@@ -133,6 +148,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
             deliver(.powerOn, slot: slot, due: deadline, now: now, stationNow: stationNow)
         case TimerKey.life:
             live(slot, due: deadline, now: now, stationNow: stationNow)
+        case TimerKey.faultEnd:
+            endLinkFaults(slot, now: now)
         default:
             guard let stationTimer = TimerKey.timer(key), !stopping || Self.endsWork(stationTimer) else { return }
             deliver(.timerFired(stationTimer), slot: slot, due: deadline, now: now, stationNow: stationNow)
@@ -177,11 +194,17 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
             switch step {
             case .station(let event):
                 deliver(event, slot: slot, due: due, now: now, stationNow: stationNow)
-            case .dropLink:
-                if let channel = slots[slot].channel {
-                    slots[slot].closing = .droppedByProfile
-                    channel.abort()
+            case .dropLink(let how, let event):
+                if slots[slot].channel != nil {
+                    faultStruck("dropLinks", occurrence: event, plannedAt: eventStarts[event], slots: CollectionOfOne(slot))
                 }
+                drop(slot, how: how, now: now)
+            case .powerCycle(let event):
+                faultStruck("powerCycle", occurrence: event, plannedAt: eventStarts[event], slots: CollectionOfOne(slot))
+                deliver(.powerCycle, slot: slot, due: due, now: now, stationNow: stationNow)
+            case .linkFault(let fault, let event):
+                faultStruck(fault.eventName, occurrence: event, plannedAt: eventStarts[event], slots: CollectionOfOne(slot))
+                beginLinkFault(fault, slot: slot, now: now)
             case .remoteStart(let connectorId, let idTag):
                 command(CSMSCommand.remoteStart(connectorId: connectorId, idTag: idTag), slot)
             case .firmwareRollout(let version):
@@ -194,6 +217,105 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
             }
         }
         scheduleLife(slot)
+    }
+
+    // MARK: Faults
+
+    /// Cuts the station's link the way `how` says; a clean close is the station's own, so it learns of it
+    /// at once (as after a reboot's close) and reconnects by its policy.
+    private func drop(_ slot: Int, how: LinkCut, now: UInt64) {
+        guard let channel = slots[slot].channel else { return }
+        guard how == .close, channel.isOpen else {
+            slots[slot].closing = .dropped(how)
+            if how == .close { channel.close() } else { channel.abort(reset: how == .reset) }
+            return
+        }
+        slots[slot].channel = nil
+        recorder.recordDisconnected(reason: LinkClosure.closedByProfile.reason)
+        channel.close(code: .goingAway)
+        deliver(.disconnected, slot: slot, due: now, now: now, stationNow: clock.stationTime(atNanos: now))
+        openWaiting()
+    }
+
+    private func beginLinkFault(_ fault: LinkFault, slot: Int, now: UInt64) {
+        let ends = now + UInt64(max(0, fault.durationMilliseconds)) * 1_000_000
+        faults[slot, default: []].append(ActiveLinkFault(fault: fault, ends: ends))
+        applyLinkFaults(slot, now: now)
+    }
+
+    private func endLinkFaults(_ slot: Int, now: UInt64) {
+        faults[slot]?.removeAll { $0.ends <= now }
+        if faults[slot]?.isEmpty == true { faults[slot] = nil }
+        applyLinkFaults(slot, now: now)
+    }
+
+    /// Puts the station's link under its faults (or back to normal) and waits for the first to end.
+    private func applyLinkFaults(_ slot: Int, now: UInt64) {
+        let conditions = linkConditions(slot)
+        if slots[slot].channel?.conditions != nil || conditions != nil {
+            slots[slot].channel?.conditions = conditions
+        }
+        cancel(key: TimerKey.faultEnd, slot: slot)
+        if let ends = faults[slot]?.map(\.ends).min() {
+            arm(key: TimerKey.faultEnd, slot: slot, at: clock.stationTime(atNanos: ends), nanos: ends)
+        }
+    }
+
+    /// What the station's faults under way do to its link together: a partition if any is one, the
+    /// longest latency, the narrowest bandwidth, the highest loss. `nil` when none is under way.
+    private func linkConditions(_ slot: Int) -> LinkConditions? {
+        guard let active = faults[slot], !active.isEmpty else { return nil }
+        var conditions = LinkConditions(seed: seed ^ (UInt64(slots[slot].index) &* 0x9E37_79B9_7F4A_7C15))
+        for entry in active {
+            let fault = entry.fault
+            if fault.kind == .partition {
+                conditions.partitionedUntil = max(conditions.partitionedUntil ?? 0, entry.ends)
+            }
+            conditions.latency = max(conditions.latency, .milliseconds(fault.latencyMilliseconds))
+            if let rate = fault.bytesPerSecond { conditions.bytesPerSecond = min(conditions.bytesPerSecond ?? rate, rate) }
+            conditions.lossRate = max(conditions.lossRate, fault.lossRate)
+        }
+        return conditions
+    }
+
+    // MARK: Storms
+
+    /// A fault strikes stations `slots` now: the one call every fault the runner injects makes, for the
+    /// stations it acts on, just before it acts, so that the report measures the storm it causes
+    /// (``Metrics/StormMetrics``: which stations it hit, when each was back and booted). Stations not
+    /// powered on yet are left out: their first boot is no recovery.
+    /// - Parameters:
+    ///   - fault: the fault's name in the report, as the profile or `--fault` names it (`dropLinks`…).
+    ///   - occurrence: tells the fault's occurrences apart, the same in every loop and shard (the
+    ///     profile event's index); the calls for one occurrence make one storm, however spread in time.
+    ///   - plannedAt: when the fault was planned, on the loops' clock: the stations' recovery counts from
+    ///     it, the same instant in every loop.
+    func faultStruck(_ fault: String, occurrence: Int, plannedAt: UInt64, slots struck: some Sequence<Int>) {
+        let start = clock.elapsedMicros(atNanos: plannedAt)
+        recorder.advance(toElapsedMicros: clock.elapsedMicros(atNanos: EventLoop.now()))
+        for slot in struck where !slots[slot].timers.contains(where: { $0.key == TimerKey.powerOn }) {
+            recorder.recordFault(
+                fault, occurrence: occurrence, startMicros: start, station: slot, isOnline: slots[slot].online)
+        }
+    }
+
+    /// Every station this loop runs.
+    var allSlots: Range<Int> { slots.indices }
+
+    /// Online for the storms: the link up, and the BootNotification accepted on it (or before it, for a
+    /// model that keeps its registration across links).
+    private static func isOnline(_ station: Station) -> Bool {
+        station.isConnected && station.isRegistered
+    }
+
+    private func onlineChanged(_ slot: Int) {
+        slots[slot].online.toggle()
+        if slots[slot].online {
+            recorder.recordOnline(
+                station: slot, queuedSince: slots[slot].queuedDues.map { clock.elapsedMicros(atNanos: $0) })
+        } else {
+            recorder.recordOffline(station: slot)
+        }
     }
 
     private func command(_ request: CentralSystemRequest, _ slot: Int) {
@@ -216,6 +338,9 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         for effect in effects {
             perform(effect, slot: slot, due: callDue, now: now, stationNow: stationNow)
         }
+        // After the effects, whose BootNotification answer belongs to the storm it ends; before the
+        // queue's accounting, which still holds the messages kept offline.
+        if Self.isOnline(slots[slot].station) != slots[slot].online { onlineChanged(slot) }
         let sentFromQueue = waited && effects.contains {
             if case .send(let message) = $0 { message.kind == .call } else { false }
         }
@@ -343,7 +468,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         let source = sourceAddresses.isEmpty ? nil : sourceAddresses[slots[slot].index % sourceAddresses.count]
         connectingSlot = slot
         let channel = client.connect(
-            station: slots[slot].station.identity.chargeBoxId, on: loop, handler: self, sourceAddress: source)
+            station: slots[slot].station.identity.chargeBoxId, on: loop, handler: self, sourceAddress: source,
+            conditions: faults.isEmpty ? nil : linkConditions(slot))
         connectingSlot = nil
         // Unless it failed inside the call (its failure was handled already).
         if slots[slot].opening {
@@ -417,6 +543,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     func webSocketClosed(_ channel: WebSocketChannel, reason: WebSocketCloseReason) {
         guard let slot = slot(of: channel) else { return }
         slots[slot].channel = nil
+        // A link the CSMS (or the network) took away, or an attempt it refused: a storm, when many.
+        let lostByPeer: Bool
         if slots[slot].opening {
             slots[slot].opening = false
             opening -= 1
@@ -428,14 +556,18 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
             } else {
                 failure = ConnectFailure(closedBeforeOpening: reason)
             }
-            recorder.recordConnectFailed(reason: failure.reason)
+            recorder.recordConnectFailed(reason: failure.reason, httpStatus: failure.httpStatus)
             probe.attemptFailed(failure)
+            // A CSMS that never let the station in did not go away: a refusal counts once it had.
+            lostByPeer = failure.isTheCSMSs && slots[slot].hasConnected
         } else {
             recorder.recordDisconnected(reason: slots[slot].closing?.reason ?? LinkClosure.reason(reason))
+            lostByPeer = slots[slot].closing == nil
         }
         slots[slot].closing = nil
         let now = EventLoop.now()
         deliver(.disconnected, slot: slot, due: now, now: now, stationNow: clock.stationTime(atNanos: now))
+        if lostByPeer, !stopping { recorder.recordLinkLost(station: slot) }
         openWaiting()
     }
 
@@ -450,6 +582,11 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         waitingHead = 0
         let now = EventLoop.now()
         let stationNow = clock.stationTime(atNanos: now)
+        // The run's end is not part of the experiment: the network heals, so that the last messages go.
+        for slot in faults.keys {
+            faults[slot] = nil
+            applyLinkFaults(slot, now: now)
+        }
         for slot in slots.indices {
             cancel(key: TimerKey.life, slot: slot)
             cancel(key: TimerKey.powerOn, slot: slot)

@@ -1,7 +1,7 @@
 import Station
 
 /// What happens to one station during a run, from its ``StationPlan``, in time order: EVs plugged in,
-/// badges presented, EVs leaving, power cuts, links dropped.
+/// badges presented, EVs leaving, power cuts, links dropped, network faults.
 ///
 /// It is the plan turned into the events a ``Station`` understands and the commands a CSMS sends it,
 /// with no clock of its own: whoever drives the station asks for ``nextTime`` and takes the steps that
@@ -17,9 +17,14 @@ struct StationLife: Sendable {
         case firmwareRollout(FirmwareVariant)
         /// The CSMS caps the station with a charging profile (a profile's `chargingCap`).
         case chargingCap(ChargingLimit)
-        /// The station's link drops without a close handshake (a profile's `dropLinks`); the station then
-        /// reconnects by its policy.
-        case dropLink
+        /// The station's link drops the way the cut says (the profile's `dropLinks` event number `event`);
+        /// the station then reconnects by its policy.
+        case dropLink(LinkCut, event: Int)
+        /// The station loses power and boots again (the profile's `powerCycle` event number `event`).
+        case powerCycle(event: Int)
+        /// The network between the station and the CSMS fails for a while (the profile's `partition`,
+        /// `slowLinks` or `stalls` event number `event`, or a `--fault`).
+        case linkFault(LinkFault, event: Int)
     }
 
     private var steps: [(at: Int64, step: Step)]
@@ -52,8 +57,9 @@ struct StationLife: Sendable {
         }
         for planned in plan.events where planned.at < end {
             switch profile.events[planned.event].action {
-            case .powerCycle: steps.append((planned.at, .station(.powerCycle)))
-            case .dropLinks: steps.append((planned.at, .dropLink))
+            case .powerCycle: steps.append((planned.at, .powerCycle(event: planned.event)))
+            case .dropLinks(_, let how): steps.append((planned.at, .dropLink(how, event: planned.event)))
+            case .linkFault(_, let fault): steps.append((planned.at, .linkFault(fault, event: planned.event)))
             case .firmwareRollout(_, let version, _): steps.append((planned.at, .firmwareRollout(version)))
             case .chargingCap(_, let limit): steps.append((planned.at, .chargingCap(limit)))
             // The whole CSMS goes down: the run's business, not one station's.

@@ -8,6 +8,8 @@ enum TimerKey {
     static let powerOn: UInt8 = 251
     /// The next step of the station's ``StationLife``.
     static let life: UInt8 = 250
+    /// The end of the first of the station's link faults to end (a wall-clock deadline).
+    static let faultEnd: UInt8 = 249
 
     /// The key of a station timer. Connector ids above 7 do not exist on a Green'Up.
     static func key(_ timer: StationTimer) -> UInt8 {

@@ -100,8 +100,8 @@ extension SimulationCore {
 
     private mutating func timedEvent(station local: Int, planned: PlannedEvent, now: Int64) {
         switch plan.profile.events[planned.event].action {
-        case .dropLinks:
-            dropLink(station: local, now: now, reason: "dropped_by_profile")
+        case .dropLinks(_, let how):
+            dropLink(station: local, now: now, reason: LinkClosure.dropped(how).reason)
         case .powerCycle:
             handle(.powerCycle, station: local, now: now)
         case .firmwareRollout(_, let version, _):
@@ -127,6 +127,9 @@ extension SimulationCore {
             sendCommand(.setChargingProfile(SetChargingProfileRequest(connectorId: 0, csChargingProfiles: profile)),
                 station: local, now: now)
         case .restartCSMS:
+            break
+        case .linkFault:
+            // The simulation's links have no network to fail: only `run` applies link faults.
             break
         }
     }

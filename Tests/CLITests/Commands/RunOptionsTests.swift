@@ -65,3 +65,27 @@ private func runOptions(_ tokens: [String]) throws(UsageError) -> RunOptions {
         #expect(!error.message.contains("hunter2"))
     }
 }
+
+@Test func faultsJoinTheProfilesEventsTimedOnTheWallClock() throws {
+    let profile = try #require(BuiltInProfile.named("idle")).load()
+    let options = try runOptions(["--speed", "10", "--fault", "partition@30s:20s", "--fault", "drop@1m:stations=1-5"])
+    let events = options.runConfiguration(profile: profile).profile.events
+    #expect(
+        events == [
+            TimedEvent(at: 300_000, action: .linkFault(share: 1, .partition(durationMilliseconds: 20_000))),
+            TimedEvent(at: 600_000, action: .dropLinks(share: 1, how: .fin), stations: 1...5),
+        ])
+}
+
+@Test func aBadFaultExitsTwoNamingWhatWasExpected() async throws {
+    let outcome = try await FleetProcess.run(["run", "--fault", "partition@1m"])
+    #expect(outcome.status == 2)
+    #expect(outcome.stderr.contains("invalid --fault \"partition@1m\": expected a duration after \"partition@1m:\""))
+}
+
+@Test func runHelpPrintsTheFaultGrammar() async throws {
+    let outcome = try await FleetProcess.run(["run", "--help"])
+    #expect(outcome.status == 0)
+    #expect(outcome.stdout.contains("--fault SPEC"))
+    #expect(outcome.stdout.contains("KIND@AT[:DURATION][:OPTION=VALUE[,OPTION=VALUE]...]"))
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import TestSupport
 
 /// A CSMS of the runner's tests, written in Python, on a loopback port it chooses: `Peers/counting_csms.py`
@@ -78,6 +79,16 @@ final class PythonCSMS: @unchecked Sendable {
     @discardableResult
     func end() async throws -> Data {
         try await offThePool { try self.endBlocking() }
+    }
+
+    /// Kills the CSMS at once (SIGKILL: the interpreter may block SIGTERM), as a crash would: its links
+    /// end without a close handshake, and nothing listens on its port until another starts there.
+    func kill() async throws {
+        let process = process
+        try await offThePool {
+            _ = Glibc.kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
     }
 
     private func endBlocking() throws -> Data {
