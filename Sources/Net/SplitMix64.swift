@@ -9,6 +9,11 @@ struct SplitMix64: RandomNumberGenerator {
         state = system.next()
     }
 
+    /// Seeded with `seed`: the same keys and masks from one run to the next (a station's wire stream).
+    init(seed: UInt64) {
+        state = seed
+    }
+
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var mixed = state
