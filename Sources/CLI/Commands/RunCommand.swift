@@ -64,7 +64,7 @@ struct RunCommand: Command {
 
     func run() async throws -> ExitCode {
         let profile = try options.profile.load(command: "run")
-        if options.insecure {
+        if options.insecure, !options.isWorker {
             Output.error("warning: --insecure: the CSMS's certificate is not verified")
         }
         let configuration = options.runConfiguration(profile: profile)
