@@ -11,6 +11,8 @@ struct CSMSServedSummary {
     var address: String
     /// Where its badges came from, in words.
     var badges: String
+    /// The connections each process served, when several served the port (`--processes`).
+    var connectionsByProcess: [UInt64] = []
 
     private func count(_ name: String) -> UInt64 { UInt64(counters[name] ?? 0) }
 
@@ -37,6 +39,11 @@ struct CSMSServedSummary {
                     ? "" : ", \(count("transactions.stopped_unknown")) stops of transactions it did not know"),
             "badges        \(Self.listed(group("id_tags."))) (\(badges))",
         ]
+        if !connectionsByProcess.isEmpty {
+            lines.append(
+                "processes     \(connectionsByProcess.count), connections by process: "
+                    + connectionsByProcess.map(String.init).joined(separator: ", "))
+        }
         let errors = group("call_errors.")
         if !errors.isEmpty { lines.append("call errors   \(Self.listed(errors))") }
         let frames = count("frames.unreadable") + count("frames.unmatched")
@@ -70,7 +77,7 @@ struct CSMSServedSummary {
         let object: [String: Any] = [
             "listen": address, "duration_s": (seconds * 1000).rounded() / 1000, "badges": badges,
             "counters": counters,
-        ]
+        ].merging(connectionsByProcess.isEmpty ? [:] : ["connections_by_process": connectionsByProcess]) { $1 }
         let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: options)) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"

@@ -14,7 +14,8 @@ import Synchronization
 /// at the second signal, and writes a byte to a pipe that an ordinary thread reads to call `stop`.
 final class InterruptWatcher: Sendable {
     /// - Parameters:
-    ///   - announcement: printed at the first signal: what stopping does now.
+    ///   - announcement: printed at the first signal: what stopping does now (nothing when empty: a
+    ///     worker process, whose parent announces).
     ///   - stop: called once, on a thread of its own, at the first signal.
     init(announcement: String, stop: @escaping @Sendable () -> Void) {
         InterruptState.stop.withLock { $0 = (announcement, stop) }
@@ -71,7 +72,7 @@ private enum InterruptState {
                 if result < 0, errno == EINTR { continue }
                 guard result == 1 else { return }
                 guard let (announcement, stop) = InterruptState.stop.withLock({ $0 }) else { continue }
-                Output.error("\n\(announcement) (Ctrl-C again to quit at once)")
+                if !announcement.isEmpty { Output.error("\n\(announcement) (Ctrl-C again to quit at once)") }
                 stop()
             }
         }

@@ -26,12 +26,17 @@ final class ProgressPrinter: @unchecked Sendable {
     }
 
     func show(_ snapshot: MetricsSnapshot) {
+        show(line: render(snapshot, stations))
+    }
+
+    /// Shows `line` (made only when it is shown): the progress of a run whose figures come from elsewhere.
+    func show(line: @autoclosure () -> String) {
         guard enabled else { return }
         let now = Date()
         let interval: TimeInterval = terminal ? 0.2 : 10
         if let lastPrinted, now.timeIntervalSince(lastPrinted) < interval { return }
         lastPrinted = now
-        let line = render(snapshot, stations)
+        let line = line()
         if terminal {
             Output.errorFragment("\r\u{1B}[K" + line)
             lineShown = true

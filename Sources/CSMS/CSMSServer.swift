@@ -51,19 +51,23 @@ public final class CSMSServer: Sendable {
     }
 
     /// Starts listening.
-    /// - Parameter listen: `HOST:PORT` with a numeric host (`127.0.0.1:9000`, `[::1]:9000`); port 0 lets
-    ///   the system choose one.
+    /// - Parameters:
+    ///   - listen: `HOST:PORT` with a numeric host (`127.0.0.1:9000`, `[::1]:9000`); port 0 lets the
+    ///     system choose one.
+    ///   - sharingPort: the port is one this server's parent process listens on already, and this
+    ///     process serves a share of its links (`ocpp-fleet csms --processes N`): it is not refused as
+    ///     taken by another process.
     /// - Returns: the port bound.
     /// - Throws: ``CSMSServerError`` when the address cannot be read or bound, when another process
     ///   listens on the port already (``CSMSServerError/isPortInUse``), or when the server runs already.
     @discardableResult
-    public func start(listen: String) async throws(CSMSServerError) -> UInt16 {
+    public func start(listen: String, sharingPort: Bool = false) async throws(CSMSServerError) -> UInt16 {
         let address = try ListenAddress(listen)
         guard running.withLock({ $0 == nil }) else {
             throw CSMSServerError(.alreadyStarted, "the embedded CSMS is already listening")
         }
         // Our loops share the port through SO_REUSEPORT, which would let us share it with a stranger too.
-        if address.port != 0, let socketAddress = SocketAddress(ip: address.host, port: address.port),
+        if !sharingPort, address.port != 0, let socketAddress = SocketAddress(ip: address.host, port: address.port),
             PortProbe.isTaken(socketAddress)
         {
             throw CSMSServerError(

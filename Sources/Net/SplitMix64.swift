@@ -9,7 +9,7 @@ struct SplitMix64: RandomNumberGenerator {
         state = system.next()
     }
 
-    /// Seeded by the caller, for draws a run must be able to repeat.
+    /// Seeded with `seed`: the same keys and masks from one run to the next (a station's wire stream).
     init(seed: UInt64) {
         state = seed
     }

@@ -44,17 +44,26 @@ public final class WebSocketClient: Sendable {
     ///   - sourceAddress: a local address to connect from (`--source-addresses`); its port is ignored.
     ///   - conditions: what the network does to the link from its first byte (a connect under a
     ///     partition waits for it to heal); see ``WebSocketChannel/conditions``.
+    ///   - keySeed: the seed of the connection's `Sec-WebSocket-Key` and masking keys, so that a seeded
+    ///     run writes the same bytes each time; nil draws them from the loop's generator.
     @discardableResult
     public func connect(
         station id: String, on loop: EventLoop, handler: any WebSocketHandler, sourceAddress: SocketAddress? = nil,
-        conditions: LinkConditions? = nil
+        conditions: LinkConditions? = nil, keySeed: UInt64? = nil
     ) -> WebSocketChannel {
         precondition(loop.inLoop, "connect on the channel's own loop")
         let request = WebSocketClientRequest(
             host: url.hostHeader, path: url.requestPath(station: id),
             credentials: options.password.map { WebSocketCredentials(username: id, password: $0) })
-        let codec = WebSocketConnection.client(
-            request, configuration: options.limits, random: &loop.random, requestInto: &loop.output)
+        let codec: WebSocketConnection
+        if let keySeed {
+            var seeded = SplitMix64(seed: keySeed)
+            codec = WebSocketConnection.client(
+                request, configuration: options.limits, random: &seeded, requestInto: &loop.output)
+        } else {
+            codec = WebSocketConnection.client(
+                request, configuration: options.limits, random: &loop.random, requestInto: &loop.output)
+        }
         var tls: TLSEngine?
         var tlsFailure: TLSError?
         if let tlsContext {

@@ -16,6 +16,9 @@ struct CSMSCommand: Command {
             OptionSpec("--badges", value: "FILE", help: "The badges to know, instead of those of ocpp-fleet's profiles (format below)."),
             OptionSpec("--password", value: "SECRET", help: "Require HTTP Basic auth with this password; never printed."),
             OptionSpec("--report", value: "DIR", help: "At Ctrl-C, also write what was served into DIR/csms.json."),
+            OptionSpec("--processes", value: "N", help: "Serve the port from N processes (SO_REUSEPORT), each holding up to its open-file limit of links (default: 1)."),
+            OptionSpec("--sibling", help: "A process serving its parent's port.", hidden: true),
+            OptionSpec("--started-at", value: "MS", help: "When the first process started, in ms since 1970.", hidden: true),
         ],
         discussion: """
             BADGES:
@@ -25,6 +28,12 @@ struct CSMSCommand: Command {
               --badges FILE replaces them with a JSON object of idTag lists, every list optional:
                 { "accepted": ["BADGE-1"], "blocked": ["STOLEN-7"], "expired": ["OLD-3"], "invalid": ["LOST-9"] }
               an idTag on no list is Invalid.
+
+            PROCESSES:
+              One process holds as many links as its open-file limit allows (ulimit -n). --processes N starts
+              N-1 more processes of this same program on the same port; the kernel spreads the links over
+              them. Each keeps its own stations and transactions (a station that reconnects may land on
+              another one, which answers it as well); the summary and csms.json add their counters up.
 
             At Ctrl-C it prints what it served (links, transactions, badges, messages, commands) and exits 0.
             """
@@ -38,6 +47,13 @@ struct CSMSCommand: Command {
     var badges: [Badge]?
     var password: String?
     var report: String?
+    var processes: Int
+    /// This process serves the port of its parent, which probed it (``CSMSSiblings``).
+    var isSibling: Bool
+    /// When the first process started, in milliseconds since 1970: the badges' dates count from it.
+    var startedAt: Int64?
+    /// `--fault` as given, for the siblings.
+    var faultText: String?
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         try arguments.expectPositionals(atMost: 0)
@@ -58,8 +74,15 @@ struct CSMSCommand: Command {
         }
         badgeFile = try arguments.value("--badges", as: InputFile.argument)
         badges = try badgeFile.map { file throws(UsageError) in try BadgeFile.load(file) }
+        faultText = arguments.value("--fault")
         password = arguments.value("--password")
         report = arguments.value("--report")
+        processes = try arguments.value("--processes", as: Count.positive) ?? 1
+        isSibling = arguments.flag("--sibling")
+        startedAt = try arguments.value("--started-at", as: Count.nonNegative).map(Int64.init)
+        if isSibling, password == nil {
+            password = ProcessInfo.processInfo.environment[CSMSSiblings.passwordVariable]
+        }
     }
 
     /// The badge list: the file's, or the rule that knows the profiles' badges from their idTags alone.
@@ -70,17 +93,28 @@ struct CSMSCommand: Command {
 
     func run() async throws -> ExitCode {
         let started = Date()
-        let startMillis = Int64(started.timeIntervalSince1970 * 1000)
+        let startMillis = startedAt ?? Int64(started.timeIntervalSince1970 * 1000)
         let configuration = CSMSConfiguration(
             heartbeatInterval: heartbeatInterval, answerDelay: Int64(answerDelayMilliseconds), faults: faults,
             badges: badgeList(start: startMillis), password: password)
         let server = CSMSServer(configuration: configuration, loopCount: EventLoopGroup.coreCount)
         let host = listen.host.contains(":") ? "[\(listen.host)]" : listen.host
         let port: UInt16
+        if isSibling { ParentWatch.start() }
         do {
-            port = try await server.start(listen: "\(host):\(listen.port)")
+            port = try await server.start(listen: "\(host):\(listen.port)", sharingPort: isSibling)
         } catch {
             throw UsageError("cannot listen on \(listen.host):\(listen.port): \(error)", command: "csms")
+        }
+        if isSibling { return await serveAsSibling(server) }
+        let siblings = CSMSSiblings(command: self, port: port, startedAt: startMillis)
+        do {
+            try await siblings.start()
+        } catch {
+            await server.stop()
+            await siblings.stop()
+            Output.error("error: \(error)")
+            return .badInput
         }
         let (interrupted, interrupt) = AsyncStream<Void>.makeStream()
         let watcher = InterruptWatcher(
@@ -88,14 +122,21 @@ struct CSMSCommand: Command {
                 + (report.map { " and \($0)/csms.json" } ?? "")
         ) { interrupt.finish() }
         let badgeSource = badgeFile.map { "\(badges?.count ?? 0) from \($0)" } ?? "those of ocpp-fleet's profiles"
+        let spread = processes > 1 ? " in \(processes) processes" : ""
         Output.error(
-            "embedded CSMS listening on ws://\(host):\(port)/<station id> (badges: \(badgeSource); Ctrl-C to stop)")
+            "embedded CSMS listening on ws://\(host):\(port)/<station id>\(spread) (badges: \(badgeSource); Ctrl-C to stop)")
         for await _ in interrupted {}
         await server.stop()
+        let served = await siblings.stop()
         withExtendedLifetime(watcher) {}
-        let summary = CSMSServedSummary(
-            counters: server.counterSnapshot, seconds: Date().timeIntervalSince(started),
+        var counters = server.counterSnapshot
+        for sibling in served { counters.merge(sibling, uniquingKeysWith: +) }
+        var summary = CSMSServedSummary(
+            counters: counters, seconds: Date().timeIntervalSince(started),
             address: "\(host):\(port)", badges: badgeSource)
+        if processes > 1 {
+            summary.connectionsByProcess = ([server.counterSnapshot] + served).map { UInt64($0["stations.connections"] ?? 0) }
+        }
         Output.standard(summary.text)
         if let report {
             let file = URL(fileURLWithPath: report).appendingPathComponent("csms.json")
@@ -109,6 +150,19 @@ struct CSMSCommand: Command {
             }
             Output.error("report written to \(file.path)")
         }
+        return .ok
+    }
+
+    /// A sibling's life: it tells its parent it listens, serves until the parent forwards a stop, then
+    /// hands it its counters (``CSMSSiblings``).
+    private func serveAsSibling(_ server: CSMSServer) async -> ExitCode {
+        let (interrupted, interrupt) = AsyncStream<Void>.makeStream()
+        let watcher = InterruptWatcher(announcement: "") { interrupt.finish() }
+        Output.standard(CSMSSiblings.readyLine)
+        for await _ in interrupted {}
+        await server.stop()
+        withExtendedLifetime(watcher) {}
+        Output.standard(CSMSSiblings.countersLine(server.counterSnapshot))
         return .ok
     }
 }

@@ -28,12 +28,24 @@ struct RunCommand: Command {
             OptionSpec("--insecure", help: "Do not verify the CSMS's certificate (prints a warning)."),
             OptionSpec("--quiet", help: "No progress line."),
             OptionSpec("--json", help: "Print the summary as JSON on stdout."),
+            OptionSpec("--processes", value: "N", help: "Spread the stations over N worker processes (default: as many as the open-file limit needs; one report all the same)."),
+            OptionSpec("--max-stations-per-process", value: "N", help: "Spread the stations over worker processes of at most N stations each (default: what the open-file limit allows)."),
+            OptionSpec("--worker", help: "A worker of a run spread over processes.", hidden: true),
         ],
         discussion: """
             CLOCKS:
               Station time runs --speed times faster than the wall clock: EV arrivals, dwell, charging,
               heartbeat and meter-value intervals. Wall time is never scaled: the wait for a CALL's answer,
               connection and handshake timeouts, ping/pong, reconnection waits, BootNotification retries.
+
+            PROCESSES:
+              One process holds as many stations as its open-file limit allows (ulimit -n; half as many with
+              the embedded CSMS, which holds the other end of each link). Past that, run starts worker
+              processes of this same program, each running one shard of the fleet (--shard k/N, with its
+              own event loops, its own embedded CSMS when --csms is not given, and its own loopback source
+              address against a CSMS on 127.x), forwards Ctrl-C to them, shows one progress line, and merges
+              their reports exactly into one (as 'report merge' does). --trace gathers the workers' traces
+              into one file, worker after worker; with --metrics-port P, worker k serves on P+k-1.
 
             EXIT CODES:
               0 ok, 1 an SLO failed, 2 bad usage or bad input file (nothing started), 3 the CSMS could not be
@@ -55,10 +67,16 @@ struct RunCommand: Command {
 
     func run() async throws -> ExitCode {
         let profile = try options.profile.load(command: "run")
-        if options.insecure {
+        if options.insecure, !options.isWorker {
             Output.error("warning: --insecure: the CSMS's certificate is not verified")
         }
-        let runner = FleetRunner(configuration: options.runConfiguration(profile: profile))
+        let configuration = options.runConfiguration(profile: profile)
+        if options.isWorker { return await runAsWorker(configuration) }
+        let processes = try RunWorkers.processCount(options: options, configuration: configuration)
+        if processes > 1 {
+            return await RunWorkers(options: options, configuration: configuration, processes: processes).run()
+        }
+        let runner = FleetRunner(configuration: configuration)
         let stations = runner.configuration.stations
         let progress = ProgressPrinter(stations: stations, quiet: options.quiet)
         let watcher = InterruptWatcher(
@@ -84,5 +102,34 @@ struct RunCommand: Command {
         progress.finish()
         return ReportOutput(slos: options.slos, directory: options.report, json: options.json)
             .finish(report, interruption: watcher.exitCode)
+    }
+
+    /// One shard of a run spread over processes (``RunWorkers``): progress lines on stdout for the parent,
+    /// the report into `--report` for it to merge, no banner and no summary.
+    private func runAsWorker(_ configuration: FleetRunConfiguration) async -> ExitCode {
+        ParentWatch.start()
+        let runner = FleetRunner(configuration: configuration)
+        let watcher = InterruptWatcher(announcement: "") { runner.stop() }
+        var report: RunReport
+        var exitCode = ExitCode.ok
+        do {
+            report = try await runner.run { update in Output.standard(WorkerProgress(update.snapshot).line) }
+        } catch {
+            Output.error("error: \(error)")
+            guard let failed = error.report else { return .badInput }
+            report = failed
+            exitCode = error.isCSMSUnreachable ? .unreachable : .badInput
+        }
+        if let directory = options.report {
+            do {
+                try ReportDirectory(URL(fileURLWithPath: directory)).write(report)
+            } catch {
+                Output.error("error: cannot write the report into \(directory): \(error)")
+                return .badInput
+            }
+        }
+        withExtendedLifetime(watcher) {}
+        if report.interrupted, exitCode == .ok { return watcher.exitCode ?? .interrupted }
+        return exitCode
     }
 }

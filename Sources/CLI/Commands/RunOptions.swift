@@ -26,6 +26,14 @@ struct RunOptions: Sendable {
     var faults: [TimedEvent]
     var quiet: Bool
     var json: Bool
+    /// How many processes to spread the stations over (`--processes`); nil decides from the open-file limit.
+    var processes: Int?
+    /// The most stations one process runs before the run spreads over several (`--max-stations-per-process`);
+    /// nil: what the open-file limit allows.
+    var maxStationsPerProcess: Int?
+    /// This process is a worker of a run spread over several processes (``RunWorkers``): it talks to its
+    /// parent on stdout, and quits when its parent has gone.
+    var isWorker: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         csms = try arguments.value("--csms", as: CSMSURL.argument)
@@ -49,6 +57,15 @@ struct RunOptions: Sendable {
         faults = try FaultArgument.all(arguments, command: "run")
         quiet = arguments.flag("--quiet")
         json = arguments.flag("--json")
+        processes = try arguments.value("--processes", as: Count.positive)
+        maxStationsPerProcess = try arguments.value("--max-stations-per-process", as: Count.positive)
+        isWorker = arguments.flag("--worker")
+        if isWorker, password == nil {
+            password = ProcessInfo.processInfo.environment[RunWorkers.passwordVariable]
+        }
+        if processes != nil, maxStationsPerProcess != nil {
+            throw UsageError("--processes and --max-stations-per-process contradict each other: choose one", command: "run")
+        }
         if caFile != nil, insecure {
             throw UsageError("--ca-file and --insecure contradict each other: choose one", command: "run")
         }

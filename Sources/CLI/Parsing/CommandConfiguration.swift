@@ -32,7 +32,7 @@ public struct CommandConfiguration: Sendable {
         text += "\n"
         if !options.isEmpty {
             text += "\nOPTIONS:\n"
-            let all = options + [OptionSpec("--help", help: "Show this help.")]
+            let all = options.filter { !$0.hidden } + [OptionSpec("--help", help: "Show this help.")]
             let labels = all.map { spec in spec.value.map { "\(spec.name) \($0)" } ?? spec.name }
             let width = min(28, labels.map(\.count).max() ?? 0)
             for (spec, label) in zip(all, labels) {

@@ -8,11 +8,14 @@ public struct OptionSpec: Sendable {
     public let help: String
     /// Whether it may be given more than once (`--slo`).
     public let repeatable: Bool
+    /// Whether `--help` leaves it out: an option one `ocpp-fleet` process gives the others it starts.
+    public let hidden: Bool
 
-    public init(_ name: String, value: String? = nil, help: String, repeatable: Bool = false) {
+    public init(_ name: String, value: String? = nil, help: String, repeatable: Bool = false, hidden: Bool = false) {
         self.name = name
         self.value = value
         self.help = help
         self.repeatable = repeatable
+        self.hidden = hidden
     }
 }

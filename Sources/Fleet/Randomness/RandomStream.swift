@@ -21,6 +21,9 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
         case events = 3
         /// The station's fixed traits: model, firmware variant.
         case traits = 4
+        /// The WebSocket handshake and masking keys of the station's links, one substream per connection
+        /// attempt: a seeded run over sockets writes the same bytes each time.
+        case wire = 5
     }
 
     private var generator: Xoshiro256StarStar

@@ -42,6 +42,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         var openedAt: UInt64 = 0
         /// It has been connected before: its next attempt is a reconnection.
         var hasConnected = false
+        /// How many connections it has begun: the substream of the next one's WebSocket keys.
+        var connects: UInt32 = 0
         /// Why we are closing its link, if we are: the report counts it as ours, not the CSMS's.
         var closing: LinkClosure?
         var timers: [ArmedTimer] = []
@@ -59,6 +61,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     let recorder = MetricsRecorder()
     private let clock: RunClock
     private let client: WebSocketClient
+    /// The run's seed, for the stations' WebSocket keys.
+    private let seed: UInt64
     private let sourceAddresses: [SocketAddress]
     private let probe: RunProbe
     /// The embedded CSMS, which sends the commands of the stations' plans; nil for another CSMS.
@@ -103,6 +107,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         self.csms = csms
         self.clock = clock
         self.client = client
+        seed = plan.seed
         self.sourceAddresses = sourceAddresses
         self.maxOpening = max(1, maxOpening)
         self.pingInterval = pingInterval
@@ -466,10 +471,13 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         slots[slot].closing = nil
         recorder.recordConnectAttempt(isReconnect: slots[slot].hasConnected)
         let source = sourceAddresses.isEmpty ? nil : sourceAddresses[slots[slot].index % sourceAddresses.count]
+        var keys = RandomStream(
+            seed: seed, station: slots[slot].index, purpose: .wire, substream: Int(slots[slot].connects))
+        slots[slot].connects &+= 1
         connectingSlot = slot
         let channel = client.connect(
             station: slots[slot].station.identity.chargeBoxId, on: loop, handler: self, sourceAddress: source,
-            conditions: faults.isEmpty ? nil : linkConditions(slot))
+            conditions: faults.isEmpty ? nil : linkConditions(slot), keySeed: keys.next())
         connectingSlot = nil
         // Unless it failed inside the call (its failure was handled already).
         if slots[slot].opening {
