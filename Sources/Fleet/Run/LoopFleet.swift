@@ -61,7 +61,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     let recorder = MetricsRecorder()
     private let clock: RunClock
     private let client: WebSocketClient
-    /// The run's seed, for the stations' WebSocket keys.
+    /// The run's seed: each station's WebSocket keys and draws of lost segments derive from it.
     private let seed: UInt64
     private let sourceAddresses: [SocketAddress]
     private let probe: RunProbe
@@ -89,8 +89,6 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     /// The link faults under way, by slot: kept beside the slots, so that a fleet without faults pays
     /// nothing for them.
     private var faults: [Int: [ActiveLinkFault]] = [:]
-    /// The run's seed, from which each station's draws of lost segments derive.
-    private let seed: UInt64
     /// When each of the profile's events is planned, on the loops' clock: a storm's start.
     private let eventStarts: [UInt64]
 
@@ -113,7 +111,6 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         self.pingInterval = pingInterval
         self.probe = probe
         self.trace = trace
-        seed = plan.seed
         eventStarts = plan.profile.events.map {
             clock.nanos(forStationTime: clock.stationTime(forPlanTime: clock.profileStart + $0.at))
         }
