@@ -3,6 +3,7 @@
 #   docker run --rm --network host ocpp-fleet ocpp-fleet run --csms ws://127.0.0.1:9000/ocpp --profile smoke
 #   docker run --rm --network host -e CSMS_URL=ws://127.0.0.1:9000/ocpp -v "$PWD:/work" ocpp-fleet fleet-check.sh
 # The binary holds every profile of Profiles/ (--profile NAME); the files are also in /usr/share/ocpp-fleet/.
+# deploy/kubernetes/fleet-job.yaml runs this image's ocpp-fleet-shard (deploy/kubernetes/shard.sh).
 
 ARG SWIFT_VERSION=6.3
 
@@ -30,6 +31,7 @@ RUN apt-get update \
 COPY --from=build /out/ocpp-fleet /usr/local/bin/ocpp-fleet
 COPY Profiles/ /usr/share/ocpp-fleet/profiles/
 COPY examples/ci/fleet-check.sh /usr/local/bin/fleet-check.sh
+COPY deploy/kubernetes/shard.sh /usr/local/bin/ocpp-fleet-shard
 USER fleet
 WORKDIR /work
 CMD ["ocpp-fleet", "--help"]
