@@ -8,6 +8,9 @@ public enum ExitCode: Int32, Sendable {
     case badInput = 2
     /// The CSMS could not be reached at all.
     case unreachable = 3
+    /// `capacity`: the fleet, not the CSMS, was the limit (its loops were saturated): no CSMS capacity can
+    /// be named; run the fleet over more processes or machines.
+    case fleetSaturated = 5
     /// SIGINT (Ctrl-C) stopped the run before its end: the report is written, marked interrupted.
     case interrupted = 130
     /// SIGTERM stopped the run before its end: the report is written, marked interrupted.

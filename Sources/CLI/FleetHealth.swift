@@ -1,0 +1,35 @@
+/// How the fleet itself fared during a step of a capacity search: whether the latencies it measured are
+/// the CSMS's or its own.
+///
+/// A fleet that cannot keep up runs its timers late: every call then leaves late, and since latency is
+/// measured from when a call was due, the fleet's own lateness shows as the CSMS's. Scheduler lag measures
+/// that lateness: its median says whether the fleet kept its schedule at all (a busy machine delays a
+/// timer now and then, which shows in the 99th percentile only); the CPU share says whether the fleet's
+/// loops had any time left.
+struct FleetHealth: Sendable, Equatable {
+    /// The scheduler lag's median over the step, in microseconds.
+    var lagP50Micros: UInt64
+    /// The scheduler lag's 99th percentile over the step, in microseconds.
+    var lagP99Micros: UInt64
+    /// The process's CPU time over the step, as a share of its event loops' time (1: every loop busy all
+    /// along; a little above 1 is the threads beside them).
+    var cpuShare: Double
+    /// How many event loops carry the fleet.
+    var loops: Int
+
+    /// A CPU share from which the loops count as busy all along.
+    static let busyShare = 0.9
+    /// A median lag from which the fleet no longer keeps its schedule (a timer wheel's tick is 1 ms).
+    static let lateMedianMicros: UInt64 = 10_000
+    /// The share of the calls' median latency the median lag must reach to matter: 10 ms late means
+    /// nothing to calls answered in seconds.
+    static let lagShareOfLatency = 0.1
+
+    /// Whether the fleet, not the CSMS, set the step's figures: its loops were busy all along, or most of
+    /// its timers ran late by a fair share of the latency it measured (`latencyP50Micros`, every call).
+    func isSaturated(latencyP50Micros: UInt64) -> Bool {
+        if cpuShare >= Self.busyShare { return true }
+        return lagP50Micros >= Self.lateMedianMicros
+            && Double(lagP50Micros) >= Self.lagShareOfLatency * Double(latencyP50Micros)
+    }
+}

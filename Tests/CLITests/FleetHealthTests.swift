@@ -1,0 +1,25 @@
+import Testing
+
+@testable import CLI
+
+@Test func aFleetWhoseLoopsWereBusyAllAlongIsSaturated() {
+    let health = FleetHealth(lagP50Micros: 1_000, lagP99Micros: 2_000, cpuShare: 0.97, loops: 1)
+    #expect(health.isSaturated(latencyP50Micros: 2_000_000))
+}
+
+@Test func aFleetWhoseTimersRanLateAtTheMedianIsSaturated() {
+    // As measured with one loop starved on a busy machine: timers 200 ms late, calls 600 ms.
+    let health = FleetHealth(lagP50Micros: 202_000, lagP99Micros: 420_000, cpuShare: 0.18, loops: 1)
+    #expect(health.isSaturated(latencyP50Micros: 603_000))
+}
+
+@Test func aFleetOnTimeBehindASlowCSMSIsNotSaturatedByTheHiccupsOfABusyMachine() {
+    // As measured against a CSMS at its service rate on a busy machine: a few timers 70 ms late.
+    let health = FleetHealth(lagP50Micros: 1_400, lagP99Micros: 71_000, cpuShare: 0.13, loops: 2)
+    #expect(!health.isSaturated(latencyP50Micros: 194_000))
+}
+
+@Test func aLagThatIsASmallShareOfSlowAnswersDoesNotCount() {
+    let health = FleetHealth(lagP50Micros: 15_000, lagP99Micros: 40_000, cpuShare: 0.3, loops: 2)
+    #expect(!health.isSaturated(latencyP50Micros: 2_000_000))
+}
