@@ -44,8 +44,8 @@ struct CapacityCommand: Command {
             connect at --ramp) and the next step is judged the same way. After the first step that misses an
             SLO, the search bisects: it tries the size halfway between the largest that passed and the
             smallest that failed, until they are within --resolution, powering stations of the running fleet
-            off (their links close at once; their calls in flight count neither as answered nor as failed)
-            or on again; with --fresh every step is a separate run, all its stations connecting anew. The search
+            off (their links close at once, their calls in flight count neither as answered nor as failed,
+            their transactions stay open as after a power cut) or on again; with --fresh every step is a separate run, all its stations connecting anew. The search
             stops when the knee is within --resolution, when even the first step fails, at --max-stations,
             when the CSMS cannot be reached, or at Ctrl-C; the capacity is the largest size that met every SLO.
             Every step records the fleet's own health: how late its timers ran (scheduler lag p99) and the
