@@ -40,7 +40,8 @@ struct CapacityCommand: Command {
         ],
         discussion: """
             How the search goes: step 1 runs --step stations for --hold and checks every --slo on the hold
-            without its --warm-up; while all hold, the running fleet grows by --step stations (the new ones
+            without its --warm-up (a step's measurement starts once all its stations are up, if that takes
+            longer, but at most a hold late); while all hold, the running fleet grows by --step stations (the new ones
             connect at --ramp) and the next step is judged the same way. After the first step that misses an
             SLO, the search bisects: it tries the size halfway between the largest that passed and the
             smallest that failed, until they are within --resolution, powering stations of the running fleet
@@ -259,8 +260,9 @@ struct CapacityCommand: Command {
         defer { fleet.show(on: nil) }
         let begin = fleet.elapsedMicros
         let giveUp: @Sendable () -> Bool = { interruption.isInterrupted }
-        guard let first = await fleet.sample(reaching: begin + warmUp.wallMicros, giveUp: giveUp),
-            let last = await fleet.sample(reaching: begin + hold.wallMicros, giveUp: giveUp)
+        guard let first = await measurementStart(on: fleet, stations: stations, begin: begin, giveUp: giveUp),
+            let last = await fleet.sample(
+                reaching: first.snapshot.elapsedMicros + (hold - warmUp).wallMicros, giveUp: giveUp)
         else {
             if interruption.isInterrupted {
                 return CapacityStep(stations: stations, slo: [], outcome: .interrupted, reportFolder: nil)
@@ -295,6 +297,22 @@ struct CapacityCommand: Command {
         }
         return CapacityStep(
             stations: stations, slo: runReport.slo, outcome: outcome, reportFolder: folder, figures: figures)
+    }
+
+    /// Where a step's measurement starts: after its warm-up, and not before all its stations are up (on a
+    /// busy machine, or against a CSMS slow to accept links, they may take longer than the warm-up), though
+    /// never later than a whole hold after the step began: stations a CSMS refuses are its business too.
+    /// - Returns: the sample that opens the window, or `nil` when the run ended or Ctrl-C came first.
+    private func measurementStart(
+        on fleet: CapacityFleet, stations: Int, begin: UInt64, giveUp: @escaping @Sendable () -> Bool
+    ) async -> CapacityFleet.Sample? {
+        var sample = await fleet.sample(reaching: begin + warmUp.wallMicros, giveUp: giveUp)
+        while let current = sample, current.snapshot.connections.current < UInt64(stations),
+            current.snapshot.elapsedMicros < begin + hold.wallMicros
+        {
+            sample = await fleet.sample(reaching: current.snapshot.elapsedMicros + 1, giveUp: giveUp)
+        }
+        return sample
     }
 
     /// `stations-00500`: padded to the width of the largest size, so that folders sort by size.
