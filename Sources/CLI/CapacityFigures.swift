@@ -17,8 +17,9 @@ struct CapacityFigures: Sendable, Equatable {
     /// Whether the fleet, not the CSMS, set these figures (see ``FleetHealth/isSaturated(latencyP50Micros:)``).
     var fleetSaturated: Bool { health.isSaturated(latencyP50Micros: latencyP50Micros) }
 
-    /// The figures of a step's report, its CPU time over its window and its fleet's loop count.
-    init(report: RunReport, cpuSeconds: Double, loops: Int) {
+    /// The figures of a step's report, its CPU time (and its threads' demand for CPU, where known) over
+    /// its window, and its fleet's loop count.
+    init(report: RunReport, cpuSeconds: Double, demandSeconds: Double?, loops: Int) {
         seconds = report.run.durationSeconds
         messagesPerSecond = report.sentPerSecond
         latencyP50Micros = report.allActions.latency.p50
@@ -27,7 +28,7 @@ struct CapacityFigures: Sendable, Equatable {
         let wall = max(seconds, 0.001) * Double(max(1, loops))
         health = FleetHealth(
             lagP50Micros: report.schedulerLag.p50, lagP99Micros: report.schedulerLag.p99, cpuShare: cpuSeconds / wall,
-            loops: loops)
+            demandShare: demandSeconds.map { $0 / wall }, loops: loops)
     }
 
     init(

@@ -9,10 +9,12 @@ import Synchronization
 /// The runner is given a duration longer than the search will need and stopped when the search is done
 /// with it: how long a fleet lives is the search's business.
 final class CapacityFleet: Sendable {
-    /// The fleet's figures at one instant of its run, with the process's CPU time then.
+    /// The fleet's figures at one instant of its run, with the process's CPU time then and its threads'
+    /// demand for CPU (``ThreadDemand``).
     struct Sample: Sendable {
         var snapshot: MetricsSnapshot
         var usage: ProcessUsage
+        var demandNanos: UInt64?
         var taken: ContinuousClock.Instant
     }
 
@@ -36,7 +38,10 @@ final class CapacityFleet: Sendable {
         loops = max(1, configuration.loops)
         runner = FleetRunner(configuration: configuration)
         // Nothing happened yet: a step with no warm-up starts from here.
-        state.withLock { $0.latest = Sample(snapshot: MetricsSnapshot(), usage: .current(), taken: .now) }
+        state.withLock {
+            $0.latest = Sample(
+                snapshot: MetricsSnapshot(), usage: .current(), demandNanos: ThreadDemand.current(), taken: .now)
+        }
         Task { [self] in
             var failure: FleetRunError?
             do throws(FleetRunError) {
@@ -52,18 +57,21 @@ final class CapacityFleet: Sendable {
     }
 
     private func record(_ update: FleetRunProgress) {
-        let sample = Sample(snapshot: update.snapshot, usage: .current(), taken: .now)
-        let printer = state.withLock { state in
+        let sample = Sample(
+            snapshot: update.snapshot, usage: .current(), demandNanos: ThreadDemand.current(), taken: .now)
+        // The printer is used under the lock: the search may swap it from another thread.
+        state.withLock { state in
             state.latest = sample
-            return state.printer
+            state.printer?.show(update.snapshot)
         }
-        printer?.show(update.snapshot)
     }
 
     /// Shows the progress of the steps to come on `printer` (ending the line of the one before).
     func show(on printer: ProgressPrinter?) {
-        state.withLock { $0.printer }?.finish()
-        state.withLock { $0.printer = printer }
+        state.withLock { state in
+            state.printer?.finish()
+            state.printer = printer
+        }
     }
 
     /// Powers its stations on or off so that the first `stations` are on.
@@ -83,7 +91,8 @@ final class CapacityFleet: Sendable {
     /// - Returns: the sample, or `nil` when the run ended first or `stop()` says to give up.
     func sample(reaching micros: UInt64, giveUp: @Sendable () -> Bool) async -> Sample? {
         // Bounded: a run's progress comes every second; a minute beyond the instant means it hangs.
-        let deadline = ContinuousClock.now + .microseconds(Int64(clamping: micros)) + .seconds(60)
+        let wait = micros > elapsedMicros ? micros - elapsedMicros : 0
+        let deadline = ContinuousClock.now + .microseconds(Int64(clamping: wait)) + .seconds(60)
         while ContinuousClock.now < deadline {
             let (latest, ended) = state.withLock { ($0.latest, $0.ended) }
             if let latest, latest.snapshot.elapsedMicros >= micros { return latest }

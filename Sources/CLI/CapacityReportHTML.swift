@@ -78,7 +78,9 @@ enum CapacityReportHTML {
                     CapacityStep.rate(figures.messagesPerSecond), CapacityStep.millis(figures.latencyP50Micros),
                     CapacityStep.millis(figures.latencyP99Micros), "\(figures.errors)",
                     CapacityStep.millis(figures.health.lagP50Micros), CapacityStep.millis(figures.health.lagP99Micros),
-                    CapacityStep.percent(figures.health.cpuShare) + (figures.fleetSaturated ? " saturated" : ""),
+                    CapacityStep.percent(figures.health.cpuShare)
+                        + (figures.health.demandShare.map { " (wanted \(CapacityStep.percent($0)))" } ?? "")
+                        + (figures.fleetSaturated ? " saturated" : ""),
                 ]
                 html += cells.map { "<td>\(CapacityJUnit.escape($0))</td>" }.joined()
             } else {

@@ -76,6 +76,7 @@ struct CapacityStep: Sendable, Equatable {
             text += "  \(Self.rate(figures.messagesPerSecond)) msgs/s, p50 \(Self.millis(figures.latencyP50Micros)), "
                 + "p99 \(Self.millis(figures.latencyP99Micros)), \(figures.errors) errors; fleet lag p50 "
                 + "\(Self.millis(figures.health.lagP50Micros)) p99 \(Self.millis(figures.health.lagP99Micros)), CPU \(Self.percent(figures.health.cpuShare))"
+                + (figures.health.demandShare.map { " (wanted \(Self.percent($0)))" } ?? "")
                 + (figures.fleetSaturated ? " SATURATED" : "")
         }
         for result in slo {

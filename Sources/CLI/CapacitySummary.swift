@@ -69,8 +69,9 @@ struct CapacitySummary: Sendable {
         if let limit = fleetLimit, let figures = limit.figures {
             return "capacity: unknown: the fleet saturated at \(CapacityStep.rate(figures.messagesPerSecond)) msgs/s "
                 + "(\(limit.stations) stations; its timers \(CapacityStep.millis(figures.health.lagP50Micros)) late at "
-                + "the median, CPU \(CapacityStep.percent(figures.health.cpuShare)) of its \(figures.health.loops) "
-                + "loop\(figures.health.loops == 1 ? "" : "s")): add processes or machines"
+                + "the median, CPU \(CapacityStep.percent(figures.health.cpuShare))"
+                + (figures.health.demandShare.map { ", wanted \(CapacityStep.percent($0))" } ?? "")
+                + " of its \(figures.health.loops) loop\(figures.health.loops == 1 ? "" : "s")): add processes or machines"
                 + (largestPassed.map { "; the CSMS met every SLO up to \($0) stations" } ?? "")
         }
         guard let capacity else {
@@ -100,20 +101,21 @@ struct CapacitySummary: Sendable {
     /// failed value marked ✗) and the capacity line.
     var table: String {
         let expressions = steps.first { !$0.slo.isEmpty }?.slo.map(\.expression) ?? []
-        var rows = [["step", "stations", "phase", "result", "msgs/s", "p50", "p99", "errors", "lag p50", "lag p99", "CPU"] + expressions]
+        var rows = [["step", "stations", "phase", "result", "msgs/s", "p50", "p99", "errors", "lag p50", "lag p99", "CPU", "wanted"] + expressions]
         for (index, step) in steps.enumerated() {
             let values = expressions.indices.map { column in
                 guard column < step.slo.count else { return "" }
                 let result = step.slo[column]
                 return CapacityStep.measured(result) + (result.ok ? "" : " ✗")
             }
-            var measured = ["", "", "", "", "", "", ""]
+            var measured = ["", "", "", "", "", "", "", ""]
             if let figures = step.figures {
                 measured = [
                     CapacityStep.rate(figures.messagesPerSecond), CapacityStep.millis(figures.latencyP50Micros),
                     CapacityStep.millis(figures.latencyP99Micros), "\(figures.errors)",
                     CapacityStep.millis(figures.health.lagP50Micros), CapacityStep.millis(figures.health.lagP99Micros),
-                    CapacityStep.percent(figures.health.cpuShare) + (figures.fleetSaturated ? " !" : ""),
+                    CapacityStep.percent(figures.health.cpuShare),
+                    (figures.health.demandShare.map(CapacityStep.percent) ?? "-") + (figures.fleetSaturated ? " !" : ""),
                 ]
             }
             rows.append(["\(index + 1)", "\(step.stations)", step.phase.rawValue, step.verdict] + measured + values)
@@ -158,6 +160,7 @@ struct CapacitySummary: Sendable {
                     "lag_p50_ms": Self.rounded(Double(figures.health.lagP50Micros) / 1000),
                     "lag_p99_ms": Self.rounded(Double(figures.health.lagP99Micros) / 1000),
                     "cpu_share": Self.rounded(figures.health.cpuShare),
+                    "demand_share": figures.health.demandShare.map(Self.rounded) ?? NSNull() as Any,
                     "loops": figures.health.loops,
                     "saturated": figures.fleetSaturated,
                 ] as [String: Any]

@@ -4,8 +4,9 @@
 /// A fleet that cannot keep up runs its timers late: every call then leaves late, and since latency is
 /// measured from when a call was due, the fleet's own lateness shows as the CSMS's. Scheduler lag measures
 /// that lateness: its median says whether the fleet kept its schedule at all (a busy machine delays a
-/// timer now and then, which shows in the 99th percentile only); the CPU share says whether the fleet's
-/// loops had any time left.
+/// timer now and then, which shows in the 99th percentile only). The demand share says whether the fleet's
+/// loops had any time left: the CPU time they used and the time they waited, runnable, for a CPU on a
+/// machine they share; the CPU share alone stands in where the kernel does not tell the waits.
 struct FleetHealth: Sendable, Equatable {
     /// The scheduler lag's median over the step, in microseconds.
     var lagP50Micros: UInt64
@@ -14,21 +15,26 @@ struct FleetHealth: Sendable, Equatable {
     /// The process's CPU time over the step, as a share of its event loops' time (1: every loop busy all
     /// along; a little above 1 is the threads beside them).
     var cpuShare: Double
+    /// The process's threads' CPU and run-queue time over the step, as a share of its event loops' time
+    /// (``ThreadDemand``), or `nil` where the kernel does not tell it.
+    var demandShare: Double?
     /// How many event loops carry the fleet.
     var loops: Int
 
-    /// A CPU share from which the loops count as busy all along.
+    /// A demand (or CPU) share from which the loops count as busy all along.
     static let busyShare = 0.9
-    /// A median lag from which the fleet no longer keeps its schedule (a timer wheel's tick is 1 ms).
-    static let lateMedianMicros: UInt64 = 10_000
-    /// The share of the calls' median latency the median lag must reach to matter: 10 ms late means
-    /// nothing to calls answered in seconds.
+    /// A median lag from which the fleet no longer keeps its schedule. A machine busy with other work
+    /// delays the timers of an idle fleet by a few tens of milliseconds; a saturated one, by its backlog.
+    static let lateMedianMicros: UInt64 = 50_000
+    /// The share of the calls' median latency the median lag must reach to matter: 50 ms late means
+    /// little to calls answered in seconds.
     static let lagShareOfLatency = 0.1
 
-    /// Whether the fleet, not the CSMS, set the step's figures: its loops were busy all along, or most of
-    /// its timers ran late by a fair share of the latency it measured (`latencyP50Micros`, every call).
+    /// Whether the fleet, not the CSMS, set the step's figures: its loops wanted the CPU all along (busy, or
+    /// waiting for it), or most of its timers ran late by a fair share of the latency it measured
+    /// (`latencyP50Micros`, every call).
     func isSaturated(latencyP50Micros: UInt64) -> Bool {
-        if cpuShare >= Self.busyShare { return true }
+        if (demandShare ?? cpuShare) >= Self.busyShare { return true }
         return lagP50Micros >= Self.lateMedianMicros
             && Double(lagP50Micros) >= Self.lagShareOfLatency * Double(latencyP50Micros)
     }

@@ -7,6 +7,12 @@ import Testing
     #expect(health.isSaturated(latencyP50Micros: 2_000_000))
 }
 
+@Test func aFleetThatRanHalfTheTimeAndWaitedForACPUTheOtherHalfIsSaturated() {
+    // As measured with one loop asked for 40,000 calls a second on a shared machine.
+    let health = FleetHealth(lagP50Micros: 43_000, lagP99Micros: 308_000, cpuShare: 0.45, demandShare: 1.45, loops: 1)
+    #expect(health.isSaturated(latencyP50Micros: 138_000))
+}
+
 @Test func aFleetWhoseTimersRanLateAtTheMedianIsSaturated() {
     // As measured with one loop starved on a busy machine: timers 200 ms late, calls 600 ms.
     let health = FleetHealth(lagP50Micros: 202_000, lagP99Micros: 420_000, cpuShare: 0.18, loops: 1)
@@ -15,11 +21,17 @@ import Testing
 
 @Test func aFleetOnTimeBehindASlowCSMSIsNotSaturatedByTheHiccupsOfABusyMachine() {
     // As measured against a CSMS at its service rate on a busy machine: a few timers 70 ms late.
-    let health = FleetHealth(lagP50Micros: 1_400, lagP99Micros: 71_000, cpuShare: 0.13, loops: 2)
+    let health = FleetHealth(lagP50Micros: 1_400, lagP99Micros: 71_000, cpuShare: 0.13, demandShare: 0.3, loops: 2)
     #expect(!health.isSaturated(latencyP50Micros: 194_000))
 }
 
+@Test func anIdleFleetOnAMachineBusyWithOtherWorkIsNotSaturated() {
+    // As measured with five stations while the whole test suite ran: timers 18 ms late, CPU hardly used.
+    let health = FleetHealth(lagP50Micros: 18_000, lagP99Micros: 100_000, cpuShare: 0.03, demandShare: 0.08, loops: 2)
+    #expect(!health.isSaturated(latencyP50Micros: 56_000))
+}
+
 @Test func aLagThatIsASmallShareOfSlowAnswersDoesNotCount() {
-    let health = FleetHealth(lagP50Micros: 15_000, lagP99Micros: 40_000, cpuShare: 0.3, loops: 2)
+    let health = FleetHealth(lagP50Micros: 60_000, lagP99Micros: 90_000, cpuShare: 0.3, loops: 2)
     #expect(!health.isSaturated(latencyP50Micros: 2_000_000))
 }

@@ -236,16 +236,17 @@ struct CapacityCommand: Command {
         if fresh {
             configuration.stations = stations
             configuration.rampPerSecond = rampPerSecond(stations: stations)
-            // Stopped once its hold is measured: the minute beyond is never reached.
-            configuration.duration = hold + .seconds(60)
+            // Stopped once its hold is measured (which may start up to a hold late): never reached.
+            configuration.duration = hold * 2 + .seconds(60)
         } else {
             let sockets = (try? NetProcess.prepare()).map { Int(clamping: $0) - 64 } ?? maxStations
             configuration.stations = max(stations, min(maxStations, sockets))
             configuration.rampPerSecond = max(rampPerSecond(stations: stations), rampPerSecond(stations: step))
-            // Every size of the growing phase and of a bisection down to one station, with room to spare.
+            // Every size of the growing phase and of a bisection down to one station, each measured up to a
+            // hold late, with room to spare.
             let bisections = maxStations.bitWidth - maxStations.leadingZeroBitCount
             let steps = Self.sizes(step: step, maxStations: maxStations).count + 2 * bisections + 2
-            configuration.duration = hold * steps + .seconds(600)
+            configuration.duration = hold * (2 * steps) + .seconds(600)
         }
         return configuration
     }
@@ -282,7 +283,9 @@ struct CapacityCommand: Command {
             systemSeconds: last.usage.systemSeconds - first.usage.systemSeconds, maxRSSBytes: last.usage.maxRSSBytes)
         var runReport = RunReport(run: description, snapshot: window, process: usage)
         runReport.evaluate(slos)
-        let figures = CapacityFigures(report: runReport, cpuSeconds: usage.cpuSeconds, loops: fleet.loops)
+        let demand = first.demandNanos.flatMap { before in last.demandNanos.map { Double($0 &- min(before, $0)) / 1e9 } }
+        let figures = CapacityFigures(
+            report: runReport, cpuSeconds: usage.cpuSeconds, demandSeconds: demand, loops: fleet.loops)
         var outcome: CapacityStep.Outcome = runReport.allSLOsPassed ? .passed : .failed
         var folder: String?
         if let report {
