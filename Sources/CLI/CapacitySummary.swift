@@ -29,10 +29,22 @@ struct CapacitySummary: Sendable {
     }
 
     /// The step that shows the fleet, not the CSMS, as the limit: the smallest that failed, when the fleet
-    /// was saturated at it.
+    /// was saturated at it and an SLO it failed is one a late fleet distorts.
     var fleetLimit: CapacityStep? {
-        guard let failed = smallestFailed, failed.figures?.fleetSaturated == true else { return nil }
+        guard let failed = smallestFailed, failed.figures?.fleetSaturated == true,
+            failed.slo.contains(where: { !$0.ok && Self.fleetSensitive($0.expression) })
+        else { return nil }
         return failed
+    }
+
+    /// Whether a late fleet can make an SLO fail: latencies are measured from when calls were due, sends
+    /// slip, answers read late time out. Counts of links and of the CSMS's own refusals it cannot.
+    static func fleetSensitive(_ expression: String) -> Bool {
+        let metric = expression.trimmingCharacters(in: .whitespaces).prefix { $0.isLetter || $0 == "_" }
+        return ![
+            "connected", "reconnects", "failed_connections", "lost_transactions", "bad_frames",
+            "unmatched_answers", "call_errors",
+        ].contains(String(metric))
     }
 
     /// The CSMS's capacity: the largest size that met every SLO, unless the fleet was the limit.

@@ -140,9 +140,9 @@ private func measured(
     let figures = CapacityFigures(
         seconds: 10, messagesPerSecond: rate, latencyP50Micros: latencyP50 * 1000,
         latencyP99Micros: latencyP50 * 2000, errors: 0, health: health)
-    var result = step(stations, outcome)
-    result.figures = figures
-    return result
+    let ok = outcome == .passed
+    let slo = SLOResult(expression: "p50(*) < 100ms", ok: ok, value: Double(latencyP50), unit: "ms", detail: "")
+    return CapacityStep(stations: stations, slo: [slo], outcome: outcome, reportFolder: nil, figures: figures)
 }
 
 @Test func aFleetSaturatedAtTheSmallestFailedSizeNamesNoCSMSCapacity() throws {
@@ -166,6 +166,24 @@ private func measured(
     let health = try #require(steps[1]["fleet_health"] as? [String: Any])
     #expect(health["saturated"] as? Bool == true)
     #expect(health["lag_p50_ms"] as? Double == 200)
+}
+
+@Test func aSaturatedFleetCannotExplainAStepThatFailedOnItsCountOfLinks() {
+    var failed = measured(800, .failed, rate: 41_000, lagP50: 200, latencyP50: 600)
+    failed.slo = [SLOResult(expression: "connected <= 700", ok: false, value: 800, unit: "", detail: "")]
+    let summary = CapacitySummary(
+        steps: [measured(400, .passed, rate: 20_000, lagP50: 1, latencyP50: 2), failed], interrupted: false)
+    #expect(summary.fleetLimit == nil)
+    #expect(summary.capacity == 400)
+}
+
+@Test func latenciesErrorsAndRatesAreWhatALateFleetDistortsNotCountsOfLinks() {
+    for expression in ["p99(*) < 1s", "service_p50(Heartbeat) < 5ms", "errors < 1%", "timeouts == 0", "msgs_per_s >= 10"] {
+        #expect(CapacitySummary.fleetSensitive(expression), "\(expression)")
+    }
+    for expression in ["connected >= 99%", "failed_connections == 0", "call_errors(Authorize) == 0", "bad_frames == 0"] {
+        #expect(!CapacitySummary.fleetSensitive(expression), "\(expression)")
+    }
 }
 
 @Test func aFleetOnTimeAtTheKneeLeavesTheCapacityToTheCSMS() {
