@@ -191,19 +191,22 @@ struct CapacityCommand: Command {
         var steps: [CapacityStep] = []
         var fleet: CapacityFleet?
         var stationsOn = 0
-        while let stations = search.next(), !interruption.isInterrupted {
+        searching: while let stations = search.next(), !interruption.isInterrupted {
             let phase = search.phase
             let start: CapacityStep.Start
-            if !fresh, let running = fleet, stations <= running.capacity {
+            let running: CapacityFleet
+            if !fresh, let current = fleet, stations <= current.capacity {
                 start = stations > stationsOn ? .grown : .shrunk
-                running.resize(to: stations)
+                current.resize(to: stations)
+                running = current
             } else {
                 start = .fresh
                 await fleet?.stop()
-                fleet = CapacityFleet(configuration: fleetConfiguration(stations: stations, profile: profile))
+                running = CapacityFleet(configuration: fleetConfiguration(stations: stations, profile: profile))
+                fleet = running
             }
             stationsOn = stations
-            var result = await runStep(stations: stations, on: fleet!, interruption: interruption)
+            var result = await runStep(stations: stations, on: running, interruption: interruption)
             result.phase = phase
             result.start = start
             steps.append(result)
@@ -211,9 +214,8 @@ struct CapacityCommand: Command {
             switch result.outcome {
             case .passed: search.record(stations, passed: true)
             case .failed: search.record(stations, passed: false)
-            case .unreachable, .interrupted, .error: break
+            case .unreachable, .interrupted, .error: break searching
             }
-            if result.outcome != .passed, result.outcome != .failed { break }
         }
         await fleet?.stop()
         return steps
