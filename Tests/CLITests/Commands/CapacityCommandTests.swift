@@ -404,14 +404,15 @@ private func temporaryFolder() -> URL {
     // of a core (it then sends about 600 a second; a fleet that cannot keep up says so, and this test would
     // fail). Each station sends a heartbeat every 10 s of its time, 50× faster: five calls a second, so the
     // knee is at 80 stations. Beyond it every call waits behind a full queue (a station has one call in
-    // flight): the median latency jumps from a few milliseconds to 200 and more.
+    // flight): the median latency jumps from a few milliseconds (a hundred on a machine with no core to
+    // spare) to 200 and more.
     let csms = try CSMSProcess(["--heartbeat-interval", "10", "--service-rate", "400/s"])
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let outcome = try await FleetProcess.run([
         "capacity", "--csms", csms.url, "--profile", "Profiles/idle.json", "--speed", "50", "--step", "50",
         "--max-stations", "200", "--resolution", "10%", "--hold", "6s", "--warm-up", "3s", "--ramp", "1000/s",
-        "--slo", "p50(*) < 120ms", "--report", folder.path,
+        "--slo", "p50(*) < 150ms", "--report", folder.path,
     ])
     #expect(outcome.status == 0, "\(outcome.stderr)")
     let data = try Data(contentsOf: folder.appendingPathComponent("capacity.json"))
