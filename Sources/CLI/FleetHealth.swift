@@ -24,8 +24,10 @@ struct FleetHealth: Sendable, Equatable {
 
     /// A CPU share, or a demand share, from which the loops count as busy all along.
     static let busyShare = 0.9
-    /// The CPU share a fleet must use itself for its demand share to count.
-    static let workingShare = 0.25
+    /// The CPU share a fleet must use itself for its demand share to count: an idle fleet on a machine
+    /// busy with other work uses a few percent (and waits at each wake-up); one loop asked for far more
+    /// than it can do gets a tenth of a core or more even then.
+    static let workingShare = 0.1
     /// A median lag from which the fleet no longer keeps its schedule. A machine busy with other work
     /// delays the timers of an idle fleet by a few tens of milliseconds; a saturated one, by its backlog.
     static let lateMedianMicros: UInt64 = 50_000
