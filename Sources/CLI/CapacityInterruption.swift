@@ -1,10 +1,10 @@
 import Synchronization
 
-/// Carries Ctrl-C to a capacity search: the step running is stopped and no further step starts.
+/// Carries Ctrl-C to a capacity search: the step running gives up waiting for its figures, no further
+/// step starts, and the search stops its fleet.
 ///
-/// The step's runner is stopped from its progress callback (a second into the run, then every second)
-/// rather than from the signal handler: a runner stopped before its clock has started cannot work out
-/// how long it ran, and a Ctrl-C between two steps would land just there.
+/// The fleet is stopped by the search rather than from the signal handler: a runner stopped before its
+/// clock has started cannot work out how long it ran, and a Ctrl-C between two steps would land just there.
 final class CapacityInterruption: Sendable {
     private let interrupted = Atomic<Bool>(false)
 

@@ -2,6 +2,16 @@ import Metrics
 
 /// One size the capacity search tried: how many stations, what the SLOs measured, and the verdict.
 struct CapacityStep: Sendable, Equatable {
+    /// Where the step's stations came from.
+    enum Start: String, Sendable {
+        /// A fleet started for this step.
+        case fresh
+        /// The fleet of the step before, with stations added.
+        case grown
+        /// The fleet of the step before, with stations powered off.
+        case shrunk
+    }
+
     /// How a step ended.
     enum Outcome: Sendable, Equatable {
         /// The step ran its whole hold and met every SLO.
@@ -23,6 +33,23 @@ struct CapacityStep: Sendable, Equatable {
     var outcome: Outcome
     /// The step's report folder under `--report DIR`, relative to it, or `nil` without `--report`.
     var reportFolder: String?
+    /// What the step measured, or `nil` when it did not run.
+    var figures: CapacityFigures?
+    var phase: CapacitySearch.Phase
+    var start: Start
+
+    init(
+        stations: Int, slo: [SLOResult], outcome: Outcome, reportFolder: String?, figures: CapacityFigures? = nil,
+        phase: CapacitySearch.Phase = .grow, start: Start = .fresh
+    ) {
+        self.stations = stations
+        self.slo = slo
+        self.outcome = outcome
+        self.reportFolder = reportFolder
+        self.figures = figures
+        self.phase = phase
+        self.start = start
+    }
 
     /// The verdict in one word, as the table and `capacity.json` show it.
     var verdict: String {
@@ -35,7 +62,8 @@ struct CapacityStep: Sendable, Equatable {
         }
     }
 
-    /// The step as one line of progress: its size, each SLO's measured value against its threshold, the verdict.
+    /// The step as one line of progress: its size, each SLO's measured value against its threshold, the
+    /// verdict, and the fleet's health.
     var line: String {
         var text = "\(stations) stations: \(verdict.uppercased())"
         switch outcome {
@@ -44,10 +72,33 @@ struct CapacityStep: Sendable, Equatable {
         case .passed, .failed, .interrupted:
             break
         }
+        if let figures {
+            text += "  \(Self.rate(figures.messagesPerSecond)) msgs/s, p50 \(Self.millis(figures.latencyP50Micros)), "
+                + "p99 \(Self.millis(figures.latencyP99Micros)), \(figures.errors) errors; fleet lag p50 "
+                + "\(Self.millis(figures.health.lagP50Micros)) p99 \(Self.millis(figures.health.lagP99Micros)), CPU \(Self.percent(figures.health.cpuShare))"
+                + (figures.health.demandShare.map { " (wanted \(Self.percent($0)))" } ?? "")
+                + (figures.fleetSaturated ? " SATURATED" : "")
+        }
         for result in slo {
             text += "  \(result.expression) → \(Self.measured(result)) \(result.ok ? "ok" : "FAILED")"
         }
         return text
+    }
+
+    /// `12.3ms`.
+    static func millis(_ micros: UInt64) -> String {
+        let tenths = (Double(micros) / 100).rounded() / 10
+        return (tenths == tenths.rounded() ? String(Int64(tenths)) : String(tenths)) + "ms"
+    }
+
+    /// `1234` calls per second, whole.
+    static func rate(_ value: Double) -> String {
+        String(Int64(value.rounded()))
+    }
+
+    /// `87%`.
+    static func percent(_ share: Double) -> String {
+        "\(Int64((share * 100).rounded()))%"
     }
 
     /// A measured value with its unit (`812.345ms`, `12`, `0.1%`), or `-` when nothing could be measured.

@@ -1,10 +1,10 @@
 import Foundation
 import Metrics
 
-/// What a capacity search found: the steps it ran, the capacity they show, how the search ended; as a
-/// table for people, `capacity.json` for scripts, and an exit code.
+/// What a capacity search found: the steps it ran, the capacity they show (or that the fleet itself was
+/// the limit), how the search ended; as a table for people, `capacity.json` for scripts, and an exit code.
 struct CapacitySummary: Sendable {
-    /// Why the search stopped growing the fleet.
+    /// Why the search stopped.
     enum End: String, Sendable {
         case sloFailed = "slo_failed"
         case unreachable
@@ -13,31 +13,61 @@ struct CapacitySummary: Sendable {
         case error
     }
 
-    /// The steps run, smallest first; every step but the last passed.
+    /// The steps run, in the order they ran.
     var steps: [CapacityStep]
     /// Whether Ctrl-C ended the search (during a step or between two).
     var interrupted: Bool
 
     /// The largest size that met every SLO, or `nil` when none did.
+    var largestPassed: Int? {
+        steps.filter { $0.outcome == .passed }.map(\.stations).max()
+    }
+
+    /// The smallest size that missed an SLO, or `nil` when none did.
+    var smallestFailed: CapacityStep? {
+        steps.filter { $0.outcome == .failed }.min { $0.stations < $1.stations }
+    }
+
+    /// The step that shows the fleet, not the CSMS, as the limit: the smallest that failed, when the fleet
+    /// was saturated at it and an SLO it failed is one a late fleet distorts.
+    var fleetLimit: CapacityStep? {
+        guard let failed = smallestFailed, failed.figures?.fleetSaturated == true,
+            failed.slo.contains(where: { !$0.ok && Self.fleetSensitive($0.expression) })
+        else { return nil }
+        return failed
+    }
+
+    /// Whether a late fleet can make an SLO fail: latencies are measured from when calls were due, sends
+    /// slip, answers read late time out. Counts of links and of the CSMS's own refusals it cannot.
+    static func fleetSensitive(_ expression: String) -> Bool {
+        let metric = expression.trimmingCharacters(in: .whitespaces).prefix { $0.isLetter || $0 == "_" }
+        return ![
+            "connected", "reconnects", "failed_connections", "lost_transactions", "bad_frames",
+            "unmatched_answers", "call_errors",
+        ].contains(String(metric))
+    }
+
+    /// The CSMS's capacity: the largest size that met every SLO, unless the fleet was the limit.
     var capacity: Int? {
-        steps.last { $0.outcome == .passed }?.stations
+        fleetLimit == nil ? largestPassed : nil
     }
 
     var end: End {
         switch steps.last?.outcome {
-        case .failed: .sloFailed
         case .unreachable: .unreachable
         case .interrupted: .interrupted
         case .error: .error
-        case .passed, nil: interrupted ? .interrupted : .maxStations
+        case .passed, .failed, nil:
+            interrupted ? .interrupted : smallestFailed != nil ? .sloFailed : .maxStations
         }
     }
 
-    /// 130 when Ctrl-C cut the search short (the capacity found is only a lower bound); else 0 when a
-    /// capacity was found; 3 when the first step could not reach the CSMS, 2 when it could not run, 1 when
-    /// the first step failed an SLO.
+    /// 130 when Ctrl-C cut the search short (the capacity found is only a lower bound); 5 when the fleet,
+    /// not the CSMS, was the limit; else 0 when a capacity was found; 3 when the first step could not reach
+    /// the CSMS, 2 when it could not run, 1 when the first step failed an SLO.
     var exitCode: ExitCode {
         if interrupted { return .interrupted }
+        if fleetLimit != nil { return .fleetSaturated }
         if capacity != nil { return .ok }
         switch end {
         case .unreachable: return .unreachable
@@ -48,6 +78,14 @@ struct CapacitySummary: Sendable {
 
     /// The line that answers the question.
     var capacityLine: String {
+        if let limit = fleetLimit, let figures = limit.figures {
+            return "capacity: unknown: the fleet saturated at \(CapacityStep.rate(figures.messagesPerSecond)) msgs/s "
+                + "(\(limit.stations) stations; its timers \(CapacityStep.millis(figures.health.lagP50Micros)) late at "
+                + "the median, CPU \(CapacityStep.percent(figures.health.cpuShare))"
+                + (figures.health.demandShare.map { ", wanted \(CapacityStep.percent($0))" } ?? "")
+                + " of its \(figures.health.loops) loop\(figures.health.loops == 1 ? "" : "s")): add processes or machines"
+                + (largestPassed.map { "; the CSMS met every SLO up to \($0) stations" } ?? "")
+        }
         guard let capacity else {
             return switch end {
             case .interrupted: "capacity: unknown (interrupted before the first step was judged)"
@@ -57,27 +95,42 @@ struct CapacitySummary: Sendable {
                 "capacity: none (even the first step, \(steps.first?.stations ?? 0) stations, failed an SLO)"
             }
         }
+        let failed = smallestFailed?.stations
         return switch end {
-        case .sloFailed: "capacity: \(capacity) stations (the largest size that met every SLO)"
+        case .sloFailed:
+            "capacity: \(capacity) stations (the largest size that met every SLO; \(failed ?? 0) failed)"
         case .unreachable:
             "capacity: \(capacity) stations (the largest size that met every SLO; at the next the CSMS was unreachable)"
         case .maxStations: "capacity: at least \(capacity) stations (every step met every SLO up to --max-stations)"
-        case .interrupted: "capacity: at least \(capacity) stations (interrupted before a step failed)"
+        case .interrupted:
+            failed.map { "capacity: at least \(capacity) stations, below \($0) (interrupted while narrowing it down)" }
+                ?? "capacity: at least \(capacity) stations (interrupted before a step failed)"
         case .error: "capacity: at least \(capacity) stations (the next step could not run)"
         }
     }
 
-    /// The steps as a table (one column per SLO, a failed value marked ✗) and the capacity line.
+    /// The steps as a table (their load, latencies, errors and fleet health, then one column per SLO with a
+    /// failed value marked ✗) and the capacity line.
     var table: String {
         let expressions = steps.first { !$0.slo.isEmpty }?.slo.map(\.expression) ?? []
-        var rows = [["step", "stations", "result"] + expressions]
+        var rows = [["step", "stations", "phase", "result", "msgs/s", "p50", "p99", "errors", "lag p50", "lag p99", "CPU", "wanted"] + expressions]
         for (index, step) in steps.enumerated() {
             let values = expressions.indices.map { column in
                 guard column < step.slo.count else { return "" }
                 let result = step.slo[column]
                 return CapacityStep.measured(result) + (result.ok ? "" : " ✗")
             }
-            rows.append(["\(index + 1)", "\(step.stations)", step.verdict] + values)
+            var measured = ["", "", "", "", "", "", "", ""]
+            if let figures = step.figures {
+                measured = [
+                    CapacityStep.rate(figures.messagesPerSecond), CapacityStep.millis(figures.latencyP50Micros),
+                    CapacityStep.millis(figures.latencyP99Micros), "\(figures.errors)",
+                    CapacityStep.millis(figures.health.lagP50Micros), CapacityStep.millis(figures.health.lagP99Micros),
+                    CapacityStep.percent(figures.health.cpuShare),
+                    (figures.health.demandShare.map(CapacityStep.percent) ?? "-") + (figures.fleetSaturated ? " !" : ""),
+                ]
+            }
+            rows.append(["\(index + 1)", "\(step.stations)", step.phase.rawValue, step.verdict] + measured + values)
         }
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         var text = ""
@@ -85,22 +138,45 @@ struct CapacitySummary: Sendable {
             let cells = zip(row, widths).map { cell, width in cell + String(repeating: " ", count: width - cell.count) }
             text += cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
         }
+        if steps.contains(where: { $0.figures?.fleetSaturated == true }) {
+            text += "! the fleet was saturated at that step: its figures are the fleet's limit, not the CSMS's\n"
+        }
         return text + capacityLine
     }
 
-    /// `capacity.json`: the search's settings, the capacity, how it ended, and each step with its SLOs.
+    /// `capacity.json`: the search's settings, the verdict, how it ended, and each step with its figures,
+    /// its fleet's health and its SLOs.
     func json(search: [String: Any]) -> String {
         let steps: [[String: Any]] = steps.map { step in
             var object: [String: Any] = [
                 "stations": step.stations,
+                "phase": step.phase.rawValue,
+                "fleet": step.start.rawValue,
                 "result": step.verdict,
                 "slo": step.slo.map { result in
                     [
                         "expr": result.expression, "ok": result.ok, "unit": result.unit,
-                        "value": result.value.map { ($0 * 1000).rounded() / 1000 } ?? NSNull(),
+                        "value": result.value.map(Self.rounded) ?? NSNull(),
                     ] as [String: Any]
                 },
             ]
+            if let figures = step.figures {
+                object["window_s"] = Self.rounded(figures.seconds)
+                object["msgs_per_s"] = Self.rounded(figures.messagesPerSecond)
+                object["latency_ms"] = [
+                    "p50": Self.rounded(Double(figures.latencyP50Micros) / 1000),
+                    "p99": Self.rounded(Double(figures.latencyP99Micros) / 1000),
+                ]
+                object["errors"] = figures.errors
+                object["fleet_health"] = [
+                    "lag_p50_ms": Self.rounded(Double(figures.health.lagP50Micros) / 1000),
+                    "lag_p99_ms": Self.rounded(Double(figures.health.lagP99Micros) / 1000),
+                    "cpu_share": Self.rounded(figures.health.cpuShare),
+                    "demand_share": figures.health.demandShare.map(Self.rounded) ?? NSNull() as Any,
+                    "loops": figures.health.loops,
+                    "saturated": figures.fleetSaturated,
+                ] as [String: Any]
+            }
             if let folder = step.reportFolder { object["report"] = folder }
             switch step.outcome {
             case .unreachable(let detail), .error(let detail): object["detail"] = detail
@@ -108,13 +184,24 @@ struct CapacitySummary: Sendable {
             }
             return object
         }
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "capacity_stations": capacity ?? NSNull() as Any,
+            "largest_passed_stations": largestPassed ?? NSNull() as Any,
+            "smallest_failed_stations": smallestFailed?.stations ?? NSNull() as Any,
+            "limited_by": fleetLimit != nil ? "fleet" : smallestFailed != nil ? "csms" : NSNull() as Any,
+            "verdict": capacityLine,
             "ended_by": end.rawValue,
             "search": search,
             "steps": steps,
         ]
+        if let figures = fleetLimit?.figures {
+            object["fleet_saturated_msgs_per_s"] = Self.rounded(figures.messagesPerSecond)
+        }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    private static func rounded(_ value: Double) -> Double {
+        (value * 1000).rounded() / 1000
     }
 }

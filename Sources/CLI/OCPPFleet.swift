@@ -101,6 +101,7 @@ public enum OCPPFleet {
             Run 'ocpp-fleet <command> --help' for a command's options.
             Exit codes: 0 ok, 1 an SLO failed (or 'report compare' found a regression), 2 bad usage or bad input
             file, 3 could not reach the CSMS, 4 'report compare' is inconclusive (too few samples for a verdict),
+            5 'capacity' found the fleet, not the CSMS, to be the limit,
             130 (SIGINT) or 143 (SIGTERM) stopped before its end (the report is written, marked interrupted).
             """
         return text

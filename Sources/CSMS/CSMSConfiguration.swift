@@ -4,6 +4,9 @@ public struct CSMSConfiguration: Sendable {
     public var heartbeatInterval: Int
     /// How long, in milliseconds, every answer waits before it is sent (0: at once).
     public var answerDelay: Int64
+    /// At most this many calls answered per second, the others queued behind them (a server of known
+    /// capacity, see ``ServiceQueue``); `nil`: as fast as the machine goes.
+    public var serviceRate: Double?
     /// Which share of the calls are failed on purpose.
     public var faults: FaultPlan
     /// The badges Authorize, StartTransaction and StopTransaction are checked against.
@@ -24,6 +27,7 @@ public struct CSMSConfiguration: Sendable {
     ///   - password: the Basic auth password the socket server checks, or nil for none.
     ///   - seed: the seed of the fault decisions.
     ///   - commandTimeout: milliseconds a command waits for its answer.
+    ///   - serviceRate: calls answered per second at most, or nil for no limit.
     public init(
         heartbeatInterval: Int = 300,
         answerDelay: Int64 = 0,
@@ -31,7 +35,8 @@ public struct CSMSConfiguration: Sendable {
         badges: BadgeList = BadgeList(),
         password: String? = nil,
         seed: UInt64 = 0,
-        commandTimeout: Int64 = 30_000
+        commandTimeout: Int64 = 30_000,
+        serviceRate: Double? = nil
     ) {
         self.heartbeatInterval = heartbeatInterval
         self.answerDelay = answerDelay
@@ -40,13 +45,16 @@ public struct CSMSConfiguration: Sendable {
         self.password = password
         self.seed = seed
         self.commandTimeout = commandTimeout
+        self.serviceRate = serviceRate
     }
 }
 
 extension CSMSConfiguration: CustomStringConvertible, CustomReflectable {
     /// The settings, with the password hidden: secrets never reach output, reports or traces.
     public var description: String {
-        "heartbeat \(heartbeatInterval) s, answer delay \(answerDelay) ms, faults \(faults.internalErrorShare) "
+        "heartbeat \(heartbeatInterval) s, answer delay \(answerDelay) ms, "
+            + (serviceRate.map { "at most \($0) calls/s, " } ?? "")
+            + "faults \(faults.internalErrorShare) "
             + "internal-error / \(faults.noAnswerShare) no-answer, \(badges.count) badges"
             + (badges.hasRule ? " and a naming rule, " : ", ")
             + "password \(password == nil ? "none" : "set"), seed \(seed), command timeout \(commandTimeout) ms"
@@ -57,7 +65,7 @@ extension CSMSConfiguration: CustomStringConvertible, CustomReflectable {
         Mirror(self, children: [
             "heartbeatInterval": heartbeatInterval, "answerDelay": answerDelay, "faults": faults,
             "badges": badges.count, "password": password == nil ? "none" : "<hidden>", "seed": seed,
-            "commandTimeout": commandTimeout,
+            "commandTimeout": commandTimeout, "serviceRate": serviceRate as Any,
         ], displayStyle: .struct)
     }
 }

@@ -33,6 +33,8 @@ public final class CSMSServer: Sendable {
     /// The cores of the last run, kept by ``stop()``: a restarted server goes on with their counters and
     /// transactions, as a CSMS with a database would.
     private let stoppedCores = Mutex<[CentralSystem]>([])
+    /// The one queue of every core when ``CSMSConfiguration/serviceRate`` is set: the rate is the server's.
+    private let serviceQueue: ServiceQueue?
 
     /// - Parameters:
     ///   - configuration: how to answer.
@@ -48,6 +50,7 @@ public final class CSMSServer: Sendable {
         self.group = group
         self.loopCount = loopCount
         self.options = options
+        serviceQueue = configuration.serviceRate.map { ServiceQueue(callsPerSecond: $0) }
     }
 
     /// Starts listening.
@@ -99,7 +102,9 @@ public final class CSMSServer: Sendable {
         let shards = loops.loops.enumerated().map { index, loop in
             // The cores are kept only when they can go on with the same shard count and transaction ids.
             let core = kept.count == shardCount
-                ? kept[index] : CentralSystem(configuration: configuration, shard: index, shardCount: shardCount)
+                ? kept[index]
+                : CentralSystem(
+                    configuration: configuration, shard: index, shardCount: shardCount, serviceQueue: serviceQueue)
             return CSMSShard(loop: loop, core: core, links: links, siblings: siblings)
         }
         siblings.set(shards)

@@ -36,14 +36,21 @@ public struct CentralSystem: Sendable {
     public private(set) var counters = CSMSCounters()
     private var nextCommandNumber = 1
     private let faultsEnabled: Bool
+    /// Where answers wait their turn when ``CSMSConfiguration/serviceRate`` is set.
+    private let serviceQueue: ServiceQueue?
 
     /// - Parameters:
     ///   - configuration: how to answer.
     ///   - shard: this core's index when several run side by side (one per event loop).
     ///   - shardCount: how many run side by side; their transaction ids never collide.
-    public init(configuration: CSMSConfiguration, shard: Int = 0, shardCount: Int = 1) {
+    ///   - serviceQueue: the queue the cores running side by side share when
+    ///     ``CSMSConfiguration/serviceRate`` is set; nil makes one of the configuration's rate for this core.
+    public init(
+        configuration: CSMSConfiguration, shard: Int = 0, shardCount: Int = 1, serviceQueue: ServiceQueue? = nil
+    ) {
         precondition(shard >= 0 && shard < shardCount, "shard \(shard) of \(shardCount)")
         self.configuration = configuration
+        self.serviceQueue = serviceQueue ?? configuration.serviceRate.map { ServiceQueue(callsPerSecond: $0) }
         transactions = TransactionLedger(first: shard + 1, stride: shardCount)
         faultsEnabled = configuration.faults.internalErrorShare > 0 || configuration.faults.noAnswerShare > 0
     }
@@ -117,8 +124,9 @@ public struct CentralSystem: Sendable {
 
     // MARK: Frames from stations
 
-    /// A station sent a text frame: a CALL is answered (at `now` plus ``CSMSConfiguration/answerDelay``)
-    /// unless a fault says otherwise; a CALLRESULT or CALLERROR completes the command it answers.
+    /// A station sent a text frame: a CALL is answered (at `now` plus ``CSMSConfiguration/answerDelay``,
+    /// after the calls queued before it when ``CSMSConfiguration/serviceRate`` is set) unless a fault says
+    /// otherwise; a CALLRESULT or CALLERROR completes the command it answers.
     public mutating func receive(
         _ bytes: [UInt8], from station: StationHandle, now: Int64, into effects: inout [CSMSEffect]
     ) {
@@ -154,7 +162,7 @@ public struct CentralSystem: Sendable {
         _ call: OCPPFrame.Call, from station: StationHandle, now: Int64, into effects: inout [CSMSEffect]
     ) {
         counters.received[call.action, default: 0] += 1
-        let due = now + configuration.answerDelay
+        let due = answerTime(now)
         let request: StationRequest
         do {
             request = try StationRequest(call)
@@ -243,8 +251,8 @@ public struct CentralSystem: Sendable {
         let type = Self.messageTypeId(bytes)
         if let messageId = error.messageId {
             if type == 2 {
-                sendCallError(messageId, error.code, error.description, to: station,
-                              at: now + configuration.answerDelay, into: &effects)
+                sendCallError(messageId, error.code, error.description, to: station, at: answerTime(now),
+                              into: &effects)
             } else if pendingAction(station, messageId) != nil {
                 completePending(station, .invalidAnswer(error), now: now, into: &effects)
             }
@@ -253,8 +261,12 @@ public struct CentralSystem: Sendable {
         counters.unreadableFrames += 1
         // A broken answer is never answered (OCPP-J 1.6 §4.2.3: CALLERRORs answer CALLs only).
         guard type != 3 && type != 4 else { return }
-        sendCallError("-1", error.code, error.description, to: station, at: now + configuration.answerDelay,
-                      into: &effects)
+        sendCallError("-1", error.code, error.description, to: station, at: answerTime(now), into: &effects)
+    }
+
+    /// When the answer to a call received at `now` leaves: once the server has served it, then the delay.
+    private func answerTime(_ now: Int64) -> Int64 {
+        (serviceQueue?.admit(at: now) ?? now) + configuration.answerDelay
     }
 
     /// The MessageTypeId digit the frame starts with (`[2,`…), if it starts like a frame.

@@ -12,6 +12,7 @@ struct CSMSCommand: Command {
             OptionSpec("--listen", value: "HOST:PORT", help: "Address to listen on (required), e.g. 127.0.0.1:9000; a port another process listens on is refused."),
             OptionSpec("--heartbeat-interval", value: "S", help: "HeartbeatInterval given at boot, in seconds (default: 60)."),
             OptionSpec("--answer-delay", value: "MS", help: "Answer every message this many milliseconds late (default: 0)."),
+            OptionSpec("--service-rate", value: "N/s", help: "Answer at most N calls per second, queueing the rest: a CSMS of known capacity, whose latency grows with the load beyond it (default: no limit)."),
             OptionSpec("--fault", value: "SPEC", help: "Fail a share of calls on purpose: internal-error=1%,no-answer=0.5% (default: none)."),
             OptionSpec("--badges", value: "FILE", help: "The badges to know, instead of those of ocpp-fleet's profiles (format below)."),
             OptionSpec("--password", value: "SECRET", help: "Require HTTP Basic auth with this password; never printed."),
@@ -42,6 +43,7 @@ struct CSMSCommand: Command {
     var listen: HostPort
     var heartbeatInterval: Int
     var answerDelayMilliseconds: Int
+    var serviceRate: Double?
     var faults: FaultPlan
     var badgeFile: String?
     var badges: [Badge]?
@@ -63,6 +65,10 @@ struct CSMSCommand: Command {
         self.listen = listen
         heartbeatInterval = try arguments.value("--heartbeat-interval", as: Count.positive) ?? 60
         answerDelayMilliseconds = try arguments.value("--answer-delay", as: Count.nonNegative) ?? 0
+        serviceRate = try arguments.value("--service-rate", as: Rate.argument)
+        if let serviceRate, serviceRate > 1_000_000 {
+            throw UsageError("--service-rate is at most 1000000/s (one call per microsecond)", command: "csms")
+        }
         if let text = arguments.value("--fault") {
             do {
                 faults = try FaultPlan(parsing: text)
@@ -96,7 +102,7 @@ struct CSMSCommand: Command {
         let startMillis = startedAt ?? Int64(started.timeIntervalSince1970 * 1000)
         let configuration = CSMSConfiguration(
             heartbeatInterval: heartbeatInterval, answerDelay: Int64(answerDelayMilliseconds), faults: faults,
-            badges: badgeList(start: startMillis), password: password)
+            badges: badgeList(start: startMillis), password: password, serviceRate: serviceRate)
         let server = CSMSServer(configuration: configuration, loopCount: EventLoopGroup.coreCount)
         let host = listen.host.contains(":") ? "[\(listen.host)]" : listen.host
         let port: UInt16
@@ -123,8 +129,10 @@ struct CSMSCommand: Command {
         ) { interrupt.finish() }
         let badgeSource = badgeFile.map { "\(badges?.count ?? 0) from \($0)" } ?? "those of ocpp-fleet's profiles"
         let spread = processes > 1 ? " in \(processes) processes" : ""
+        let capacity = serviceRate.map { "at most \(String(format: "%.10g", $0)) calls/s; " } ?? ""
         Output.error(
-            "embedded CSMS listening on ws://\(host):\(port)/<station id>\(spread) (badges: \(badgeSource); Ctrl-C to stop)")
+            "embedded CSMS listening on ws://\(host):\(port)/<station id>\(spread) (\(capacity)badges: \(badgeSource); "
+                + "Ctrl-C to stop)")
         for await _ in interrupted {}
         await server.stop()
         let served = await siblings.stop()

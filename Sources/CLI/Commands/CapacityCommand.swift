@@ -1,27 +1,37 @@
 import Fleet
 import Foundation
 import Metrics
+import Net
 
 /// `ocpp-fleet capacity`: how many stations a CSMS holds within its SLOs, found step by step.
 ///
-/// Each step is a run of its own (stations connect, live for `--hold`, are judged, disconnect), the next
-/// one `--step` stations larger: the runner cannot grow a fleet while it runs, and a fresh run per size
-/// also keeps each step's figures its own.
+/// The search grows one fleet while it runs (`--step` stations more at each step) until a step misses an
+/// SLO, then halves the gap between the largest size that passed and the smallest that failed down to
+/// `--resolution`, powering stations of the running fleet off or on again. A fresh fleet would reconnect
+/// every station at each step, and their boot messages would load the CSMS far beyond the step's steady
+/// load just where the search looks closest; stations powered off close their links at once, their calls
+/// in flight counted neither way. `--fresh` starts a fresh fleet at every step. Each step is judged on its hold without its warm-up,
+/// and records the fleet's own health, so that a fleet too small for the load is not taken for the CSMS's
+/// limit.
 struct CapacityCommand: Command {
     static let configuration = CommandConfiguration(
         path: ["capacity"],
-        abstract: "Grow the fleet step by step until an SLO fails: the CSMS's capacity.",
+        abstract: "Grow the fleet step by step until an SLO fails, then narrow down: the CSMS's capacity.",
         options: [
             OptionSpec("--csms", value: "URL", help: "ws:// or wss:// URL of the CSMS (required)."),
             OptionSpec("--profile", value: "NAME|FILE", help: "A built-in profile (see 'ocpp-fleet profile list') or a profile file (default: the built-in 'default')."),
             OptionSpec("--step", value: "N", help: "Stations added at each step; the first step has N (default: 500)."),
             OptionSpec("--max-stations", value: "N", help: "Stop growing at this size (default: 50000)."),
+            OptionSpec("--resolution", value: "R", help: "Narrow the knee down until the sizes that passed and failed are this close: a share of the capacity (5%) or a number of stations (default: 5%)."),
             OptionSpec("--hold", value: "D", help: "How long each step runs before it is judged (default: 60s)."),
+            OptionSpec("--warm-up", value: "D", help: "The first part of each step's hold left out of its figures: stations connecting, queues settling (default: a quarter of --hold)."),
+            OptionSpec("--fresh", help: "Start a fresh fleet at every step instead of growing the running one."),
             OptionSpec("--speed", value: "X", help: "Station-time compression, as for run (default: 1: N stations are N real stations)."),
             OptionSpec("--seed", value: "N", help: "Seed of every random choice (default: 1)."),
-            OptionSpec("--ramp", value: "N/s", help: "New connections per second (default: a step's stations within the first quarter of --hold, at least 500/s)."),
+            OptionSpec("--ramp", value: "N/s", help: "New connections per second (default: a step's new stations within the first quarter of --hold, at least 500/s)."),
+            OptionSpec("--loops", value: "N", help: "Event loops (threads) carrying the fleet (default: one per core)."),
             OptionSpec("--slo", value: "EXPR", help: "An SLO every step must meet (at least one).", repeatable: true),
-            OptionSpec("--report", value: "DIR", help: "Write each step's report in DIR/stations-N/ and the summary in DIR/capacity.json."),
+            OptionSpec("--report", value: "DIR", help: "Write each step's report in DIR/stations-N/, and capacity.json, report.html and junit.xml in DIR."),
             OptionSpec("--password", value: "SECRET", help: "HTTP Basic password of every station; never printed."),
             OptionSpec("--ca-file", value: "PEM", help: "Trust this CA for wss://."),
             OptionSpec("--ping-interval", value: "D", help: "Ping every link this often on the wall clock and drop it (reason ping_timeout) when a ping is still unanswered at the next, e.g. 30s. Default: no pings, as the Green'Up."),
@@ -29,13 +39,23 @@ struct CapacityCommand: Command {
             OptionSpec("--quiet", help: "No progress line and no line per step; only the final table."),
         ],
         discussion: """
-            How the search goes: step 1 runs --step stations for --hold and checks every --slo; if all hold,
-            step 2 runs a fresh fleet --step stations larger, and so on. Each step is a separate run (the
-            stations of one step disconnect before the next connects). The search stops at the first step
-            that misses an SLO or cannot reach the CSMS, at --max-stations, or at Ctrl-C; the capacity is the
-            largest size that met every SLO.
+            How the search goes: step 1 runs --step stations for --hold and checks every --slo on the hold
+            without its --warm-up (a step's measurement starts once all its stations are up, if that takes
+            longer, but at most a hold late); while all hold, the running fleet grows by --step stations (the new ones
+            connect at --ramp) and the next step is judged the same way. After the first step that misses an
+            SLO, the search bisects: it tries the size halfway between the largest that passed and the
+            smallest that failed, until they are within --resolution, powering stations of the running fleet
+            off (their links close at once, their calls in flight count neither as answered nor as failed,
+            their transactions stay open as after a power cut) or on again; with --fresh every step is a separate run, all its stations connecting anew. The search
+            stops when the knee is within --resolution, when even the first step fails, at --max-stations,
+            when the CSMS cannot be reached, or at Ctrl-C; the capacity is the largest size that met every SLO.
+            Every step records the fleet's own health: how late its timers ran (scheduler lag p99) and the
+            CPU share of its loops. When the fleet was saturated at the smallest size that failed, the verdict
+            names no CSMS capacity: the fleet saturated at that many msgs/s, and more processes or machines
+            are needed to load this CSMS.
             Exit codes: 0 a capacity was found, 1 even the first step failed an SLO, 2 bad usage,
-            3 the CSMS could not be reached at the first step, 130 (SIGINT) or 143 (SIGTERM) interrupted.
+            3 the CSMS could not be reached at the first step, 5 the fleet, not the CSMS, was the limit,
+            130 (SIGINT) or 143 (SIGTERM) interrupted.
 
             \(SLO.grammar)
             """
@@ -45,14 +65,19 @@ struct CapacityCommand: Command {
     var profile: ProfileArgument
     var step: Int
     var maxStations: Int
+    var resolution: CapacitySearch.Resolution
     var hold: Duration
+    var warmUp: Duration
+    var fresh: Bool
     var speed: Double
     var seed: UInt64
     var ramp: Double?
+    var loops: Int?
     var slos: [SLO]
     var report: String?
     var password: String?
     var caFile: String?
+    var pingInterval: Duration?
     var insecure: Bool
     var quiet: Bool
 
@@ -65,14 +90,19 @@ struct CapacityCommand: Command {
         profile = try arguments.value("--profile", as: ProfileArgument.argument) ?? .standard
         step = try arguments.value("--step", as: Count.positive) ?? 500
         maxStations = try arguments.value("--max-stations", as: Count.positive) ?? 50_000
+        resolution = try arguments.value("--resolution", as: CapacitySearch.resolution) ?? .share(0.05)
         hold = try arguments.value("--hold", as: Duration.argument) ?? .seconds(60)
+        warmUp = try arguments.value("--warm-up", as: Duration.argument) ?? hold / 4
+        fresh = arguments.flag("--fresh")
         speed = try arguments.value("--speed", as: Count.positiveReal) ?? 1
         seed = try arguments.value("--seed", as: Count.seed) ?? 1
         ramp = try arguments.value("--ramp", as: Rate.argument)
+        loops = try arguments.value("--loops", as: Count.positive)
         slos = try SLOArgument.all(arguments, command: "capacity")
         report = arguments.value("--report")
         password = arguments.value("--password")
         caFile = try arguments.value("--ca-file", as: InputFile.argument)
+        pingInterval = try arguments.value("--ping-interval", as: Duration.argument)
         insecure = arguments.flag("--insecure")
         quiet = arguments.flag("--quiet")
         if slos.isEmpty {
@@ -80,6 +110,12 @@ struct CapacityCommand: Command {
         }
         if hold <= .zero {
             throw UsageError("--hold must be longer than zero", command: "capacity")
+        }
+        if warmUp < .zero || warmUp >= hold {
+            throw UsageError("--warm-up must be shorter than --hold: a step is judged on what is left", command: "capacity")
+        }
+        if let pingInterval, pingInterval <= .zero {
+            throw UsageError("--ping-interval must be longer than zero", command: "capacity")
         }
         if step > maxStations {
             throw UsageError(
@@ -93,15 +129,16 @@ struct CapacityCommand: Command {
         }
     }
 
-    /// The fleet sizes to try: `step`, `2 × step`, … and `maxStations` last when it is not a multiple.
+    /// The fleet sizes of the growing phase: `step`, `2 × step`, … and `maxStations` last when it is not a
+    /// multiple.
     static func sizes(step: Int, maxStations: Int) -> [Int] {
         var sizes = Array(stride(from: step, through: maxStations, by: step))
         if sizes.last != maxStations { sizes.append(maxStations) }
         return sizes
     }
 
-    /// The ramp of a step: `--ramp`, or fast enough that the step's stations are all connecting within the
-    /// first quarter of the hold, so that most of the hold measures the whole fleet.
+    /// The ramp for `stations` new stations: `--ramp`, or fast enough that they are all connecting within
+    /// the first quarter of the hold, so that most of the hold measures the whole fleet.
     func rampPerSecond(stations: Int) -> Double {
         ramp ?? max(500, Double(stations) / (hold.seconds / 4))
     }
@@ -117,26 +154,27 @@ struct CapacityCommand: Command {
         }
         if !quiet {
             Output.error(
-                "capacity of \(csms.absoluteString): steps of \(step) stations up to \(maxStations), each held "
-                    + "\(hold) at speed \(speed), judged by \(slos.map(\.expression).joined(separator: ", "))")
+                "capacity of \(csms.absoluteString): steps of \(step) stations up to \(maxStations), "
+                    + "narrowed down to \(resolutionText), each held \(hold) (the first \(warmUp) left out) at speed "
+                    + "\(speed) on \(fresh ? "a fresh fleet per step" : "a growing fleet"), judged by "
+                    + slos.map(\.expression).joined(separator: ", "))
         }
-        var steps: [CapacityStep] = []
-        for (index, stations) in Self.sizes(step: step, maxStations: maxStations).enumerated() {
-            if interruption.isInterrupted { break }
-            let result = await runStep(stations: stations, profile: loaded, interruption: interruption)
-            steps.append(result)
-            if !quiet { Output.error("step \(index + 1): \(result.line)") }
-            if result.outcome != .passed { break }
-        }
+        let steps = await search(profile: loaded, interruption: interruption)
         let summary = CapacitySummary(steps: steps, interrupted: interruption.isInterrupted)
         if let report {
-            let file = URL(fileURLWithPath: report).appendingPathComponent("capacity.json")
+            let directory = URL(fileURLWithPath: report)
             do {
-                try FileManager.default.createDirectory(
-                    at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(summary.json(search: searchDescription).utf8).write(to: file, options: .atomic)
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                let files = [
+                    ("capacity.json", summary.json(search: searchDescription)),
+                    ("junit.xml", CapacityJUnit.render(summary, search: searchDescription)),
+                    ("report.html", CapacityReportHTML.render(summary, csms: csms.absoluteString)),
+                ]
+                for (name, text) in files {
+                    try Data(text.utf8).write(to: directory.appendingPathComponent(name), options: .atomic)
+                }
             } catch {
-                Output.error("error: cannot write \(file.path): \(error)")
+                Output.error("error: cannot write the capacity report into \(directory.path): \(error)")
                 Output.standard(summary.table)
                 return .badInput
             }
@@ -147,38 +185,110 @@ struct CapacityCommand: Command {
         return summary.exitCode == .interrupted ? watcher.exitCode ?? .interrupted : summary.exitCode
     }
 
-    /// Runs one step and judges it; never throws, so the steps before it are always summed up.
-    private func runStep(
-        stations: Int, profile: Profile, interruption: CapacityInterruption
-    ) async -> CapacityStep {
+    /// Runs the steps the search asks for, on a growing fleet (or a fresh one per step), until it is over.
+    private func search(profile: Profile, interruption: CapacityInterruption) async -> [CapacityStep] {
+        var search = CapacitySearch(step: step, maxStations: maxStations, resolution: resolution)
+        var steps: [CapacityStep] = []
+        var fleet: CapacityFleet?
+        var stationsOn = 0
+        searching: while let stations = search.next(), !interruption.isInterrupted {
+            let phase = search.phase
+            let start: CapacityStep.Start
+            let running: CapacityFleet
+            if !fresh, let current = fleet, stations <= current.capacity {
+                start = stations > stationsOn ? .grown : .shrunk
+                current.resize(to: stations)
+                running = current
+            } else {
+                start = .fresh
+                await fleet?.stop()
+                running = CapacityFleet(configuration: fleetConfiguration(stations: stations, profile: profile))
+                fleet = running
+            }
+            stationsOn = stations
+            var result = await runStep(stations: stations, on: running, interruption: interruption)
+            result.phase = phase
+            result.start = start
+            steps.append(result)
+            if !quiet { Output.error("step \(steps.count): \(result.line)") }
+            switch result.outcome {
+            case .passed: search.record(stations, passed: true)
+            case .failed: search.record(stations, passed: false)
+            case .unreachable, .interrupted, .error: break searching
+            }
+        }
+        await fleet?.stop()
+        return steps
+    }
+
+    /// The configuration of a fleet whose first step has `stations`: exactly that many with --fresh; else
+    /// room to grow up to --max-stations (or as many as this process may open sockets for), the stations
+    /// beyond the step's waiting to be powered on, and a duration longer than the whole search can last.
+    func fleetConfiguration(stations: Int, profile: Profile) -> FleetRunConfiguration {
         var configuration = FleetRunConfiguration(profile: profile, profileName: self.profile.description)
         configuration.csmsURL = csms.absoluteString
-        configuration.stations = stations
-        configuration.duration = hold
         configuration.speed = speed
         configuration.seed = seed
-        configuration.rampPerSecond = rampPerSecond(stations: stations)
         configuration.password = password
         configuration.caFile = caFile
         configuration.insecure = insecure
-        let runner = FleetRunner(configuration: configuration)
+        configuration.pingInterval = pingInterval
+        if let loops { configuration.loops = loops }
+        configuration.poweredOnAtStart = stations
+        if fresh {
+            configuration.stations = stations
+            configuration.rampPerSecond = rampPerSecond(stations: stations)
+            // Stopped once its hold is measured (which may start up to a hold late): never reached.
+            configuration.duration = hold * 2 + .seconds(60)
+        } else {
+            let sockets = (try? NetProcess.prepare()).map { Int(clamping: $0) - 64 } ?? maxStations
+            configuration.stations = max(stations, min(maxStations, sockets))
+            configuration.rampPerSecond = max(rampPerSecond(stations: stations), rampPerSecond(stations: step))
+            // Every size of the growing phase and of a bisection down to one station, each measured up to a
+            // hold late, with room to spare.
+            let bisections = maxStations.bitWidth - maxStations.leadingZeroBitCount
+            let steps = Self.sizes(step: step, maxStations: maxStations).count + 2 * bisections + 2
+            configuration.duration = hold * (2 * steps) + .seconds(600)
+        }
+        return configuration
+    }
+
+    /// Runs one step on `fleet`, whose first `stations` are on or powering on now, and judges it on its
+    /// hold without the warm-up; never throws, so the steps before it are always summed up.
+    private func runStep(
+        stations: Int, on fleet: CapacityFleet, interruption: CapacityInterruption
+    ) async -> CapacityStep {
         let progress = ProgressPrinter(stations: stations, quiet: quiet)
-        var runReport: RunReport
-        do {
-            runReport = try await runner.run { update in
-                progress.show(update.snapshot)
-                if interruption.isInterrupted { runner.stop() }
+        fleet.show(on: progress)
+        defer { fleet.show(on: nil) }
+        let begin = fleet.elapsedMicros
+        let giveUp: @Sendable () -> Bool = { interruption.isInterrupted }
+        guard let first = await measurementStart(on: fleet, stations: stations, begin: begin, giveUp: giveUp),
+            let last = await fleet.sample(
+                reaching: first.snapshot.elapsedMicros + (hold - warmUp).wallMicros, giveUp: giveUp)
+        else {
+            if interruption.isInterrupted {
+                return CapacityStep(stations: stations, slo: [], outcome: .interrupted, reportFolder: nil)
             }
-        } catch {
-            progress.finish()
+            let failure = fleet.failure
             let outcome: CapacityStep.Outcome =
-                error.isCSMSUnreachable ? .unreachable(error.description) : .error(error.description)
+                failure.map { $0.isCSMSUnreachable ? .unreachable($0.description) : .error($0.description) }
+                ?? .error("the fleet stopped reporting its figures")
             return CapacityStep(stations: stations, slo: [], outcome: outcome, reportFolder: nil)
         }
-        progress.finish()
+        let window = last.snapshot.since(first.snapshot)
+        let description = RunDescription(
+            seed: seed, stations: stations, durationSeconds: window.elapsedSeconds, speed: speed,
+            csms: csms.absoluteString, profile: profile.description)
+        let usage = ProcessUsage(
+            userSeconds: last.usage.userSeconds - first.usage.userSeconds,
+            systemSeconds: last.usage.systemSeconds - first.usage.systemSeconds, maxRSSBytes: last.usage.maxRSSBytes)
+        var runReport = RunReport(run: description, snapshot: window, process: usage)
         runReport.evaluate(slos)
-        var outcome: CapacityStep.Outcome =
-            interruption.isInterrupted ? .interrupted : runReport.allSLOsPassed ? .passed : .failed
+        let demand = first.demandNanos.flatMap { before in last.demandNanos.map { Double($0 &- min(before, $0)) / 1e9 } }
+        let figures = CapacityFigures(
+            report: runReport, cpuSeconds: usage.cpuSeconds, demandSeconds: demand, loops: fleet.loops)
+        var outcome: CapacityStep.Outcome = runReport.allSLOsPassed ? .passed : .failed
         var folder: String?
         if let report {
             let name = Self.folderName(stations: stations, maxStations: maxStations)
@@ -190,7 +300,24 @@ struct CapacityCommand: Command {
                 outcome = .error("cannot write the report into \(directory.path): \(error)")
             }
         }
-        return CapacityStep(stations: stations, slo: runReport.slo, outcome: outcome, reportFolder: folder)
+        return CapacityStep(
+            stations: stations, slo: runReport.slo, outcome: outcome, reportFolder: folder, figures: figures)
+    }
+
+    /// Where a step's measurement starts: after its warm-up, and not before all its stations are up (on a
+    /// busy machine, or against a CSMS slow to accept links, they may take longer than the warm-up), though
+    /// never later than a whole hold after the step began: stations a CSMS refuses are its business too.
+    /// - Returns: the sample that opens the window, or `nil` when the run ended or Ctrl-C came first.
+    private func measurementStart(
+        on fleet: CapacityFleet, stations: Int, begin: UInt64, giveUp: @escaping @Sendable () -> Bool
+    ) async -> CapacityFleet.Sample? {
+        var sample = await fleet.sample(reaching: begin + warmUp.wallMicros, giveUp: giveUp)
+        while let current = sample, current.snapshot.connections.current < UInt64(stations),
+            current.snapshot.elapsedMicros < begin + hold.wallMicros
+        {
+            sample = await fleet.sample(reaching: current.snapshot.elapsedMicros + 1, giveUp: giveUp)
+        }
+        return sample
     }
 
     /// `stations-00500`: padded to the width of the largest size, so that folders sort by size.
@@ -200,13 +327,36 @@ struct CapacityCommand: Command {
         return "stations-" + String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
+    /// The resolution as the banner says it.
+    private var resolutionText: String {
+        switch resolution {
+        case .share(let share): String(format: "%g%%", share * 100)
+        case .stations(let stations): "\(stations) stations"
+        }
+    }
+
     /// The search's settings as `capacity.json` records them (never the password).
     private var searchDescription: [String: Any] {
         var search: [String: Any] = [
             "csms": csms.absoluteString, "profile": profile.description, "step": step, "max_stations": maxStations,
-            "hold_s": hold.seconds, "speed": speed, "seed": seed, "slo": slos.map(\.expression),
+            "hold_s": hold.seconds, "warm_up_s": warmUp.seconds, "speed": speed, "seed": seed,
+            "slo": slos.map(\.expression), "fleet": fresh ? "fresh" : "growing",
         ]
+        switch resolution {
+        case .share(let share): search["resolution_share"] = share
+        case .stations(let stations): search["resolution_stations"] = stations
+        }
         if let ramp { search["ramp_per_s"] = ramp }
+        if let loops { search["loops"] = loops }
         return search
+    }
+}
+
+extension Duration {
+    /// The duration in whole microseconds, 0 when negative.
+    fileprivate var wallMicros: UInt64 {
+        let (seconds, attoseconds) = components
+        guard seconds >= 0 else { return 0 }
+        return UInt64(seconds) * 1_000_000 + UInt64(attoseconds / 1_000_000_000_000)
     }
 }

@@ -11,6 +11,9 @@ public enum ExitCode: Int32, Sendable {
     /// `report compare` could not reach a verdict: a figure worsened on too few samples to say whether it
     /// regressed, or a run was interrupted.
     case inconclusive = 4
+    /// `capacity`: the fleet, not the CSMS, was the limit (its loops were saturated): no CSMS capacity can
+    /// be named; run the fleet over more processes or machines.
+    case fleetSaturated = 5
     /// SIGINT (Ctrl-C) stopped the run before its end: the report is written, marked interrupted.
     case interrupted = 130
     /// SIGTERM stopped the run before its end: the report is written, marked interrupted.

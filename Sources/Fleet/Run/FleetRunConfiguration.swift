@@ -58,6 +58,10 @@ public struct FleetRunConfiguration: Sendable {
     public var drainTimeout: Duration
     /// How many event loops (threads) carry the stations; one per core by default.
     public var loops: Int
+    /// How many of the shard's stations (the first ones) power on when the run starts, the others waiting
+    /// for ``FleetRunner/resize(to:)``; `nil` (the default): all of them. A capacity search resizes one
+    /// running fleet this way instead of starting a new one per size.
+    public var poweredOnAtStart: Int?
 
     /// A run of `profile` with the command line's defaults: its stations (or 1,000), 60 s at speed 60,
     /// seed 1, 500 connections per second, the embedded CSMS.
@@ -82,6 +86,7 @@ public struct FleetRunConfiguration: Sendable {
         maxConnectsInFlight = 1_000
         drainTimeout = .seconds(5)
         loops = EventLoopGroup.coreCount
+        poweredOnAtStart = nil
     }
 }
 

@@ -23,6 +23,8 @@ public final class FleetRunner: Sendable {
     /// What this runner runs.
     public let configuration: FleetRunConfiguration
     private let stopRequested = Atomic<Bool>(false)
+    /// The size ``resize(to:)`` asked for; 0 until it is called.
+    private let sizeTarget = Atomic<Int>(0)
     private let latest = Mutex(MetricsSnapshot())
 
     /// Prepares a run; nothing starts before ``run(progress:)``.
@@ -35,6 +37,15 @@ public final class FleetRunner: Sendable {
     /// ``Metrics/RunReport/interrupted`` when the run's time was not up.
     public func stop() {
         stopRequested.store(true, ordering: .releasing)
+    }
+
+    /// Powers stations on or off while the run goes, from any thread, so that the first `stations` of the
+    /// shard are on: new ones connect at ``FleetRunConfiguration/rampPerSecond`` from about now and live
+    /// their plans from then on; stations beyond close their links at once, their calls in flight counted
+    /// as neither answered nor failed (no CSMS was at fault), and start afresh if powered on again.
+    /// - Parameter stations: how many of the shard's stations should be on, from 1 to all of them.
+    public func resize(to stations: Int) {
+        sizeTarget.store(stations, ordering: .releasing)
     }
 
     /// Runs the fleet until its duration is over or ``stop()`` is called, and reports.
@@ -89,12 +100,12 @@ public final class FleetRunner: Sendable {
         let clock = RunClock(
             startNanos: startNanos, stationStart: Self.wallClockMillis(atNanos: startNanos), profileStart: plan.start,
             speed: configuration.speed)
+        var stationCount = min(plan.stations.count, configuration.poweredOnAtStart ?? plan.stations.count)
         let fleets = await startFleets(
             plan: plan, group: group, clock: clock, client: client, sources: sources, probe: probe,
-            trace: traceFile, csms: embedded)
+            trace: traceFile, csms: embedded, poweredOn: stationCount)
         var restarts = embedded == nil ? [] : csmsRestarts(clock: clock)
         var aggregator = MetricsAggregator(loopCount: fleets.count)
-        let stationCount = plan.stations.count
         let end = clock.startNanos + configuration.duration.wallNanoseconds
         let connectTimeout = configuration.connectTimeout.wallNanoseconds
         var nextCollection = clock.startNanos + 1_000_000_000
@@ -115,6 +126,11 @@ public final class FleetRunner: Sendable {
                 throw FleetRunError.unreachable(failure.unreachableReason, detail: failure.detail, report: report)
             }
             if now >= end { break }
+            let target = min(sizeTarget.load(ordering: .acquiring), plan.stations.count)
+            if target > 0, target != stationCount {
+                stationCount = target
+                await each(fleets) { $0.resize(to: target) }
+            }
             if let restart = restarts.first, now >= restart.at, let embedded {
                 restarts.removeFirst()
                 if restart.isDown {
@@ -267,7 +283,7 @@ public final class FleetRunner: Sendable {
     /// Builds each loop's share of the fleet on its loop, stations `i` with `i % loops` its number.
     private func startFleets(
         plan: FleetPlan, group: EventLoopGroup, clock: RunClock, client: WebSocketClient, sources: [SocketAddress],
-        probe: RunProbe, trace: TraceFile?, csms: EmbeddedCSMS?
+        probe: RunProbe, trace: TraceFile?, csms: EmbeddedCSMS?, poweredOn: Int
     ) async -> [LoopFleet] {
         let loops = group.loops
         let wallOffsetMicros = Self.wallClockMicros() - Int64(EventLoop.now() / 1000)
@@ -286,7 +302,7 @@ public final class FleetRunner: Sendable {
                             clock: clock, client: client, sourceAddresses: sources, maxOpening: maxOpening,
                             pingInterval: pingInterval, probe: probe,
                             trace: trace.map { LoopTrace(file: $0, wallOffsetMicros: wallOffsetMicros) },
-                            csms: csms))
+                            csms: csms, poweredOn: poweredOn))
                 }
             }
             fleets.append(fleet)

@@ -34,6 +34,9 @@ enum LinkClosure: UInt8 {
     /// The station closed its link to reboot (Reset, firmware update).
     static let stationReboot = "station_reboot"
 
+    /// The run powered the station off while the others went on (``FleetRunner/resize(to:)``).
+    static let poweredOff = "powered_off"
+
     /// The report's word for a link the CSMS or the network closed: `csms_close_<code>` for a close
     /// handshake the CSMS started (1005 when its close frame had no code), the code we closed with when
     /// the CSMS broke RFC 6455 or OCPP-J, `no_close_frame`, `ping_timeout`, `tls_error`, or `other`.

@@ -55,6 +55,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         var awaitsPlugAndCharge: Bool
         /// Online as the storms last saw it (``LoopFleet/isOnline(_:)``).
         var online = false
+        /// The run powered it off (``LoopFleet/resize(to:)``): it does nothing until powered on again.
+        var poweredOff = false
     }
 
     let loop: EventLoop
@@ -91,15 +93,23 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     private var faults: [Int: [ActiveLinkFault]] = [:]
     /// When each of the profile's events is planned, on the loops' clock: a storm's start.
     private let eventStarts: [UInt64]
+    private let plan: FleetPlan
+    private let rampPerSecond: Double
+    /// How many of the shard's stations are on (by place in the ramp): those of this loop have a slot.
+    private var poweredOn: Int
+    /// This loop's stations never on yet (fleet index, place in the ramp), in ramp order, for ``resize(to:)``.
+    private var dormant: [(index: Int, position: Int)] = []
+    private var dormantHead = 0
 
     /// Makes the loop's share of the fleet: the plans of `stations` (fleet indices), each powered on at its
     /// place in the ramp, `rampPerSecond` stations a second over the whole shard.
     /// - Parameters:
-    ///   - rampPositions: for each station, its place in the shard's ramp (0 first).
+    ///   - rampPositions: for each station, its place in the shard's ramp (0 first), ascending.
+    ///   - poweredOn: only stations placed before it in the ramp power on; the others wait for ``resize(to:)``.
     init(
         loop: EventLoop, plan: FleetPlan, stations: [Int], rampPositions: [Int], rampPerSecond: Double,
         clock: RunClock, client: WebSocketClient, sourceAddresses: [SocketAddress], maxOpening: Int,
-        pingInterval: Duration?, probe: RunProbe, trace: LoopTrace?, csms: EmbeddedCSMS?
+        pingInterval: Duration?, probe: RunProbe, trace: LoopTrace?, csms: EmbeddedCSMS?, poweredOn: Int = .max
     ) {
         self.loop = loop
         self.csms = csms
@@ -115,21 +125,90 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
             clock.nanos(forStationTime: clock.stationTime(forPlanTime: clock.profileStart + $0.at))
         }
         recorder.stations = stations.count
-        slots.reserveCapacity(stations.count)
-        for index in stations {
-            let stationPlan = plan.station(index)
-            slots.append(
-                Slot(
-                    station: stationPlan.makeStation(reconnection: plan.profile.reconnection, seed: plan.seed),
-                    index: index,
-                    life: StationLife(plan: stationPlan, profile: plan.profile, end: plan.end, shift: clock.planShift),
-                    awaitsPlugAndCharge: stationPlan.plugAndCharge && csms != nil))
+        self.plan = plan
+        self.rampPerSecond = rampPerSecond
+        self.poweredOn = poweredOn
+        for (index, position) in zip(stations, rampPositions) where position >= poweredOn {
+            dormant.append((index, position))
         }
-        for (slot, position) in rampPositions.enumerated() {
+        slots.reserveCapacity(stations.count - dormant.count)
+        for index in stations.prefix(stations.count - dormant.count) {
+            slots.append(makeSlot(index))
+        }
+        for (slot, position) in rampPositions.prefix(slots.count).enumerated() {
             let powerOn = clock.startNanos + UInt64(Double(position) / rampPerSecond * 1_000_000_000)
             arm(key: TimerKey.powerOn, slot: slot, at: clock.stationTime(atNanos: powerOn), nanos: powerOn)
             scheduleLife(slot)
         }
+    }
+
+    private func makeSlot(_ index: Int) -> Slot {
+        let stationPlan = plan.station(index)
+        return Slot(
+            station: stationPlan.makeStation(reconnection: plan.profile.reconnection, seed: plan.seed),
+            index: index,
+            life: StationLife(plan: stationPlan, profile: plan.profile, end: plan.end, shift: clock.planShift),
+            awaitsPlugAndCharge: stationPlan.plugAndCharge && csms != nil)
+    }
+
+    // MARK: Resizing
+
+    /// Powers on or off this loop's stations so that those placed below `count` in the shard's ramp are on:
+    /// new ones at the ramp's pace from now (the first at once), living their plans from now on; those at
+    /// `count` or beyond close their links at once and are forgotten: their calls in flight count as
+    /// neither answered nor failed, since no CSMS was at fault. A station powered on again starts afresh.
+    func resize(to count: Int) {
+        guard !stopping, count != poweredOn else { return }
+        let now = EventLoop.now()
+        let stationNow = clock.stationTime(atNanos: now)
+        for slot in slots.indices where !slots[slot].poweredOff && position(of: slot) >= count {
+            powerOff(slot)
+        }
+        // A station powered off must not open its turn later, nor open one on behalf of its next life.
+        waiting = waiting[waitingHead...].filter { !slots[$0].poweredOff }
+        waitingHead = 0
+        for slot in slots.indices where slots[slot].poweredOff && position(of: slot) < count {
+            slots[slot] = makeSlot(slots[slot].index)
+            start(slot, position: position(of: slot), now: now, stationNow: stationNow)
+        }
+        while dormantHead < dormant.count, dormant[dormantHead].position < count {
+            let (index, position) = dormant[dormantHead]
+            dormantHead += 1
+            slots.append(makeSlot(index))
+            start(slots.count - 1, position: position, now: now, stationNow: stationNow)
+        }
+        poweredOn = count
+        openWaiting()
+    }
+
+    private func position(of slot: Int) -> Int {
+        slots[slot].index - plan.stations.lowerBound
+    }
+
+    /// Powers a station on at its place among those joining now, its life starting now.
+    private func start(_ slot: Int, position: Int, now: UInt64, stationNow: Int64) {
+        slots[slot].life.skipSteps(before: stationNow)
+        let powerOn = now + UInt64(Double(max(0, position - poweredOn)) / rampPerSecond * 1_000_000_000)
+        arm(key: TimerKey.powerOn, slot: slot, at: clock.stationTime(atNanos: powerOn), nanos: powerOn)
+        scheduleLife(slot)
+    }
+
+    private func powerOff(_ slot: Int) {
+        for timer in slots[slot].timers { loop.cancelTimer(timer.id) }
+        slots[slot].timers.removeAll()
+        slots[slot].poweredOff = true
+        slots[slot].call = nil
+        slots[slot].queuedDues.removeAll()
+        guard let channel = slots[slot].channel else { return }
+        // Let go first: the channel's own closing then finds no station to tell.
+        slots[slot].channel = nil
+        if slots[slot].opening {
+            slots[slot].opening = false
+            opening -= 1
+        } else {
+            recorder.recordDisconnected(reason: LinkClosure.poweredOff)
+        }
+        channel.close()
     }
 
     // MARK: Timers
@@ -453,7 +532,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     // MARK: Connections
 
     private func requestConnect(_ slot: Int) {
-        guard !stopping, slots[slot].channel == nil else { return }
+        guard !stopping, slots[slot].channel == nil, !slots[slot].poweredOff else { return }
         if opening < maxOpening {
             open(slot)
         } else {
@@ -504,7 +583,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         while opening < maxOpening, waitingHead < waiting.count {
             let slot = waiting[waitingHead]
             waitingHead += 1
-            if slots[slot].channel == nil, !stopping { open(slot) }
+            if slots[slot].channel == nil, !slots[slot].poweredOff, !stopping { open(slot) }
         }
         if waitingHead == waiting.count {
             waiting.removeAll(keepingCapacity: true)
@@ -592,7 +671,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
             faults[slot] = nil
             applyLinkFaults(slot, now: now)
         }
-        for slot in slots.indices {
+        for slot in slots.indices where !slots[slot].poweredOff {
             cancel(key: TimerKey.life, slot: slot)
             cancel(key: TimerKey.powerOn, slot: slot)
             for connector in 1...slots[slot].station.model.connectorCount

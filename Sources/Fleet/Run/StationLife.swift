@@ -76,6 +76,12 @@ struct StationLife: Sendable {
         nextIndex < steps.count ? steps[nextIndex].at : nil
     }
 
+    /// Drops the steps due before `time`: a station that joins a running fleet starts its life there, not
+    /// with every EV of the time before it at once.
+    mutating func skipSteps(before time: Int64) {
+        while nextIndex < steps.count, steps[nextIndex].at < time { nextIndex += 1 }
+    }
+
     /// The next step if it is due at `now`, consumed.
     mutating func popDue(now: Int64) -> Step? {
         guard nextIndex < steps.count, steps[nextIndex].at <= now else { return nil }

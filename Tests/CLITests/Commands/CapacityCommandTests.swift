@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Fleet
 import Foundation
 import Metrics
 import TestSupport
@@ -32,11 +33,16 @@ private func capacity(_ tokens: [String]) throws(UsageError) -> CapacityCommand 
     let command = try capacity([
         "--csms", "ws://127.0.0.1:9/ocpp", "--slo", "p99(*) < 1s", "--slo", "errors == 0", "--step", "5",
         "--max-stations", "25", "--hold", "3s", "--speed", "30", "--seed", "7", "--ramp", "100/s",
+        "--resolution", "2", "--warm-up", "1s", "--fresh", "--loops", "1",
     ])
     #expect(command.slos.map(\.expression) == ["p99(*) < 1s", "errors == 0"])
     #expect(command.step == 5)
     #expect(command.maxStations == 25)
+    #expect(command.resolution == .stations(2))
     #expect(command.hold == .seconds(3))
+    #expect(command.warmUp == .seconds(1))
+    #expect(command.fresh)
+    #expect(command.loops == 1)
     #expect(command.speed == 30)
     #expect(command.seed == 7)
     #expect(command.rampPerSecond(stations: 10_000) == 100)
@@ -50,6 +56,41 @@ private func capacity(_ tokens: [String]) throws(UsageError) -> CapacityCommand 
 
 @Test func capacityRunsRealStationsAtSpeedOneByDefault() throws {
     #expect(try capacity(["--csms", "ws://127.0.0.1:9/ocpp", "--slo", "p99(*) < 1s"]).speed == 1)
+}
+
+@Test func byDefaultAStepLeavesOutTheFirstQuarterOfItsHoldAndTheKneeIsNarrowedToFivePercent() throws {
+    let command = try capacity(["--csms", "ws://127.0.0.1:9/ocpp", "--slo", "p99(*) < 1s", "--hold", "40s"])
+    #expect(command.warmUp == .seconds(10))
+    #expect(command.resolution == .share(0.05))
+    #expect(!command.fresh)
+}
+
+@Test func aWarmUpAsLongAsTheHoldIsRefused() {
+    #expect(throws: UsageError.self) {
+        try capacity(["--csms", "ws://127.0.0.1:9/ocpp", "--slo", "p99(*) < 1s", "--hold", "5s", "--warm-up", "5s"])
+    }
+}
+
+@Test func aGrowingFleetHasRoomForEverySizeAndOutlastsTheSearch() throws {
+    let command = try capacity([
+        "--csms", "ws://127.0.0.1:9/ocpp", "--slo", "p99(*) < 1s", "--step", "100", "--max-stations", "1000",
+        "--hold", "10s",
+    ])
+    let configuration = command.fleetConfiguration(stations: 100, profile: try command.profile.load(command: "capacity"))
+    #expect(configuration.stations == 1_000)
+    #expect(configuration.poweredOnAtStart == 100)
+    // Ten sizes and the bisections after them.
+    #expect(configuration.duration > .seconds(10 * 30))
+}
+
+@Test func aFreshFleetHasTheStepsStationsOnly() throws {
+    let command = try capacity([
+        "--csms", "ws://127.0.0.1:9/ocpp", "--slo", "p99(*) < 1s", "--step", "100", "--max-stations", "1000",
+        "--fresh",
+    ])
+    let configuration = command.fleetConfiguration(stations: 300, profile: try command.profile.load(command: "capacity"))
+    #expect(configuration.stations == 300)
+    #expect(configuration.poweredOnAtStart == 300)
 }
 
 @Test func sizesGrowByTheStepAndEndAtTheMaximum() {
@@ -78,8 +119,116 @@ private func step(_ stations: Int, _ outcome: CapacityStep.Outcome, connected: D
     #expect(summary.capacity == 10)
     #expect(summary.end == .sloFailed)
     #expect(summary.exitCode == .ok)
-    #expect(summary.table.hasSuffix("capacity: 10 stations (the largest size that met every SLO)"))
+    #expect(summary.table.hasSuffix("capacity: 10 stations (the largest size that met every SLO; 15 failed)"))
     #expect(summary.table.contains("15 ✗"))
+}
+
+@Test func afterABisectionTheCapacityIsTheLargestSizeThatPassedWhicheverStepItWas() {
+    let summary = CapacitySummary(
+        steps: [step(5, .passed), step(10, .passed), step(15, .failed), step(12, .passed), step(13, .failed)],
+        interrupted: false)
+    #expect(summary.capacity == 12)
+    #expect(summary.smallestFailed?.stations == 13)
+    #expect(summary.capacityLine == "capacity: 12 stations (the largest size that met every SLO; 13 failed)")
+}
+
+/// A step with figures: `lagP50` ms of median scheduler lag, calls answered in `latencyP50` ms at the median.
+private func measured(
+    _ stations: Int, _ outcome: CapacityStep.Outcome, rate: Double, lagP50: UInt64, latencyP50: UInt64
+) -> CapacityStep {
+    let health = FleetHealth(lagP50Micros: lagP50 * 1000, lagP99Micros: lagP50 * 2000, cpuShare: 0.3, loops: 1)
+    let figures = CapacityFigures(
+        seconds: 10, messagesPerSecond: rate, latencyP50Micros: latencyP50 * 1000,
+        latencyP99Micros: latencyP50 * 2000, errors: 0, health: health)
+    let ok = outcome == .passed
+    let slo = SLOResult(expression: "p50(*) < 100ms", ok: ok, value: Double(latencyP50), unit: "ms", detail: "")
+    return CapacityStep(stations: stations, slo: [slo], outcome: outcome, reportFolder: nil, figures: figures)
+}
+
+@Test func aFleetSaturatedAtTheSmallestFailedSizeNamesNoCSMSCapacity() throws {
+    let summary = CapacitySummary(
+        steps: [
+            measured(400, .passed, rate: 20_000, lagP50: 1, latencyP50: 2),
+            measured(800, .failed, rate: 41_000, lagP50: 200, latencyP50: 600),
+        ],
+        interrupted: false)
+    #expect(summary.capacity == nil)
+    #expect(summary.exitCode == .fleetSaturated)
+    #expect(summary.capacityLine.hasPrefix("capacity: unknown: the fleet saturated at 41000 msgs/s"))
+    #expect(summary.capacityLine.contains("add processes or machines"))
+    #expect(summary.capacityLine.contains("the CSMS met every SLO up to 400 stations"))
+    let data = Data(summary.json(search: [:]).utf8)
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(object["limited_by"] as? String == "fleet")
+    #expect(object["fleet_saturated_msgs_per_s"] as? Double == 41_000)
+    #expect(object["capacity_stations"] is NSNull)
+    let steps = try #require(object["steps"] as? [[String: Any]])
+    let health = try #require(steps[1]["fleet_health"] as? [String: Any])
+    #expect(health["saturated"] as? Bool == true)
+    #expect(health["lag_p50_ms"] as? Double == 200)
+}
+
+@Test func aSaturatedFleetCannotExplainAStepThatFailedOnItsCountOfLinks() {
+    var failed = measured(800, .failed, rate: 41_000, lagP50: 200, latencyP50: 600)
+    failed.slo = [SLOResult(expression: "connected <= 700", ok: false, value: 800, unit: "", detail: "")]
+    let summary = CapacitySummary(
+        steps: [measured(400, .passed, rate: 20_000, lagP50: 1, latencyP50: 2), failed], interrupted: false)
+    #expect(summary.fleetLimit == nil)
+    #expect(summary.capacity == 400)
+}
+
+@Test func latenciesErrorsAndRatesAreWhatALateFleetDistortsNotCountsOfLinks() {
+    for expression in ["p99(*) < 1s", "service_p50(Heartbeat) < 5ms", "errors < 1%", "timeouts == 0", "msgs_per_s >= 10"] {
+        #expect(CapacitySummary.fleetSensitive(expression), "\(expression)")
+    }
+    for expression in ["connected >= 99%", "failed_connections == 0", "call_errors(Authorize) == 0", "bad_frames == 0"] {
+        #expect(!CapacitySummary.fleetSensitive(expression), "\(expression)")
+    }
+}
+
+@Test func aFleetOnTimeAtTheKneeLeavesTheCapacityToTheCSMS() {
+    let summary = CapacitySummary(
+        steps: [
+            measured(200, .passed, rate: 1_950, lagP50: 1, latencyP50: 40),
+            measured(212, .failed, rate: 2_000, lagP50: 2, latencyP50: 160),
+        ],
+        interrupted: false)
+    #expect(summary.capacity == 200)
+    #expect(summary.exitCode == .ok)
+}
+
+@Test func capacityJUnitHasOneCasePerStepAndOneForTheVerdict() throws {
+    let summary = CapacitySummary(
+        steps: [
+            measured(200, .passed, rate: 1_950, lagP50: 1, latencyP50: 40),
+            measured(300, .failed, rate: 2_000, lagP50: 2, latencyP50: 250),
+            measured(250, .failed, rate: 2_000, lagP50: 2, latencyP50: 190),
+        ],
+        interrupted: false)
+    let xml = CapacityJUnit.render(summary, search: ["slo": ["p50(*) < 50ms"], "step": 100])
+    let elements = try XMLElementCounter.counts(of: xml)
+    #expect(elements["testcase"] == 4)
+    #expect(elements["failure"] == 2)
+    #expect(xml.contains("name=\"step 2: 300 stations\""))
+    #expect(xml.contains("<property name=\"slo\" value=\"p50(*) &lt; 50ms\"/>"))
+}
+
+@Test func capacityReportHTMLChartsTheStepsAndMarksTheKnee() throws {
+    let summary = CapacitySummary(
+        steps: [
+            measured(100, .passed, rate: 1_000, lagP50: 1, latencyP50: 5),
+            measured(200, .passed, rate: 1_950, lagP50: 1, latencyP50: 40),
+            measured(300, .failed, rate: 2_000, lagP50: 2, latencyP50: 250),
+            measured(250, .failed, rate: 2_000, lagP50: 2, latencyP50: 190),
+        ],
+        interrupted: false)
+    let html = CapacityReportHTML.render(summary, csms: "ws://127.0.0.1:9/ocpp?a=1&b=2")
+    let elements = try XMLElementCounter.counts(of: html)
+    #expect(elements["svg"] == 3)
+    // One dot per step and series: latency p50 and p99, errors, msgs/s and lag.
+    #expect(elements["circle"] == 4 * 5)
+    #expect(html.contains("knee: 200 stations"))
+    #expect(html.contains("capacity: 200 stations"))
 }
 
 @Test func aFirstStepThatFailsLeavesNoCapacityAndExitsOne() {
@@ -134,9 +283,14 @@ private final class CSMSProcess {
     let process = Process()
     let port: Int
 
-    init(answerDelay: Int) throws {
+    convenience init(answerDelay: Int) throws {
+        try self.init(["--answer-delay", "\(answerDelay)"])
+    }
+
+    /// - Parameter options: options of `ocpp-fleet csms` besides `--listen`.
+    init(_ options: [String]) throws {
         process.executableURL = FleetProcess.executable
-        process.arguments = ["csms", "--listen", "127.0.0.1:0", "--answer-delay", "\(answerDelay)"]
+        process.arguments = ["csms", "--listen", "127.0.0.1:0"] + options
         let err = Pipe()
         process.standardError = err
         process.standardOutput = Pipe()
@@ -178,10 +332,10 @@ private func temporaryFolder() -> URL {
     let outcome = try await FleetProcess.run([
         "capacity", "--csms", csms.url, "--profile", "Profiles/idle.json", "--step", "5", "--max-stations", "25",
         "--hold", "3s", "--speed", "30", "--slo", "p99(*) < 5s", "--slo", "connected <= 10",
-        "--report", folder.path,
+        "--resolution", "5", "--report", folder.path,
     ])
     #expect(outcome.status == 0, "\(outcome.stderr)")
-    #expect(outcome.stdout.contains("capacity: 10 stations (the largest size that met every SLO)"))
+    #expect(outcome.stdout.contains("capacity: 10 stations (the largest size that met every SLO; 15 failed)"))
     #expect(outcome.stderr.contains("step 3: 15 stations: FAIL"))
     let data = try Data(contentsOf: folder.appendingPathComponent("capacity.json"))
     let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -215,10 +369,12 @@ private func temporaryFolder() -> URL {
     #expect(outcome.stderr.contains("at least one --slo"))
 }
 
-@Test func capacityHelpSaysEachStepIsARunOfItsOwn() async throws {
+@Test func capacityHelpSaysHowTheFleetGrowsAndTheKneeIsNarrowedDown() async throws {
     let outcome = try await FleetProcess.run(["capacity", "--help"])
     #expect(outcome.status == 0)
-    #expect(outcome.stdout.contains("Each step is a separate run"))
+    #expect(outcome.stdout.contains("the search bisects"))
+    #expect(outcome.stdout.contains("with --fresh every step is a separate run"))
+    #expect(outcome.stdout.contains("5 the fleet, not the CSMS, was the limit"))
 }
 
 @Test func ctrlCEndsTheSearchWithTheSummaryOfTheStepsDoneAndExits130() async throws {
@@ -239,4 +395,61 @@ private func temporaryFolder() -> URL {
     let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     #expect(summary["ended_by"] as? String == "interrupted")
     #expect((summary["capacity_stations"] as? Int ?? 0) >= 5)
+}
+
+// MARK: Knees, and fleets too small to find them
+
+@Test func capacityFindsTheKneeOfACSMSOfKnownCapacityWithinTheResolution() async throws {
+    // 400 calls a second: a rate the debug build's fleet keeps even when the whole suite leaves it a tenth
+    // of a core (it then sends about 600 a second; a fleet that cannot keep up says so, and this test would
+    // fail). Each station sends a heartbeat every 10 s of its time, 50× faster: five calls a second, so the
+    // knee is at 80 stations. Beyond it every call waits behind a full queue (a station has one call in
+    // flight): the median latency jumps from a few milliseconds (a hundred on a machine with no core to
+    // spare) to 200 and more.
+    let csms = try CSMSProcess(["--heartbeat-interval", "10", "--service-rate", "400/s"])
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try await FleetProcess.run([
+        "capacity", "--csms", csms.url, "--profile", "Profiles/idle.json", "--speed", "50", "--step", "50",
+        "--max-stations", "200", "--resolution", "10%", "--hold", "6s", "--warm-up", "3s", "--ramp", "1000/s",
+        "--slo", "p50(*) < 150ms", "--report", folder.path,
+    ])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let data = try Data(contentsOf: folder.appendingPathComponent("capacity.json"))
+    let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(summary["limited_by"] as? String == "csms", "\(outcome.stdout)")
+    let passed = try #require(summary["largest_passed_stations"] as? Int)
+    let failed = try #require(summary["smallest_failed_stations"] as? Int)
+    // Bracketed within 10 % …
+    #expect(Double(failed - passed) <= 0.1 * Double(passed), "\(outcome.stdout)")
+    // … around 80 stations, with a margin for a busy machine's noise near the knee.
+    #expect(passed >= 64 && failed <= 96, "\(outcome.stdout)")
+    let steps = try #require(summary["steps"] as? [[String: Any]])
+    #expect(steps.contains { $0["phase"] as? String == "bisect" })
+    // Past the knee the CSMS answered at its rate, not at what was asked of it.
+    let beyond = try #require(steps.first { $0["stations"] as? Int == 100 })
+    #expect((beyond["msgs_per_s"] as? Double ?? 0) <= 400 * 1.1, "\(beyond)")
+    for name in ["report.html", "junit.xml"] {
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name)")
+    }
+}
+
+@Test func aFleetOnOneLoopFarBelowTheLoadItIsAskedForReportsItselfAsTheLimit() async throws {
+    // A CSMS with no limit of its own; 400 stations sending a heartbeat every 10 ms each ask one loop for
+    // 40,000 calls a second, several times what it can send and read back even on a quiet machine.
+    let csms = try CSMSProcess(["--heartbeat-interval", "10"])
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try await FleetProcess.run([
+        "capacity", "--csms", csms.url, "--profile", "Profiles/idle.json", "--speed", "1000", "--step", "400",
+        "--max-stations", "800", "--loops", "1", "--hold", "6s", "--warm-up", "3s", "--ramp", "1000/s",
+        "--slo", "p99(*) < 20ms", "--report", folder.path,
+    ])
+    #expect(outcome.status == 5, "\(outcome.stdout)\n\(outcome.stderr)")
+    #expect(outcome.stdout.contains("capacity: unknown: the fleet saturated at"), "\(outcome.stdout)")
+    #expect(outcome.stdout.contains("add processes or machines"))
+    let data = try Data(contentsOf: folder.appendingPathComponent("capacity.json"))
+    let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(summary["limited_by"] as? String == "fleet")
+    #expect(summary["capacity_stations"] is NSNull)
 }

@@ -1,0 +1,45 @@
+import Metrics
+
+/// What one step of a capacity search measured over its window (its hold without the warm-up): the load,
+/// the latencies and errors the SLOs judge, and the fleet's own health.
+struct CapacityFigures: Sendable, Equatable {
+    /// How long the window lasted, in seconds.
+    var seconds: Double
+    /// Calls sent per second over the window.
+    var messagesPerSecond: Double
+    /// Every call's latency (from when it was due), in microseconds.
+    var latencyP50Micros: UInt64
+    var latencyP99Micros: UInt64
+    /// CallErrors and timeouts.
+    var errors: UInt64
+    var health: FleetHealth
+
+    /// Whether the fleet, not the CSMS, set these figures (see ``FleetHealth/isSaturated(latencyP50Micros:)``).
+    var fleetSaturated: Bool { health.isSaturated(latencyP50Micros: latencyP50Micros) }
+
+    /// The figures of a step's report, its CPU time (and its threads' demand for CPU, where known) over
+    /// its window, and its fleet's loop count.
+    init(report: RunReport, cpuSeconds: Double, demandSeconds: Double?, loops: Int) {
+        seconds = report.run.durationSeconds
+        messagesPerSecond = report.sentPerSecond
+        latencyP50Micros = report.allActions.latency.p50
+        latencyP99Micros = report.allActions.latency.p99
+        errors = report.allActions.errors
+        let wall = max(seconds, 0.001) * Double(max(1, loops))
+        health = FleetHealth(
+            lagP50Micros: report.schedulerLag.p50, lagP99Micros: report.schedulerLag.p99, cpuShare: cpuSeconds / wall,
+            demandShare: demandSeconds.map { $0 / wall }, loops: loops)
+    }
+
+    init(
+        seconds: Double, messagesPerSecond: Double, latencyP50Micros: UInt64, latencyP99Micros: UInt64,
+        errors: UInt64, health: FleetHealth
+    ) {
+        self.seconds = seconds
+        self.messagesPerSecond = messagesPerSecond
+        self.latencyP50Micros = latencyP50Micros
+        self.latencyP99Micros = latencyP99Micros
+        self.errors = errors
+        self.health = health
+    }
+}
