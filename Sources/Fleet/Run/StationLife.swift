@@ -22,6 +22,17 @@ struct StationLife: Sendable {
         case dropLink(event: Int)
         /// The station loses power and boots again (the profile's `powerCycle` event number `event`).
         case powerCycle(event: Int)
+
+        /// The fault the step injects, as the report's storms name it, with the profile event it comes
+        /// from; `nil` for the ordinary life of a station. Every fault says so here (the switch has no
+        /// default), and the runner records the storm it causes before carrying it out.
+        var fault: (name: String, event: Int)? {
+            switch self {
+            case .dropLink(let event): ("dropLinks", event)
+            case .powerCycle(let event): ("powerCycle", event)
+            case .station, .remoteStart, .firmwareRollout, .chargingCap: nil
+            }
+        }
     }
 
     private var steps: [(at: Int64, step: Step)]
