@@ -10,8 +10,8 @@ import TestSupport
 /// what the CSMS itself saw.
 @Suite("Storms measured over sockets", .serialized)
 struct StormRunTests {
-    /// Ten stations at speed 30; half their links drop 2 s in (60 s of the profile), and the embedded
-    /// CSMS goes down 8 s in (240 s) for 2 s (60 s).
+    /// Ten stations at speed 30; half their links drop 2 s in (60 s of the profile), some lose power over
+    /// a second from 4 s in (120 s, boot 30 s), and the embedded CSMS goes down 8 s in (240 s) for 2 s (60 s).
     static let profileJSON = """
         {
           "name": "storm-test",
@@ -30,6 +30,7 @@ struct StormRunTests {
           "csms": { "heartbeatInterval": "10s" },
           "events": [
             { "at": "60s", "event": "dropLinks", "share": 0.5 },
+            { "at": "120s", "event": "powerCycle", "share": 0.3, "over": "30s" },
             { "at": "240s", "event": "restartCSMS", "downtime": "60s" }
           ]
         }
@@ -85,13 +86,13 @@ struct StormRunTests {
         #expect(abs(Int64(end) - Int64(storm.startMicros + p100 * 1000)) < 100_000)
     }
 
-    @Test("a dropLinks and a restartCSMS against the embedded CSMS: two storms, every station back, in order")
+    @Test("a dropLinks, a powerCycle and a restartCSMS against the embedded CSMS: three storms, every station back, in order")
     func injectedStormsAreMeasured() async throws {
         var configuration = try RunFixtures.configuration(url: nil, stations: 10, seconds: 90)
         configuration.profile = try Profile.parse(Array(Self.profileJSON.utf8), file: "storm-test.json")
-        let report = try await Self.runUntilRecovered(configuration, faults: ["dropLinks", "restartCSMS"])
+        let report = try await Self.runUntilRecovered(configuration, faults: ["dropLinks", "powerCycle", "restartCSMS"])
 
-        #expect(report.storms.map(\.fault) == ["dropLinks", "restartCSMS"])
+        #expect(report.storms.map(\.fault) == ["dropLinks", "powerCycle", "restartCSMS"])
         let elapsed = UInt64(report.run.durationSeconds * 1e6)
         for storm in report.storms {
             #expect(storm.injected)
@@ -103,6 +104,10 @@ struct StormRunTests {
         #expect(drop.stations == 5)
         // At speed 30, 60 s and 240 s of the profile are 2 s and 8 s of the run.
         #expect(abs(Int64(drop.startMicros) - 2_000_000) < 100_000)
+        // A power cut's stations come back after their boot (30 s of the profile, a second of the run).
+        let powerCycle = try #require(report.storms.first { $0.fault == "powerCycle" })
+        #expect(abs(Int64(powerCycle.startMicros) - 4_000_000) < 100_000)
+        #expect(try #require(powerCycle.recovery(percent: 50)) >= 900)
         let restart = try #require(report.storms.last)
         #expect(restart.stations == 10)
         #expect(abs(Int64(restart.startMicros) - 8_000_000) < 100_000)
@@ -116,7 +121,7 @@ struct StormRunTests {
         #expect(report.timeline.map(\.refused).reduce(0, +) == report.connections.failed.counts["refused", default: 0])
 
         let reread = try ReportJSONReader.read(Data(ReportJSON.render(report).utf8), file: "report.json")
-        #expect(reread.storms.count == 2)
+        #expect(reread.storms.count == 3)
         #expect(reread.storms.map { $0.recovery(percent: 99) } == report.storms.map { $0.recovery(percent: 99) })
         #expect(try SLO(parsing: "recovered == 100%").evaluate(against: report).ok)
         #expect(try SLO(parsing: "recovery_p99 < 60s").evaluate(against: report).ok)
