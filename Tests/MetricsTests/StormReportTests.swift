@@ -129,6 +129,17 @@ import Testing
         #expect(text.contains("storm         csmsWentAway (detected) at 50.0 s: 4/4 stations back"))
     }
 
+    @Test func theSummaryTellsTheMessagesThatWaitedOffline() {
+        var report = Self.report()
+        var wait = LatencyHistogram()
+        for micros: UInt64 in [1_500_000, 2_000_000, 2_500_000] { wait.record(micros) }
+        report.storms[0].queuedWait = HistogramBuckets(wait)
+        report.storms[0].queuedMessages = 3
+        report.storms[0].queuedPeak = 2
+        let text = SummaryTable.render(report)
+        #expect(text.contains(", 3 messages waiting when back (up to 2500.000 ms, at most 2 for a station)"))
+    }
+
     @Test func theHTMLReportChartsTheStormsWithEachFaultMarked() throws {
         let html = ReportHTML.render(Self.report())
         #expect(html.contains("<h2>Storms</h2>"))
