@@ -29,8 +29,7 @@ struct EmbeddedCSMSRunTests {
 
     @Test("the embedded CSMS sends the plans' remote starts, and restarts when the profile says")
     func commandsAndRestart() async throws {
-        // The CSMS is back 2.2 s in and the stations a second later: 8 s leave room for a loaded machine,
-        // where 4 s did not when the whole suite ran.
+        // The CSMS is back 2.2 s in and the stations a second later: 8 s leave room for a loaded machine.
         var configuration = try RunFixtures.configuration(url: nil, seconds: 8)
         configuration.profile = try RunFixtures.commandedProfile()
         let report = try await FleetRunner(configuration: configuration).run()
