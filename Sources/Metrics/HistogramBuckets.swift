@@ -43,10 +43,42 @@ public struct HistogramBuckets: Sendable, Equatable {
     public var summary: LatencySummary { LatencyHistogram(self).summary }
 
     /// The values of both histograms together, as if they had been recorded into one.
+    ///
+    /// Histograms of one range merge sub-bucket by sub-bucket, without spreading either into a whole
+    /// histogram's counts (a live run merges its storms' histograms every second).
     public func merged(with other: HistogramBuckets) -> HistogramBuckets {
-        var histogram = LatencyHistogram(self)
-        histogram.merge(LatencyHistogram(other))
-        return HistogramBuckets(histogram)
+        guard highestTrackableValue == other.highestTrackableValue else {
+            var histogram = LatencyHistogram(self)
+            histogram.merge(LatencyHistogram(other))
+            return HistogramBuckets(histogram)
+        }
+        if other.totalCount == 0 { return self }
+        if totalCount == 0 { return other }
+        var merged = HistogramBuckets(
+            highestTrackableValue: highestTrackableValue, indices: [], counts: [],
+            totalCount: totalCount &+ other.totalCount, sum: sum &+ other.sum,
+            minValue: Swift.min(minValue, other.minValue), maxValue: Swift.max(maxValue, other.maxValue),
+            clampedCount: clampedCount &+ other.clampedCount)
+        merged.indices.reserveCapacity(indices.count + other.indices.count)
+        merged.counts.reserveCapacity(indices.count + other.indices.count)
+        var mine = 0
+        var theirs = 0
+        while mine < indices.count || theirs < other.indices.count {
+            let index = Swift.min(
+                mine < indices.count ? indices[mine] : .max, theirs < other.indices.count ? other.indices[theirs] : .max)
+            var count: UInt64 = 0
+            if mine < indices.count, indices[mine] == index {
+                count &+= counts[mine]
+                mine += 1
+            }
+            if theirs < other.indices.count, other.indices[theirs] == index {
+                count &+= other.counts[theirs]
+                theirs += 1
+            }
+            merged.indices.append(index)
+            merged.counts.append(count)
+        }
+        return merged
     }
 
     /// Whether the buckets describe a histogram that could have been recorded: indices ascending inside

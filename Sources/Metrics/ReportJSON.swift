@@ -52,7 +52,7 @@ public enum ReportJSON {
                 ("bad_frames", .counts(report.csmsFaults.badFrames.counts)),
                 ("unmatched_answers", .integer(report.csmsFaults.unmatchedAnswers)),
             ])),
-            ("storms", StormJSON.value(of: report.storms)),
+            ("storms", StormJSON.value(of: report.storms, clockStart: report.run.stationClockStart)),
             ("timeline", timeline(report.timeline)),
         ] + (report.hasHistograms ? [("histograms", histograms(report))] : []))
     }

@@ -103,12 +103,7 @@ public enum ReportMerge {
     /// `station_clock_start`: a storm the shards detected on their own is matched by when it happened.
     /// Zeros when a shard does not say.
     private static func clockOffsets(_ runs: [RunDescription]) -> [Int64] {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let plain = ISO8601DateFormatter()
-        let starts = runs.map { run in
-            run.stationClockStart.flatMap { formatter.date(from: $0) ?? plain.date(from: $0) }
-        }
+        let starts = runs.map { $0.stationClockStart.flatMap(StormJSON.date) }
         guard let first = starts.compactMap({ $0 }).min(), !starts.contains(where: { $0 == nil }) else {
             return Array(repeating: 0, count: runs.count)
         }

@@ -3,7 +3,8 @@ import Foundation
 /// The storms of `report.json`: `storms`, one object per storm in the order they began, and
 /// `histograms.storms`, the histograms behind each one's figures, in the same order, for exact merges.
 ///
-/// Times since the run's start are in seconds (`start_s`, `end_s`), recovery times in seconds
+/// Times since the run's start are in seconds (`start_s`, `end_s`; `started_at` is the start on the
+/// wall clock, from `run.station_clock_start`, `null` without it), recovery times in seconds
 /// (`recovery_s`), latencies and waits in milliseconds; a recovery percentile that was never reached
 /// (too few stations back) is `null`, as is the end of a storm not over when the run ended.
 enum StormJSON {
@@ -12,8 +13,17 @@ enum StormJSON {
         ("p50", 50), ("p90", 90), ("p99", 99), ("p100", 100),
     ]
 
-    static func value(of storms: [StormMetrics]) -> JSONValue {
-        .array(storms.map(storm))
+    /// The storms, each with its wall-clock start (`started_at`) when the run's clock start is known.
+    static func value(of storms: [StormMetrics], clockStart: String? = nil) -> JSONValue {
+        let start = clockStart.flatMap(date)
+        return .array(storms.map { storm($0, runStart: start) })
+    }
+
+    /// An ISO 8601 time, with or without fractional seconds.
+    static func date(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text) ?? ISO8601DateFormatter().date(from: text)
     }
 
     static func histograms(of storms: [StormMetrics]) -> JSONValue {
@@ -28,7 +38,7 @@ enum StormJSON {
             })
     }
 
-    private static func storm(_ storm: StormMetrics) -> JSONValue {
+    private static func storm(_ storm: StormMetrics, runStart: Date?) -> JSONValue {
         let recovery = recoveryPercentiles.map { percentile in
             (percentile.key, storm.recovery(percent: percentile.percent).map { JSONValue.rounded(Double($0) / 1000) } ?? .null)
         }
@@ -38,6 +48,7 @@ enum StormJSON {
             ("injected", .bool(storm.injected)),
             ("occurrence", .integer(UInt64(max(storm.occurrence, 0)))),
             ("start_s", .rounded(Double(storm.startMicros) / 1e6)),
+            ("started_at", runStart.map { .string(wallClock($0.addingTimeInterval(Double(storm.startMicros) / 1e6))) } ?? .null),
             ("end_s", storm.endMicros.map { .rounded(Double($0) / 1e6) } ?? .null),
             ("stations", .integer(storm.stations)),
             ("recovered", .integer(storm.recovered)),
@@ -109,6 +120,13 @@ enum StormJSON {
             storms.append(storm)
         }
         return storms
+    }
+
+    /// `2026-01-05T08:00:12.345Z`.
+    private static func wallClock(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
     }
 
     private static func seconds(_ cursor: JSONCursor) throws(ReportFileError) -> UInt64 {

@@ -136,13 +136,18 @@ public struct StormMetrics: Sendable, Equatable {
     ///     (only detected storms, matched by time, need it); none for parts started at once.
     static func merged(_ parts: [[StormMetrics]], offsets: [Int64] = []) -> [StormMetrics] {
         var storms: [StormMetrics] = []
+        // An injected storm is found by its fault and occurrence at once; a detected one by its time.
+        var injected: [String: Int] = [:]
         for (index, part) in parts.enumerated() {
             let offset = index < offsets.count ? offsets[index] : 0
             for var storm in part {
+                let key = "\(storm.fault)#\(storm.occurrence)"
                 if !storm.injected { storm.shift(byMicros: offset) }
-                if let same = storms.firstIndex(where: { $0.isSameStorm(as: storm) }) {
+                let same = storm.injected ? injected[key] : storms.firstIndex { $0.isSameStorm(as: storm) }
+                if let same {
                     storms[same].merge(storm)
                 } else {
+                    if storm.injected { injected[key] = storms.count }
                     storms.append(storm)
                 }
             }

@@ -20,8 +20,9 @@ enum StormSummary {
                 line += ", refused " + storm.refused.sorted.map { "\($0.name) \($0.count)" }.joined(separator: ", ")
             }
             if storm.queuedMessages > 0 {
-                line += ", \(storm.queuedMessages) messages queued offline "
-                    + "(waited up to \(seconds(storm.queuedWait.maxValue / 1000)))"
+                line += ", \(storm.queuedMessages) message\(storm.queuedMessages == 1 ? "" : "s") waiting when "
+                    + "back (up to \(NumberText.millis(storm.queuedWait.maxValue)) ms, at most "
+                    + "\(storm.queuedPeak) for a station)"
             }
             return line
         }

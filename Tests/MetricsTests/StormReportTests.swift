@@ -67,6 +67,9 @@ import Testing
         let recovery = try #require(restart["recovery_s"] as? [String: Double])
         #expect(recovery == ["p50": 2, "p90": 4, "p99": 4, "p100": 4])
         #expect(restart["start_s"] as? Double == 10)
+        #expect(restart["started_at"] is NSNull)
+        let dated = ReportJSON.render(Self.report(clockStart: "2026-01-05T08:00:00.000Z"))
+        #expect(dated.contains("\"started_at\": \"2026-01-05T08:00:10.000Z\""))
         #expect(restart["end_s"] as? Double == 14)
         let columns = try #require((root["timeline"] as? [String: Any])?["columns"] as? [String])
         #expect(columns.suffix(5) == ["connect_attempts", "accepted", "refused", "connect_timeouts", "booted"])
@@ -127,6 +130,17 @@ import Testing
         let text = SummaryTable.render(Self.report())
         #expect(text.contains("storm         restartCSMS at 10.0 s: 4/4 stations back, p50 2.0 s p90 4.0 s p99 4.0 s p100 4.0 s"))
         #expect(text.contains("storm         csmsWentAway (detected) at 50.0 s: 4/4 stations back"))
+    }
+
+    @Test func theSummaryTellsTheMessagesThatWaitedOffline() {
+        var report = Self.report()
+        var wait = LatencyHistogram()
+        for micros: UInt64 in [1_500_000, 2_000_000, 2_500_000] { wait.record(micros) }
+        report.storms[0].queuedWait = HistogramBuckets(wait)
+        report.storms[0].queuedMessages = 3
+        report.storms[0].queuedPeak = 2
+        let text = SummaryTable.render(report)
+        #expect(text.contains(", 3 messages waiting when back (up to 2500.000 ms, at most 2 for a station)"))
     }
 
     @Test func theHTMLReportChartsTheStormsWithEachFaultMarked() throws {

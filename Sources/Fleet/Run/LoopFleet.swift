@@ -272,19 +272,17 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     private func live(_ slot: Int, due: UInt64, now: UInt64, stationNow: Int64) {
         guard !stopping else { return }
         while let step = slots[slot].life.popDue(now: stationNow) {
+            if let fault = step.fault {
+                faultStruck(fault.name, occurrence: fault.event, plannedAt: eventStarts[fault.event], slots: CollectionOfOne(slot))
+            }
             switch step {
             case .station(let event):
                 deliver(event, slot: slot, due: due, now: now, stationNow: stationNow)
-            case .dropLink(let how, let event):
-                if slots[slot].channel != nil {
-                    faultStruck("dropLinks", occurrence: event, plannedAt: eventStarts[event], slots: CollectionOfOne(slot))
-                }
+            case .dropLink(let how, _):
                 drop(slot, how: how, now: now)
-            case .powerCycle(let event):
-                faultStruck("powerCycle", occurrence: event, plannedAt: eventStarts[event], slots: CollectionOfOne(slot))
+            case .powerCycle:
                 deliver(.powerCycle, slot: slot, due: due, now: now, stationNow: stationNow)
-            case .linkFault(let fault, let event):
-                faultStruck(fault.eventName, occurrence: event, plannedAt: eventStarts[event], slots: CollectionOfOne(slot))
+            case .linkFault(let fault, _):
                 beginLinkFault(fault, slot: slot, now: now)
             case .remoteStart(let connectorId, let idTag):
                 command(CSMSCommand.remoteStart(connectorId: connectorId, idTag: idTag), slot)
@@ -363,8 +361,10 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
 
     /// A fault strikes stations `slots` now: the one call every fault the runner injects makes, for the
     /// stations it acts on, just before it acts, so that the report measures the storm it causes
-    /// (``Metrics/StormMetrics``: which stations it hit, when each was back and booted). Stations not
-    /// powered on yet are left out: their first boot is no recovery.
+    /// (``Metrics/StormMetrics``: which stations it hit, when each was back and booted). A step of a
+    /// station's life that is a fault (``StationLife/Step/fault``) is recorded here by itself; a fault
+    /// of the whole fleet (``FleetRunner``'s `restartCSMS`) calls it on every loop with ``allSlots``.
+    /// Stations not powered on yet are left out: their first boot is no recovery.
     /// - Parameters:
     ///   - fault: the fault's name in the report, as the profile or `--fault` names it (`dropLinks`…).
     ///   - occurrence: tells the fault's occurrences apart, the same in every loop and shard (the

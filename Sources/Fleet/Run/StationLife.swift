@@ -25,6 +25,18 @@ struct StationLife: Sendable {
         /// The network between the station and the CSMS fails for a while (the profile's `partition`,
         /// `slowLinks` or `stalls` event number `event`, or a `--fault`).
         case linkFault(LinkFault, event: Int)
+
+        /// The fault the step injects, as the report's storms name it, with the profile event it comes
+        /// from; `nil` for the ordinary life of a station. Every fault says so here (the switch has no
+        /// default), and the runner records the storm it causes before carrying it out.
+        var fault: (name: String, event: Int)? {
+            switch self {
+            case .dropLink(_, let event): ("dropLinks", event)
+            case .powerCycle(let event): ("powerCycle", event)
+            case .linkFault(let fault, let event): (fault.eventName, event)
+            case .station, .remoteStart, .firmwareRollout, .chargingCap: nil
+            }
+        }
     }
 
     private var steps: [(at: Int64, step: Step)]
