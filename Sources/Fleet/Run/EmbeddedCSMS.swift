@@ -1,10 +1,12 @@
 import CSMS
+internal import Foundation
 import Net
 import OCPP
 
 /// The CSMS `run` starts in-process when no `--csms` is given: the embedded ``CSMS/CSMSServer`` on
-/// 127.0.0.1, on a port the system chooses, serving from the fleet's own event loops, answering as the
-/// profile's `csms` section says and knowing the badges the fleet's drivers use.
+/// 127.0.0.1, on a port the system chooses (one below its ephemeral range when the profile restarts it),
+/// serving from the fleet's own event loops, answering as the profile's `csms` section says and knowing
+/// the badges the fleet's drivers use.
 struct EmbeddedCSMS: Sendable {
     let server: CSMSServer
     /// The port it listens on, kept across a restart.
@@ -21,12 +23,30 @@ struct EmbeddedCSMS: Sendable {
             answerDelay: settings.answerDelayMilliseconds,
             badges: badges(stations: plan.stations, start: plan.start), password: password, seed: plan.seed)
         let server = CSMSServer(configuration: configuration, group: group)
+        let restarts = plan.profile.events.contains { if case .restartCSMS = $0.action { true } else { false } }
+        for port in restarts ? portsOutsideEphemeralRange() : [] {
+            if let port = try? await server.start(listen: "127.0.0.1:\(port)") {
+                return EmbeddedCSMS(server: server, port: port)
+            }
+        }
         do {
             let port = try await server.start(listen: "127.0.0.1:0")
             return EmbeddedCSMS(server: server, port: port)
         } catch {
             throw FleetRunError.embeddedCSMS(error.description)
         }
+    }
+
+    /// A few random ports below the system's ephemeral range. While a restarted CSMS is down, an outgoing
+    /// link of any process may be given its port if that port is ephemeral, and it could not listen
+    /// again; ports below the range are never handed out that way.
+    static func portsOutsideEphemeralRange() -> [UInt16] {
+        let range = (try? String(contentsOfFile: "/proc/sys/net/ipv4/ip_local_port_range", encoding: .utf8))?
+            .split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+        let lowest = 10_000
+        guard let ephemeralStart = range?.first, ephemeralStart > lowest + 1_000 else { return [] }
+        var random = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in UInt16(Int.random(in: lowest..<ephemeralStart, using: &random)) }
     }
 
     /// Sends `command` to the station `id` without waiting; its outcome lands in the CSMS's counters.
@@ -40,9 +60,20 @@ struct EmbeddedCSMS: Sendable {
         await server.stop()
     }
 
-    /// Listens again on the same port, with the counters and open transactions of before.
-    func comeBack() async {
-        _ = try? await server.start(listen: "127.0.0.1:\(port)")
+    /// Listens again on the same port, with the counters and open transactions of before; tries for two
+    /// seconds (a closing socket may hold the port a moment), then says why it could not.
+    func comeBack() async throws(FleetRunError) {
+        var failure = ""
+        for _ in 0..<40 {
+            do {
+                _ = try await server.start(listen: "127.0.0.1:\(port)")
+                return
+            } catch {
+                failure = error.description
+            }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        throw FleetRunError.embeddedCSMS("it could not listen again on 127.0.0.1:\(port) after its restart: \(failure)")
     }
 
     /// The badges of the stations' drivers as a simulation's CSMS knows them: each station's pools of

@@ -139,7 +139,17 @@ public final class FleetRunner: Sendable {
                     }
                     await embedded.goDown()
                 } else {
-                    await embedded.comeBack()
+                    do {
+                        try await embedded.comeBack()
+                    } catch {
+                        // A run whose CSMS stays down measures nothing the profile asked for: it stops.
+                        await each(fleets) { $0.beginStopping() }
+                        _ = await finishRun(
+                            fleets, stationCount: stationCount, aggregator: &aggregator, clock: clock, client: client,
+                            embedded: embedded, group: group, traceFile: traceFile, interrupted: true,
+                            progress: progress)
+                        throw error
+                    }
                 }
             }
             if now >= nextCollection {
