@@ -7,8 +7,9 @@ the same file on the same port. A line: {"t": unix seconds, "station": id, "id":
 or the first meter value's, or null}. It answers everything at once (no schema check: it must keep up with
 a thousand stations), transactionIds counting from --first-transaction.
 
-Prints `PORT <n>` when it listens on 127.0.0.1 (--port, 0 for any); stops when its stdin closes.
-Usage: ledger_csms.py --ledger FILE [--port N] [--first-transaction N] [--interval S]
+Prints `PORT <n>` when it listens on 127.0.0.1 (--port, 0 for any), `BOOTED` once --stations different
+stations have booted, `STARTED` once it has received --starts StartTransactions; stops when its stdin closes.
+Usage: ledger_csms.py --ledger FILE [--port N] [--first-transaction N] [--interval S] [--stations N] [--starts N]
 """
 import argparse
 import asyncio
@@ -20,6 +21,8 @@ from datetime import datetime, timezone
 import websockets
 
 next_transaction = 0
+booted = set()
+starts = 0
 
 
 def now():
@@ -40,6 +43,18 @@ def answer(action):
     return {}
 
 
+def progress(station, action):
+    global starts
+    if action == "BootNotification" and len(booted) < ARGS.stations:
+        booted.add(station)
+        if len(booted) == ARGS.stations:
+            print("BOOTED", flush=True)
+    if action == "StartTransaction":
+        starts += 1
+        if starts == ARGS.starts:
+            print("STARTED", flush=True)
+
+
 def entry(station, frame):
     payload = frame[3] if len(frame) > 3 and isinstance(frame[3], dict) else {}
     timestamp = payload.get("timestamp")
@@ -58,6 +73,7 @@ async def serve(connection):
                 continue
             LEDGER.write(json.dumps(entry(station, frame)) + "\n")
             LEDGER.flush()
+            progress(station, frame[2])
             await connection.send(json.dumps([3, frame[1], answer(frame[2])]))
     except websockets.ConnectionClosed:
         pass
@@ -77,6 +93,8 @@ parser.add_argument("--ledger", required=True)
 parser.add_argument("--port", type=int, default=0)
 parser.add_argument("--first-transaction", type=int, default=1)
 parser.add_argument("--interval", type=int, default=60)
+parser.add_argument("--stations", type=int, default=0)
+parser.add_argument("--starts", type=int, default=0)
 ARGS = parser.parse_args()
 next_transaction = ARGS.first_transaction - 1
 LEDGER = open(ARGS.ledger, "a", buffering=1)

@@ -1,9 +1,10 @@
 """A CSMS that drops a whole fleet at once and then refuses it for a while, to see how the fleet comes back.
 
 It accepts every station; once --stations of them have booted (and, with --reconnection-time, answered a
-ChangeConfiguration of serverReconnectionTime to that many seconds), it closes every link at once (1001,
-going away), prints `DROP`, and answers every WebSocket handshake with HTTP 503 for --refuse-for seconds.
-Then it accepts again and prints `OPEN`. It notes the time of every handshake from the drop on.
+ChangeConfiguration of serverReconnectionTime to that many seconds), it drops every link at once (the TCP
+connections reset, as when a CSMS crashes), prints `DROP`, and answers every WebSocket handshake with
+HTTP 503 for --refuse-for seconds. Then it accepts again and prints `OPEN`. It notes the time of every
+handshake from the drop on.
 
 Prints `PORT <n>` when it listens on 127.0.0.1; when its stdin closes, one JSON line:
 {"drop": unix seconds, "open": unix seconds, "attempts": [[unix seconds, station, HTTP status], ...]}.
@@ -83,7 +84,8 @@ async def serve(connection):
 async def drop_then_refuse():
     await dropped.wait()
     state["drop"] = time.time()
-    await asyncio.gather(*(link.close(1001) for link in list(links.values())), return_exceptions=True)
+    for link in list(links.values()):
+        link.transport.abort()
     print("DROP", flush=True)
     await asyncio.sleep(max(0.0, state["drop"] + ARGS.refuse_for - time.time()))
     state["open"] = time.time()

@@ -11,10 +11,10 @@ import TestSupport
 struct ReconnectionWaveTests {
     static let stations = 200
     /// How long the CSMS refuses handshakes after the drop, in seconds.
-    static let refusal = 26.0
-    /// The CSMS sets serverReconnectionTime to 8 s rather than the Green'Up's 30: waves 30 s apart would
+    static let refusal = 35.0
+    /// The CSMS sets serverReconnectionTime to 10 s rather than the Green'Up's 30: waves 30 s apart would
     /// need more than 90 s of refusal to show three of them, and the policy is the same for any value.
-    static let serverReconnectionTime = 8.0
+    static let serverReconnectionTime = 10.0
 
     static func profile(reconnection: String) throws -> Profile {
         let json = """
@@ -44,14 +44,14 @@ struct ReconnectionWaveTests {
         var configuration = FleetRunConfiguration(profile: try profile(reconnection: reconnection))
         configuration.csmsURL = "ws://127.0.0.1:\(csms.port)/ocpp"
         configuration.stations = stations
-        configuration.duration = .seconds(85)
+        configuration.duration = .seconds(150)
         configuration.speed = 1
         configuration.loops = 2
         let runner = FleetRunner(configuration: configuration)
         let fleet = Task { try await runner.run() }
         var notOpened: (any Error)?
         do {
-            try await csms.waitForLine("OPEN", timeout: 80)
+            try await csms.waitForLine("OPEN", timeout: 120)
         } catch {
             notOpened = error
         }
@@ -105,14 +105,15 @@ struct ReconnectionWaveTests {
             reconnection: #"{ "policy": "greenup" }"#,
             csmsArguments: ["--reconnection-time", String(Int(Self.serverReconnectionTime))])
         let waves = Self.waves(times)
-        // Refused at 8, 16 and 24 s; accepted at 32.
+        // Refused at 10, 20 and 30 s; accepted at 40. A wave is as wide as the drop was felt (a loaded
+        // machine spreads it by a second or two), never wider.
         #expect(waves.count == 3)
         for (index, wave) in waves.enumerated() {
             #expect(wave.count == Self.stations)
-            #expect(abs(wave[0] - Self.serverReconnectionTime * Double(index + 1)) < 2, "wave \(index) at \(wave[0]) s")
-            #expect((wave.last ?? 0) - wave[0] < 2.5)
+            #expect(abs(wave[0] - Self.serverReconnectionTime * Double(index + 1)) < 2.5, "wave \(index) at \(wave[0]) s")
+            #expect((wave.last ?? 0) - wave[0] < 5)
         }
-        #expect(Self.quietShare(times) > 0.5)
+        #expect(Self.quietShare(times) > 0.4)
     }
 
     @Test("an exponential backoff with jitter spreads the fleet out: no waves")
