@@ -25,6 +25,7 @@ public struct LostMessage: Sendable, Equatable {
     public let timestamp: OCPPDateTime?
     public let reason: Reason
 
+    /// Names a lost message.
     public init(action: Action, transactionId: Int?, timestamp: OCPPDateTime?, reason: Reason) {
         self.action = action
         self.transactionId = transactionId

@@ -5,7 +5,8 @@ a CSMS killed with SIGKILL has written every CALL it could have answered. A rest
 the same file on the same port. A line: {"t": unix seconds, "station": id, "id": message id, "action": a,
 "transaction": transactionId or null, "timestamp": the StartTransaction's or StopTransaction's timestamp,
 or the first meter value's, or null}. It answers everything at once (no schema check: it must keep up with
-a thousand stations), transactionIds counting from --first-transaction.
+a thousand stations), transactionIds counting from --first-transaction. Its first line says when it began
+to listen: {"t": unix seconds, "event": "listening"}.
 
 Prints `PORT <n>` when it listens on 127.0.0.1 (--port, 0 for any), `BOOTED` once --stations different
 stations have booted, `STARTED` once it has received --starts StartTransactions; stops when its stdin closes.
@@ -83,6 +84,8 @@ async def main():
     server = await websockets.serve(
         serve, "127.0.0.1", ARGS.port, subprotocols=["ocpp1.6"], reuse_address=True, ping_interval=None,
         max_queue=None)
+    LEDGER.write(json.dumps({"t": time.time(), "event": "listening"}) + "\n")
+    LEDGER.flush()
     print(f"PORT {server.sockets[0].getsockname()[1]}", flush=True)
     await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
     server.close()

@@ -37,8 +37,10 @@ struct ReconnectionWaveTests {
         return try Profile.parse(Array(json.utf8), file: "waves.json")
     }
 
-    /// The times of the handshakes the CSMS refused, in seconds after it dropped the fleet.
-    static func refusedAttempts(reconnection: String, csmsArguments: [String] = []) async throws -> [Double] {
+    /// The handshakes the CSMS refused: by which station, and when, in seconds after it dropped the fleet.
+    static func refusedAttempts(
+        reconnection: String, csmsArguments: [String] = []
+    ) async throws -> [(station: String, time: Double)] {
         let csms = try await KillablePeer.start(
             "wave_csms.py", ["--stations", String(stations), "--refuse-for", String(refusal)] + csmsArguments)
         var configuration = FleetRunConfiguration(profile: try profile(reconnection: reconnection))
@@ -63,8 +65,11 @@ struct ReconnectionWaveTests {
         let drop = try #require(seen["drop"] as? Double)
         let attempts = try #require(seen["attempts"] as? [[Any]])
         return attempts.compactMap { attempt in
-            attempt.count == 3 && attempt[2] as? Int == 503 ? (attempt[0] as? Double).map { $0 - drop } : nil
-        }.sorted()
+            guard attempt.count == 3, attempt[2] as? Int == 503, let time = attempt[0] as? Double,
+                let station = attempt[1] as? String
+            else { return nil }
+            return (station, time - drop)
+        }
     }
 
     /// Groups of attempts separated by at least three quiet seconds.
@@ -80,6 +85,15 @@ struct ReconnectionWaveTests {
         return waves
     }
 
+    /// How far apart the stations made their n-th refused attempt, for the deepest n every station reached:
+    /// stations in step make it together.
+    static func spreadOfTheLastCommonAttempt(_ attempts: [(station: String, time: Double)]) -> Double {
+        let byStation = Dictionary(grouping: attempts, by: \.station).values.map { $0.map(\.time).sorted() }
+        guard let deepest = byStation.map(\.count).min(), deepest > 0 else { return 0 }
+        let nth = byStation.map { $0[deepest - 1] }
+        return (nth.max() ?? 0) - (nth.min() ?? 0)
+    }
+
     /// The share of whole seconds, from the first attempt to the last, in which no attempt came.
     static func quietShare(_ times: [Double]) -> Double {
         guard let first = times.first, let last = times.last else { return 0 }
@@ -89,37 +103,44 @@ struct ReconnectionWaveTests {
 
     @Test("the Green'Up policy comes back in waves, every serverReconnectionTime, every station in each")
     func greenUpComesBackInWaves() async throws {
-        let times = try await Self.refusedAttempts(
+        let attempts = try await Self.refusedAttempts(
             reconnection: #"{ "policy": "greenup" }"#,
             csmsArguments: ["--reconnection-time", String(Int(Self.serverReconnectionTime))])
-        let waves = Self.waves(times)
-        // Refused at 10, 20 and 30 s; accepted at 40. A wave is as wide as the drop was felt (a loaded
-        // machine spreads it by a second or two), never wider.
-        #expect(waves.count == 3)
-        for (index, wave) in waves.enumerated() {
-            #expect(wave.count == Self.stations)
-            #expect(abs(wave[0] - Self.serverReconnectionTime * Double(index + 1)) < 2.5, "wave \(index) at \(wave[0]) s")
-            #expect((wave.last ?? 0) - wave[0] < 5)
+        // Refused at 10, 20 and 30 s, accepted at 40: every station tries every 10 s (plus the time its
+        // refusal took), and all together: each of the first two waves holds every station, within a few
+        // seconds (as wide as a loaded machine spreads them), with quiet seconds between the waves.
+        let byStation = Dictionary(grouping: attempts, by: \.station).mapValues { $0.map(\.time).sorted() }
+        try #require(byStation.count == Self.stations && byStation.values.allSatisfy { $0.count >= 2 })
+        let intervals = byStation.values.flatMap { times in zip(times, times.dropFirst()).map { $1 - $0 } }
+        #expect(intervals.allSatisfy { $0 > Self.serverReconnectionTime - 1 && $0 < Self.serverReconnectionTime + 3 })
+        for wave in 0..<2 {
+            let starts = byStation.values.map { $0[wave] }
+            let first = starts.min() ?? 0
+            #expect(abs(first - Self.serverReconnectionTime * Double(wave + 1)) < 2.5, "wave \(wave) at \(first) s")
+            #expect((starts.max() ?? 0) - first < 6)
         }
-        #expect(Self.quietShare(times) > 0.4)
+        let times = attempts.map(\.time).sorted()
+        #expect(Self.waves(times).count >= 2)
+        #expect(Self.quietShare(times) > 0.3)
+        #expect(Self.spreadOfTheLastCommonAttempt(attempts) < 7)
     }
 
     @Test("an exponential backoff with jitter spreads the fleet out: no waves")
     func jitteredBackoffSpreadsOut() async throws {
-        let times = try await Self.refusedAttempts(
+        let attempts = try await Self.refusedAttempts(
             reconnection: #"{ "policy": "exponential", "initial": "1s", "max": "16s", "jitter": 0.5 }"#)
-        #expect(times.count > Self.stations * 3)
-        // One stream of attempts from the first to the last, with hardly a quiet second in it.
-        #expect(Self.waves(times).count == 1)
-        #expect(Self.quietShare(times) < 0.3)
+        #expect(attempts.count > Self.stations * 3)
+        // Out of step (the Green'Up's stay within a few seconds of each other), and hardly a quiet second.
+        #expect(Self.spreadOfTheLastCommonAttempt(attempts) > 7)
+        #expect(Self.quietShare(attempts.map(\.time).sorted()) < 0.3)
     }
 
     @Test("OCPP 2.0.1's RetryBackOff spreads the fleet out: no waves")
     func retryBackOffSpreadsOut() async throws {
-        let times = try await Self.refusedAttempts(
+        let attempts = try await Self.refusedAttempts(
             reconnection: #"{ "policy": "retryBackOff", "waitMinimum": "2s", "randomRange": "4s", "repeatTimes": 2 }"#)
-        #expect(times.count > Self.stations * 2)
-        #expect(Self.waves(times).count == 1)
-        #expect(Self.quietShare(times) < 0.3)
+        #expect(attempts.count > Self.stations * 2)
+        #expect(Self.spreadOfTheLastCommonAttempt(attempts) > 7)
+        #expect(Self.quietShare(attempts.map(\.time).sorted()) < 0.3)
     }
 }
