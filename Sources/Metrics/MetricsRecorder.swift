@@ -268,6 +268,16 @@ public final class MetricsRecorder {
         transactions.lost &+= 1
     }
 
+    /// A station gave up a transaction message: the CSMS will never receive it.
+    public func recordMessageLost(_ record: LostMessageRecord) {
+        transactions.addLost(record)
+    }
+
+    /// A station sent a CALL again after its previous sending got no answer.
+    public func recordDuplicateSent() {
+        transactions.duplicatesSent &+= 1
+    }
+
     // MARK: Scheduler and time
 
     /// A timer ran late by `micros` against when it was due.

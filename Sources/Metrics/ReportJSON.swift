@@ -33,6 +33,8 @@ public enum ReportJSON {
                 ("stopped", .integer(report.transactions.stopped)),
                 ("lost", .integer(report.transactions.lost)),
                 ("energy_wh", .integer(report.transactions.energyWh)),
+                ("lost_messages", lostMessages(report.transactions)),
+                ("duplicates_sent", .integer(report.transactions.duplicatesSent)),
             ])),
             ("throughput", .object([
                 ("msgs_per_s", .rounded(report.sentPerSecond)),
@@ -55,6 +57,24 @@ public enum ReportJSON {
             ("storms", StormJSON.value(of: report.storms, clockStart: report.run.stationClockStart)),
             ("timeline", timeline(report.timeline)),
         ] + (report.hasHistograms ? [("histograms", histograms(report))] : []))
+    }
+
+    /// The transaction messages the stations gave up on: how many, why, and the first ones by name.
+    private static func lostMessages(_ transactions: TransactionMetrics) -> JSONValue {
+        let named = transactions.lostMessageList.map { record in
+            JSONValue.object([
+                ("station", .string(record.station)),
+                ("action", .string(record.action)),
+                ("transaction_id", record.transactionId.map { .number(Double($0)) } ?? .null),
+                ("timestamp", record.timestamp.map(JSONValue.string) ?? .null),
+                ("reason", .string(record.reason)),
+            ])
+        }
+        return .object([
+            ("count", .integer(transactions.lostMessages.total)),
+            ("by_reason", .counts(transactions.lostMessages.counts)),
+            ("first", .array(named)),
+        ])
     }
 
     private static func timeline(_ timeline: Timeline) -> JSONValue {

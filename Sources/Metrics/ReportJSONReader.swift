@@ -54,6 +54,9 @@ public enum ReportJSONReader {
         report.transactions.stopped = try transactions["stopped"].unsigned()
         report.transactions.lost = try transactions["lost"].unsigned()
         report.transactions.energyWh = try transactions["energy_wh"].unsigned()
+        // Reports from before lost messages and duplicates were counted do not have them.
+        if let lost = try transactions.optional("lost_messages") { try lostMessages(lost, into: &report.transactions) }
+        report.transactions.duplicatesSent = try transactions.optional("duplicates_sent")?.unsigned() ?? 0
         let throughput = try root["throughput"]
         report.sentPerSecond = try throughput["msgs_per_s"].number()
         report.answeredPerSecond = try throughput.optional("answered_per_s")?.number() ?? 0
@@ -112,6 +115,29 @@ public enum ReportJSONReader {
         connections.connectedBeforeStop = try cursor.optional("connected_before_stop")?.unsigned() ?? 0
         connections.current = try cursor.optional("connected_at_end")?.unsigned() ?? 0
         return connections
+    }
+
+    private static func lostMessages(
+        _ cursor: JSONCursor, into transactions: inout TransactionMetrics
+    ) throws(ReportFileError) {
+        for member in try cursor["by_reason"].members() {
+            transactions.lostMessages.add(member.key, count: try member.cursor.unsigned())
+        }
+        for element in try cursor["first"].elements() {
+            let id = try element.optional("transaction_id").flatMap { cursor throws(ReportFileError) in
+                cursor.value is NSNull ? nil : try cursor.number()
+            }
+            guard id.map({ $0 == $0.rounded() && abs($0) < 0x1p53 }) ?? true else {
+                throw try element["transaction_id"].failure("a whole number or null")
+            }
+            let timestamp = try element.optional("timestamp").flatMap { cursor throws(ReportFileError) in
+                cursor.value is NSNull ? nil : try cursor.string()
+            }
+            transactions.lostMessageList.append(
+                LostMessageRecord(
+                    station: try element["station"].string(), action: try element["action"].string(),
+                    transactionId: id.map { Int($0) }, timestamp: timestamp, reason: try element["reason"].string()))
+        }
     }
 
     private static func csmsFaults(_ cursor: JSONCursor) throws(ReportFileError) -> CSMSFaultMetrics {

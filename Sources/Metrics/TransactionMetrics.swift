@@ -8,6 +8,17 @@ public struct TransactionMetrics: Sendable, Equatable {
     public var lost: UInt64 = 0
     /// Energy delivered in stopped transactions, in watt-hours.
     public var energyWh: UInt64 = 0
+    /// Transaction messages (StartTransaction, MeterValues, StopTransaction) the stations gave up on, by
+    /// reason (`attempts`, `queue_full`, `start_lost`).
+    public var lostMessages = BoundedCounts()
+    /// The first lost messages, at most ``lostMessageListLimit``, oldest first (see ``LostMessageRecord``).
+    public var lostMessageList: [LostMessageRecord] = []
+    /// CALLs the stations sent again after their previous sending got no answer (a timeout, or the link
+    /// dropped under it): the CSMS may have received each twice, under one message id.
+    public var duplicatesSent: UInt64 = 0
+
+    /// How many lost messages the report names; the count goes on past it.
+    public static let lostMessageListLimit = 100
 
     /// Makes an empty record.
     public init() {}
@@ -18,5 +29,16 @@ public struct TransactionMetrics: Sendable, Equatable {
         stopped &+= other.stopped
         lost &+= other.lost
         energyWh &+= other.energyWh
+        lostMessages.merge(other.lostMessages)
+        if !other.lostMessageList.isEmpty {
+            lostMessageList = Array((lostMessageList + other.lostMessageList).sorted().prefix(Self.lostMessageListLimit))
+        }
+        duplicatesSent &+= other.duplicatesSent
+    }
+
+    /// Counts a lost message, and names it while the list has room.
+    public mutating func addLost(_ record: LostMessageRecord) {
+        lostMessages.add(record.reason)
+        if lostMessageList.count < Self.lostMessageListLimit { lostMessageList.append(record) }
     }
 }

@@ -464,7 +464,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
                 actionID(action), latencyMicros: call.map { Self.micros(from: $0.due, to: now) },
                 serviceMicros: call.map { Self.micros(from: $0.written, to: now) })
         case .count(let count):
-            record(count)
+            record(count, slot: slot)
         }
     }
 
@@ -519,11 +519,14 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         return id
     }
 
-    private func record(_ count: StationCount) {
+    private func record(_ count: StationCount, slot: Int) {
         switch count {
         case .transactionStarted: recorder.recordTransactionStarted()
         case .transactionStopped(let energyWh): recorder.recordTransactionStopped(energyWh: UInt64(max(0, energyWh)))
         case .transactionLost: recorder.recordTransactionLost()
+        case .messageLost(let lost):
+            recorder.recordMessageLost(LostMessageRecord(lost, station: slots[slot].station.identity.chargeBoxId))
+        case .duplicateSent: recorder.recordDuplicateSent()
         case .badFrame(let code): recorder.recordBadFrame(code: code.rawValue)
         case .unmatchedAnswer: recorder.recordUnmatchedAnswer()
         }

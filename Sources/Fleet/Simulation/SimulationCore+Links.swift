@@ -68,6 +68,8 @@ extension SimulationCore {
             case .transactionStarted: recorder.recordTransactionStarted()
             case .transactionStopped(let energyWh): recorder.recordTransactionStopped(energyWh: UInt64(max(0, energyWh)))
             case .transactionLost: recorder.recordTransactionLost()
+            case .messageLost(let lost): recorder.recordMessageLost(LostMessageRecord(lost, station: stations[local].plan.id))
+            case .duplicateSent: recorder.recordDuplicateSent()
             case .badFrame(let code): recorder.recordBadFrame(code: code.rawValue)
             case .unmatchedAnswer: recorder.recordUnmatchedAnswer()
             }

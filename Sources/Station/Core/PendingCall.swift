@@ -18,8 +18,14 @@ struct PendingCall: Sendable {
 
     var message: Message
     var messageId: String?
+    /// How many times the CSMS refused it or left it unanswered (TransactionMessageAttempts counts them).
     var attempts = 0
-    var notBefore: Int64 = .min
+    /// It waits for ``StationTimer/transactionRetry`` before it is sent again.
+    var waitsForRetry = false
+    /// When the station queued it (a transaction message), for the age of the offline queue.
+    var queuedAt: Int64?
+    /// It was sent and no answer came (timeout, link lost): sending it again may make a duplicate.
+    var unanswered = false
 
     var action: Action {
         switch message {
@@ -48,6 +54,24 @@ struct PendingCall: Sendable {
         switch message {
         case .diagnosticsStatus, .firmwareStatus: true
         default: isTransactional
+        }
+    }
+
+    /// What the report says of it when it is lost.
+    func lost(_ reason: LostMessage.Reason) -> LostMessage {
+        switch message {
+        case .startTransaction(_, let request):
+            LostMessage(action: .startTransaction, transactionId: nil, timestamp: request.timestamp, reason: reason)
+        case .meterValues(_, let request):
+            LostMessage(
+                action: .meterValues, transactionId: request.transactionId, timestamp: request.meterValue.first?.timestamp,
+                reason: reason)
+        case .stopTransaction(_, let request, _):
+            LostMessage(
+                action: .stopTransaction, transactionId: request.transactionId == 0 ? nil : request.transactionId,
+                timestamp: request.timestamp, reason: reason)
+        default:
+            LostMessage(action: action, transactionId: nil, timestamp: nil, reason: reason)
         }
     }
 

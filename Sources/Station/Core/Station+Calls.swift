@@ -7,6 +7,25 @@ extension Station {
         queue.append(PendingCall(message: message))
     }
 
+    /// Queues a StartTransaction, MeterValues or StopTransaction, online or not, within
+    /// ``offlineQueueCapacity``: when the queue is full, a StartTransaction or StopTransaction takes the
+    /// place of the oldest queued MeterValues (the meter values are what a CSMS can best do without: the
+    /// StopTransaction's meterStop still gives the energy), and a message that finds no place is lost.
+    mutating func enqueueTransactionMessage(_ message: PendingCall.Message, now: Int64, effects: inout [StationEffect]) {
+        var call = PendingCall(message: message)
+        call.queuedAt = now
+        if queue.count >= Self.offlineQueueCapacity {
+            let evictable =
+                call.action == .meterValues ? nil : queue.firstIndex { $0.action == .meterValues && $0.isTransactional }
+            guard let evictable else {
+                drop(call, .queueFull, effects: &effects)
+                return
+            }
+            drop(queue.remove(at: evictable), .queueFull, effects: &effects)
+        }
+        queue.append(call)
+    }
+
     /// Queues a StatusNotification of the connector's status now, which the CSMS is then taken to know.
     mutating func enqueueStatus(_ connectorId: Int, now: Int64) {
         let status = connectors[connectorId].status
@@ -25,21 +44,19 @@ extension Station {
     }
 
     /// Drops the queued CALLs that do not outlive the link; a connector whose StatusNotification is
-    /// dropped unsent is reported again on the next connection.
+    /// dropped unsent is reported again on the next connection. A message waiting to be retried waits no
+    /// more: it goes as soon as the link is back, as every message queued offline does.
     mutating func dropVolatileCalls() {
         for call in queue {
             if case .status(let connectorId, _, _) = call.message { connectors[connectorId].reportedStatus = nil }
         }
         queue.removeAll { !$0.survivesDisconnection }
+        if !queue.isEmpty { queue[0].waitsForRetry = false }
     }
 
     /// Sends the head of the queue when the link is up, the station registered and no CALL in flight.
     mutating func sendNext(now: Int64, effects: inout [StationEffect]) {
-        guard isOnline, inFlight == nil, let head = queue.first else { return }
-        if head.notBefore > now {
-            effects.append(.armTimer(.transactionRetry, at: head.notBefore))
-            return
-        }
+        guard isOnline, inFlight == nil, let head = queue.first, !head.waitsForRetry else { return }
         var call = queue.removeFirst()
         let messageId = call.messageId ?? random.messageID()
         call.messageId = messageId
@@ -68,8 +85,11 @@ extension Station {
             OCPPFrame.encodeCall(messageId: messageId, FirmwareStatusNotificationRequest(status: status), into: &bytes)
         }
         let action = call.action
+        let duplicate = call.unanswered
+        call.unanswered = false
         inFlight = InFlightCall(messageId: messageId, action: action, purpose: .queued(call))
         effects.append(.send(OutgoingMessage(bytes: bytes, action: action, messageId: messageId, kind: .call)))
+        if duplicate { effects.append(.count(.duplicateSent(action))) }
         armCallTimeout(action, now: now, effects: &effects)
     }
 
@@ -211,8 +231,12 @@ extension Station {
     }
 
     mutating func callTimedOut(now: Int64, effects: inout [StationEffect]) {
-        guard let call = inFlight else { return }
+        guard var call = inFlight else { return }
         inFlight = nil
+        if case .queued(var pending) = call.purpose {
+            pending.unanswered = true
+            call.purpose = .queued(pending)
+        }
         if timedOutCalls.count == Self.lateAnswerMemory { timedOutCalls.removeFirst() }
         timedOutCalls.append((call.messageId, call.action))
         effects.append(.callCompleted(action: call.action, messageId: call.messageId, outcome: .timedOut))
@@ -226,7 +250,8 @@ extension Station {
         inFlight = nil
         effects.append(.cancelTimer(.callTimeout))
         effects.append(.callCompleted(action: call.action, messageId: call.messageId, outcome: outcome))
-        if case .queued(let pending) = call.purpose, pending.survivesDisconnection {
+        if case .queued(var pending) = call.purpose, pending.survivesDisconnection {
+            pending.unanswered = true
             queue.insert(pending, at: 0)
         }
     }
@@ -245,29 +270,41 @@ extension Station {
             guard pending.isTransactional else { return }
             pending.attempts += 1
             if pending.attempts < configuration.integer(.transactionMessageAttempts, in: model) {
-                pending.notBefore = now.saturatingAdd(
-                    seconds(.transactionMessageRetryInterval).saturatingMultiply(Int64(pending.attempts)))
+                // OCPP 1.6: the retry interval multiplied by the number of preceding transmissions.
+                pending.waitsForRetry = true
                 queue.insert(pending, at: 0)
+                let wait = seconds(.transactionMessageRetryInterval).saturatingMultiply(Int64(pending.attempts))
+                effects.append(.armTimer(.transactionRetry, at: now.saturatingAdd(wait)))
             } else {
-                giveUp(pending)
-                effects.append(contentsOf: lostCounts(pending))
+                drop(pending, .attempts, effects: &effects)
             }
         }
     }
 
-    /// Drops a transaction message for good; a lost StartTransaction takes its transaction's later messages.
-    private mutating func giveUp(_ pending: PendingCall) {
-        guard case .startTransaction(let local, _) = pending.message else { return }
-        queue.removeAll { $0.local == local }
-        for connectorId in connectors.indices where connectors[connectorId].transaction?.local == local {
-            connectors[connectorId].transaction?.lost = true
-        }
+    /// The head of the queue has waited its retry interval.
+    mutating func retryDue() {
+        if !queue.isEmpty { queue[0].waitsForRetry = false }
     }
 
-    private func lostCounts(_ pending: PendingCall) -> [StationEffect] {
+    /// Gives a transaction message up, and says so: a lost StartTransaction takes its transaction's later
+    /// messages with it (the CSMS could not place them) and the transaction is lost, as it is with a lost
+    /// StopTransaction.
+    mutating func drop(_ pending: PendingCall, _ reason: LostMessage.Reason, effects: inout [StationEffect]) {
+        effects.append(.count(.messageLost(pending.lost(reason))))
         switch pending.message {
-        case .startTransaction, .stopTransaction: [.count(.transactionLost)]
-        default: []
+        case .startTransaction(let local, _):
+            effects.append(.count(.transactionLost))
+            for connectorId in connectors.indices where connectors[connectorId].transaction?.local == local {
+                connectors[connectorId].transaction?.lost = true
+            }
+            for orphan in queue where orphan.local == local {
+                effects.append(.count(.messageLost(orphan.lost(.startLost))))
+            }
+            queue.removeAll { $0.local == local }
+        case .stopTransaction:
+            effects.append(.count(.transactionLost))
+        default:
+            break
         }
     }
 }

@@ -31,8 +31,8 @@ extension Station {
         let request = StartTransactionRequest(
             connectorId: connectorId, idTag: driver.idTag, meterStart: meterStart, reservationId: reservationId ?? 0,
             timestamp: timestamp(now))
-        enqueue(.startTransaction(local: local, request))
         effects.append(.count(.transactionStarted))
+        enqueueTransactionMessage(.startTransaction(local: local, request), now: now, effects: &effects)
         armSampling(connectorId, now: now, effects: &effects)
         updatePower(connectorId, now: now, effects: &effects)
     }
@@ -85,7 +85,8 @@ extension Station {
                 idTag: idTag ?? transaction.driver.idTag, meterStop: transaction.meterStart + energy,
                 timestamp: timestamp(now), transactionId: transaction.id ?? 0, reason: reason,
                 transactionData: data.sampledValue.isEmpty ? nil : [data])
-            enqueue(.stopTransaction(local: transaction.local, request, energyWh: energy))
+            enqueueTransactionMessage(
+                .stopTransaction(local: transaction.local, request, energyWh: energy), now: now, effects: &effects)
         }
         profiles.removeTransactionProfiles(connectorId: connectorId)
         effects.append(.cancelTimer(.meterValues(connectorId: connectorId)))
@@ -122,7 +123,7 @@ extension Station {
                 let request = MeterValuesRequest(
                     connectorId: connectorId, transactionId: transaction.id,
                     meterValue: [MeterValue(timestamp: timestamp(now), sampledValue: values)])
-                enqueue(.meterValues(local: transaction.local, request))
+                enqueueTransactionMessage(.meterValues(local: transaction.local, request), now: now, effects: &effects)
             }
         }
         let register = connectors[connectorId].meter.registerWh

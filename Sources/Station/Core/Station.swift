@@ -37,6 +37,13 @@ public struct Station: Sendable {
     /// confBasicTime at least, so a handful covers any CSMS that answers at all.
     public static let lateAnswerMemory = 4
 
+    /// The most CALLs a station keeps waiting to be sent, offline or not: about four hours of meter values
+    /// of two charging points at the Green'Up's 30 s interval, with their transactions. Past it a
+    /// transaction message is lost, and reported (``LostMessage/Reason/queueFull``), rather than the
+    /// station's memory growing without end while its CSMS is away; each queued message costs a few
+    /// hundred bytes.
+    public static let offlineQueueCapacity = 1_000
+
     /// The furthest ahead a station arms a timer, in milliseconds: a deadline further away (a reservation
     /// or a firmware download years ahead, an EV that would take centuries to fill) is armed at this horizon
     /// and checked again when it fires, so that no runner is handed an absurd deadline.
@@ -108,7 +115,7 @@ public struct Station: Sendable {
         case .bootRetry: bootRetryDue(now: now, effects: &effects)
         case .heartbeat: heartbeatDue(now: now, effects: &effects)
         case .callTimeout: callTimedOut(now: now, effects: &effects)
-        case .transactionRetry: break  // sendNext, which follows every event, sends the head of the queue.
+        case .transactionRetry: retryDue()  // sendNext, which follows every event, sends it.
         case .reset: reboot(now: now, effects: &effects)
         case .bootCompleted: bootCompleted(effects: &effects)
         case .diagnostics: diagnosticsStep(now: now, effects: &effects)
@@ -156,6 +163,12 @@ public struct Station: Sendable {
 
     /// How many CALLs wait to be sent (transaction messages kept while offline among them).
     public var queuedCalls: Int { queue.count }
+
+    /// When the oldest transaction message waiting to be sent was produced, on the runner's clock (the
+    /// `now` it was handled at); nil when none waits. Its age is how long the CSMS has not known it.
+    public var oldestQueuedAt: Int64? {
+        queue.first { $0.queuedAt != nil }?.queuedAt
+    }
 
     /// The value GetConfiguration would report for a key.
     public func configurationText(_ key: ConfigurationKey) -> String {

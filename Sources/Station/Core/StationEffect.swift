@@ -68,8 +68,15 @@ public enum StationCount: Sendable, Equatable {
     case transactionStarted
     /// The CSMS acknowledged a StopTransaction; `energyWh` is meterStop - meterStart.
     case transactionStopped(energyWh: Int)
-    /// A transaction's StartTransaction or StopTransaction was given up after TransactionMessageAttempts.
+    /// A transaction's StartTransaction or StopTransaction was given up (after TransactionMessageAttempts,
+    /// or with a full offline queue): the CSMS will not see the whole transaction.
     case transactionLost
+    /// A transaction message was given up: each one, with what names it (a StartTransaction or
+    /// StopTransaction lost is also a ``transactionLost``).
+    case messageLost(LostMessage)
+    /// A CALL went out again after its previous sending got no answer (timed out, or the link dropped
+    /// under it): the CSMS may receive it twice, as OCPP-J allows, under the same message id.
+    case duplicateSent(Action)
     /// The CSMS sent something OCPP-J refuses, counted under the CallError code it deserves (answered with
     /// that CALLERROR when it was a CALL with a readable id).
     case badFrame(CallErrorCode)

@@ -32,12 +32,13 @@ public enum StationTimer: Hashable, Sendable {
 
 extension StationTimer {
     /// Whether the timer models the network or the CSMS rather than the station's own life: the wait for
-    /// a CALL's answer, a reconnection, a BootNotification retry. A runner over real sockets arms these on
+    /// a CALL's answer, a reconnection, a BootNotification retry, a transaction message's retry (the time
+    /// given to a CSMS that failed to process it). A runner over real sockets arms these on
     /// the wall clock, never scaled by the run's speed, so that a CSMS is given the time a real station
     /// gives it; the others run on station time.
     public var runsOnWallClock: Bool {
         switch self {
-        case .callTimeout, .reconnect, .bootRetry: true
+        case .callTimeout, .reconnect, .bootRetry, .transactionRetry: true
         default: false
         }
     }
