@@ -51,11 +51,14 @@ while kill -0 "$fleet" 2>/dev/null; do
 done
 wait "$fleet" || { echo "the run failed:" >&2; cat "$log" >&2; exit 1; }
 
-python3 - "$samples" "$report/report.json" "$warmup" "$heap" <<'PY'
+python3 - "$samples" "$report/report.json" "$warmup" "$heap" "$minutes" <<'PY'
 import json, os, sys
 rows = [tuple(map(int, line.split(","))) for line in open(sys.argv[1]).read().split()[1:]]
 warmup = int(sys.argv[3])
-kept = [(t, kib) for t, kib in rows if t >= warmup]
+# Samples from the end of the run on are left out: writing the report touches code and buffers the run
+# never needed (6 MB of RSS at once), which would pass for growth.
+end = int(sys.argv[5]) * 60
+kept = [(t, kib) for t, kib in rows if warmup <= t < end]
 n = len(kept)
 
 
@@ -70,7 +73,8 @@ residuals = [r - (mean_r + slope * (t - mean_t)) for t, r in kept]
 spread = (sum(e * e for e in residuals) / max(1, n - 2)) ** 0.5
 report = json.load(open(sys.argv[2]))
 timeline = report.get("timeline", {})
-print(f"samples: {len(rows)} every ~{rows[1][0] - rows[0][0] if len(rows) > 1 else 0} s; after {warmup} s of warm-up: {n}")
+print(f"samples: {len(rows)} every ~{rows[1][0] - rows[0][0] if len(rows) > 1 else 0} s; "
+      f"after {warmup} s of warm-up and before the run's end: {n}")
 print(f"RSS after warm-up: first {kept[0][1] / 1024:.1f} MiB, last {kept[-1][1] / 1024:.1f} MiB, "
       f"min {min(r for _, r in kept) / 1024:.1f}, max {max(r for _, r in kept) / 1024:.1f} MiB (sd of residuals {spread:.0f} KiB)")
 print(f"slope: {slope * 60:.1f} KiB/min")
@@ -86,7 +90,7 @@ print(f"scheduler lag p50 {lag['p50']} ms, p99 {lag['p99']} ms; latency p50 {lat
 if os.path.exists(sys.argv[4]):
     heap = [line.split(",") for line in open(sys.argv[4]).read().split()[1:]]
     for label, column in (("in use", 2), ("held free", 3)):
-        points = [(int(r[0]), int(r[column])) for r in heap if int(r[0]) >= warmup]
+        points = [(int(r[0]), int(r[column])) for r in heap if warmup <= int(r[0]) < end]
         if len(points) > 2:
             print(f"heap {label} (mallinfo2): first {points[0][1] / 1024:.1f} MiB, last {points[-1][1] / 1024:.1f} MiB, "
                   f"slope {fit(points)[0] * 60:.1f} KiB/min")
