@@ -8,7 +8,9 @@
 #
 # Heartbeats come every 60 simulated seconds: at --speed 60, one per station per wall second. Samples go
 # to soak-STATIONS-MINUTESm.csv in the current folder (elapsed_s,rss_kib); the run's report folder is
-# kept beside it (soak-STATIONS-MINUTESm-report/) for its timeline and peak RSS (VmHWM).
+# kept beside it (soak-STATIONS-MINUTESm-report/) for its timeline and peak RSS (VmHWM). Where a C compiler
+# is found, heapwatch.c is preloaded into the fleet and the heap's own figures go to
+# soak-STATIONS-MINUTESm-heap.csv (glibc's mallinfo2: bytes in use, bytes held free), with their slopes.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 stations=${1:-5000}
@@ -20,9 +22,16 @@ binary="$root/.build/release/ocpp-fleet"
 [ -x "$binary" ] || (cd "$root" && swift build -c release --product ocpp-fleet >/dev/null)
 name="soak-$stations-${minutes}m"
 samples="$PWD/$name.csv"
+heap="$PWD/$name-heap.csv"
 report="$PWD/$name-report"
 log=$(mktemp)
-trap 'kill $csms 2>/dev/null || true; rm -f "$log"' EXIT
+watcher=$(mktemp -d)
+trap 'kill $csms 2>/dev/null || true; rm -rf "$log" "$watcher"' EXIT
+preload=()
+rm -f "$heap"
+if cc -O2 -shared -fPIC -o "$watcher/heapwatch.so" "$root/Benchmarks/Soak/heapwatch.c" -lpthread 2>/dev/null; then
+    preload=(env LD_PRELOAD="$watcher/heapwatch.so" HEAPWATCH_FILE="$heap" HEAPWATCH_INTERVAL="$interval")
+fi
 
 port=$((20000 + RANDOM % 20000))
 "$binary" csms --listen "127.0.0.1:$port" --heartbeat-interval 60 >/dev/null 2>&1 &
@@ -30,7 +39,7 @@ csms=$!
 # A loaded machine can take more than a second to start it.
 for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.2; done
 cd "$root"
-"$binary" run --csms "ws://127.0.0.1:$port/ocpp" --stations "$stations" --speed "$speed" \
+"${preload[@]}" "$binary" run --csms "ws://127.0.0.1:$port/ocpp" --stations "$stations" --speed "$speed" \
     --duration "${minutes}m" --ramp 2000/s --report "$report" --quiet >"$log" 2>&1 &
 fleet=$!
 start=$(date +%s)
@@ -42,24 +51,47 @@ while kill -0 "$fleet" 2>/dev/null; do
 done
 wait "$fleet" || { echo "the run failed:" >&2; cat "$log" >&2; exit 1; }
 
-python3 - "$samples" "$report/report.json" "$warmup" <<'PY'
+python3 - "$samples" "$report/report.json" "$warmup" "$heap" "$minutes" <<'PY'
 import json, os, sys
 rows = [tuple(map(int, line.split(","))) for line in open(sys.argv[1]).read().split()[1:]]
 warmup = int(sys.argv[3])
-kept = [(t, kib) for t, kib in rows if t >= warmup]
+# Samples from the end of the run on are left out: writing the report touches code and buffers the run
+# never needed (6 MB of RSS at once), which would pass for growth.
+end = int(sys.argv[5]) * 60
+kept = [(t, kib) for t, kib in rows if warmup <= t < end]
 n = len(kept)
-mean_t = sum(t for t, _ in kept) / n
-mean_r = sum(r for _, r in kept) / n
-slope = sum((t - mean_t) * (r - mean_r) for t, r in kept) / sum((t - mean_t) ** 2 for t, _ in kept)
+
+
+def fit(points):
+    mean_t = sum(t for t, _ in points) / len(points)
+    mean_r = sum(r for _, r in points) / len(points)
+    return sum((t - mean_t) * (r - mean_r) for t, r in points) / sum((t - mean_t) ** 2 for t, _ in points), mean_t, mean_r
+
+
+slope, mean_t, mean_r = fit(kept)
 residuals = [r - (mean_r + slope * (t - mean_t)) for t, r in kept]
 spread = (sum(e * e for e in residuals) / max(1, n - 2)) ** 0.5
 report = json.load(open(sys.argv[2]))
 timeline = report.get("timeline", {})
-print(f"samples: {len(rows)} every ~{rows[1][0] - rows[0][0] if len(rows) > 1 else 0} s; after {warmup} s of warm-up: {n}")
+print(f"samples: {len(rows)} every ~{rows[1][0] - rows[0][0] if len(rows) > 1 else 0} s; "
+      f"after {warmup} s of warm-up and before the run's end: {n}")
 print(f"RSS after warm-up: first {kept[0][1] / 1024:.1f} MiB, last {kept[-1][1] / 1024:.1f} MiB, "
       f"min {min(r for _, r in kept) / 1024:.1f}, max {max(r for _, r in kept) / 1024:.1f} MiB (sd of residuals {spread:.0f} KiB)")
 print(f"slope: {slope * 60:.1f} KiB/min")
 print(f"peak RSS (VmHWM, report): {report['process']['max_rss_bytes'] / 2**20:.1f} MiB; "
       f"msgs/s {report['throughput']['msgs_per_s']}; timeline: {len(timeline.get('rows', []))} rows of "
       f"{timeline.get('grain_s', 1)} s; report.json {os.path.getsize(sys.argv[2]) / 1024:.0f} KiB")
+# A fleet that falls behind (scheduler lag, latency in seconds) queues what it cannot send: its memory
+# then grows with the backlog, whatever the steady state would be.
+lag = report["scheduler"]["lag_ms"]
+latency = report["messages"]["all"]["latency_ms"]
+print(f"scheduler lag p50 {lag['p50']} ms, p99 {lag['p99']} ms; latency p50 {latency['p50']} ms, p99 {latency['p99']} ms; "
+      f"timeouts {report['messages']['all']['timeouts']}")
+if os.path.exists(sys.argv[4]):
+    heap = [line.split(",") for line in open(sys.argv[4]).read().split()[1:]]
+    for label, column in (("in use", 2), ("held free", 3)):
+        points = [(int(r[0]), int(r[column])) for r in heap if warmup <= int(r[0]) < end]
+        if len(points) > 2:
+            print(f"heap {label} (mallinfo2): first {points[0][1] / 1024:.1f} MiB, last {points[-1][1] / 1024:.1f} MiB, "
+                  f"slope {fit(points)[0] * 60:.1f} KiB/min")
 PY

@@ -98,6 +98,19 @@ import Testing
         #expect(histogram.totalCount == 2)
     }
 
+    /// What a soak sees in its first minutes: the counts grow by one bucket (8 KiB) each time the largest
+    /// latency doubles, and never past the range, so that a day-long run holds at most ~188 KiB per histogram.
+    @Test func itsCountsGrowWithTheLargestValueAndNeverPastTheRange() {
+        var histogram = LatencyHistogram()
+        histogram.record(1_000_000)
+        #expect(histogram.counts.count == 11 * 1024)
+        histogram.record(LatencyHistogram.defaultHighestTrackableValue)
+        #expect(histogram.counts.count == 23 * 1024)
+        histogram.record(.max)
+        histogram.record(LatencyHistogram.defaultHighestTrackableValue * 1000)
+        #expect(histogram.counts.count == 23 * 1024)
+    }
+
     @Test func anEmptyHistogramReportsZeros() {
         let histogram = LatencyHistogram()
         #expect(histogram.summary == .empty)
