@@ -1,0 +1,159 @@
+extension OCPPFrame.Elements {
+    private static let everyByte: UInt64 = 0x0101_0101_0101_0101
+
+    /// The spans of a frame's elements when its text is plainly well-formed: a JSON array whose strings
+    /// are ASCII without escapes, nested at most `maxDepth` (and 64) levels, nothing after it. Text outside
+    /// that subset gives `nil` and goes the full way (``init(reading:maxDepth:)``), which decides whether
+    /// it is JSON at all and with which error; nothing this accepts is refused there, and the spans are the
+    /// same. One pass without recursion, errors or number conversion: the frames of the hot path cost a
+    /// fraction of the full check.
+    init?(scanning text: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+        guard let base = text.baseAddress, maxDepth > 0 else { return nil }
+        let end = text.count
+        let depthLimit = min(maxDepth, 64)
+        var index = 0
+
+        @inline(__always) func byte(_ position: Int) -> UInt8 { position < end ? base[position] : 0 }
+        @inline(__always) func skipWhitespace() {
+            while index < end {
+                switch base[index] {
+                case 0x20, 0x0A, 0x0D, 0x09: index += 1
+                default: return
+                }
+            }
+        }
+        // The body of a string without escapes or non-ASCII bytes, the opening quote consumed; false for
+        // anything else.
+        @inline(__always) func skipPlainString() -> Bool {
+            while end - index >= 8 {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let quote = word ^ (0x22 &* Self.everyByte)
+                let backslash = word ^ (0x5C &* Self.everyByte)
+                let special = ((quote &- Self.everyByte) & ~quote) | ((backslash &- Self.everyByte) & ~backslash)
+                    | (word &- 0x20 &* Self.everyByte) | word
+                if special & (0x80 &* Self.everyByte) != 0 { break }
+                index += 8
+            }
+            while index < end {
+                let b = base[index]
+                index += 1
+                if b == UInt8(ascii: "\"") { return true }
+                if b == UInt8(ascii: "\\") || b < 0x20 || b >= 0x80 { return false }
+            }
+            return false
+        }
+        @inline(__always) func skipDigits() -> Bool {
+            guard isDigit(byte(index)) else { return false }
+            while isDigit(byte(index)) { index += 1 }
+            return true
+        }
+        // JSON's number grammar exactly: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+        @inline(__always) func skipNumber() -> Bool {
+            if byte(index) == UInt8(ascii: "-") { index += 1 }
+            if byte(index) == UInt8(ascii: "0") {
+                index += 1
+                if isDigit(byte(index)) { return false }
+            } else if !skipDigits() {
+                return false
+            }
+            if byte(index) == UInt8(ascii: ".") {
+                index += 1
+                guard skipDigits() else { return false }
+            }
+            if byte(index) == UInt8(ascii: "e") || byte(index) == UInt8(ascii: "E") {
+                index += 1
+                if byte(index) == UInt8(ascii: "+") || byte(index) == UInt8(ascii: "-") { index += 1 }
+                guard skipDigits() else { return false }
+            }
+            return true
+        }
+        @inline(__always) func skipLiteral(_ literal: StaticString) -> Bool {
+            let count = literal.utf8CodeUnitCount
+            guard end - index >= count, memoryEquals(base + index, literal.utf8Start, count) else { return false }
+            index += count
+            return true
+        }
+
+        skipWhitespace()
+        guard byte(index) == UInt8(ascii: "[") else { return nil }
+        index += 1
+        self.init()
+        isArray = true
+        // One bit per open container below the frame's array, set for an object.
+        var objects: UInt64 = 0
+        var depth = 1
+        var elementStart = 0
+        skipWhitespace()
+        if byte(index) == UInt8(ascii: "]") {
+            index += 1
+            depth = 0
+        }
+        // Each turn reads one value (a member's name first, inside an object), then what closes or separates.
+        while depth > 0 {
+            skipWhitespace()
+            if depth == 1 { elementStart = index }
+            switch byte(index) {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let isObject = byte(index) == UInt8(ascii: "{")
+                index += 1
+                guard depth < depthLimit else { return nil }
+                objects = isObject ? objects | 1 << depth : objects & ~(1 << depth)
+                depth += 1
+                skipWhitespace()
+                if byte(index) == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                    index += 1
+                    depth -= 1
+                } else {
+                    if isObject {
+                        guard byte(index) == UInt8(ascii: "\"") else { return nil }
+                        index += 1
+                        guard skipPlainString() else { return nil }
+                        skipWhitespace()
+                        guard byte(index) == UInt8(ascii: ":") else { return nil }
+                        index += 1
+                    }
+                    continue
+                }
+            case UInt8(ascii: "\""):
+                index += 1
+                guard skipPlainString() else { return nil }
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard skipNumber() else { return nil }
+            case UInt8(ascii: "t"):
+                guard skipLiteral("true") else { return nil }
+            case UInt8(ascii: "f"):
+                guard skipLiteral("false") else { return nil }
+            case UInt8(ascii: "n"):
+                guard skipLiteral("null") else { return nil }
+            default:
+                return nil
+            }
+            // A value ended: close every container that ends with it, then expect the next member or element.
+            while true {
+                if depth == 1 { append(elementStart..<index) }
+                skipWhitespace()
+                let inObject = depth > 1 && objects & (1 << (depth - 1)) != 0
+                let b = byte(index)
+                if b == UInt8(ascii: ",") {
+                    index += 1
+                    if inObject {
+                        skipWhitespace()
+                        guard byte(index) == UInt8(ascii: "\"") else { return nil }
+                        index += 1
+                        guard skipPlainString() else { return nil }
+                        skipWhitespace()
+                        guard byte(index) == UInt8(ascii: ":") else { return nil }
+                        index += 1
+                    }
+                    break
+                }
+                guard b == (inObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else { return nil }
+                index += 1
+                depth -= 1
+                if depth == 0 { break }
+            }
+        }
+        skipWhitespace()
+        guard index == end else { return nil }
+    }
+}
