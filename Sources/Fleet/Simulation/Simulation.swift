@@ -39,7 +39,13 @@ public final class Simulation {
     ///   - tracePath: where to write the trace of every frame, or `nil` for none.
     ///   - threads: how many threads share the stations; by default one per processor.
     /// - Throws: ``SimulationError`` when the plan has no station or the trace cannot be written.
-    public init(plan: FleetPlan, tracePath: String? = nil, threads: Int? = nil) throws(SimulationError) {
+    public convenience init(plan: FleetPlan, tracePath: String? = nil, threads: Int? = nil) throws(SimulationError) {
+        try self.init(plan: plan, tracePath: tracePath, threads: threads, typedFrames: true)
+    }
+
+    /// Prepares the stations of `plan`; with `typedFrames` false, every frame goes as JSON, as over a
+    /// socket (for tests that hold the typed exchange to it).
+    init(plan: FleetPlan, tracePath: String?, threads: Int?, typedFrames: Bool) throws(SimulationError) {
         guard !plan.stations.isEmpty else { throw .noStations }
         self.plan = plan
         trace = try tracePath.map { path throws(SimulationError) in try TraceWriter(path: path) }
@@ -48,7 +54,8 @@ public final class Simulation {
         cores = (0..<count).map { part in
             let lower = stations.lowerBound + stations.count * part / count
             let upper = stations.lowerBound + stations.count * (part + 1) / count
-            return SimulationCore(plan: plan, stations: lower..<upper, tracing: tracePath != nil)
+            return SimulationCore(
+                plan: plan, stations: lower..<upper, tracing: tracePath != nil, typedFrames: typedFrames)
         }
         aggregator = MetricsAggregator(loopCount: count)
         now = plan.start
