@@ -45,15 +45,15 @@ extension SimulationCore {
         switch effect {
         case .send(let message):
             // A CALL of the station goes typed: its JSON is written only for the trace.
-            let typed = typedFrames ? message.request : nil
-            let bytes = typed == nil || trace != nil ? message.bytes : []
+            let typed = typedFrames && message.request != nil
+            let bytes = !typed || trace != nil ? message.bytes : []
             record(bytes, station: local, direction: .out, now: now)
             if message.kind == .call, let action = message.action {
                 recorder.recordSent(actionID(action))
                 stations[local].callSentAt = now
             }
             guard stations[local].isLinked else { return }
-            let slot = frames.put(typed.map { .call($0, messageId: message.messageId) } ?? .json(bytes))
+            let slot = frames.put(typed ? .call(message) : .json(bytes))
             scheduler.schedule(
                 .frameToCSMS(station: Int32(local), frame: slot, epoch: stations[local].epoch),
                 at: now + Simulation.linkLatency)
@@ -148,8 +148,11 @@ extension SimulationCore {
         case .json(let bytes):
             stations[local].csms.receive(bytes, from: handle, now: now, into: &effects)
             apply(&effects, station: local, now: now)
-        case .call(let request, let messageId):
-            let answer = stations[local].csms.answer(request, messageId: messageId, from: handle, now: now, into: &effects)
+        case .call(let message):
+            let messageId = message.messageId
+            let answer = message.request.flatMap {
+                stations[local].csms.answer($0, messageId: messageId, from: handle, now: now, into: &effects)
+            }
             // What the core did besides answering comes first, as the effects of a CALL's JSON do.
             apply(&effects, station: local, now: now)
             if let answer {

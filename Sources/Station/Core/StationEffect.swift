@@ -36,7 +36,8 @@ public struct OutgoingMessage: Sendable, Equatable {
 
     private enum Body: Sendable, Equatable {
         case frame([UInt8])
-        case call(StationRequest)
+        // Boxed: a request is up to ~150 bytes, which every effect would otherwise carry and copy.
+        indirect case call(StationRequest)
     }
 
     private let body: Body
