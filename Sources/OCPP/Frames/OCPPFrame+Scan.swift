@@ -1,84 +1,120 @@
 extension OCPPFrame.Elements {
-    private static let everyByte: UInt64 = 0x0101_0101_0101_0101
-
     /// The spans of a frame's elements when its text is plainly well-formed: a JSON array whose strings
     /// are ASCII without escapes, nested at most `maxDepth` (and 64) levels, nothing after it. Text outside
     /// that subset gives `nil` and goes the full way (``init(reading:maxDepth:)``), which decides whether
     /// it is JSON at all and with which error; nothing this accepts is refused there, and the spans are the
-    /// same. One pass without recursion, errors or number conversion: the frames of the hot path cost a
-    /// fraction of the full check.
+    /// same. One pass without recursion, errors or number conversion.
     init?(scanning text: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         guard let base = text.baseAddress, maxDepth > 0 else { return nil }
-        let end = text.count
-        let depthLimit = min(maxDepth, 64)
-        var index = 0
+        var scanner = FrameScanner(base: base, end: text.count)
+        guard let elements = scanner.elements(maxDepth: min(maxDepth, 64)) else { return nil }
+        self = elements
+    }
+}
 
-        @inline(__always) func byte(_ position: Int) -> UInt8 { position < end ? base[position] : 0 }
-        @inline(__always) func skipWhitespace() {
-            while index < end {
-                switch base[index] {
-                case 0x20, 0x0A, 0x0D, 0x09: index += 1
-                default: return
-                }
+/// The cursor of ``OCPPFrame/Elements/init(scanning:maxDepth:)``: each method consumes one token of the
+/// plain subset and answers whether it was one.
+private struct FrameScanner {
+    private static let everyByte: UInt64 = 0x0101_0101_0101_0101
+
+    let base: UnsafePointer<UInt8>
+    let end: Int
+    var index = 0
+
+    init(base: UnsafePointer<UInt8>, end: Int) {
+        self.base = base
+        self.end = end
+    }
+
+    @inline(__always)
+    func byte(_ position: Int) -> UInt8 { position < end ? base[position] : 0 }
+
+    @inline(__always)
+    mutating func skipWhitespace() {
+        while index < end {
+            switch base[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
             }
         }
-        // The body of a string without escapes or non-ASCII bytes, the opening quote consumed; false for
-        // anything else.
-        @inline(__always) func skipPlainString() -> Bool {
-            while end - index >= 8 {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                let quote = word ^ (0x22 &* Self.everyByte)
-                let backslash = word ^ (0x5C &* Self.everyByte)
-                let special = ((quote &- Self.everyByte) & ~quote) | ((backslash &- Self.everyByte) & ~backslash)
-                    | (word &- 0x20 &* Self.everyByte) | word
-                if special & (0x80 &* Self.everyByte) != 0 { break }
-                index += 8
-            }
-            while index < end {
-                let b = base[index]
-                index += 1
-                if b == UInt8(ascii: "\"") { return true }
-                if b == UInt8(ascii: "\\") || b < 0x20 || b >= 0x80 { return false }
-            }
+    }
+
+    /// A string without escapes or non-ASCII bytes, from its opening quote.
+    @inline(__always)
+    mutating func skipPlainString() -> Bool {
+        guard byte(index) == UInt8(ascii: "\"") else { return false }
+        index += 1
+        while end - index >= 8 {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let quote = word ^ (0x22 &* Self.everyByte)
+            let backslash = word ^ (0x5C &* Self.everyByte)
+            let special = ((quote &- Self.everyByte) & ~quote) | ((backslash &- Self.everyByte) & ~backslash)
+                | (word &- 0x20 &* Self.everyByte) | word
+            if special & (0x80 &* Self.everyByte) != 0 { break }
+            index += 8
+        }
+        while index < end {
+            let b = base[index]
+            index += 1
+            if b == UInt8(ascii: "\"") { return true }
+            if b == UInt8(ascii: "\\") || b < 0x20 || b >= 0x80 { return false }
+        }
+        return false
+    }
+
+    /// A member's name and its colon.
+    @inline(__always)
+    mutating func skipName() -> Bool {
+        skipWhitespace()
+        guard skipPlainString() else { return false }
+        skipWhitespace()
+        guard byte(index) == UInt8(ascii: ":") else { return false }
+        index += 1
+        return true
+    }
+
+    @inline(__always)
+    mutating func skipDigits() -> Bool {
+        guard isDigit(byte(index)) else { return false }
+        repeat { index += 1 } while isDigit(byte(index))
+        return true
+    }
+
+    /// JSON's number grammar exactly: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+    mutating func skipNumber() -> Bool {
+        if byte(index) == UInt8(ascii: "-") { index += 1 }
+        if byte(index) == UInt8(ascii: "0") {
+            index += 1
+            if isDigit(byte(index)) { return false }
+        } else if !skipDigits() {
             return false
         }
-        @inline(__always) func skipDigits() -> Bool {
-            guard isDigit(byte(index)) else { return false }
-            while isDigit(byte(index)) { index += 1 }
-            return true
+        if byte(index) == UInt8(ascii: ".") {
+            index += 1
+            guard skipDigits() else { return false }
         }
-        // JSON's number grammar exactly: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
-        @inline(__always) func skipNumber() -> Bool {
-            if byte(index) == UInt8(ascii: "-") { index += 1 }
-            if byte(index) == UInt8(ascii: "0") {
-                index += 1
-                if isDigit(byte(index)) { return false }
-            } else if !skipDigits() {
-                return false
-            }
-            if byte(index) == UInt8(ascii: ".") {
-                index += 1
-                guard skipDigits() else { return false }
-            }
-            if byte(index) == UInt8(ascii: "e") || byte(index) == UInt8(ascii: "E") {
-                index += 1
-                if byte(index) == UInt8(ascii: "+") || byte(index) == UInt8(ascii: "-") { index += 1 }
-                guard skipDigits() else { return false }
-            }
-            return true
+        if byte(index) == UInt8(ascii: "e") || byte(index) == UInt8(ascii: "E") {
+            index += 1
+            if byte(index) == UInt8(ascii: "+") || byte(index) == UInt8(ascii: "-") { index += 1 }
+            guard skipDigits() else { return false }
         }
-        @inline(__always) func skipLiteral(_ literal: StaticString) -> Bool {
-            let count = literal.utf8CodeUnitCount
-            guard end - index >= count, memoryEquals(base + index, literal.utf8Start, count) else { return false }
-            index += count
-            return true
-        }
+        return true
+    }
 
+    mutating func skipLiteral(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard end - index >= count, memoryEquals(base + index, literal.utf8Start, count) else { return false }
+        index += count
+        return true
+    }
+
+    /// The frame's elements, or nil for text outside the plain subset.
+    mutating func elements(maxDepth: Int) -> OCPPFrame.Elements? {
         skipWhitespace()
         guard byte(index) == UInt8(ascii: "[") else { return nil }
         index += 1
-        self.init()
-        isArray = true
+        var elements = OCPPFrame.Elements()
+        elements.isArray = true
         // One bit per open container below the frame's array, set for an object.
         var objects: UInt64 = 0
         var depth = 1
@@ -96,7 +132,7 @@ extension OCPPFrame.Elements {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 let isObject = byte(index) == UInt8(ascii: "{")
                 index += 1
-                guard depth < depthLimit else { return nil }
+                guard depth < maxDepth else { return nil }
                 objects = isObject ? objects | 1 << depth : objects & ~(1 << depth)
                 depth += 1
                 skipWhitespace()
@@ -104,18 +140,10 @@ extension OCPPFrame.Elements {
                     index += 1
                     depth -= 1
                 } else {
-                    if isObject {
-                        guard byte(index) == UInt8(ascii: "\"") else { return nil }
-                        index += 1
-                        guard skipPlainString() else { return nil }
-                        skipWhitespace()
-                        guard byte(index) == UInt8(ascii: ":") else { return nil }
-                        index += 1
-                    }
+                    if isObject, !skipName() { return nil }
                     continue
                 }
             case UInt8(ascii: "\""):
-                index += 1
                 guard skipPlainString() else { return nil }
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 guard skipNumber() else { return nil }
@@ -130,21 +158,13 @@ extension OCPPFrame.Elements {
             }
             // A value ended: close every container that ends with it, then expect the next member or element.
             while true {
-                if depth == 1 { append(elementStart..<index) }
+                if depth == 1 { elements.append(elementStart..<index) }
                 skipWhitespace()
                 let inObject = depth > 1 && objects & (1 << (depth - 1)) != 0
                 let b = byte(index)
                 if b == UInt8(ascii: ",") {
                     index += 1
-                    if inObject {
-                        skipWhitespace()
-                        guard byte(index) == UInt8(ascii: "\"") else { return nil }
-                        index += 1
-                        guard skipPlainString() else { return nil }
-                        skipWhitespace()
-                        guard byte(index) == UInt8(ascii: ":") else { return nil }
-                        index += 1
-                    }
+                    if inObject, !skipName() { return nil }
                     break
                 }
                 guard b == (inObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else { return nil }
@@ -154,6 +174,6 @@ extension OCPPFrame.Elements {
             }
         }
         skipWhitespace()
-        guard index == end else { return nil }
+        return index == end ? elements : nil
     }
 }
