@@ -1,7 +1,7 @@
 // bench-simulate: the scheduler alone, then a day of a fleet in virtual time.
 //
 //   swift run -c release bench-simulate [--profile Profiles/default.json] [--stations 1000] [--hours 24]
-//                                       [--runs 3] [--threads N]
+//                                       [--runs 3] [--threads N] [--json-frames]
 //
 // Prints a table of medians over the runs: wall time, CPU time, scheduler events per second.
 import Fleet
@@ -14,10 +14,16 @@ struct Options {
     var hours = 24.0
     var runs = 3
     var threads: Int?
+    /// Frames between the stations and their CSMS as JSON, as over a socket, rather than typed.
+    var jsonFrames = false
 
     init(_ arguments: [String]) {
         var rest = arguments.dropFirst()
         while let name = rest.popFirst() {
+            if name == "--json-frames" {
+                jsonFrames = true
+                continue
+            }
             guard let value = rest.popFirst() else { fatalError("\(name) needs a value") }
             switch name {
             case "--profile": profile = value
@@ -80,7 +86,7 @@ for _ in 0..<options.runs {
     queueRates.append(schedulerEventsPerSecond(pending: 5_000, events: 5_000_000))
     let cpuBefore = cpuSeconds()
     let start = Date()
-    let simulation = try Simulation(plan: plan, threads: options.threads)
+    let simulation = try Simulation(plan: plan, threads: options.threads, typedFrames: !options.jsonFrames)
     try simulation.run()
     walls.append(Date().timeIntervalSince(start))
     cpus.append(cpuSeconds() - cpuBefore)
@@ -88,7 +94,8 @@ for _ in 0..<options.runs {
     calls = simulation.report(profileName: options.profile).allActions.sent
 }
 
-print("bench-simulate: \(options.profile), \(options.stations) stations, \(options.hours) h simulated, median of \(options.runs) runs")
+print("bench-simulate: \(options.profile), \(options.stations) stations, \(options.hours) h simulated, "
+    + "\(options.jsonFrames ? "JSON" : "typed") frames, median of \(options.runs) runs")
 row("scheduler alone (5,000 pending), events/s", String(format: "%.2f M", median(queueRates) / 1e6))
 row("simulation wall time", String(format: "%.2f s", median(walls)))
 row("simulation CPU time (all threads)", String(format: "%.2f s", median(cpus)))

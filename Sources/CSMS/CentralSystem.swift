@@ -170,46 +170,72 @@ public struct CentralSystem: Sendable {
             sendCallError(call.messageId, error.code, error.description, to: station, at: due, into: &effects)
             return
         }
+        guard let response = respond(to: request, messageId: call.messageId, from: station, now: now, due: due,
+                                     into: &effects)
+        else { return }
+        var frame: [UInt8] = []
+        frame.reserveCapacity(160)
+        response.encodeCallResult(messageId: call.messageId, into: &frame)
+        effects.append(.send(station, frame: frame, at: due))
+    }
+
+    /// A station in the same process sent a CALL, as its typed request: the core answers exactly as it
+    /// answers the CALL's JSON in ``receive(_:from:now:into:)``, and gives its CALLRESULT as a typed value
+    /// rather than as a ``CSMSEffect/send(_:frame:at:)``.
+    /// - Returns: the answer and when to deliver it, or `nil` when the core does not answer with a
+    ///   CALLRESULT (a fault injected, a stale handle); a CALLERROR is then in `effects`.
+    public mutating func answer(
+        _ request: StationRequest, messageId: String, from station: StationHandle, now: Int64,
+        into effects: inout [CSMSEffect]
+    ) -> (response: StationResponse, at: Int64)? {
+        guard session(station) != nil else { return nil }
+        counters.received[request.action, default: 0] += 1
+        let due = now + configuration.answerDelay
+        guard let response = respond(to: request, messageId: messageId, from: station, now: now, due: due,
+                                     into: &effects)
+        else { return nil }
+        return (response, due)
+    }
+
+    /// The answer to a decoded request, unless a fault replaces it (a CALLERROR in `effects`, or silence).
+    private mutating func respond(
+        to request: StationRequest, messageId: String, from station: StationHandle, now: Int64, due: Int64,
+        into effects: inout [CSMSEffect]
+    ) -> StationResponse? {
         if faultsEnabled {
             let draw = slots[Int(station.index)].session!.dice.next()
             let faults = configuration.faults
             if draw < faults.internalErrorShare {
                 counters.internalErrorFaults += 1
-                sendCallError(call.messageId, .internalError, "fault injected by the embedded CSMS", to: station,
+                sendCallError(messageId, .internalError, "fault injected by the embedded CSMS", to: station,
                               at: due, into: &effects)
-                return
+                return nil
             }
             if draw < faults.internalErrorShare + faults.noAnswerShare {
                 counters.noAnswerFaults += 1
-                return
+                return nil
             }
         }
-        var frame: [UInt8] = []
-        frame.reserveCapacity(160)
-        encodeAnswer(to: request, messageId: call.messageId, from: station, now: now, into: &frame, effects: &effects)
-        counters.answered[call.action, default: 0] += 1
-        effects.append(.send(station, frame: frame, at: due))
+        let response = makeAnswer(to: request, now: now, effects: &effects)
+        counters.answered[request.action, default: 0] += 1
+        return response
     }
 
-    private mutating func encodeAnswer(
-        to request: StationRequest, messageId: String, from station: StationHandle, now: Int64,
-        into frame: inout [UInt8], effects: inout [CSMSEffect]
-    ) {
+    private mutating func makeAnswer(
+        to request: StationRequest, now: Int64, effects: inout [CSMSEffect]
+    ) -> StationResponse {
         let badges = configuration.badges
         switch request {
         case .bootNotification:
-            let answer = BootNotificationResponse(
+            return .bootNotification(BootNotificationResponse(
                 status: .accepted, currentTime: OCPPDateTime(millisecondsSinceEpoch: now),
-                interval: configuration.heartbeatInterval)
-            OCPPFrame.encodeCallResult(messageId: messageId, answer, into: &frame)
+                interval: configuration.heartbeatInterval))
         case .heartbeat:
-            let answer = HeartbeatResponse(currentTime: OCPPDateTime(millisecondsSinceEpoch: now))
-            OCPPFrame.encodeCallResult(messageId: messageId, answer, into: &frame)
+            return .heartbeat(HeartbeatResponse(currentTime: OCPPDateTime(millisecondsSinceEpoch: now)))
         case .authorize(let authorize):
             let info = badges.idTagInfo(for: authorize.idTag, now: now)
             counters.idTagAnswers[info.status, default: 0] += 1
-            let answer = AuthorizeResponse(idTagInfo: info)
-            OCPPFrame.encodeCallResult(messageId: messageId, answer, into: &frame)
+            return .authorize(AuthorizeResponse(idTagInfo: info))
         case .startTransaction(let start):
             // Every start gets an id, even with a refused badge: the station then stops it itself.
             let id = transactions.start()
@@ -217,28 +243,26 @@ public struct CentralSystem: Sendable {
             counters.transactionsOpen = UInt64(transactions.open.count)
             let info = badges.idTagInfo(for: start.idTag, now: now)
             counters.idTagAnswers[info.status, default: 0] += 1
-            let answer = StartTransactionResponse(idTagInfo: info, transactionId: id)
-            OCPPFrame.encodeCallResult(messageId: messageId, answer, into: &frame)
+            return .startTransaction(StartTransactionResponse(idTagInfo: info, transactionId: id))
         case .stopTransaction(let stop):
             if transactions.owns(stop.transactionId) {
                 stopTransaction(stop.transactionId)
             } else {
                 effects.append(.stopForAnotherCore(transactionId: stop.transactionId))
             }
-            let answer = StopTransactionResponse(idTagInfo: stop.idTag.map { badges.idTagInfo(for: $0, now: now) })
-            OCPPFrame.encodeCallResult(messageId: messageId, answer, into: &frame)
+            return .stopTransaction(
+                StopTransactionResponse(idTagInfo: stop.idTag.map { badges.idTagInfo(for: $0, now: now) }))
         case .dataTransfer:
             // This CSMS knows no vendor extension.
-            OCPPFrame.encodeCallResult(
-                messageId: messageId, DataTransferResponse(status: .unknownVendorId), into: &frame)
+            return .dataTransfer(DataTransferResponse(status: .unknownVendorId))
         case .meterValues:
-            OCPPFrame.encodeCallResult(messageId: messageId, MeterValuesResponse(), into: &frame)
+            return .meterValues(MeterValuesResponse())
         case .statusNotification:
-            OCPPFrame.encodeCallResult(messageId: messageId, StatusNotificationResponse(), into: &frame)
+            return .statusNotification(StatusNotificationResponse())
         case .diagnosticsStatusNotification:
-            OCPPFrame.encodeCallResult(messageId: messageId, DiagnosticsStatusNotificationResponse(), into: &frame)
+            return .diagnosticsStatusNotification(DiagnosticsStatusNotificationResponse())
         case .firmwareStatusNotification:
-            OCPPFrame.encodeCallResult(messageId: messageId, FirmwareStatusNotificationResponse(), into: &frame)
+            return .firmwareStatusNotification(FirmwareStatusNotificationResponse())
         }
     }
 

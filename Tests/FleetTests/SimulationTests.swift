@@ -40,6 +40,41 @@ import TestSupport
         #expect(first.lines == second.lines)
     }
 
+    /// A run of `profile`'s first stations with frames typed or as JSON, with or without a trace; returns the
+    /// trace's bytes (empty without one) and the report, its process figures (CPU, memory) left out.
+    private func simulate(
+        _ profile: String, stations: Int, minutes: Int64, typedFrames: Bool, traced: Bool
+    ) throws -> (trace: Data, report: RunReport) {
+        let loaded = try Profile.load(file: packageRootPath("Profiles/\(profile).json"))
+        let plan = FleetPlan(profile: loaded, fleetSize: stations, seed: 7, duration: minutes * Self.minute)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fleet-trace-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let simulation = try Simulation(
+            plan: plan, tracePath: traced ? path : nil, threads: 2, typedFrames: typedFrames)
+        try simulation.run()
+        var report = simulation.report(profileName: profile)
+        report.process = ProcessUsage(userSeconds: 0, systemSeconds: 0, maxRSSBytes: 0)
+        return (traced ? try Data(contentsOf: URL(fileURLWithPath: path)) : Data(), report)
+    }
+
+    @Test(arguments: [("smoke", 10, 30), ("firmware-rollout", 20, 70), ("default", 30, 120),
+                      ("reconnection-storm", 20, 45)])
+    func typedFramesWriteTheTraceAndTheReportOfJSONFramesByteForByte(
+        profile: String, stations: Int, minutes: Int64
+    ) throws {
+        let json = try simulate(profile, stations: stations, minutes: minutes, typedFrames: false, traced: true)
+        let typed = try simulate(profile, stations: stations, minutes: minutes, typedFrames: true, traced: true)
+        #expect(json.trace.count > 10_000)
+        #expect(typed.trace == json.trace)
+        #expect(typed.report == json.report)
+    }
+
+    @Test func aTraceChangesNothingInTheReport() throws {
+        let traced = try simulate("smoke", stations: 10, minutes: 30, typedFrames: true, traced: true)
+        let untraced = try simulate("smoke", stations: 10, minutes: 30, typedFrames: true, traced: false)
+        #expect(untraced.report == traced.report)
+    }
+
     @Test func anotherSeedWritesAnotherTrace() throws {
         let first = try simulate("smoke", stations: 10, minutes: 10, seed: 1)
         let second = try simulate("smoke", stations: 10, minutes: 10, seed: 2)

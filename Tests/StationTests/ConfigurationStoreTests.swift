@@ -5,6 +5,12 @@ import Testing
 @Suite struct ConfigurationStoreTests {
     let model = StationModel.greenUp1VE
 
+    @Test func eachKeysIndexIsItsPlaceAmongAllKeys() {
+        for (place, key) in ConfigurationKey.allCases.enumerated() {
+            #expect(key.index == place)
+        }
+    }
+
     @Test(arguments: [
         (ConfigurationKey.allowOfflineTxForUnknownId, "false"), (.authorizationCacheEnabled, "false"),
         (.authorizeRemoteTxRequests, "true"), (.blinkRepeat, "60"), (.clockAlignedDataInterval, "0"),

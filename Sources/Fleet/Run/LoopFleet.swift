@@ -86,6 +86,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     private var connectingSlot: Int?
     private(set) var stopping = false
     private var spareEffects: [StationEffect] = []
+    /// The buffer each frame received is copied into for its station (taken out while in use).
+    private var received: [UInt8] = []
     /// The CALLs that timed out, for the answers that come after all.
     private var givenUp = GivenUpCalls()
     /// The link faults under way, by slot: kept beside the slots, so that a fleet without faults pays
@@ -470,9 +472,9 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
 
     private func send(_ message: OutgoingMessage, slot: Int, due: UInt64, now: UInt64, stationNow: Int64) {
         guard let channel = slots[slot].channel, channel.isOpen else { return }
-        message.bytes.withUnsafeBytes { _ = channel.send(text: $0) }
-        trace?.record(
-            nanos: now, stationTime: stationNow, station: channel.stationID, outgoing: true, frame: message.bytes)
+        let bytes = message.bytes
+        bytes.withUnsafeBytes { _ = channel.send(text: $0) }
+        trace?.record(nanos: now, stationTime: stationNow, station: channel.stationID, outgoing: true, frame: bytes)
         guard let action = message.action else { return }
         let id = actionID(action)
         switch message.kind {
@@ -620,7 +622,14 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         let now = EventLoop.now()
         let stationNow = clock.stationTime(atNanos: now)
         trace?.record(nanos: now, stationTime: stationNow, station: channel.stationID, outgoing: false, frame: text)
-        deliver(.frameReceived(Array(text)), slot: slot, due: now, now: now, stationNow: stationNow)
+        // Copied into the loop's one buffer, which the station reads and lets go: no array per frame.
+        var frame = received
+        received = []
+        frame.removeAll(keepingCapacity: true)
+        frame.append(contentsOf: text)
+        deliver(.frameReceived(frame), slot: slot, due: now, now: now, stationNow: stationNow)
+        // A rare large frame does not keep its room for good.
+        received = frame.capacity <= 1 << 16 ? frame : []
         if slots[slot].awaitsPlugAndCharge, slots[slot].station.isRegistered {
             slots[slot].awaitsPlugAndCharge = false
             command(CSMSCommand.plugAndChargeOn, slot)

@@ -1,11 +1,11 @@
 /// Frames in flight between a station and the CSMS, in reusable slots, so that scheduler entries stay
 /// small values.
 struct FramePool {
-    private var frames: [[UInt8]] = []
+    private var frames: [SimulatedFrame] = []
     private var free: [Int32] = []
 
     /// Keeps `frame` until ``take(_:)``; returns its slot.
-    mutating func put(_ frame: [UInt8]) -> Int32 {
+    mutating func put(_ frame: SimulatedFrame) -> Int32 {
         if let slot = free.popLast() {
             frames[Int(slot)] = frame
             return slot
@@ -15,9 +15,9 @@ struct FramePool {
     }
 
     /// Gives back the frame of `slot` and frees the slot.
-    mutating func take(_ slot: Int32) -> [UInt8] {
+    mutating func take(_ slot: Int32) -> SimulatedFrame {
         free.append(slot)
-        var taken: [UInt8] = []
+        var taken = SimulatedFrame.json([])
         swap(&taken, &frames[Int(slot)])
         return taken
     }

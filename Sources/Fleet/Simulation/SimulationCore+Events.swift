@@ -34,14 +34,13 @@ extension SimulationCore {
         case .connectAttempt(let index):
             connectAttempt(station: Int(index), now: now)
         case .frameToCSMS(let index, let frame, let epoch):
-            let bytes = frames.take(frame)
+            let frame = frames.take(frame)
             guard stations[Int(index)].epoch == epoch else { return }
-            deliverToCSMS(bytes, station: Int(index), now: now)
+            deliverToCSMS(frame, station: Int(index), now: now)
         case .frameToStation(let index, let frame, let epoch):
-            let bytes = frames.take(frame)
+            let frame = frames.take(frame)
             guard stations[Int(index)].epoch == epoch else { return }
-            record(bytes, station: Int(index), direction: .into, now: now)
-            handle(.frameReceived(bytes), station: Int(index), now: now)
+            deliverToStation(frame, station: Int(index), now: now)
             provisionPlugAndCharge(station: Int(index), now: now)
         case .plug(let index, let number):
             plug(station: Int(index), session: Int(number), now: now)

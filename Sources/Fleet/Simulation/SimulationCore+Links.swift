@@ -8,6 +8,32 @@ extension SimulationCore {
     mutating func handle(_ event: StationEvent, station local: Int, now: Int64) {
         var effects = stationBuffers.popLast() ?? []
         stations[local].station.handle(event, now: now, effects: &effects)
+        apply(&effects, station: local, now: now)
+    }
+
+    /// Hands a frame from the CSMS to a station, in whichever form it travelled.
+    mutating func deliverToStation(_ frame: SimulatedFrame, station local: Int, now: Int64) {
+        switch frame {
+        case .json(let bytes):
+            record(bytes, station: local, direction: .into, now: now)
+            handle(.frameReceived(bytes), station: local, now: now)
+        case .answer(let response, let messageId):
+            if trace != nil {
+                var bytes: [UInt8] = []
+                response.encodeCallResult(messageId: messageId, into: &bytes)
+                record(bytes, station: local, direction: .into, now: now)
+            }
+            var effects = stationBuffers.popLast() ?? []
+            stations[local].station.handle(answer: response, messageId: messageId, now: now, effects: &effects)
+            apply(&effects, station: local, now: now)
+        case .call:
+            // Only a station sends its CALLs typed.
+            break
+        }
+    }
+
+    /// Carries out what a station asked, and gives the buffer back.
+    private mutating func apply(_ effects: inout [StationEffect], station local: Int, now: Int64) {
         for effect in effects {
             apply(effect, station: local, now: now)
         }
@@ -18,13 +44,16 @@ extension SimulationCore {
     private mutating func apply(_ effect: StationEffect, station local: Int, now: Int64) {
         switch effect {
         case .send(let message):
-            record(message.bytes, station: local, direction: .out, now: now)
+            // A CALL of the station goes typed: its JSON is written only for the trace.
+            let typed = typedFrames && message.request != nil
+            let bytes = !typed || trace != nil ? message.bytes : []
+            record(bytes, station: local, direction: .out, now: now)
             if message.kind == .call, let action = message.action {
                 recorder.recordSent(actionID(action))
                 stations[local].callSentAt = now
             }
             guard stations[local].isLinked else { return }
-            let slot = frames.put(message.bytes)
+            let slot = frames.put(typed ? .call(message) : .json(bytes))
             scheduler.schedule(
                 .frameToCSMS(station: Int32(local), frame: slot, epoch: stations[local].epoch),
                 at: now + Simulation.linkLatency)
@@ -114,11 +143,30 @@ extension SimulationCore {
         handle(.disconnected, station: local, now: now)
     }
 
-    mutating func deliverToCSMS(_ bytes: [UInt8], station local: Int, now: Int64) {
+    mutating func deliverToCSMS(_ frame: SimulatedFrame, station local: Int, now: Int64) {
         guard let handle = stations[local].handle else { return }
         var effects = csmsBuffers.popLast() ?? []
-        stations[local].csms.receive(bytes, from: handle, now: now, into: &effects)
-        apply(&effects, station: local, now: now)
+        switch frame {
+        case .json(let bytes):
+            stations[local].csms.receive(bytes, from: handle, now: now, into: &effects)
+            apply(&effects, station: local, now: now)
+        case .call(let message):
+            let messageId = message.messageId
+            let answer = message.request.flatMap {
+                stations[local].csms.answer($0, messageId: messageId, from: handle, now: now, into: &effects)
+            }
+            // What the core did besides answering comes first, as the effects of a CALL's JSON do.
+            apply(&effects, station: local, now: now)
+            if let answer {
+                let slot = frames.put(.answer(answer.response, messageId: messageId))
+                scheduler.schedule(
+                    .frameToStation(station: Int32(local), frame: slot, epoch: stations[local].epoch),
+                    at: max(answer.at, now) + Simulation.linkLatency)
+            }
+        case .answer:
+            // Only the CSMS answers typed.
+            apply(&effects, station: local, now: now)
+        }
     }
 
     /// The CSMS sends a command to a station, if it is connected.
@@ -153,7 +201,7 @@ extension SimulationCore {
                 // A station's core is its own: every transaction it stops was started there.
                 break
             case .send(_, let frame, let at):
-                let slot = frames.put(frame)
+                let slot = frames.put(.json(frame))
                 scheduler.schedule(
                     .frameToStation(station: Int32(local), frame: slot, epoch: stations[local].epoch),
                     at: max(at, now) + Simulation.linkLatency)

@@ -30,6 +30,9 @@ struct SimulationCore {
     let recorder = MetricsRecorder()
     var actionIDs: [Action: ActionID] = [:]
     var trace: TraceBuffer?
+    /// Whether a station's CALLs and their answers travel as typed values rather than as JSON (see
+    /// ``SimulatedFrame``); the trace and the report are the same either way.
+    let typedFrames: Bool
     var csmsIsDown = false
     /// The CALLs that timed out, for the answers that come after all (on the virtual clock, in
     /// nanoseconds since the start).
@@ -40,8 +43,9 @@ struct SimulationCore {
     var csmsBuffers: [[CSMSEffect]] = []
 
     /// Prepares the stations `range` of `plan`, switched off.
-    init(plan: FleetPlan, stations range: Range<Int>, tracing: Bool) {
+    init(plan: FleetPlan, stations range: Range<Int>, tracing: Bool, typedFrames: Bool = true) {
         self.plan = plan
+        self.typedFrames = typedFrames
         firstStation = range.lowerBound
         trace = tracing ? TraceBuffer() : nil
         scheduler = Scheduler(clock: VirtualClock(start: plan.start), capacity: range.count * 4)

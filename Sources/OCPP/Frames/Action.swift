@@ -30,6 +30,15 @@ public enum Action: String, Sendable, CaseIterable {
     case updateFirmware = "UpdateFirmware"
 }
 
+extension Action {
+    /// Hashes the case, not its name: RawRepresentable's default would hash the raw value's text at each
+    /// lookup of a dictionary keyed by actions (the counters of every message). A case without payload
+    /// is stored as its index in declaration order (Swift's type layout), which is what is hashed.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(withUnsafeBytes(of: self) { $0[0] })
+    }
+}
+
 extension Action: JSONEnum {
     static let names = JSONNameTable<Action>()
 }

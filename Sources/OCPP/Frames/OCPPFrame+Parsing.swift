@@ -28,9 +28,7 @@ extension OCPPFrame {
         let whole = JSONPayload(checked: bytes, range: bytes.indices)
         let elements: Elements
         do {
-            elements = try whole.withReader { (reader) throws(OCPPError) in
-                try Elements(reading: &reader, maxDepth: limits.maxDepth)
-            }
+            elements = try Elements(of: whole, bytes: bytes, maxDepth: limits.maxDepth)
         } catch {
             let messageId = try? whole.withReader { (reader) throws(OCPPError) in Self.leadingMessageId(&reader) }
             throw error.answering(messageId)
@@ -47,10 +45,24 @@ extension OCPPFrame {
 
     /// Where each element of the frame's array lies in the text (the first five: no frame has more),
     /// found while the whole text is checked as JSON.
-    private struct Elements {
+    struct Elements: Equatable {
         var isArray = false
         var count = 0
         private var spans = (0..<0, 0..<0, 0..<0, 0..<0, 0..<0)
+
+        init() {}
+
+        /// The elements of `whole` (the text of `bytes`): scanned when the text is plainly well-formed,
+        /// else read by the full check, which throws what is wrong.
+        init(of whole: JSONPayload, bytes: [UInt8], maxDepth: Int) throws(OCPPError) {
+            if let scanned = bytes.withUnsafeBufferPointer({ Elements(scanning: $0, maxDepth: maxDepth) }) {
+                self = scanned
+                return
+            }
+            self = try whole.withReader { (reader) throws(OCPPError) in
+                try Elements(reading: &reader, maxDepth: maxDepth)
+            }
+        }
 
         init(reading reader: inout JSONReader, maxDepth: Int) throws(OCPPError) {
             reader.skipWhitespace()
@@ -70,7 +82,7 @@ extension OCPPFrame {
             try reader.expectEnd()
         }
 
-        private mutating func append(_ span: Range<Int>) {
+        mutating func append(_ span: Range<Int>) {
             switch count {
             case 0: spans.0 = span
             case 1: spans.1 = span
@@ -90,6 +102,11 @@ extension OCPPFrame {
             case 3: spans.3
             default: spans.4
             }
+        }
+
+        static func == (lhs: Elements, rhs: Elements) -> Bool {
+            lhs.isArray == rhs.isArray && lhs.count == rhs.count
+                && (0..<min(lhs.count, 5)).allSatisfy { lhs[$0] == rhs[$0] }
         }
     }
 

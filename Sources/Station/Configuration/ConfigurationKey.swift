@@ -82,8 +82,7 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
         uniqueKeysWithValues: allCases.map { ($0.rawValue.lowercased(), $0) })
 
     /// The key's position in ``allCases``, used to index a model's table.
-    var index: Int { Self.indexes[self]! }
-
-    private static let indexes: [ConfigurationKey: Int] = Dictionary(
-        uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    /// The key's place in ``allCases``: a case without payload is stored as its index in declaration
+    /// order (Swift's type layout), the order of `allCases`; read without hashing the key's name.
+    var index: Int { Int(withUnsafeBytes(of: self) { $0[0] }) }
 }

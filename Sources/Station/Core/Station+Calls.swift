@@ -62,47 +62,44 @@ extension Station {
         call.messageId = messageId
         // A retry goes out under the id of the attempt that timed out: an answer to it is no longer late.
         if !timedOutCalls.isEmpty { timedOutCalls.removeAll { $0.messageId == messageId } }
-        var bytes: [UInt8] = []
+        let request: StationRequest
         switch call.message {
         case .heartbeat:
-            OCPPFrame.encodeCall(messageId: messageId, HeartbeatRequest(), into: &bytes)
+            request = .heartbeat(HeartbeatRequest())
         case .status(let connectorId, let status, let fault):
-            let request = StatusNotificationRequest(
+            request = .statusNotification(StatusNotificationRequest(
                 connectorId: connectorId, errorCode: fault ?? .noError, info: fault == nil ? "No failure" : "Failure",
-                status: status, vendorId: model.vendor)
-            OCPPFrame.encodeCall(messageId: messageId, request, into: &bytes)
-        case .authorize(_, let request, _):
-            OCPPFrame.encodeCall(messageId: messageId, request, into: &bytes)
-        case .startTransaction(_, let request):
-            OCPPFrame.encodeCall(messageId: messageId, request, into: &bytes)
-        case .meterValues(_, let request):
-            OCPPFrame.encodeCall(messageId: messageId, request, into: &bytes)
-        case .stopTransaction(_, let request, _):
-            OCPPFrame.encodeCall(messageId: messageId, request, into: &bytes)
+                status: status, vendorId: model.vendor))
+        case .authorize(_, let authorize, _):
+            request = .authorize(authorize)
+        case .startTransaction(_, let start):
+            request = .startTransaction(start)
+        case .meterValues(_, let values):
+            request = .meterValues(values)
+        case .stopTransaction(_, let stop, _):
+            request = .stopTransaction(stop)
         case .diagnosticsStatus(let status):
-            OCPPFrame.encodeCall(messageId: messageId, DiagnosticsStatusNotificationRequest(status: status), into: &bytes)
+            request = .diagnosticsStatusNotification(DiagnosticsStatusNotificationRequest(status: status))
         case .firmwareStatus(let status):
-            OCPPFrame.encodeCall(messageId: messageId, FirmwareStatusNotificationRequest(status: status), into: &bytes)
+            request = .firmwareStatusNotification(FirmwareStatusNotificationRequest(status: status))
         }
         let action = call.action
         let duplicate = call.unanswered
         call.unanswered = false
         inFlight = InFlightCall(messageId: messageId, action: action, purpose: .queued(call))
-        effects.append(.send(OutgoingMessage(bytes: bytes, action: action, messageId: messageId, kind: .call)))
+        effects.append(.send(OutgoingMessage(call: request, messageId: messageId)))
         if duplicate { effects.append(.count(.duplicateSent(action))) }
         armCallTimeout(action, now: now, effects: &effects)
     }
 
     /// Sends a CALL outside the queue (BootNotification).
-    mutating func sendCall<Request: OCPPRequest>(
-        _ request: Request, purpose: InFlightCall.Purpose, now: Int64, effects: inout [StationEffect]
+    mutating func sendCall(
+        _ request: StationRequest, purpose: InFlightCall.Purpose, now: Int64, effects: inout [StationEffect]
     ) {
         let messageId = random.messageID()
-        var bytes: [UInt8] = []
-        OCPPFrame.encodeCall(messageId: messageId, request, into: &bytes)
-        inFlight = InFlightCall(messageId: messageId, action: Request.action, purpose: purpose)
-        effects.append(.send(OutgoingMessage(bytes: bytes, action: Request.action, messageId: messageId, kind: .call)))
-        armCallTimeout(Request.action, now: now, effects: &effects)
+        inFlight = InFlightCall(messageId: messageId, action: request.action, purpose: purpose)
+        effects.append(.send(OutgoingMessage(call: request, messageId: messageId)))
+        armCallTimeout(request.action, now: now, effects: &effects)
     }
 
     private mutating func armCallTimeout(_ action: Action, now: Int64, effects: inout [StationEffect]) {
@@ -135,25 +132,30 @@ extension Station {
             }
             answer(request, messageId: call.messageId, now: now, effects: &effects)
         case .callResult(let result):
-            guard let call = inFlight, call.messageId == result.messageId else {
-                answeredLateOrUnmatched(result.messageId, effects: &effects)
-                return
-            }
-            finishInFlight(effects: &effects)
-            do {
-                try answered(call, result, now: now, effects: &effects)
-                effects.append(.callCompleted(action: call.action, messageId: call.messageId, outcome: .answered))
-            } catch {
-                effects.append(.count(.badFrame(error.code)))
-                effects.append(.callCompleted(action: call.action, messageId: call.messageId, outcome: .callError(error.code)))
-                failed(call, now: now, effects: &effects)
-            }
+            received(.json(result), messageId: result.messageId, now: now, effects: &effects)
         case .callError(let error):
             guard let call = inFlight, call.messageId == error.messageId else {
                 answeredLateOrUnmatched(error.messageId, effects: &effects)
                 return
             }
             finishInFlight(effects: &effects)
+            effects.append(.callCompleted(action: call.action, messageId: call.messageId, outcome: .callError(error.code)))
+            failed(call, now: now, effects: &effects)
+        }
+    }
+
+    /// A CALLRESULT, as JSON or typed.
+    mutating func received(_ answer: CallAnswer, messageId: String, now: Int64, effects: inout [StationEffect]) {
+        guard let call = inFlight, call.messageId == messageId else {
+            answeredLateOrUnmatched(messageId, effects: &effects)
+            return
+        }
+        finishInFlight(effects: &effects)
+        do {
+            try answered(call, answer, now: now, effects: &effects)
+            effects.append(.callCompleted(action: call.action, messageId: call.messageId, outcome: .answered))
+        } catch {
+            effects.append(.count(.badFrame(error.code)))
             effects.append(.callCompleted(action: call.action, messageId: call.messageId, outcome: .callError(error.code)))
             failed(call, now: now, effects: &effects)
         }
@@ -199,33 +201,33 @@ extension Station {
 
     /// Acts on the answer to the CALL in flight.
     private mutating func answered(
-        _ call: InFlightCall, _ result: OCPPFrame.CallResult, now: Int64, effects: inout [StationEffect]
+        _ call: InFlightCall, _ answer: CallAnswer, now: Int64, effects: inout [StationEffect]
     ) throws(OCPPError) {
         switch call.purpose {
         case .boot:
-            bootAnswered(try result.decode(responseTo: BootNotificationRequest.self), now: now, effects: &effects)
+            bootAnswered(try answer.decode(responseTo: BootNotificationRequest.self), now: now, effects: &effects)
         case .queued(let pending):
             switch pending.message {
             case .heartbeat:
-                _ = try result.decode(responseTo: HeartbeatRequest.self)
+                _ = try answer.decode(responseTo: HeartbeatRequest.self)
             case .status:
-                _ = try result.decode(responseTo: StatusNotificationRequest.self)
+                _ = try answer.decode(responseTo: StatusNotificationRequest.self)
             case .authorize(let connectorId, let request, let forStop):
-                let response = try result.decode(responseTo: AuthorizeRequest.self)
+                let response = try answer.decode(responseTo: AuthorizeRequest.self)
                 authorizeAnswered(connectorId, request.idTag, response.idTagInfo, forStop: forStop, now: now, effects: &effects)
             case .startTransaction(let local, let request):
-                let response = try result.decode(responseTo: StartTransactionRequest.self)
+                let response = try answer.decode(responseTo: StartTransactionRequest.self)
                 startAnswered(local, request, response, now: now, effects: &effects)
             case .meterValues:
-                _ = try result.decode(responseTo: MeterValuesRequest.self)
+                _ = try answer.decode(responseTo: MeterValuesRequest.self)
             case .stopTransaction(_, let request, let energyWh):
-                let response = try result.decode(responseTo: StopTransactionRequest.self)
+                let response = try answer.decode(responseTo: StopTransactionRequest.self)
                 if let info = response.idTagInfo, let idTag = request.idTag { rememberIfCaching(idTag, info) }
                 effects.append(.count(.transactionStopped(energyWh: energyWh)))
             case .diagnosticsStatus:
-                _ = try result.decode(responseTo: DiagnosticsStatusNotificationRequest.self)
+                _ = try answer.decode(responseTo: DiagnosticsStatusNotificationRequest.self)
             case .firmwareStatus:
-                _ = try result.decode(responseTo: FirmwareStatusNotificationRequest.self)
+                _ = try answer.decode(responseTo: FirmwareStatusNotificationRequest.self)
             }
         }
     }

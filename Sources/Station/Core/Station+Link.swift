@@ -61,7 +61,7 @@ extension Station {
             chargePointVendor: model.vendor, chargePointModel: model.model, chargeBoxSerialNumber: identity.serialNumber,
             firmwareVersion: model.firmwareVersion, meterType: model.meterType)
         registration = .bootSent
-        sendCall(request, purpose: .boot, now: now, effects: &effects)
+        sendCall(.bootNotification(request), purpose: .boot, now: now, effects: &effects)
     }
 
     mutating func bootRetryDue(now: Int64, effects: inout [StationEffect]) {

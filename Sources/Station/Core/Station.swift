@@ -109,6 +109,19 @@ public struct Station: Sendable {
         sendNext(now: now, effects: &effects)
     }
 
+    /// Handles a CALLRESULT from a CSMS in the same process, given as its typed value: the station acts
+    /// exactly as on ``StationEvent/frameReceived(_:)`` with the JSON of `response`, without that JSON
+    /// being written or read.
+    /// - Parameters:
+    ///   - response: the answer.
+    ///   - messageId: the id of the CALL it answers.
+    public mutating func handle(
+        answer response: StationResponse, messageId: String, now: Int64, effects: inout [StationEffect]
+    ) {
+        received(.typed(response), messageId: messageId, now: now, effects: &effects)
+        sendNext(now: now, effects: &effects)
+    }
+
     private mutating func fired(_ timer: StationTimer, now: Int64, effects: inout [StationEffect]) {
         switch timer {
         case .reconnect: reconnectDue(effects: &effects)

@@ -34,8 +34,13 @@ public struct OutgoingMessage: Sendable, Equatable {
         case callError
     }
 
-    /// The JSON text of the frame, UTF-8.
-    public let bytes: [UInt8]
+    private enum Body: Sendable, Equatable {
+        case frame([UInt8])
+        // Boxed: a request is up to ~150 bytes, which every effect would otherwise carry and copy.
+        indirect case call(StationRequest)
+    }
+
+    private let body: Body
     /// The action of the CALL, or of the CSMS request answered; nil when answering a CALL whose action is
     /// not an OCPP 1.6 action.
     public let action: Action?
@@ -43,10 +48,40 @@ public struct OutgoingMessage: Sendable, Equatable {
     public let kind: Kind
 
     public init(bytes: [UInt8], action: Action?, messageId: String, kind: Kind) {
-        self.bytes = bytes
+        body = .frame(bytes)
         self.action = action
         self.messageId = messageId
         self.kind = kind
+    }
+
+    /// A CALL of the station, kept typed until its bytes are asked for: a runner whose CSMS is in the same
+    /// process hands it over as ``request`` and never writes its JSON.
+    public init(call request: StationRequest, messageId: String) {
+        body = .call(request)
+        action = request.action
+        self.messageId = messageId
+        kind = .call
+    }
+
+    /// The JSON text of the frame, UTF-8 (written on each read for a typed CALL: read it once).
+    public var bytes: [UInt8] {
+        switch body {
+        case .frame(let bytes):
+            return bytes
+        case .call(let request):
+            var bytes: [UInt8] = []
+            request.encodeCall(messageId: messageId, into: &bytes)
+            return bytes
+        }
+    }
+
+    /// The CALL's request as a typed value, when the station made it so (its own CALLs).
+    public var request: StationRequest? {
+        if case .call(let request) = body { request } else { nil }
+    }
+
+    public static func == (lhs: OutgoingMessage, rhs: OutgoingMessage) -> Bool {
+        lhs.action == rhs.action && lhs.messageId == rhs.messageId && lhs.kind == rhs.kind && lhs.bytes == rhs.bytes
     }
 }
 
