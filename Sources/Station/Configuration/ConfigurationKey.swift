@@ -81,7 +81,6 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
     private static let byLowercasedName: [String: ConfigurationKey] = Dictionary(
         uniqueKeysWithValues: allCases.map { ($0.rawValue.lowercased(), $0) })
 
-    /// The key's position in ``allCases``, used to index a model's table.
     /// The key's place in ``allCases``: a case without payload is stored as its index in declaration
     /// order (Swift's type layout), the order of `allCases`; read without hashing the key's name.
     var index: Int { Int(withUnsafeBytes(of: self) { $0[0] }) }
