@@ -219,7 +219,7 @@ public final class MetricsRecorder {
     /// `station` is no longer online.
     public func recordOffline(station: Int) {
         if online > 0 { online -= 1 }
-        storms.offline(station: station)
+        storms.offline(station: station, at: elapsedMicros)
     }
 
     /// `station` lost its link, or failed to open one, by the CSMS's doing or the network's (closed,

@@ -21,7 +21,8 @@ enum StormHTML {
             ],
             markers: markers)
         var html = "<h2>Storms</h2>\n" + chart.render()
-        html += "<table>\n<tr><th>fault</th><th>start s</th><th>stations</th><th>back</th>"
+        html += "<table>\n<tr><th>fault</th><th>start s</th><th>stations</th><th>link lost p50 s</th>"
+        html += "<th>link lost p100 s</th><th>back</th>"
         html += "<th>p50 s</th><th>p90 s</th><th>p99 s</th><th>p100 s</th>"
         html += "<th>boot p99 ms before</th><th>boot p99 ms during</th><th>queued offline</th></tr>\n"
         for storm in report.storms {
@@ -30,6 +31,8 @@ enum StormHTML {
             }
             let cells = [
                 NumberText.fixed(Double(storm.startMicros) / 1e6, decimals: 1), String(storm.stations),
+                storm.linkLost(percent: 50).map { NumberText.fixed(Double($0) / 1000, decimals: 1) } ?? "–",
+                storm.linkLost(percent: 100).map { NumberText.fixed(Double($0) / 1000, decimals: 1) } ?? "–",
                 String(storm.recovered),
             ] + recovery + [
                 NumberText.millis(storm.bootLatencyBefore.summary.p99),

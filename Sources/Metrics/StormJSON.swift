@@ -34,6 +34,7 @@ enum StormJSON {
                     ("boot_latency_before", ReportJSON.histogram(storm.bootLatencyBefore)),
                     ("boot_latency_during", ReportJSON.histogram(storm.bootLatencyDuring)),
                     ("queued_wait", ReportJSON.histogram(storm.queuedWait)),
+                    ("link_lost_ms", ReportJSON.histogram(storm.linkLost)),
                 ])
             })
     }
@@ -41,6 +42,9 @@ enum StormJSON {
     private static func storm(_ storm: StormMetrics, runStart: Date?) -> JSONValue {
         let recovery = recoveryPercentiles.map { percentile in
             (percentile.key, storm.recovery(percent: percentile.percent).map { JSONValue.rounded(Double($0) / 1000) } ?? .null)
+        }
+        let linkLost = recoveryPercentiles.map { percentile in
+            (percentile.key, storm.linkLost(percent: percentile.percent).map { JSONValue.rounded(Double($0) / 1000) } ?? .null)
         }
         let wait = storm.queuedWait.summary
         return .object([
@@ -55,6 +59,8 @@ enum StormJSON {
             ("recovered_pct", storm.recoveredPercent.map(JSONValue.rounded) ?? .null),
             ("stayed_up", .integer(storm.stayedUp)),
             ("recovery_s", .object(recovery)),
+            ("link_lost", .integer(storm.linkLost.totalCount)),
+            ("link_lost_s", .object(linkLost)),
             ("connections", .object([
                 ("attempted", .integer(storm.connectAttempts)),
                 ("accepted", .integer(storm.accepted)),
@@ -117,6 +123,10 @@ enum StormJSON {
             storm.bootLatencyBefore = try ReportJSONReader.buckets(buckets["boot_latency_before"])
             storm.bootLatencyDuring = try ReportJSONReader.buckets(buckets["boot_latency_during"])
             storm.queuedWait = try ReportJSONReader.buckets(buckets["queued_wait"])
+            // Reports written before the time to lose a link was measured have none.
+            if let linkLost = try buckets.optional("link_lost_ms") {
+                storm.linkLost = try ReportJSONReader.buckets(linkLost)
+            }
             storms.append(storm)
         }
         return storms

@@ -53,6 +53,10 @@ public struct StormMetrics: Sendable, Equatable {
     /// How long the queued messages had waited when their station was back: from when each was due, in
     /// microseconds.
     public var queuedWait: HistogramBuckets
+    /// When each station it hit lost its link, in milliseconds from the storm's start: at once for a
+    /// dropped link, after the WebSocket pings went unanswered for a partition (how long a station took
+    /// to notice), as they came for a CSMS that went away.
+    public var linkLost: HistogramBuckets
 
     /// The fault name of a storm the run detected: many links closed, reset or refused by the CSMS within
     /// a few seconds, while no fault of ours was under way.
@@ -71,6 +75,7 @@ public struct StormMetrics: Sendable, Equatable {
         bootLatencyBefore = .empty
         bootLatencyDuring = .empty
         queuedWait = .empty
+        linkLost = HistogramBuckets(LatencyHistogram(highestTrackableValue: Self.highestRecoveryMillis))
     }
 
     /// The time from the storm's start until `percent` % of the stations it hit were back, in
@@ -79,12 +84,24 @@ public struct StormMetrics: Sendable, Equatable {
     ///   is at least `percent` % of them.
     public func recovery(percent: Double) -> UInt64? {
         guard stations > 0 else { return nil }
-        // Whole percentages in whole numbers: 99 % of 100 stations is rank 99, never 100 by a rounding.
-        let rank = percent == percent.rounded() && percent > 0 && percent <= 100
-            ? (UInt64(percent) * stations + 99) / 100
-            : Swift.max(1, UInt64((percent * Double(stations) / 100).nextDown.rounded(.up)))
+        let rank = Self.rank(percent: percent, of: stations)
         guard rank <= recovered else { return nil }
         return LatencyHistogram(recovery).value(atRank: rank)
+    }
+
+    /// The time from the storm's start until `percent` % of the stations that lost their link had lost
+    /// it, in milliseconds; `nil` when none did.
+    public func linkLost(percent: Double) -> UInt64? {
+        guard linkLost.totalCount > 0 else { return nil }
+        return LatencyHistogram(linkLost).value(atRank: Self.rank(percent: percent, of: linkLost.totalCount))
+    }
+
+    /// The smallest whole number of `count` that is at least `percent` % of it.
+    private static func rank(percent: Double, of count: UInt64) -> UInt64 {
+        // Whole percentages in whole numbers: 99 % of 100 stations is rank 99, never 100 by a rounding.
+        percent == percent.rounded() && percent > 0 && percent <= 100
+            ? (UInt64(percent) * count + 99) / 100
+            : Swift.max(1, UInt64((percent * Double(count) / 100).nextDown.rounded(.up)))
     }
 
     /// The share of the stations it hit that were back, in percent; `nil` for a storm that hit none.
@@ -126,6 +143,7 @@ public struct StormMetrics: Sendable, Equatable {
         bootLatencyBefore = bootLatencyBefore.merged(with: other.bootLatencyBefore)
         bootLatencyDuring = bootLatencyDuring.merged(with: other.bootLatencyDuring)
         queuedWait = queuedWait.merged(with: other.queuedWait)
+        linkLost = linkLost.merged(with: other.linkLost)
     }
 
     /// The storms of several parts of a fleet (loops, or shards whose clocks started `offsets` apart),

@@ -10,6 +10,9 @@ enum StormSummary {
             let origin = storm.injected ? "" : " (detected)"
             var line = "storm         \(storm.fault)\(origin) at \(NumberText.fixed(Double(storm.startMicros) / 1e6, decimals: 1)) s: "
                 + "\(storm.recovered)/\(storm.stations) stations back, " + percentiles.joined(separator: " ")
+            if let p50 = storm.linkLost(percent: 50), let p100 = storm.linkLost(percent: 100), p100 > 0 {
+                line += ", links lost after p50 \(seconds(p50)) p100 \(seconds(p100))"
+            }
             let before = storm.bootLatencyBefore.summary
             let during = storm.bootLatencyDuring.summary
             if during.count > 0 {

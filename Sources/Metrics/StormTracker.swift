@@ -23,6 +23,8 @@ struct StormTracker {
         var recovery: LatencyHistogram
         var bootDuring = LatencyHistogram()
         var queuedWait = LatencyHistogram()
+        /// When the stations hit lost their link, in milliseconds from the start.
+        var linkLost = LatencyHistogram(highestTrackableValue: StormMetrics.highestRecoveryMillis)
         /// A detected storm takes in the links lost until then.
         var gatheringUntil: UInt64 = 0
     }
@@ -77,6 +79,7 @@ struct StormTracker {
             var reopened = Open(index: closed, pending: [:], recovery: LatencyHistogram(storms[closed].recovery))
             reopened.bootDuring = LatencyHistogram(storms[closed].bootLatencyDuring)
             reopened.queuedWait = LatencyHistogram(storms[closed].queuedWait)
+            reopened.linkLost = LatencyHistogram(storms[closed].linkLost)
             open.append(reopened)
             position = open.count - 1
         } else {
@@ -109,11 +112,14 @@ struct StormTracker {
         }
     }
 
-    /// `station` is no longer online: its link went down, or it reboots.
-    mutating func offline(station: Int) {
+    /// `station` is no longer online: its link went down, or it reboots. For a storm that hit it online,
+    /// the time since the storm's start is how long the fault took to bring it down (a partition: until
+    /// its pings went unanswered).
+    mutating func offline(station: Int, at micros: UInt64) {
         guard !frozen else { return }
         for position in open.indices where open[position].pending[station] == false {
             open[position].pending[station] = true
+            open[position].linkLost.record(millis(since: storms[open[position].index].startMicros, at: micros))
         }
     }
 
@@ -125,6 +131,7 @@ struct StormTracker {
         if let gathering = open.firstIndex(where: { micros <= $0.gatheringUntil }) {
             open[gathering].pending[station] = true
             open[gathering].gatheringUntil = micros + Self.windowMicros
+            open[gathering].linkLost.record(millis(since: storms[open[gathering].index].startMicros, at: micros))
             storms[open[gathering].index].stations &+= 1
             return
         }
@@ -138,6 +145,7 @@ struct StormTracker {
         open[position].gatheringUntil = micros + Self.windowMicros
         for loss in losses {
             storms[open[position].index].stations &+= 1
+            open[position].linkLost.record(millis(since: first.micros, at: loss.micros))
             if let back = loss.backMicros {
                 recover(at: position, micros: back, queuedSince: [])
             } else {
@@ -237,10 +245,14 @@ struct StormTracker {
         let index = open[position].index
         let start = storms[index].startMicros
         storms[index].recovered &+= 1
-        open[position].recovery.record(micros > start ? (micros - start) / 1000 : 0)
+        open[position].recovery.record(millis(since: start, at: micros))
         storms[index].queuedMessages &+= UInt64(queuedSince.count)
         storms[index].queuedPeak = Swift.max(storms[index].queuedPeak, UInt64(queuedSince.count))
         for due in queuedSince { open[position].queuedWait.record(micros > due ? micros - due : 0) }
+    }
+
+    private func millis(since start: UInt64, at micros: UInt64) -> UInt64 {
+        micros > start ? (micros - start) / 1000 : 0
     }
 
     private func isOver(_ storm: Open, at micros: UInt64) -> Bool {
@@ -262,6 +274,7 @@ struct StormTracker {
         storms[storm.index].recovery = HistogramBuckets(storm.recovery)
         storms[storm.index].bootLatencyDuring = HistogramBuckets(storm.bootDuring)
         storms[storm.index].queuedWait = HistogramBuckets(storm.queuedWait)
+        storms[storm.index].linkLost = HistogramBuckets(storm.linkLost)
     }
 
     private mutating func eachOpen(_ update: (inout StormMetrics) -> Void) {

@@ -48,6 +48,26 @@ import Testing
         #expect(storm.endMicros == nil)
     }
 
+    @Test func theTimeEachStationHitTookToLoseItsLinkIsMeasuredFromTheStart() throws {
+        let recorder = MetricsRecorder()
+        recorder.stations = 3
+        for station in 0..<3 { recorder.recordOnline(station: station) }
+        recorder.advance(toElapsedMicros: 10 * Self.second)
+        for station in 0..<3 {
+            recorder.recordFault("partition", occurrence: 0, startMicros: 10 * Self.second, station: station, isOnline: true)
+        }
+        // Their pings go unanswered 0.6 s and 1 s in; the third station's link outlives the partition.
+        recorder.advance(toElapsedMicros: 10 * Self.second + 600_000)
+        recorder.recordOffline(station: 0)
+        recorder.advance(toElapsedMicros: 11 * Self.second)
+        recorder.recordOffline(station: 1)
+        let storm = try Self.storm(recorder)
+        #expect(storm.linkLost.totalCount == 2)
+        #expect(storm.linkLost(percent: 50) == 600)
+        #expect(storm.linkLost(percent: 100) == 1_000)
+        #expect(StormMetrics(fault: "dropLinks", injected: true, occurrence: 0, startMicros: 0).linkLost(percent: 50) == nil)
+    }
+
     @Test func aStormEndsWhenItsLastStationIsBack() throws {
         let recorder = Self.restartRecorder()
         recorder.advance(toElapsedMicros: 40 * Self.second)

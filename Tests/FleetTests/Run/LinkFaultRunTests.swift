@@ -47,6 +47,10 @@ struct LinkFaultRunTests {
         #expect(storm.stations == 6)
         #expect(storm.recovered == 6)
         #expect(storm.stayedUp == 0)
+        // Not at once, as a dropped link: when a ping went unanswered for 500 ms, within the partition.
+        #expect(storm.linkLost.totalCount == 6)
+        #expect(try #require(storm.linkLost(percent: 50)) >= 250)
+        #expect(try #require(storm.linkLost(percent: 100)) < 6_000)
     }
 
     @Test("a drop cuts links by a FIN, a TCP reset or a clean close, each counted under its own reason")
