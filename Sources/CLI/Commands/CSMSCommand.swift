@@ -8,19 +8,7 @@ struct CSMSCommand: Command {
     static let configuration = CommandConfiguration(
         path: ["csms"],
         abstract: "Serve the embedded CSMS on HOST:PORT until interrupted.",
-        options: [
-            OptionSpec("--listen", value: "HOST:PORT", help: "Address to listen on (required), e.g. 127.0.0.1:9000; a port another process listens on is refused."),
-            OptionSpec("--heartbeat-interval", value: "S", help: "HeartbeatInterval given at boot, in seconds (default: 60)."),
-            OptionSpec("--answer-delay", value: "MS", help: "Answer every message this many milliseconds late (default: 0)."),
-            OptionSpec("--service-rate", value: "N/s", help: "Answer at most N calls per second, queueing the rest: a CSMS of known capacity, whose latency grows with the load beyond it (default: no limit)."),
-            OptionSpec("--fault", value: "SPEC", help: "Fail a share of calls on purpose: internal-error=1%,no-answer=0.5% (default: none)."),
-            OptionSpec("--badges", value: "FILE", help: "The badges to know, instead of those of ocpp-fleet's profiles (format below)."),
-            OptionSpec("--password", value: "SECRET", help: "Require HTTP Basic auth with this password; never printed."),
-            OptionSpec("--report", value: "DIR", help: "At Ctrl-C, also write what was served into DIR/csms.json."),
-            OptionSpec("--processes", value: "N", help: "Serve the port from N processes (SO_REUSEPORT), each holding up to its open-file limit of links (default: 1)."),
-            OptionSpec("--sibling", help: "A process serving its parent's port.", hidden: true),
-            OptionSpec("--started-at", value: "MS", help: "When the first process started, in ms since 1970.", hidden: true),
-        ],
+        options: declarations,
         discussion: """
             BADGES:
               By default the CSMS knows the badges the fleets of ocpp-fleet's profiles use, for any number of
@@ -39,6 +27,48 @@ struct CSMSCommand: Command {
             At Ctrl-C it prints what it served (links, transactions, badges, messages, commands) and exits 0.
             """
     )
+
+    static let listen = Option(
+        "--listen", "HOST:PORT",
+        help: "Address to listen on, e.g. 127.0.0.1:9000; a port another process listens on is refused",
+        default: .required, as: HostPort.argument)
+    static let heartbeatInterval = Option(
+        "--heartbeat-interval", "S", help: "HeartbeatInterval given at boot, in seconds", default: .text("60"),
+        as: Count.positive)
+    static let answerDelay = Option(
+        "--answer-delay", "MS", help: "Answer every message this many milliseconds late", default: .text("0"),
+        as: Count.nonNegative)
+    static let serviceRate = Option(
+        "--service-rate", "N/s",
+        help: "Answer at most N calls per second, queueing the rest: a CSMS of known capacity, whose latency "
+            + "grows with the load beyond it",
+        default: .described("no limit"), as: Rate.argument)
+    static let fault = Option(
+        "--fault", "SPEC", help: "Fail a share of calls on purpose: internal-error=1%,no-answer=0.5%",
+        default: .described("none"), as: GivenFaultPlan.argument)
+    static let badges = Option(
+        "--badges", "FILE", help: "The badges to know, instead of those of ocpp-fleet's profiles (format below)",
+        as: InputFile.argument)
+    static let password = Option(
+        "--password", "SECRET", help: "Require HTTP Basic auth with this password; never printed",
+        as: { text throws(ValueError) in text })
+    static let report = Option(
+        "--report", "DIR", help: "At Ctrl-C, also write what was served into DIR/csms.json",
+        as: { text throws(ValueError) in text })
+    static let processes = Option(
+        "--processes", "N",
+        help: "Serve the port from N processes (SO_REUSEPORT), each holding up to its open-file limit of links",
+        default: .text("1"), as: Count.positive)
+    static let sibling = Flag("--sibling", help: "A process serving its parent's port", hidden: true)
+    static let startedAt = Option(
+        "--started-at", "MS", help: "When the first process started, in ms since 1970", hidden: true,
+        as: Count.nonNegative)
+
+    /// Every option of `csms`, in the order `--help` lists them.
+    static let declarations: [any OptionDeclaration] = [
+        listen, heartbeatInterval, answerDelay, serviceRate, fault, badges, password, report, processes, sibling,
+        startedAt,
+    ]
 
     var listen: HostPort
     var heartbeatInterval: Int
@@ -59,33 +89,23 @@ struct CSMSCommand: Command {
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         try arguments.expectPositionals(atMost: 0)
-        guard let listen = try arguments.value("--listen", as: HostPort.argument) else {
-            throw UsageError("option --listen HOST:PORT is required", command: "csms")
-        }
-        self.listen = listen
-        heartbeatInterval = try arguments.value("--heartbeat-interval", as: Count.positive) ?? 60
-        answerDelayMilliseconds = try arguments.value("--answer-delay", as: Count.nonNegative) ?? 0
-        serviceRate = try arguments.value("--service-rate", as: Rate.argument)
+        listen = try arguments.value(Self.listen)
+        heartbeatInterval = try arguments.value(Self.heartbeatInterval)
+        answerDelayMilliseconds = try arguments.value(Self.answerDelay)
+        serviceRate = try arguments.valueIfGiven(Self.serviceRate)
         if let serviceRate, serviceRate > 1_000_000 {
             throw UsageError("--service-rate is at most 1000000/s (one call per microsecond)", command: "csms")
         }
-        if let text = arguments.value("--fault") {
-            do {
-                faults = try FaultPlan(parsing: text)
-            } catch {
-                throw UsageError("invalid value '\(text)' for --fault: \(error)", command: "csms")
-            }
-        } else {
-            faults = .none
-        }
-        badgeFile = try arguments.value("--badges", as: InputFile.argument)
+        let fault = try arguments.valueIfGiven(Self.fault)
+        faults = fault?.plan ?? .none
+        faultText = fault?.text
+        badgeFile = try arguments.valueIfGiven(Self.badges)
         badges = try badgeFile.map { file throws(UsageError) in try BadgeFile.load(file) }
-        faultText = arguments.value("--fault")
-        password = arguments.value("--password")
-        report = arguments.value("--report")
-        processes = try arguments.value("--processes", as: Count.positive) ?? 1
-        isSibling = arguments.flag("--sibling")
-        startedAt = try arguments.value("--started-at", as: Count.nonNegative).map(Int64.init)
+        password = try arguments.valueIfGiven(Self.password)
+        report = try arguments.valueIfGiven(Self.report)
+        processes = try arguments.value(Self.processes)
+        isSibling = arguments.flag(Self.sibling)
+        startedAt = try arguments.valueIfGiven(Self.startedAt).map(Int64.init)
         if isSibling, password == nil {
             password = ProcessInfo.processInfo.environment[CSMSSiblings.passwordVariable]
         }

@@ -13,31 +13,12 @@ import Net
 /// in flight counted neither way. `--fresh` starts a fresh fleet at every step. Each step is judged on its hold without its warm-up,
 /// and records the fleet's own health, so that a fleet too small for the load is not taken for the CSMS's
 /// limit.
+@dynamicMemberLookup
 struct CapacityCommand: Command {
     static let configuration = CommandConfiguration(
         path: ["capacity"],
         abstract: "Grow the fleet step by step until an SLO fails, then narrow down: the CSMS's capacity.",
-        options: [
-            OptionSpec("--csms", value: "URL", help: "ws:// or wss:// URL of the CSMS (required)."),
-            OptionSpec("--profile", value: "NAME|FILE", help: "A built-in profile (see 'ocpp-fleet profile list') or a profile file (default: the built-in 'default')."),
-            OptionSpec("--step", value: "N", help: "Stations added at each step; the first step has N (default: 500)."),
-            OptionSpec("--max-stations", value: "N", help: "Stop growing at this size (default: 50000)."),
-            OptionSpec("--resolution", value: "R", help: "Narrow the knee down until the sizes that passed and failed are this close: a share of the capacity (5%) or a number of stations (default: 5%)."),
-            OptionSpec("--hold", value: "D", help: "How long each step runs before it is judged (default: 60s)."),
-            OptionSpec("--warm-up", value: "D", help: "The first part of each step's hold left out of its figures: stations connecting, queues settling (default: a quarter of --hold)."),
-            OptionSpec("--fresh", help: "Start a fresh fleet at every step instead of growing the running one."),
-            OptionSpec("--speed", value: "X", help: "Station-time compression, as for run (default: 1: N stations are N real stations)."),
-            OptionSpec("--seed", value: "N", help: "Seed of every random choice (default: 1)."),
-            OptionSpec("--ramp", value: "N/s", help: "New connections per second (default: a step's new stations within the first quarter of --hold, at least 500/s)."),
-            OptionSpec("--loops", value: "N", help: "Event loops (threads) carrying the fleet (default: one per core)."),
-            OptionSpec("--slo", value: "EXPR", help: "An SLO every step must meet (at least one).", repeatable: true),
-            OptionSpec("--report", value: "DIR", help: "Write each step's report in DIR/stations-N/, and capacity.json, report.html and junit.xml in DIR."),
-            OptionSpec("--password", value: "SECRET", help: "HTTP Basic password of every station; never printed."),
-            OptionSpec("--ca-file", value: "PEM", help: "Trust this CA for wss://."),
-            OptionSpec("--ping-interval", value: "D", help: "Ping every link this often on the wall clock and drop it (reason ping_timeout) when a ping is still unanswered at the next, e.g. 30s. Default: no pings, as the Green'Up."),
-            OptionSpec("--insecure", help: "Do not verify the CSMS's certificate (prints a warning)."),
-            OptionSpec("--quiet", help: "No progress line and no line per step; only the final table."),
-        ],
+        options: declarations,
         discussion: """
             How the search goes: step 1 runs --step stations for --hold and checks every --slo on the hold
             without its --warm-up (a step's measurement starts once all its stations are up, if that takes
@@ -61,50 +42,72 @@ struct CapacityCommand: Command {
             """
     )
 
+    static let csms = FleetOptions.csms.with(default: .required)
+    static let step = Option(
+        "--step", "N", help: "Stations added at each step; the first step has N", default: .text("500"),
+        as: Count.positive)
+    static let maxStations = Option(
+        "--max-stations", "N", help: "Stop growing at this size", default: .text("50000"), as: Count.positive)
+    static let resolution = Option(
+        "--resolution", "R",
+        help: "Narrow the knee down until the sizes that passed and failed are this close: a share of the "
+            + "capacity (5%) or a number of stations",
+        default: .text("5%"), as: CapacitySearch.resolution)
+    static let hold = Option(
+        "--hold", "D", help: "How long each step runs before it is judged", default: .text("60s"),
+        as: Duration.argument)
+    static let warmUp = Option(
+        "--warm-up", "D",
+        help: "The first part of each step's hold left out of its figures: stations connecting, queues settling",
+        default: .described("a quarter of --hold"), as: Duration.argument)
+    static let fresh = Flag("--fresh", help: "Start a fresh fleet at every step instead of growing the running one")
+    static let ramp = SharedOptions.ramp.with(
+        default: .described("a step's new stations within the first quarter of --hold, at least 500/s"))
+    static let loops = Option(
+        "--loops", "N", help: "Event loops (threads) carrying the fleet", default: .described("one per core"),
+        as: Count.positive)
+    static let slo = SharedOptions.slo.with(help: "An SLO every step must meet (at least one)")
+    static let report = SharedOptions.report.with(
+        help: "Write each step's report in DIR/stations-N/, and capacity.json, report.html and junit.xml in DIR")
+    static let quiet = SharedOptions.quiet.with(help: "No progress line and no line per step; only the final table")
+
+    /// Every option of `capacity`, in the order `--help` lists them.
+    static let declarations: [any OptionDeclaration] = [
+        csms, FleetOptions.profile, step, maxStations, resolution, hold, warmUp, fresh, FleetOptions.speed,
+        FleetOptions.seed, ramp, loops, slo, report, FleetOptions.password, FleetOptions.caFile,
+        FleetOptions.pingInterval, FleetOptions.insecure, quiet,
+    ]
+
+    /// What it shares with `run`, read through as its own (`command.speed`).
+    var fleetOptions: FleetOptions
     var csms: URL
-    var profile: ProfileArgument
     var step: Int
     var maxStations: Int
     var resolution: CapacitySearch.Resolution
     var hold: Duration
     var warmUp: Duration
     var fresh: Bool
-    var speed: Double
-    var seed: UInt64
     var ramp: Double?
     var loops: Int?
     var slos: [SLO]
     var report: String?
-    var password: String?
-    var caFile: String?
-    var pingInterval: Duration?
-    var insecure: Bool
     var quiet: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         try arguments.expectPositionals(atMost: 0)
-        guard let csms = try arguments.value("--csms", as: CSMSURL.argument) else {
-            throw UsageError("option --csms URL is required", command: "capacity")
-        }
-        self.csms = csms
-        profile = try arguments.value("--profile", as: ProfileArgument.argument) ?? .standard
-        step = try arguments.value("--step", as: Count.positive) ?? 500
-        maxStations = try arguments.value("--max-stations", as: Count.positive) ?? 50_000
-        resolution = try arguments.value("--resolution", as: CapacitySearch.resolution) ?? .share(0.05)
-        hold = try arguments.value("--hold", as: Duration.argument) ?? .seconds(60)
-        warmUp = try arguments.value("--warm-up", as: Duration.argument) ?? hold / 4
-        fresh = arguments.flag("--fresh")
-        speed = try arguments.value("--speed", as: Count.positiveReal) ?? 1
-        seed = try arguments.value("--seed", as: Count.seed) ?? 1
-        ramp = try arguments.value("--ramp", as: Rate.argument)
-        loops = try arguments.value("--loops", as: Count.positive)
-        slos = try SLOArgument.all(arguments, command: "capacity")
-        report = arguments.value("--report")
-        password = arguments.value("--password")
-        caFile = try arguments.value("--ca-file", as: InputFile.argument)
-        pingInterval = try arguments.value("--ping-interval", as: Duration.argument)
-        insecure = arguments.flag("--insecure")
-        quiet = arguments.flag("--quiet")
+        csms = try arguments.value(Self.csms)
+        fleetOptions = try FleetOptions(arguments, command: "capacity")
+        step = try arguments.value(Self.step)
+        maxStations = try arguments.value(Self.maxStations)
+        resolution = try arguments.value(Self.resolution)
+        hold = try arguments.value(Self.hold)
+        warmUp = try arguments.valueIfGiven(Self.warmUp) ?? hold / 4
+        fresh = arguments.flag(Self.fresh)
+        ramp = try arguments.valueIfGiven(Self.ramp)
+        loops = try arguments.valueIfGiven(Self.loops)
+        slos = try arguments.values(Self.slo)
+        report = try arguments.valueIfGiven(Self.report)
+        quiet = arguments.flag(Self.quiet)
         if slos.isEmpty {
             throw UsageError("capacity needs at least one --slo to judge each step by", command: "capacity")
         }
@@ -114,19 +117,14 @@ struct CapacityCommand: Command {
         if warmUp < .zero || warmUp >= hold {
             throw UsageError("--warm-up must be shorter than --hold: a step is judged on what is left", command: "capacity")
         }
-        if let pingInterval, pingInterval <= .zero {
-            throw UsageError("--ping-interval must be longer than zero", command: "capacity")
-        }
         if step > maxStations {
             throw UsageError(
                 "--step \(step) is larger than --max-stations \(maxStations): no step would run", command: "capacity")
         }
-        if caFile != nil, insecure {
-            throw UsageError("--ca-file and --insecure contradict each other: choose one", command: "capacity")
-        }
-        if csms.scheme == "ws", caFile != nil || insecure {
-            throw UsageError("--ca-file and --insecure apply to wss:// only", command: "capacity")
-        }
+    }
+
+    subscript<Value>(dynamicMember keyPath: KeyPath<FleetOptions, Value>) -> Value {
+        fleetOptions[keyPath: keyPath]
     }
 
     /// The fleet sizes of the growing phase: `step`, `2 × step`, … and `maxStations` last when it is not a
@@ -144,8 +142,8 @@ struct CapacityCommand: Command {
     }
 
     func run() async throws -> ExitCode {
-        let loaded = try profile.load(command: "capacity")
-        if insecure {
+        let loaded = try fleetOptions.profile.load(command: "capacity")
+        if fleetOptions.insecure {
             Output.error("warning: --insecure: the CSMS's certificate is not verified")
         }
         let interruption = CapacityInterruption()
@@ -156,7 +154,7 @@ struct CapacityCommand: Command {
             Output.error(
                 "capacity of \(csms.absoluteString): steps of \(step) stations up to \(maxStations), "
                     + "narrowed down to \(resolutionText), each held \(hold) (the first \(warmUp) left out) at speed "
-                    + "\(speed) on \(fresh ? "a fresh fleet per step" : "a growing fleet"), judged by "
+                    + "\(fleetOptions.speed) on \(fresh ? "a fresh fleet per step" : "a growing fleet"), judged by "
                     + slos.map(\.expression).joined(separator: ", "))
         }
         let steps = await search(profile: loaded, interruption: interruption)
@@ -225,14 +223,7 @@ struct CapacityCommand: Command {
     /// room to grow up to --max-stations (or as many as this process may open sockets for), the stations
     /// beyond the step's waiting to be powered on, and a duration longer than the whole search can last.
     func fleetConfiguration(stations: Int, profile: Profile) -> FleetRunConfiguration {
-        var configuration = FleetRunConfiguration(profile: profile, profileName: self.profile.description)
-        configuration.csmsURL = csms.absoluteString
-        configuration.speed = speed
-        configuration.seed = seed
-        configuration.password = password
-        configuration.caFile = caFile
-        configuration.insecure = insecure
-        configuration.pingInterval = pingInterval
+        var configuration = fleetOptions.runConfiguration(profile: profile)
         if let loops { configuration.loops = loops }
         configuration.poweredOnAtStart = stations
         if fresh {
@@ -278,8 +269,8 @@ struct CapacityCommand: Command {
         }
         let window = last.snapshot.since(first.snapshot)
         let description = RunDescription(
-            seed: seed, stations: stations, durationSeconds: window.elapsedSeconds, speed: speed,
-            csms: csms.absoluteString, profile: profile.description)
+            seed: fleetOptions.seed, stations: stations, durationSeconds: window.elapsedSeconds, speed: fleetOptions.speed,
+            csms: csms.absoluteString, profile: fleetOptions.profile.description)
         let usage = ProcessUsage(
             userSeconds: last.usage.userSeconds - first.usage.userSeconds,
             systemSeconds: last.usage.systemSeconds - first.usage.systemSeconds, maxRSSBytes: last.usage.maxRSSBytes)
@@ -338,8 +329,8 @@ struct CapacityCommand: Command {
     /// The search's settings as `capacity.json` records them (never the password).
     private var searchDescription: [String: Any] {
         var search: [String: Any] = [
-            "csms": csms.absoluteString, "profile": profile.description, "step": step, "max_stations": maxStations,
-            "hold_s": hold.seconds, "warm_up_s": warmUp.seconds, "speed": speed, "seed": seed,
+            "csms": csms.absoluteString, "profile": fleetOptions.profile.description, "step": step, "max_stations": maxStations,
+            "hold_s": hold.seconds, "warm_up_s": warmUp.seconds, "speed": fleetOptions.speed, "seed": fleetOptions.seed,
             "slo": slos.map(\.expression), "fleet": fresh ? "fresh" : "growing",
         ]
         switch resolution {

@@ -11,18 +11,7 @@ struct ReportCompareCommand: Command {
         path: ["report", "compare"],
         abstract: "Compare a report.json with a baseline; exit 1 on a regression, 4 when inconclusive.",
         arguments: "[BASE.json...] NEW.json",
-        options: [
-            OptionSpec(
-                "--baseline", value: "FILE",
-                help: "A baseline report (a report.json, its folder, or a quoted glob such as 'main/*.json'); "
-                    + "with several, each figure's baseline is their median.",
-                repeatable: true),
-            OptionSpec(
-                "--max-regression", value: "LIST",
-                help: "Accepted worsening per figure, e.g. p99=10%,errors=0.1% (a bare 10% sets every relative "
-                    + "figure); see below for the figures and their defaults."),
-            OptionSpec("--junit", value: "FILE", help: "Also write the comparison as JUnit XML, one test case per figure."),
-        ],
+        options: [baseline, maxRegression, junit],
         discussion: """
             FIGURES (--max-regression KIND=SHARE, comma-separated; defaults in brackets):
               p50 [10%]  p99 [10%]  p99.9 [20%]      latency per action, relative change (latency=X sets all three)
@@ -43,6 +32,27 @@ struct ReportCompareCommand: Command {
             """
     )
 
+    static let baseline = Option(
+        "--baseline", "FILE",
+        help: "A baseline report (a report.json, its folder, or a quoted glob such as 'main/*.json'); with "
+            + "several, each figure's baseline is their median",
+        repeatable: true, as: { text throws(ValueError) in text })
+    static let maxRegression = Option(
+        "--max-regression", "LIST",
+        help: "Accepted worsening per figure, e.g. p99=10%,errors=0.1% (a bare 10% sets every relative figure)",
+        default: .described("those of FIGURES below"), as: thresholds)
+    static let junit = Option(
+        "--junit", "FILE", help: "Also write the comparison as JUnit XML, one test case per figure",
+        as: { text throws(ValueError) in text })
+
+    private static func thresholds(_ text: String) throws(ValueError) -> RegressionThresholds {
+        do {
+            return try RegressionThresholds(parsing: text)
+        } catch {
+            throw ValueError(expected: error.message)
+        }
+    }
+
     var baselines: [String]
     var new: String
     var thresholds: RegressionThresholds
@@ -51,7 +61,7 @@ struct ReportCompareCommand: Command {
     init(_ arguments: ParsedArguments) throws(UsageError) {
         let command = "report compare"
         var files: [String] = []
-        for pattern in arguments.all("--baseline") { files += try Self.expand(pattern) }
+        for pattern in try arguments.values(Self.baseline) { files += try Self.expand(pattern) }
         guard let last = arguments.positionals.last else {
             throw UsageError("expected the reports: BASE.json NEW.json, or --baseline FILE NEW.json", command: command)
         }
@@ -65,16 +75,8 @@ struct ReportCompareCommand: Command {
         } catch {
             throw UsageError("cannot compare: expected \(error.expected)", command: command)
         }
-        if let text = arguments.value("--max-regression") {
-            do {
-                thresholds = try RegressionThresholds(parsing: text)
-            } catch {
-                throw UsageError("invalid value '\(text)' for --max-regression: \(error.message)", command: command)
-            }
-        } else {
-            thresholds = .defaults
-        }
-        junit = arguments.value("--junit")
+        thresholds = try arguments.valueIfGiven(Self.maxRegression) ?? .defaults
+        junit = try arguments.valueIfGiven(Self.junit)
     }
 
     /// Prints the table of figures and the verdict; exit 1 on a regression, 4 when inconclusive, 2 when a

@@ -7,8 +7,12 @@ struct ReportMergeCommand: Command {
         path: ["report", "merge"],
         abstract: "Merge the reports of several shards (--shard I/N) into one report.",
         arguments: "DIR...",
-        options: [OptionSpec("--out", value: "DIR", help: "Where to write the merged report (required).")]
+        options: [out]
     )
+
+    static let out = Option(
+        "--out", "DIR", help: "Where to write the merged report", default: .required,
+        as: { text throws(ValueError) in text })
 
     var inputs: [String]
     var output: String
@@ -17,11 +21,8 @@ struct ReportMergeCommand: Command {
         guard !arguments.positionals.isEmpty else {
             throw UsageError("missing DIR...: the report folders to merge", command: "report merge")
         }
-        guard let output = arguments.value("--out") else {
-            throw UsageError("option --out DIR is required", command: "report merge")
-        }
+        output = try arguments.value(Self.out)
         inputs = arguments.positionals
-        self.output = output
     }
 
     /// Reads every shard's report.json, merges them and writes the four report files; a report that

@@ -2,14 +2,44 @@ import Fleet
 import Foundation
 import Metrics
 
-/// The validated options of `run` (and of `capacity`, which runs the same fleet step by step).
+/// The validated options of `run`: the ``FleetOptions`` it shares with `capacity` (read through as if
+/// they were its own: `options.csms`), and its own.
+@dynamicMemberLookup
 struct RunOptions: Sendable {
-    var csms: URL?
-    var profile: ProfileArgument
+    static let duration = Option(
+        "--duration", "D", help: "Wall-clock length of the run: 90s, 10m, 2h", default: .text("60s"),
+        as: Duration.argument)
+    static let ramp = SharedOptions.ramp.with(default: .text("500/s"))
+    static let sourceAddresses = Option(
+        "--source-addresses", "RANGE", help: "Local addresses to connect from, e.g. 127.0.0.1-127.0.0.8",
+        as: SourceAddresses.argument)
+    static let metricsPort = Option(
+        "--metrics-port", "P", help: "Serve Prometheus metrics on 127.0.0.1:P during the run", as: Count.port)
+    static let fault = Option(
+        "--fault", "SPEC",
+        help: "A network fault at a wall time of the run (see Faults below), e.g. partition@60s:30s, "
+            + "drop@2m:stations=1-500",
+        repeatable: true, as: FaultArgument.argument)
+    static let processes = Option(
+        "--processes", "N", help: "Spread the stations over N worker processes, with one report all the same",
+        default: .described("as many as the open-file limit needs"), as: Count.positive)
+    static let maxStationsPerProcess = Option(
+        "--max-stations-per-process", "N", help: "Spread the stations over worker processes of at most N stations each",
+        default: .described("what the open-file limit allows"), as: Count.positive)
+    static let worker = Flag("--worker", help: "A worker of a run spread over processes", hidden: true)
+
+    /// Every option of `run`, in the order `--help` lists them.
+    static let declarations: [any OptionDeclaration] = [
+        FleetOptions.csms, FleetOptions.profile, SharedOptions.stations, duration, FleetOptions.speed,
+        FleetOptions.seed, ramp, SharedOptions.report, SharedOptions.slo, SharedOptions.shard, sourceAddresses,
+        metricsPort, SharedOptions.trace, FleetOptions.password, FleetOptions.caFile, FleetOptions.pingInterval,
+        fault, FleetOptions.insecure, SharedOptions.quiet, SharedOptions.json, processes, maxStationsPerProcess,
+        worker,
+    ]
+
+    var fleetOptions: FleetOptions
     var stations: Int?
     var duration: Duration
-    var speed: Double
-    var seed: UInt64
     var ramp: Double
     var report: String?
     var slos: [SLO]
@@ -17,11 +47,6 @@ struct RunOptions: Sendable {
     var sourceAddresses: [String]
     var metricsPort: Int?
     var trace: String?
-    var password: String?
-    var caFile: String?
-    var insecure: Bool
-    /// How often each link is pinged (wall time); nil sends none, as the Green'Up.
-    var pingInterval: Duration?
     /// Faults of the command line (`--fault`), timed in wall time from the run's start.
     var faults: [TimedEvent]
     var quiet: Bool
@@ -31,70 +56,50 @@ struct RunOptions: Sendable {
     /// The most stations one process runs before the run spreads over several (`--max-stations-per-process`);
     /// nil: what the open-file limit allows.
     var maxStationsPerProcess: Int?
-    /// This process is a worker of a run spread over several processes (``RunWorkers``): it talks to its
+    /// This process is a worker of a run spread over processes (``RunWorkers``): it talks to its
     /// parent on stdout, and quits when its parent has gone.
     var isWorker: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        csms = try arguments.value("--csms", as: CSMSURL.argument)
-        profile = try arguments.value("--profile", as: ProfileArgument.argument) ?? .standard
-        stations = try arguments.value("--stations", as: Count.positive)
-        duration = try arguments.value("--duration", as: Duration.argument) ?? .seconds(60)
-        // Against a real CSMS, N stations are N real stations; the embedded demo shows a busy hour in a minute.
-        speed = try arguments.value("--speed", as: Count.positiveReal) ?? (csms == nil ? 60 : 1)
-        seed = try arguments.value("--seed", as: Count.seed) ?? 1
-        ramp = try arguments.value("--ramp", as: Rate.argument) ?? 500
-        report = arguments.value("--report")
-        slos = try SLOArgument.all(arguments, command: "run")
-        shard = try arguments.value("--shard", as: Shard.argument) ?? Shard(index: 0, count: 1)
-        sourceAddresses = try arguments.value("--source-addresses", as: SourceAddresses.argument) ?? []
-        metricsPort = try arguments.value("--metrics-port", as: Count.port)
-        trace = arguments.value("--trace")
-        password = arguments.value("--password")
-        caFile = try arguments.value("--ca-file", as: InputFile.argument)
-        insecure = arguments.flag("--insecure")
-        pingInterval = try arguments.value("--ping-interval", as: Duration.argument)
-        faults = try FaultArgument.all(arguments, command: "run")
-        quiet = arguments.flag("--quiet")
-        json = arguments.flag("--json")
-        processes = try arguments.value("--processes", as: Count.positive)
-        maxStationsPerProcess = try arguments.value("--max-stations-per-process", as: Count.positive)
-        isWorker = arguments.flag("--worker")
-        if isWorker, password == nil {
-            password = ProcessInfo.processInfo.environment[RunWorkers.passwordVariable]
+        fleetOptions = try FleetOptions(arguments, command: "run")
+        stations = try arguments.valueIfGiven(SharedOptions.stations)
+        duration = try arguments.value(Self.duration)
+        ramp = try arguments.value(Self.ramp)
+        report = try arguments.valueIfGiven(SharedOptions.report)
+        slos = try arguments.values(SharedOptions.slo)
+        shard = try arguments.value(SharedOptions.shard)
+        sourceAddresses = try arguments.valueIfGiven(Self.sourceAddresses) ?? []
+        metricsPort = try arguments.valueIfGiven(Self.metricsPort)
+        trace = try arguments.valueIfGiven(SharedOptions.trace)
+        faults = try arguments.values(Self.fault)
+        quiet = arguments.flag(SharedOptions.quiet)
+        json = arguments.flag(SharedOptions.json)
+        processes = try arguments.valueIfGiven(Self.processes)
+        maxStationsPerProcess = try arguments.valueIfGiven(Self.maxStationsPerProcess)
+        isWorker = arguments.flag(Self.worker)
+        if isWorker, fleetOptions.password == nil {
+            fleetOptions.password = ProcessInfo.processInfo.environment[RunWorkers.passwordVariable]
         }
         if processes != nil, maxStationsPerProcess != nil {
             throw UsageError("--processes and --max-stations-per-process contradict each other: choose one", command: "run")
-        }
-        if caFile != nil, insecure {
-            throw UsageError("--ca-file and --insecure contradict each other: choose one", command: "run")
-        }
-        if let csms, csms.scheme == "ws", caFile != nil || insecure {
-            throw UsageError("--ca-file and --insecure apply to wss:// only", command: "run")
-        }
-        if let pingInterval, pingInterval <= .zero {
-            throw UsageError("--ping-interval must be longer than zero", command: "run")
         }
         if duration <= .zero {
             throw UsageError("--duration must be longer than zero", command: "run")
         }
     }
 
+    subscript<Value>(dynamicMember keyPath: KeyPath<FleetOptions, Value>) -> Value {
+        fleetOptions[keyPath: keyPath]
+    }
+
     /// The fleet runner's configuration for these options and the loaded `profile`.
     func runConfiguration(profile: Profile) -> FleetRunConfiguration {
-        var configuration = FleetRunConfiguration(profile: profile, profileName: self.profile.description)
-        configuration.csmsURL = csms?.absoluteString
+        var configuration = fleetOptions.runConfiguration(profile: profile)
         if let stations { configuration.stations = stations }
         configuration.duration = duration
-        configuration.speed = speed
-        configuration.seed = seed
         configuration.rampPerSecond = ramp
         configuration.shard = FleetShard(index: shard.index, count: shard.count)
         configuration.sourceAddresses = sourceAddresses
-        configuration.password = password
-        configuration.caFile = caFile
-        configuration.insecure = insecure
-        configuration.pingInterval = pingInterval
         configuration.addFaults(faults)
         configuration.traceFile = trace
         configuration.metricsPort = metricsPort.map(UInt16.init)

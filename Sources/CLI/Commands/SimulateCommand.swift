@@ -7,19 +7,20 @@ struct SimulateCommand: Command {
     static let configuration = CommandConfiguration(
         path: ["simulate"],
         abstract: "Simulate a fleet and the embedded CSMS in virtual time, with no sockets.",
-        options: [
-            OptionSpec("--profile", value: "NAME|FILE", help: "A built-in profile (see 'ocpp-fleet profile list') or a profile file (default: the built-in 'default')."),
-            OptionSpec("--stations", value: "N", help: "Number of stations (default: the profile's, else 1000)."),
-            OptionSpec("--duration", value: "D", help: "Simulated time: 90s, 10m, 24h (default: 24h)."),
-            OptionSpec("--seed", value: "N", help: "Seed of every random choice (default: 1)."),
-            OptionSpec("--shard", value: "I/N", help: "Simulate only the I-th of N equal parts of the fleet."),
-            OptionSpec("--trace", value: "FILE", help: "Write every OCPP frame as JSON lines (byte-identical for the same inputs)."),
-            OptionSpec("--report", value: "DIR", help: "Write report.json, report.html, timeline.csv and junit.xml there."),
-            OptionSpec("--slo", value: "EXPR", help: "A service-level objective (see 'run --help').", repeatable: true),
-            OptionSpec("--quiet", help: "No progress line."),
-            OptionSpec("--json", help: "Print the summary as JSON on stdout."),
-        ]
+        options: declarations,
+        discussion: SLO.grammar
     )
+
+    static let duration = Option(
+        "--duration", "D", help: "Simulated time: 90s, 10m, 24h", default: .text("24h"), as: Duration.argument)
+    static let trace = SharedOptions.trace.with(
+        help: "Write every OCPP frame as JSON lines (byte-identical for the same inputs)")
+
+    /// Every option of `simulate`, in the order `--help` lists them.
+    static let declarations: [any OptionDeclaration] = [
+        FleetOptions.profile, SharedOptions.stations, duration, FleetOptions.seed, SharedOptions.shard, trace,
+        SharedOptions.report, SharedOptions.slo, SharedOptions.quiet, SharedOptions.json,
+    ]
 
     var profileArgument: ProfileArgument
     var profile: Profile
@@ -35,16 +36,16 @@ struct SimulateCommand: Command {
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         try arguments.expectPositionals(atMost: 0)
-        profileArgument = try arguments.value("--profile", as: ProfileArgument.argument) ?? .standard
-        stations = try arguments.value("--stations", as: Count.positive)
-        duration = try arguments.value("--duration", as: Duration.argument) ?? .seconds(86_400)
-        seed = try arguments.value("--seed", as: Count.seed) ?? 1
-        shard = try arguments.value("--shard", as: Shard.argument) ?? Shard(index: 0, count: 1)
-        trace = arguments.value("--trace")
-        report = arguments.value("--report")
-        slos = try SLOArgument.all(arguments, command: "simulate")
-        quiet = arguments.flag("--quiet")
-        json = arguments.flag("--json")
+        profileArgument = try arguments.valueIfGiven(FleetOptions.profile) ?? .standard
+        stations = try arguments.valueIfGiven(SharedOptions.stations)
+        duration = try arguments.value(Self.duration)
+        seed = try arguments.value(FleetOptions.seed)
+        shard = try arguments.value(SharedOptions.shard)
+        trace = try arguments.valueIfGiven(Self.trace)
+        report = try arguments.valueIfGiven(SharedOptions.report)
+        slos = try arguments.values(SharedOptions.slo)
+        quiet = arguments.flag(SharedOptions.quiet)
+        json = arguments.flag(SharedOptions.json)
         if duration <= .zero {
             throw UsageError("--duration must be longer than zero", command: "simulate")
         }

@@ -6,18 +6,19 @@ public struct CommandConfiguration: Sendable {
     public let abstract: String
     /// The positional arguments as the usage line shows them, e.g. `FILE`.
     public let arguments: String
+    /// Every option it takes, in the order `--help` lists them: what the parser accepts.
     public let options: [OptionSpec]
     /// Paragraphs printed after the options (grammars, examples).
     public let discussion: String
 
     public init(
-        path: [String], abstract: String, arguments: String = "", options: [OptionSpec],
+        path: [String], abstract: String, arguments: String = "", options: [any OptionDeclaration],
         discussion: String = ""
     ) {
         self.path = path
         self.abstract = abstract
         self.arguments = arguments
-        self.options = options
+        self.options = options.map(\.spec)
         self.discussion = discussion
     }
 
@@ -32,15 +33,14 @@ public struct CommandConfiguration: Sendable {
         text += "\n"
         if !options.isEmpty {
             text += "\nOPTIONS:\n"
-            let all = options.filter { !$0.hidden } + [OptionSpec("--help", help: "Show this help.")]
-            let labels = all.map { spec in spec.value.map { "\(spec.name) \($0)" } ?? spec.name }
+            let all = options.filter { !$0.hidden } + [OptionSpec("--help", help: "Show this help")]
+            let labels = all.map(\.label)
             let width = min(28, labels.map(\.count).max() ?? 0)
             for (spec, label) in zip(all, labels) {
                 let padded = label.count > width
                     ? label + "\n" + String(repeating: " ", count: width + 4)
                     : label + String(repeating: " ", count: width - label.count)
-                let repeated = spec.repeatable ? " (repeatable)" : ""
-                text += "  \(padded)  \(spec.help)\(repeated)\n"
+                text += "  \(padded)  \(spec.helpLine)\n"
             }
         }
         if !discussion.isEmpty { text += "\n\(discussion)\n" }

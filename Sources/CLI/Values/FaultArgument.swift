@@ -1,16 +1,12 @@
 import Fleet
 
-/// Reads every `--fault` of a command line, refusing the first that does not follow ``FaultSpec``'s grammar.
+/// A `--fault` of `run`, following ``FaultSpec``'s grammar.
 enum FaultArgument {
-    static func all(_ arguments: ParsedArguments, command: String) throws(UsageError) -> [TimedEvent] {
-        var faults: [TimedEvent] = []
-        for spec in arguments.all("--fault") {
-            do {
-                faults.append(try FaultSpec.parse(spec))
-            } catch {
-                throw UsageError("invalid --fault \(error)", command: command)
-            }
+    static func argument(_ spec: String) throws(ValueError) -> TimedEvent {
+        do {
+            return try FaultSpec.parse(spec)
+        } catch {
+            throw ValueError(expected: error.expected)
         }
-        return faults
     }
 }

@@ -1,26 +1,22 @@
 import Metrics
 import OCPP
 
-/// Reads every `--slo` of a command line, refusing the first bad one with its column, and one that names
-/// an action OCPP 1.6 does not have (`p99(Heartbeet)`), which could only fail after the whole run.
+/// An `--slo` expression, refused with its column when it does not read, and when it names an action
+/// OCPP 1.6 does not have (`p99(Heartbeet)`), which could only fail after the whole run.
 enum SLOArgument {
-    static func all(_ arguments: ParsedArguments, command: String) throws(UsageError) -> [SLO] {
-        var slos: [SLO] = []
-        for expression in arguments.all("--slo") {
-            let slo: SLO
-            do {
-                slo = try SLO(parsing: expression)
-            } catch {
-                throw UsageError("invalid --slo: \(error)", command: command)
-            }
-            if let action = slo.action, Action(rawValue: action) == nil {
-                let actions = Action.allCases.map(\.rawValue).sorted().joined(separator: ", ")
-                throw UsageError(
-                    "invalid --slo '\(expression)': there is no action '\(action)'; the actions are * (all), \(actions)",
-                    command: command)
-            }
-            slos.append(slo)
+    static func argument(_ expression: String) throws(ValueError) -> SLO {
+        let slo: SLO
+        do {
+            slo = try SLO(parsing: expression)
+        } catch {
+            throw ValueError(
+                expected: "\(error.message) at column \(error.column)\n  \(expression)\n  "
+                    + String(repeating: " ", count: max(0, error.column - 1)) + "^")
         }
-        return slos
+        if let action = slo.action, Action(rawValue: action) == nil {
+            let actions = Action.allCases.map(\.rawValue).sorted().joined(separator: ", ")
+            throw ValueError(expected: "an action of OCPP 1.6 (there is no '\(action)'): * (all), \(actions)")
+        }
+        return slo
     }
 }

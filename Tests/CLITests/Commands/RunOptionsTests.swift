@@ -80,7 +80,7 @@ private func runOptions(_ tokens: [String]) throws(UsageError) -> RunOptions {
 @Test func aBadFaultExitsTwoNamingWhatWasExpected() async throws {
     let outcome = try await FleetProcess.run(["run", "--fault", "partition@1m"])
     #expect(outcome.status == 2)
-    #expect(outcome.stderr.contains("invalid --fault \"partition@1m\": expected a duration after \"partition@1m:\""))
+    #expect(outcome.stderr.contains("invalid value 'partition@1m' for --fault: a duration after \"partition@1m:\""))
 }
 
 @Test func runHelpPrintsTheFaultGrammar() async throws {
