@@ -10,25 +10,25 @@ enum CapacityJUnit {
         for (index, step) in summary.steps.enumerated() {
             let name = "step \(index + 1): \(step.stations) stations"
             let time = fixed(step.figures?.seconds ?? 0)
-            var text = "    <testcase classname=\"capacity.steps\" name=\"\(escape(name))\" time=\"\(time)\">\n"
+            var text = "    <testcase classname=\"capacity.steps\" name=\"\(XMLText.escape(name))\" time=\"\(time)\">\n"
             let measured = step.slo.map { "\($0.expression) → \(CapacityStep.measured($0)) \($0.ok ? "ok" : "FAILED")" }
             let detail = ([step.line] + measured).joined(separator: "\n")
             switch step.outcome {
             case .passed:
-                text += "      <system-out>\(escape(detail))</system-out>\n"
+                text += "      <system-out>\(XMLText.escape(detail))</system-out>\n"
             case .failed, .unreachable, .error, .interrupted:
                 failures += 1
                 let type = step.figures?.fleetSaturated == true ? "fleet_saturated" : step.verdict
-                text += "      <failure type=\"\(type)\" message=\"\(escape(step.line))\">\(escape(detail))</failure>\n"
+                text += "      <failure type=\"\(type)\" message=\"\(XMLText.escape(step.line))\">\(XMLText.escape(detail))</failure>\n"
             }
             cases.append(text + "    </testcase>\n")
         }
         var verdict = "    <testcase classname=\"capacity\" name=\"capacity\" time=\"0\">\n"
         if summary.exitCode == .ok {
-            verdict += "      <system-out>\(escape(summary.capacityLine))</system-out>\n"
+            verdict += "      <system-out>\(XMLText.escape(summary.capacityLine))</system-out>\n"
         } else {
             failures += 1
-            let line = escape(summary.capacityLine)
+            let line = XMLText.escape(summary.capacityLine)
             verdict += "      <failure type=\"\(summary.end.rawValue)\" message=\"\(line)\">\(line)</failure>\n"
         }
         cases.append(verdict + "    </testcase>\n")
@@ -40,28 +40,12 @@ enum CapacityJUnit {
         xml += "    <properties>\n"
         for key in search.keys.sorted() {
             let value = (search[key] as? [String])?.joined(separator: ", ") ?? search[key].map { "\($0)" } ?? ""
-            xml += "      <property name=\"\(escape(key))\" value=\"\(escape(value))\"/>\n"
+            xml += "      <property name=\"\(XMLText.escape(key))\" value=\"\(XMLText.escape(value))\"/>\n"
         }
         xml += "    </properties>\n"
         xml += cases.joined()
         xml += "  </testsuite>\n</testsuites>\n"
         return xml
-    }
-
-    /// Text safe in XML content and attributes.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 
     private static func fixed(_ seconds: Double) -> String {

@@ -3,28 +3,37 @@
 public enum ReportHTML {
     /// The report as an HTML page.
     public static func render(_ report: RunReport) -> String {
-        var html = """
-            <!DOCTYPE html>
-            <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
-            <head>
-            <meta charset="utf-8"/>
-            <meta name="viewport" content="width=device-width, initial-scale=1"/>
-            <title>ocpp-fleet report: \(XMLText.escape(report.run.profile))</title>
-            <style>\(style)</style>
-            </head>
-            <body>
-            <h1>ocpp-fleet report</h1>
+        var body = runSection(report)
+        body += sloSection(report)
+        body += chartsSection(report)
+        body += StormHTML.section(report)
+        body += actionsSection(report)
+        body += linksAndTransactionsSection(report)
+        body += csmsSection(report)
+        return page(title: "ocpp-fleet report: \(report.run.profile)", heading: "ocpp-fleet report", body: body)
+    }
 
-            """
-        html += runSection(report)
-        html += sloSection(report)
-        html += chartsSection(report)
-        html += StormHTML.section(report)
-        html += actionsSection(report)
-        html += linksAndTransactionsSection(report)
-        html += csmsSection(report)
-        html += "</body>\n</html>\n"
-        return html
+    /// The frame every page of ocpp-fleet shares: the XHTML head, the style its tables, cards and charts
+    /// (``SVGLineChart``) use, a heading, then `body`.
+    /// - Parameters:
+    ///   - title: the window's title, as text (escaped here).
+    ///   - heading: the page's first heading, as text (escaped here).
+    ///   - body: the page's content, as XHTML.
+    /// - Returns: a complete page, also well-formed XML.
+    public static func page(title: String, heading: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
+        <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>\(XMLText.escape(title))</title>
+        <style>\(style)</style>
+        </head>
+        <body>
+        <h1>\(XMLText.escape(heading))</h1>
+
+        """ + body + "</body>\n</html>\n"
     }
 
     private static let style = """

@@ -9,7 +9,7 @@ enum StormHTML {
             timeline.map { Double($0[keyPath: count]) / Double(Swift.max($0.seconds, 1)) }
         }
         let markers = report.storms.map { storm in
-            SVGLineChart.Marker(second: Double(storm.startMicros) / 1e6, label: storm.fault)
+            SVGLineChart.Marker(at: Double(storm.startMicros) / 1e6, label: storm.fault)
         }
         let chart = SVGLineChart(
             title: "Storms: stations and connection attempts", unit: "", seconds: timeline.map(\.second),

@@ -1,7 +1,7 @@
 /// Escaping for text and attribute values in XML and XHTML.
-enum XMLText {
+public enum XMLText {
     /// `text` with `&`, `<`, `>`, `"` and `'` escaped, and control characters XML forbids dropped.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

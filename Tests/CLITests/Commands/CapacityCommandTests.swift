@@ -224,10 +224,12 @@ private func measured(
         interrupted: false)
     let html = CapacityReportHTML.render(summary, csms: "ws://127.0.0.1:9/ocpp?a=1&b=2")
     let elements = try XMLElementCounter.counts(of: html)
-    #expect(elements["svg"] == 3)
-    // One dot per step and series: latency p50 and p99, errors, msgs/s and lag.
-    #expect(elements["circle"] == 4 * 5)
+    // Latency and errors against stations and against msgs/s, and throughput against stations.
+    #expect(elements["svg"] == 5)
+    // One dot per step and series: latency p50 and p99 and errors twice, msgs/s and lag once.
+    #expect(elements["circle"] == 4 * 8)
     #expect(html.contains("knee: 200 stations"))
+    #expect(html.contains("knee: 1950 msgs/s"))
     #expect(html.contains("capacity: 200 stations"))
 }
 
