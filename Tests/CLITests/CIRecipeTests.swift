@@ -104,10 +104,10 @@ import Testing
     }
 
     /// Runs the script with the built binary against the embedded CSMS, killed after 120 s.
-    static func runScript(environment: [String: String]) async throws -> ExternalCommand.Outcome {
+    static func runScript(environment: [String: String]) async throws -> FleetProcess.Outcome {
         var variables: [String: String?] = ["CSMS_URL": nil, "OCPP_FLEET": FleetProcess.executable.path]
         for (name, value) in environment { variables[name] = value }
-        return try await ExternalCommand.run(
-            "bash", [packageRoot.appendingPathComponent(script).path], environment: variables, timeout: 120)
+        return try await FleetProcess.run(
+            program: "bash", [packageRoot.appendingPathComponent(script).path], environment: variables, timeout: 120)
     }
 }

@@ -25,14 +25,14 @@ import Testing
     }
 
     static var engineWorks: Bool {
-        (try? ExternalCommand.runBlocking("docker", ["info"], timeout: 30).status) == 0
+        (try? FleetProcess.runBlocking(program: "docker", ["info"], timeout: 30).status) == 0
     }
 
     static var baseImagesAvailable: Bool {
         guard let images = try? baseImages(), !images.isEmpty else { return false }
         return images.allSatisfy { image in
-            (try? ExternalCommand.runBlocking("docker", ["image", "inspect", image], timeout: 30).status) == 0
-                || (try? ExternalCommand.runBlocking("docker", ["manifest", "inspect", image], timeout: 60).status) == 0
+            (try? FleetProcess.runBlocking(program: "docker", ["image", "inspect", image], timeout: 30).status) == 0
+                || (try? FleetProcess.runBlocking(program: "docker", ["manifest", "inspect", image], timeout: 60).status) == 0
         }
     }
 
@@ -50,21 +50,21 @@ import Testing
             "the Dockerfile's base images are neither present nor reachable in a registry (offline?): not built"))
     func theImageBuildsAndRunsTheFleetWithItsProfilesAndTheCIScript() async throws {
         let tag = "ocpp-fleet-test:\(UUID().uuidString.prefix(8).lowercased())"
-        let build = try await ExternalCommand.run("docker", ["build", "--tag", tag, "."], timeout: 45 * 60)
+        let build = try await FleetProcess.run(program: "docker", ["build", "--tag", tag, "."], timeout: 45 * 60)
         try #require(build.status == 0, "\(build.stderr.suffix(4_000))")
-        defer { _ = try? ExternalCommand.runBlocking("docker", ["image", "rm", "--force", tag], timeout: 120) }
-        let profiles = try await ExternalCommand.run(
-            "docker", ["run", "--rm", "--network", "none", tag, "ocpp-fleet", "profile", "list"], timeout: 120)
+        defer { _ = try? FleetProcess.runBlocking(program: "docker", ["image", "rm", "--force", tag], timeout: 120) }
+        let profiles = try await FleetProcess.run(
+            program: "docker", ["run", "--rm", "--network", "none", tag, "ocpp-fleet", "profile", "list"], timeout: 120)
         #expect(profiles.status == 0, "\(profiles.stderr)")
         #expect(profiles.stdout.contains("smoke "))
-        let simulated = try await ExternalCommand.run(
-            "docker",
+        let simulated = try await FleetProcess.run(
+            program: "docker",
             ["run", "--rm", "--network", "none", tag, "ocpp-fleet", "simulate", "--profile", "smoke", "--duration", "10m"],
             timeout: 120)
         #expect(simulated.status == 0, "\(simulated.stderr)")
         #expect(simulated.stdout.contains("BootNotification"))
-        let script = try await ExternalCommand.run(
-            "docker", ["run", "--rm", "--network", "none", tag, "sh", "-c", "command -v fleet-check.sh"], timeout: 120)
+        let script = try await FleetProcess.run(
+            program: "docker", ["run", "--rm", "--network", "none", tag, "sh", "-c", "command -v fleet-check.sh"], timeout: 120)
         #expect(script.stdout == "/usr/local/bin/fleet-check.sh\n", "\(script.stderr)")
     }
 }

@@ -28,12 +28,13 @@ import sys
 import time
 from datetime import datetime, timedelta, timezone
 
-import websockets
 from ocpp.routing import after, on
-from ocpp.v16 import ChargePoint, call, call_result
+from ocpp.v16 import call, call_result
 from ocpp.v16.enums import (
-    Action, AuthorizationStatus, ChargingProfileKindType, ChargingProfilePurposeType, ChargingRateUnitType,
+    Action, ChargingProfileKindType, ChargingProfilePurposeType, ChargingRateUnitType,
     MessageTrigger, RegistrationStatus)
+
+from csms_peer import AcceptingStation, link_handler, serve_until_stdin_closes
 
 received = {}
 violations = 0
@@ -43,7 +44,6 @@ firmware = []
 statuses = []
 answers = {}
 boots = 0
-next_transaction = 0
 delayed_once = False
 marks = {}
 TIME_KEYS = ("timestamp", "scheduleStart", "startSchedule")
@@ -74,7 +74,7 @@ def check_times(value):
             check_times(child)
 
 
-class ClockStation(ChargePoint):
+class ClockStation(AcceptingStation):
     async def route_message(self, raw):
         global delayed_once
         message = json.loads(raw)
@@ -156,58 +156,20 @@ class ClockStation(ChargePoint):
             connector_id=1, duration=3600, charging_rate_unit=ChargingRateUnitType.amps))
         answers["GetCompositeSchedule"] = {"status": result.status, "schedule": result.charging_schedule}
 
-    @on(Action.heartbeat)
-    def on_heartbeat(self, **_):
-        return call_result.Heartbeat(current_time=iso(now()))
-
     @on(Action.status_notification)
     def on_status(self, connector_id, status, **_):
         if connector_id == 2 and "expiry" in marks:
             statuses.append([status, round(time.monotonic() - marks["expiry"], 3)])
         return call_result.StatusNotification()
 
-    @on(Action.authorize)
-    def on_authorize(self, **_):
-        return call_result.Authorize(id_tag_info={"status": AuthorizationStatus.accepted})
-
-    @on(Action.start_transaction)
-    def on_start(self, **_):
-        global next_transaction
-        next_transaction += 1
-        return call_result.StartTransaction(
-            transaction_id=next_transaction, id_tag_info={"status": AuthorizationStatus.accepted})
-
-    @on(Action.stop_transaction)
-    def on_stop(self, **_):
-        return call_result.StopTransaction(id_tag_info={"status": AuthorizationStatus.accepted})
-
-    @on(Action.meter_values)
-    def on_meter_values(self, **_):
-        return call_result.MeterValues()
-
     @on(Action.firmware_status_notification)
     def on_firmware(self, status, **_):
         firmware.append([status, round(time.monotonic() - marks.get("firmware", time.monotonic()), 3)])
         return call_result.FirmwareStatusNotification()
 
-    @on(Action.diagnostics_status_notification)
-    def on_diagnostics(self, **_):
-        return call_result.DiagnosticsStatusNotification()
-
-
-async def serve(connection):
-    station = ClockStation(connection.request.path.rsplit("/", 1)[-1], connection)
-    try:
-        await station.start()
-    except websockets.ConnectionClosed:
-        pass
-
 
 async def main():
-    server = await websockets.serve(serve, "127.0.0.1", 0, subprotocols=["ocpp1.6"])
-    print(f"PORT {server.sockets[0].getsockname()[1]}", flush=True)
-    await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
-    server.close()
+    await serve_until_stdin_closes(link_handler(ClockStation))
     print(json.dumps({"received": received, "violations": violations, "timestamps": timestamps,
                       "max_skew_s": max_skew, "firmware": firmware, "statuses": statuses,
                       "answers": answers}, default=str), flush=True)

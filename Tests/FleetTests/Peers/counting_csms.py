@@ -12,25 +12,16 @@ import asyncio
 import base64
 import json
 import sys
-from datetime import datetime, timezone
 
-import websockets
-from ocpp.routing import on
-from ocpp.v16 import ChargePoint, call_result
-from ocpp.v16.enums import Action, AuthorizationStatus, RegistrationStatus
+from csms_peer import AcceptingStation, link_handler, serve_until_stdin_closes
 
 received = {}
 violations = 0
 connections = 0
 authorizations = []
-next_transaction = 0
 
 
-def now():
-    return datetime.now(timezone.utc).isoformat()
-
-
-class CountingStation(ChargePoint):
+class CountingStation(AcceptingStation):
     async def route_message(self, raw):
         message = json.loads(raw)
         if message[0] == 2:
@@ -45,65 +36,18 @@ class CountingStation(ChargePoint):
             print(f"violation, answered {message}", file=sys.stderr)
         await super()._send(message)
 
-    @on(Action.boot_notification)
-    def on_boot(self, **_):
-        return call_result.BootNotification(current_time=now(), interval=ARGS.interval, status=RegistrationStatus.accepted)
 
-    @on(Action.heartbeat)
-    def on_heartbeat(self, **_):
-        return call_result.Heartbeat(current_time=now())
-
-    @on(Action.status_notification)
-    def on_status(self, **_):
-        return call_result.StatusNotification()
-
-    @on(Action.authorize)
-    def on_authorize(self, **_):
-        return call_result.Authorize(id_tag_info={"status": AuthorizationStatus.accepted})
-
-    @on(Action.start_transaction)
-    def on_start(self, **_):
-        global next_transaction
-        next_transaction += 1
-        return call_result.StartTransaction(
-            transaction_id=next_transaction, id_tag_info={"status": AuthorizationStatus.accepted})
-
-    @on(Action.stop_transaction)
-    def on_stop(self, **_):
-        return call_result.StopTransaction(id_tag_info={"status": AuthorizationStatus.accepted})
-
-    @on(Action.meter_values)
-    def on_meter_values(self, **_):
-        return call_result.MeterValues()
-
-    @on(Action.firmware_status_notification)
-    def on_firmware(self, **_):
-        return call_result.FirmwareStatusNotification()
-
-    @on(Action.diagnostics_status_notification)
-    def on_diagnostics(self, **_):
-        return call_result.DiagnosticsStatusNotification()
-
-
-async def serve(connection):
+def count_link(connection):
     global connections
     connections += 1
     header = connection.request.headers.get("Authorization")
     if header and header not in authorizations:
         authorizations.append(header)
-    station = CountingStation(connection.request.path.rsplit("/", 1)[-1], connection)
-    try:
-        await station.start()
-    except websockets.ConnectionClosed:
-        pass
 
 
 async def main():
-    server = await websockets.serve(serve, "127.0.0.1", 0, subprotocols=["ocpp1.6"])
-    port = server.sockets[0].getsockname()[1]
-    print(f"PORT {port}", flush=True)
-    await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
-    server.close()
+    CountingStation.interval = ARGS.interval
+    await serve_until_stdin_closes(link_handler(CountingStation, on_link=count_link))
     decoded = [base64.b64decode(value.split(" ", 1)[1]).decode() for value in authorizations]
     print(json.dumps({"received": received, "violations": violations, "connections": connections,
                       "basic_auth": decoded}), flush=True)

@@ -32,10 +32,11 @@ import argparse
 import asyncio
 import json
 import re
-import sys
 from datetime import datetime, timezone
 
 import websockets
+
+from csms_peer import serve_until_stdin_closes
 
 FAR = ("2700-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z")
 stations = {}
@@ -185,10 +186,7 @@ async def serve(connection):
 
 
 async def main():
-    server = await websockets.serve(serve, "127.0.0.1", 0, subprotocols=["ocpp1.6"])
-    print(f"PORT {server.sockets[0].getsockname()[1]}", flush=True)
-    await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
-    server.close()
+    await serve_until_stdin_closes(serve)
     print(json.dumps({"stations": stations}), flush=True)
 
 
