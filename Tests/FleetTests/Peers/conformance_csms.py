@@ -32,10 +32,11 @@ import sys
 from datetime import datetime, timezone
 
 import websockets
+from csms_peer import AcceptingStation
 from ocpp16_schemas import ERROR_CODES, SCHEMAS, validator
 from ocpp.exceptions import OCPPError
 from ocpp.routing import after, on
-from ocpp.v16 import ChargePoint, call, call_result
+from ocpp.v16 import call, call_result
 from ocpp.v16.enums import (
     Action,
     AuthorizationStatus,
@@ -93,7 +94,7 @@ def remote_badge(station):
     return "R" + re.sub(r"\D", "", station).zfill(7)
 
 
-class StrictStation(ChargePoint):
+class StrictStation(AcceptingStation):
     def __init__(self, *arguments, **options):
         super().__init__(*arguments, **options)
         self.calls = {}
@@ -180,14 +181,6 @@ class StrictStation(ChargePoint):
             commanded.add(self.id)
             asyncio.ensure_future(self.send_commands())
 
-    @on(Action.heartbeat)
-    def on_heartbeat(self, **_):
-        return call_result.Heartbeat(current_time=now())
-
-    @on(Action.status_notification)
-    def on_status(self, **_):
-        return call_result.StatusNotification()
-
     @on(Action.authorize)
     def on_authorize(self, id_tag, **_):
         return call_result.Authorize(id_tag_info={"status": badge_status(id_tag)})
@@ -199,22 +192,6 @@ class StrictStation(ChargePoint):
         transactions.setdefault(self.id, set()).add(next_transaction)
         return call_result.StartTransaction(
             transaction_id=next_transaction, id_tag_info={"status": badge_status(id_tag)})
-
-    @on(Action.stop_transaction)
-    def on_stop(self, **_):
-        return call_result.StopTransaction(id_tag_info={"status": AuthorizationStatus.accepted})
-
-    @on(Action.meter_values)
-    def on_meter_values(self, **_):
-        return call_result.MeterValues()
-
-    @on(Action.firmware_status_notification)
-    def on_firmware(self, **_):
-        return call_result.FirmwareStatusNotification()
-
-    @on(Action.diagnostics_status_notification)
-    def on_diagnostics(self, **_):
-        return call_result.DiagnosticsStatusNotification()
 
     @on(Action.data_transfer)
     def on_data_transfer(self, **_):
