@@ -15,7 +15,8 @@ enum SLOArgument {
         }
         if let action = slo.action, Action(rawValue: action) == nil {
             let actions = Action.allCases.map(\.rawValue).sorted().joined(separator: ", ")
-            throw ValueError(expected: "an action of OCPP 1.6 (there is no '\(action)'): * (all), \(actions)")
+            throw ValueError(
+                expected: "an action of OCPP 1.6, and there is no action '\(action)'; the actions are * (all), \(actions)")
         }
         return slo
     }
