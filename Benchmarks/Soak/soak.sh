@@ -10,7 +10,8 @@
 # to soak-STATIONS-MINUTESm.csv in the current folder (elapsed_s,rss_kib); the run's report folder is
 # kept beside it (soak-STATIONS-MINUTESm-report/) for its timeline and peak RSS (VmHWM). Where a C compiler
 # is found, heapwatch.c is preloaded into the fleet and the heap's own figures go to
-# soak-STATIONS-MINUTESm-heap.csv (glibc's mallinfo2: bytes in use, bytes held free), with their slopes.
+# soak-STATIONS-MINUTESm-heap.csv (glibc's mallinfo2: bytes in use, bytes held free, and the lowest bytes
+# in use of each interval, read ten times a second), with their slopes.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 stations=${1:-5000}
@@ -89,8 +90,10 @@ print(f"scheduler lag p50 {lag['p50']} ms, p99 {lag['p99']} ms; latency p50 {lat
       f"timeouts {report['messages']['all']['timeouts']}")
 if os.path.exists(sys.argv[4]):
     heap = [line.split(",") for line in open(sys.argv[4]).read().split()[1:]]
-    for label, column in (("in use", 2), ("held free", 3)):
-        points = [(int(r[0]), int(r[column])) for r in heap if warmup <= int(r[0]) < end]
+    # The floor (heapwatch.c: the lowest of the interval's readings, ten a second, mapped blocks included)
+    # leaves out the fleet's once-a-second bursts: its slope is the one that tells growth.
+    for label, column in (("in use", 2), ("held free", 3), ("in use, floor", 6)):
+        points = [(int(r[0]), int(r[column])) for r in heap if len(r) > column and warmup <= int(r[0]) < end]
         if len(points) > 2:
             print(f"heap {label} (mallinfo2): first {points[0][1] / 1024:.1f} MiB, last {points[-1][1] / 1024:.1f} MiB, "
                   f"slope {fit(points)[0] * 60:.1f} KiB/min")

@@ -91,20 +91,35 @@ import Testing
         #expect(timeline.map(\.sent).reduce(0, +) == [0, 1_000, 50_000, 400_000].map { Self.second($0).sent }.reduce(0, +))
     }
 
-    @Test func aDayOfSecondsTakesNoMoreMemoryThanAnHour() {
+    @Test func aDayOfSecondsTakesTheRoomOfItsFirstSecondAndNoMore() {
         var timeline = Timeline()
-        var bytesAfterAnHour = 0
-        var mostBytes = 0
+        #expect(timeline.retainedBytes == 0)
+        var bytesAt: [Int: Int] = [:]
         for second in 0..<86_400 {
-            timeline.append(TimelinePoint(
-                second: second, sent: 1, answered: 1, callErrors: 0, timeouts: 0, connectFailures: 0, connected: 1,
-                latencyP50: 1, latencyP99: 1))
-            mostBytes = max(mostBytes, timeline.retainedBytes)
-            if second == 3_599 { bytesAfterAnHour = timeline.retainedBytes }
+            timeline.append(Self.second(second))
+            if [0, 60, 3_599, 7_199, 86_399].contains(second) { bytesAt[second] = timeline.retainedBytes }
         }
         #expect(timeline.grain == 30)
         #expect(timeline.count == 2_880)
-        #expect(mostBytes <= 2 * bytesAfterAnHour)
-        #expect(mostBytes <= 2 * Timeline.defaultCapacity * MemoryLayout<TimelinePoint>.stride)
+        #expect(MemoryLayout<TimelinePoint>.stride == 144)
+        let room = Timeline.defaultCapacity * MemoryLayout<TimelinePoint>.stride
+        #expect(bytesAt[0]! >= room && bytesAt[0]! < room + 4 * MemoryLayout<TimelinePoint>.stride)
+        #expect(bytesAt.values.allSatisfy { $0 == bytesAt[0] }, "\(bytesAt)")
+    }
+
+    /// As the runner holds its last snapshot while the aggregator appends the next second: every append
+    /// then copies points shared with the copy held.
+    @Test func aCopyHeldAtEverySecondLeavesTheRoomAsItWas() {
+        var timeline = Timeline(capacity: 10)
+        var held = timeline
+        var bytesAt: [Int: Int] = [:]
+        for second in 0..<2_000 {
+            timeline.append(Self.second(second))
+            held = timeline
+            if [0, 999, 1_999].contains(second) { bytesAt[second] = timeline.retainedBytes }
+        }
+        #expect(held.grain == 300)
+        #expect(bytesAt[0]! >= 10 * MemoryLayout<TimelinePoint>.stride)
+        #expect(bytesAt[999] == bytesAt[0] && bytesAt[1_999] == bytesAt[0], "\(bytesAt)")
     }
 }
