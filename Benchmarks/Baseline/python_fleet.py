@@ -2,17 +2,19 @@
 
 One process, one asyncio loop, one `websockets` connection and one `ocpp.v16.ChargePoint` per station
 (the package's own call/answer matching and JSON-schema validation, as its README shows). Each station
-connects, sends a BootNotification, then a Heartbeat every --interval seconds on a fixed schedule (the
+connects (at most 1,000 handshakes at once, as ocpp-fleet; a failed one is tried again a second later),
+sends a BootNotification, then a Heartbeat every --interval seconds on a fixed schedule (the
 next one is due `interval` after the previous one was due, whether or not it was late).
 
 Latency is measured as ocpp-fleet measures it: per CALL, from when it was due to its answer (a fleet
 that falls behind sees its own delay), and the service time beside it, from when it was sent. The
 connect + boot time runs from the first BootNotification sent to the last one answered.
 
-Usage: python_fleet.py URL --stations N [--interval S] [--ramp N/s] [--id-prefix PY]
+Usage: python_fleet.py URL --stations N [--interval S] [--ramp N/s] [--id-prefix PY] [--sync-validation]
 
 Prints one JSON line a second on stdout ({"t", "connected", "booted", "answered", "timeouts",
-"errors", "failed"}, t in seconds since the start) and, at SIGINT or SIGTERM, one line with "final":
+"errors", "failed", "p99_ms"}, t in seconds since the start, p99_ms that of the Heartbeats answered since
+the line before) and, at SIGINT or SIGTERM, one line with "final":
 true and the latencies, then exits 0 at once (its links drop without a close handshake).
 """
 import argparse
@@ -23,6 +25,7 @@ import signal
 import sys
 import time
 
+import ocpp.messages
 import websockets
 from ocpp.v16 import ChargePoint, call
 
@@ -58,35 +61,44 @@ def percentile(values, share):
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-async def station(url, station_id, interval, figures):
+async def connect(url, station_id, opening, figures):
+    """Opens the station's link, at most `opening`'s share at a time, trying again a second after a failure."""
+    while True:
+        try:
+            async with opening:
+                return await websockets.connect(
+                    f"{url}/{station_id}", subprotocols=["ocpp1.6"], open_timeout=10, ping_interval=None)
+        except (OSError, asyncio.TimeoutError, websockets.exceptions.WebSocketException):
+            figures.failed += 1
+            await asyncio.sleep(1)
+
+
+async def station(url, station_id, interval, opening, figures):
     loop = asyncio.get_running_loop()
+    ws = await connect(url, station_id, opening, figures)
+    figures.connected += 1
+    point = ChargePoint(station_id, ws, response_timeout=10)
+    listener = asyncio.create_task(point.start())
     try:
-        async with websockets.connect(
-            f"{url}/{station_id}", subprotocols=["ocpp1.6"], open_timeout=10, ping_interval=None
-        ) as ws:
-            figures.connected += 1
-            point = ChargePoint(station_id, ws, response_timeout=10)
-            listener = asyncio.create_task(point.start())
-            try:
-                due = loop.time()
-                if figures.first_boot is None:
-                    figures.first_boot = due
-                while not await timed_call(point, call.BootNotification(
-                        charge_point_vendor="Legrand", charge_point_model="GreenUp"), due, figures):
-                    due += 30
-                    await asyncio.sleep(max(0, due - loop.time()))
-                figures.booted += 1
-                figures.last_boot = loop.time()
-                due = loop.time() + interval
-                while True:
-                    await asyncio.sleep(max(0, due - loop.time()))
-                    await timed_call(point, call.Heartbeat(), due, figures)
-                    due += interval
-            finally:
-                listener.cancel()
-                figures.connected -= 1
-    except (OSError, asyncio.TimeoutError, websockets.exceptions.WebSocketException):
+        due = loop.time()
+        if figures.first_boot is None:
+            figures.first_boot = due
+        while not await timed_call(point, call.BootNotification(
+                charge_point_vendor="Legrand", charge_point_model="GreenUp"), due, figures):
+            due += 30
+            await asyncio.sleep(max(0, due - loop.time()))
+        figures.booted += 1
+        figures.last_boot = loop.time()
+        due = loop.time() + interval
+        while True:
+            await asyncio.sleep(max(0, due - loop.time()))
+            await timed_call(point, call.Heartbeat(), due, figures)
+            due += interval
+    except websockets.exceptions.ConnectionClosed:
         figures.failed += 1
+    finally:
+        listener.cancel()
+        figures.connected -= 1
 
 
 async def timed_call(point, payload, due, figures):
@@ -117,8 +129,12 @@ async def main(args):
         loop.add_signal_handler(signum, stop.set)
 
     async def report():
+        seen = 0
         while True:
-            print(figures.line(), flush=True)
+            second = figures.latencies[seen:]
+            seen += len(second)
+            p99 = percentile(second, 0.99)
+            print(figures.line(p99_ms=None if p99 is None else p99 * 1000), flush=True)
             await asyncio.sleep(1)
 
     async def launch():
@@ -128,9 +144,11 @@ async def main(args):
             if when > loop.time():
                 await asyncio.sleep(when - loop.time())
             stations.append(asyncio.create_task(
-                station(args.url, f"{args.id_prefix}{index + 1:05d}", args.interval, figures)))
+                station(args.url, f"{args.id_prefix}{index + 1:05d}", args.interval, opening, figures)))
 
     stations = []
+    # As many handshakes under way at once as ocpp-fleet allows itself (FleetRunConfiguration).
+    opening = asyncio.Semaphore(1000)
     reporter = asyncio.create_task(report())
     launcher = asyncio.create_task(launch())
     await stop.wait()
@@ -157,7 +175,12 @@ if __name__ == "__main__":
     parser.add_argument("--interval", type=float, default=60.0, help="seconds between a station's Heartbeats")
     parser.add_argument("--ramp", type=float, default=500.0, help="new stations per second")
     parser.add_argument("--id-prefix", default="PY")
+    parser.add_argument("--sync-validation", action="store_true",
+                        help="validate payloads on the loop's thread (the package's default is a thread pool)")
+    arguments = parser.parse_args()
+    if arguments.sync_validation:
+        ocpp.messages.ASYNC_VALIDATION = False
     try:
-        asyncio.run(main(parser.parse_args()))
+        asyncio.run(main(arguments))
     except KeyboardInterrupt:
         sys.exit(130)
