@@ -24,6 +24,9 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 # The CSMS gives this HeartbeatInterval at boot; our fleet's --speed scales it to the interval we want.
 CSMS_HEARTBEAT_S = 60
 P99_LIMIT_MS = 100.0
+# The latency buckets of ocpp-fleet's Prometheus histograms (docs/metrics.md), in ms; python_fleet.py counts
+# its Heartbeats into the same ones, so that both windows' p99 come out of the same arithmetic.
+BUCKETS_MS = (0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, float("inf"))
 
 
 class Failure(Exception):
@@ -90,6 +93,24 @@ def free_port():
         return probe.getsockname()[1]
 
 
+def window_p99(before, after):
+    """The p99 of the Heartbeats answered between two status snapshots, from their cumulative bucket counts
+    (interpolated within its bucket, as Prometheus' histogram_quantile does); None when there were none."""
+    counts = [b - a for a, b in zip(before["buckets"], after["buckets"])]
+    total = counts[-1]
+    if total <= 0:
+        return None
+    rank = 0.99 * total
+    lower, below = 0.0, 0
+    for bound, cumulative in zip(BUCKETS_MS, counts):
+        if cumulative >= rank:
+            if bound == float("inf"):
+                return lower
+            return lower + (bound - lower) * (rank - below) / max(1, cumulative - below)
+        lower, below = bound, cumulative
+    return lower
+
+
 def wait_for(condition, timeout, interval=0.2):
     """Polls `condition` until it returns a true value or `timeout` s pass; returns its last value."""
     deadline = time.monotonic() + timeout
@@ -130,7 +151,8 @@ class OursRun(Run):
                 text = answer.read().decode()
         except (OSError, urllib.error.URLError):
             return None
-        figures = {"t": 0.0, "booted": 0, "answered": 0, "timeouts": 0, "errors": 0}
+        figures = {"t": 0.0, "booted": 0, "answered": 0, "timeouts": 0, "errors": 0, "buckets": [0] * len(BUCKETS_MS)}
+        bounds = {f"{bound / 1000:g}" if bound != float("inf") else "+Inf": index for index, bound in enumerate(BUCKETS_MS)}
         for line in text.splitlines():
             match = re.match(r'(\w+)(?:\{([^}]*)\})? (\S+)$', line)
             if not match:
@@ -147,6 +169,10 @@ class OursRun(Run):
                 figures["errors"] += value
             elif name == "ocpp_fleet_timeouts_total":
                 figures["timeouts"] += value
+            elif name == "ocpp_fleet_latency_seconds_bucket" and 'action="Heartbeat"' in labels:
+                bound = re.search(r'le="([^"]*)"', labels).group(1)
+                if bound in bounds:
+                    figures["buckets"][bounds[bound]] = value
         return figures
 
     def finish(self, children):
@@ -165,20 +191,6 @@ class OursRun(Run):
             "timeouts": timeouts, "errors": errors,
             "connect_and_boot_s": self.boot_seconds(),
         }
-
-    def window_p99(self, start, end):
-        """The worst per-second latency p99 of the report's timeline between two of the run's instants (s).
-        The p99 of the whole window is at most that: a second whose p99 is at most X has at most 1 % above X."""
-        path = os.path.join(self.report_dir, "report.json")
-        with open(path) as file:
-            timeline = json.load(file)["timeline"]
-        worst = None
-        for row in timeline["rows"]:
-            values = dict(zip(timeline["columns"], row))
-            if values["second"] >= int(start) and values["second"] + values.get("seconds", 1) <= end + 1:
-                if values["answered"]:
-                    worst = max(worst or 0, values["latency_p99_ms"])
-        return worst
 
     def boot_seconds(self):
         """From the first BootNotification sent to the last one answered, from the run's trace (the report's
@@ -206,7 +218,6 @@ class PythonRun(Run):
     def __init__(self, process, stations):
         super().__init__(process, stations)
         self.latest = None
-        self.history = []
         self.final = None
         self.reader = threading.Thread(target=self.read, daemon=True)
         self.reader.start()
@@ -220,14 +231,7 @@ class PythonRun(Run):
             if figures.get("final"):
                 self.final = figures
             else:
-                self.history.append(figures)
                 self.latest = figures
-
-    def window_p99(self, start, end):
-        """The worst per-second latency p99 of the fleet's status lines between two of its instants (s)."""
-        seconds = [line["p99_ms"] for line in self.history
-                   if start < line["t"] <= end + 0.5 and line["p99_ms"] is not None]
-        return max(seconds) if seconds else None
 
     def status(self):
         return self.latest
@@ -361,21 +365,23 @@ class Bench:
                 return result
             time.sleep(self.options.warmup)
             before, cpu_before, wall_before = self.sample(run)
+            csms_before = cpu_seconds(self.csms.pid)
             time.sleep(self.options.window)
             after, cpu_after, wall_after = self.sample(run)
+            csms_after = cpu_seconds(self.csms.pid)
         except BaseException:
             run.finish(self.children)
             raise
         final = run.finish(self.children)
         answered_per_s = (after["answered"] - before["answered"]) / max(1e-9, after["t"] - before["t"])
         cpu_per_s = (cpu_after - cpu_before) / (wall_after - wall_before)
-        p99 = run.window_p99(before["t"], after["t"])
+        p99 = window_p99(before, after)
         timeouts = after["timeouts"] - before["timeouts"]
         errors = after["errors"] - before["errors"]
         result.update(
             answered_per_s=answered_per_s,
             cpu_us=cpu_per_s / answered_per_s * 1e6 if answered_per_s > 0 else None,
-            cpu_share=cpu_per_s, p99_ms=p99, timeouts=timeouts, errors=errors,
+            cpu_share=cpu_per_s, csms_cpu_share=(csms_after - csms_before) / (wall_after - wall_before), p99_ms=p99, timeouts=timeouts, errors=errors,
             run_p99_ms=final["p99_ms"], service_p99_ms=final["service_p99_ms"])
         why = []
         if p99 is None or p99 >= P99_LIMIT_MS:
@@ -387,7 +393,8 @@ class Bench:
         result.update(passed=not why, why=", ".join(why) or "ok")
         self.log(f"  {kind:6} {rate:8,.0f} msgs/s paced ({stations} stations): answered {answered_per_s:8,.0f}/s, "
                  f"p99 {p99 or float('nan'):7.1f} ms, CPU {result['cpu_us'] or float('nan'):6.1f} µs "
-                 f"per round trip ({cpu_per_s * 100:.0f} % of a core): {result['why']}")
+                 f"per round trip ({cpu_per_s * 100:.0f} % of a core; the CSMS {result['csms_cpu_share'] * 100:.0f} %, "
+                 f"load average {os.getloadavg()[0]:.0f}): {result['why']}")
         return result
 
     def search(self, kind):
@@ -414,7 +421,8 @@ class Bench:
                     continue
             if failed["rate"] / passed["rate"] <= self.options.resolution:
                 break
-            rate = round((passed["rate"] * failed["rate"]) ** 0.5, -2) or (passed["rate"] + failed["rate"]) / 2
+            # Halfway on a log scale, to two significant digits.
+            rate = float(f"{(passed['rate'] * failed['rate']) ** 0.5:.2g}")
             if rate in (passed["rate"], failed["rate"]):
                 break
         return trials, passed
@@ -472,7 +480,7 @@ def parse(arguments):
     parser.add_argument("--resolution", type=float, default=1.2, help="stop bisecting when the bounds are this close")
     parser.add_argument("--max-trials", type=int, default=10, help="paced runs per fleet at most")
     parser.add_argument("--max-stations", type=int, default=10000, help="stations of a paced run at most")
-    parser.add_argument("--warmup", type=float, default=3, help="seconds after the last boot before measuring")
+    parser.add_argument("--warmup", type=float, default=5, help="seconds after the last boot before measuring")
     parser.add_argument("--window", type=float, default=8, help="seconds of the measured window")
     parser.add_argument("--small", type=int, default=1000, help="the smaller idle fleet for RSS per station")
     parser.add_argument("--large", type=int, default=5000, help="the larger one; its connect + boot rate is shown")
@@ -484,7 +492,7 @@ def parse(arguments):
     parser.add_argument("--json", help="also write every figure to this file")
     options = parser.parse_args(arguments)
     if options.quick:
-        options.small, options.large = 100, 500
+        options.small, options.large = 100, 1000
         options.start_rate = min(options.start_rate, 500)
         options.max_trials, options.warmup, options.window, options.settle = 1, 1, 3, 1
     if options.large <= options.small:
@@ -518,7 +526,7 @@ def main(arguments):
         print(f"\n{len(os.sched_getaffinity(0))} cores, load average {os.getloadavg()[0]:.1f} at the end, "
               f"{time.monotonic() - started:.0f} s; both fleets against one `ocpp-fleet csms` on loopback. "
               f"Latency from when each Heartbeat was due; CPU from /proc/PID/stat over {options.window:g} s "
-              f"of steady load (p99: the worst second's); RSS per station between {options.small:,} and {options.large:,} idle stations.")
+              f"of steady load; RSS per station between {options.small:,} and {options.large:,} idle stations.")
         if options.json:
             with open(options.json, "w") as file:
                 json.dump({"options": vars(options), "results": results}, file, indent=2)

@@ -13,12 +13,15 @@ connect + boot time runs from the first BootNotification sent to the last one an
 Usage: python_fleet.py URL --stations N [--interval S] [--ramp N/s] [--id-prefix PY] [--sync-validation]
 
 Prints one JSON line a second on stdout ({"t", "connected", "booted", "answered", "timeouts",
-"errors", "failed", "p99_ms"}, t in seconds since the start, p99_ms that of the Heartbeats answered since
-the line before) and, at SIGINT or SIGTERM, one line with "final":
+"errors", "failed", "buckets"}, t in seconds since the start, buckets the Heartbeats answered so far within
+each of ocpp-fleet's latency bucket bounds, cumulative as Prometheus' are) and, at SIGINT or SIGTERM, one
+line with "final":
 true and the latencies, then exits 0 at once (its links drop without a close handshake).
 """
 import argparse
 import asyncio
+import bisect
+import itertools
 import json
 import os
 import signal
@@ -28,6 +31,10 @@ import time
 import ocpp.messages
 import websockets
 from ocpp.v16 import ChargePoint, call
+
+
+# The upper bounds (ms) of ocpp-fleet's latency histogram buckets (docs/metrics.md), the last one infinite.
+BUCKETS_MS = (0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, float("inf"))
 
 
 class Figures:
@@ -43,6 +50,7 @@ class Figures:
         self.last_boot = None
         self.latencies = []
         self.services = []
+        self.buckets = [0] * len(BUCKETS_MS)
 
     def line(self, **extra):
         figures = {
@@ -118,6 +126,7 @@ async def timed_call(point, payload, due, figures):
     if isinstance(payload, call.Heartbeat):
         figures.latencies.append(answered - due)
         figures.services.append(answered - sent)
+        figures.buckets[bisect.bisect_left(BUCKETS_MS, (answered - due) * 1000)] += 1
     return True
 
 
@@ -129,12 +138,8 @@ async def main(args):
         loop.add_signal_handler(signum, stop.set)
 
     async def report():
-        seen = 0
         while True:
-            second = figures.latencies[seen:]
-            seen += len(second)
-            p99 = percentile(second, 0.99)
-            print(figures.line(p99_ms=None if p99 is None else p99 * 1000), flush=True)
+            print(figures.line(buckets=list(itertools.accumulate(figures.buckets))), flush=True)
             await asyncio.sleep(1)
 
     async def launch():
