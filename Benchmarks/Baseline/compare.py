@@ -1,4 +1,5 @@
-"""Our fleet against the Python baseline, in one run, against one CSMS: see compare.sh and README.md here.
+"""Our fleet against the Python baseline, in one run, against one CSMS: see compare.sh, and the README's
+"Against a Python baseline" for what each figure is.
 
 Started by compare.sh (which builds the release binary and installs the baseline's packages); only the
 standard library is used here. Every process it starts is in a process group of its own and is stopped
@@ -40,10 +41,10 @@ class Children:
         self.processes = []
 
     def start(self, command, log_path, **options):
-        log = open(log_path, "wb")
-        process = subprocess.Popen(
-            command, stdout=options.pop("stdout", log), stderr=log, stdin=subprocess.DEVNULL,
-            start_new_session=True, **options)
+        with open(log_path, "wb") as log:
+            process = subprocess.Popen(
+                command, stdout=options.pop("stdout", log), stderr=log, stdin=subprocess.DEVNULL,
+                start_new_session=True, **options)
         process.log_path = log_path
         self.processes.append(process)
         return process
@@ -476,7 +477,7 @@ def parse(arguments):
     parser.add_argument("--quick", action="store_true", help="a smoke run of under a minute: tiny fleets, one rate")
     parser.add_argument("--start-rate", type=float, default=1000, help="first paced rate, msgs/s; CPU is compared there")
     parser.add_argument("--max-rate", type=float, default=128000)
-    parser.add_argument("--min-rate", type=float, default=100)
+    parser.add_argument("--min-rate", type=float, default=25, help="lowest paced rate tried, msgs/s")
     parser.add_argument("--resolution", type=float, default=1.2, help="stop bisecting when the bounds are this close")
     parser.add_argument("--max-trials", type=int, default=10, help="paced runs per fleet at most")
     parser.add_argument("--max-stations", type=int, default=10000, help="stations of a paced run at most")

@@ -15,8 +15,8 @@ Usage: python_fleet.py URL --stations N [--interval S] [--ramp N/s] [--id-prefix
 Prints one JSON line a second on stdout ({"t", "connected", "booted", "answered", "timeouts",
 "errors", "failed", "buckets"}, t in seconds since the start, buckets the Heartbeats answered so far within
 each of ocpp-fleet's latency bucket bounds, cumulative as Prometheus' are) and, at SIGINT or SIGTERM, one
-line with "final":
-true and the latencies, then exits 0 at once (its links drop without a close handshake).
+line with "final": true and the whole run's latencies, then exits 0 at once (its links drop without a
+close handshake).
 """
 import argparse
 import asyncio
