@@ -4,6 +4,11 @@
 ///
 /// Time is passed in, in nanoseconds, so tests drive the wheel by hand; the event loop feeds it the
 /// monotonic clock. A timer never fires before its deadline, and at most one tick after it.
+///
+/// Batching: ``nextWakeUp()`` asks for one wake-up per occupied tick, and a collection at `now` takes every
+/// timer whose deadline has passed, those of the tick that `now` falls in included. A loop that wakes late
+/// (its sleep is rounded up to whole milliseconds) or for I/O fires in that one wake-up every timer due by
+/// then, rather than waking again for those whose deadline fell between a tick's start and `now`.
 struct TimerWheel {
     private struct Entry {
         var deadline: UInt64
@@ -116,15 +121,19 @@ struct TimerWheel {
         return currentTick * tickNanoseconds
     }
 
-    /// Gathers every timer due at `now`, sorted by (deadline, sequence), for ``popDue()`` to hand out.
+    /// Gathers every timer whose deadline is at or before `now`, sorted by (deadline, sequence), for
+    /// ``popDue()`` to hand out.
     mutating func collectDue(now: UInt64) {
         due.removeAll(keepingCapacity: true)
         dueIndex = 0
-        let nowTick = now / tickNanoseconds
-        guard nowTick >= currentTick else { return }
+        // Deadlines are rounded up to their tick, so the tick after `now`'s holds timers due by `now` too
+        // (those whose deadline is past the start of `now`'s tick): it is visited, and stays the current
+        // one, as its other timers are still to come.
+        let lastTick = now / tickNanoseconds + 1
+        guard lastTick >= currentTick else { return }
         if count > 0 {
             let slots = slotMask + 1
-            let span = min(nowTick - currentTick + 1, slots)
+            let span = min(lastTick - currentTick + 1, slots)
             var offset: UInt64 = 0
             while offset < span {
                 let slot = Int((currentTick + offset) & slotMask)
@@ -132,7 +141,7 @@ struct TimerWheel {
                     var index = heads[slot]
                     while index >= 0 {
                         let entry = entries[Int(index)]
-                        if entry.tick <= nowTick {
+                        if entry.tick < lastTick || (entry.tick == lastTick && entry.deadline <= now) {
                             due.append(Due(
                                 deadline: entry.deadline, sequence: entry.sequence,
                                 id: TimerID(index: UInt32(index), generation: entry.generation)))
@@ -146,7 +155,7 @@ struct TimerWheel {
                 due.sort { ($0.deadline, $0.sequence) < ($1.deadline, $1.sequence) }
             }
         }
-        currentTick = nowTick + 1
+        currentTick = lastTick
     }
 
     /// The next due timer from the last ``collectDue(now:)``, removed from the wheel; a timer cancelled

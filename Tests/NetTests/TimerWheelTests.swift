@@ -145,6 +145,57 @@ private func advance(_ wheel: inout TimerWheel, to now: UInt64) {
         #expect(recorder.fired == [1])
     }
 
+    @Test func timersOfOneTickFireInTheOneWakeUpTheWheelAsksFor() throws {
+        var wheel = TimerWheel(now: 0)
+        let recorder = Recorder()
+        wheel.schedule(at: 20 * millisecond + 900_000, owner: recorder, tag: 3)
+        wheel.schedule(at: 20 * millisecond + 100_000, owner: recorder, tag: 1)
+        wheel.schedule(at: 20 * millisecond + 500_000, owner: recorder, tag: 2)
+        let wakeUp = try #require(wheel.nextWakeUp())
+        advance(&wheel, to: wakeUp)
+        #expect(recorder.fired == [1, 2, 3])
+        #expect(wheel.nextWakeUp() == nil)
+    }
+
+    @Test func aLateWakeUpAlsoFiresTheTimersDueSinceItsTickBegan() throws {
+        var wheel = TimerWheel(now: 0)
+        let recorder = Recorder()
+        wheel.schedule(at: 10 * millisecond + 200_000, owner: recorder, tag: 1)
+        wheel.schedule(at: 11 * millisecond + 300_000, owner: recorder, tag: 2)
+        wheel.schedule(at: 11 * millisecond + 800_000, owner: recorder, tag: 3)
+        // The loop asked to wake at 11 ms and woke at 11.5 ms (its sleep is rounded up to whole milliseconds).
+        #expect(wheel.nextWakeUp() == 11 * millisecond)
+        advance(&wheel, to: 11 * millisecond + 500_000)
+        #expect(recorder.fired == [1, 2])
+        #expect(wheel.nextWakeUp() == 12 * millisecond)
+        advance(&wheel, to: 12 * millisecond)
+        #expect(recorder.fired == [1, 2, 3])
+    }
+
+    @Test func aWakeUpForInputFiresEveryTimerAlreadyDue() {
+        var wheel = TimerWheel(now: 0)
+        let recorder = Recorder()
+        wheel.schedule(at: 5 * millisecond + 100_000, owner: recorder, tag: 1)
+        wheel.schedule(at: 5 * millisecond + 400_000, owner: recorder, tag: 2)
+        advance(&wheel, to: 5 * millisecond + 300_000)
+        advance(&wheel, to: 5 * millisecond + 300_000)
+        #expect(recorder.fired == [1])
+        advance(&wheel, to: 5 * millisecond + 400_000)
+        #expect(recorder.fired == [1, 2])
+    }
+
+    @Test func aTimerScheduledForAPassedInstantOfTheCurrentTickFiresAtTheNextCollection() {
+        var wheel = TimerWheel(now: 0)
+        let recorder = Recorder()
+        advance(&wheel, to: 7 * millisecond + 200_000)
+        wheel.schedule(at: 7 * millisecond + 100_000, owner: recorder, tag: 1)
+        wheel.schedule(at: 7 * millisecond + 600_000, owner: recorder, tag: 2)
+        advance(&wheel, to: 7 * millisecond + 300_000)
+        #expect(recorder.fired == [1])
+        advance(&wheel, to: 8 * millisecond)
+        #expect(recorder.fired == [1, 2])
+    }
+
     @Test func holdsAHundredThousandTimersAndFiresEachOnce() {
         var wheel = TimerWheel(now: 0)
         let owners = (0..<100).map { _ in Recorder() }
