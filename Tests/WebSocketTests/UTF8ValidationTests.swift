@@ -1,9 +1,10 @@
+import Basics
 import Testing
 @testable import WebSocket
 
 @Suite struct UTF8ValidationTests {
     @Test func agreesWithTheStandardLibraryOnRandomBytes() {
-        var random = SeededRandom(state: 3)
+        var random = SplitMix64(seed: 3)
         // Bytes drawn mostly from the ranges where UTF-8's rules bite: leads, continuations, edges.
         let interesting: [UInt8] = [0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
         for _ in 0..<20_000 {
