@@ -172,13 +172,6 @@ enum Syscall {
 
     // MARK: Process
 
-    /// Monotonic time in nanoseconds.
-    static func monotonicNanoseconds() -> UInt64 {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec)
-    }
-
     static func openFileLimit() throws(SystemCallError) -> rlimit {
         var limit = rlimit()
         _ = try retrying("getrlimit") { getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) }
