@@ -1,3 +1,4 @@
+import Basics
 import Fleet
 import Foundation
 import Metrics
@@ -13,7 +14,7 @@ struct RunOptions: Sendable {
     var ramp: Double
     var report: String?
     var slos: [SLO]
-    var shard: Shard
+    var shard: FleetShard
     var sourceAddresses: [String]
     var metricsPort: Int?
     var trace: String?
@@ -46,7 +47,7 @@ struct RunOptions: Sendable {
         ramp = try arguments.value("--ramp", as: Rate.argument) ?? 500
         report = arguments.value("--report")
         slos = try SLOArgument.all(arguments, command: "run")
-        shard = try arguments.value("--shard", as: Shard.argument) ?? Shard(index: 0, count: 1)
+        shard = try arguments.value("--shard", as: FleetShard.argument) ?? .whole
         sourceAddresses = try arguments.value("--source-addresses", as: SourceAddresses.argument) ?? []
         metricsPort = try arguments.value("--metrics-port", as: Count.port)
         trace = arguments.value("--trace")
@@ -89,7 +90,7 @@ struct RunOptions: Sendable {
         configuration.speed = speed
         configuration.seed = seed
         configuration.rampPerSecond = ramp
-        configuration.shard = FleetShard(index: shard.index, count: shard.count)
+        configuration.shard = shard
         configuration.sourceAddresses = sourceAddresses
         configuration.password = password
         configuration.caFile = caFile

@@ -1,3 +1,4 @@
+import Basics
 import Fleet
 import Foundation
 import Metrics
@@ -26,7 +27,7 @@ struct SimulateCommand: Command {
     var stations: Int?
     var duration: Duration
     var seed: UInt64
-    var shard: Shard
+    var shard: FleetShard
     var trace: String?
     var report: String?
     var slos: [SLO]
@@ -39,7 +40,7 @@ struct SimulateCommand: Command {
         stations = try arguments.value("--stations", as: Count.positive)
         duration = try arguments.value("--duration", as: Duration.argument) ?? .seconds(86_400)
         seed = try arguments.value("--seed", as: Count.seed) ?? 1
-        shard = try arguments.value("--shard", as: Shard.argument) ?? Shard(index: 0, count: 1)
+        shard = try arguments.value("--shard", as: FleetShard.argument) ?? .whole
         trace = arguments.value("--trace")
         report = arguments.value("--report")
         slos = try SLOArgument.all(arguments, command: "simulate")
@@ -56,7 +57,7 @@ struct SimulateCommand: Command {
         do {
             fleet = try Fleet(
                 profile: profile, stations: stations, seed: seed,
-                shard: FleetShard(index: shard.index, count: shard.count), profileName: profileArgument.description)
+                shard: shard, profileName: profileArgument.description)
         } catch {
             throw UsageError("\(error)", command: "simulate")
         }
