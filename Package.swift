@@ -24,18 +24,22 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
 
-        .target(name: "OCPP", swiftSettings: strict),
-        .target(name: "WebSocket", swiftSettings: strict),
-        .target(name: "Net", dependencies: ["CSystem", "COpenSSL", "WebSocket"], swiftSettings: strict),
-        .target(name: "Station", dependencies: ["OCPP"], swiftSettings: strict),
-        .target(name: "Metrics", swiftSettings: strict),
-        .target(name: "CSMS", dependencies: ["OCPP", "Net", "WebSocket", "Metrics"], swiftSettings: strict),
+        // The bottom layer, one of each thing several layers need: the seeded generator, the UTF-8
+        // validator, the write(2) loop and its typed error, the clocks, the shard of a fleet. Glibc only.
+        .target(name: "Basics", swiftSettings: strict),
+        .target(name: "OCPP", dependencies: ["Basics"], swiftSettings: strict),
+        .target(name: "WebSocket", dependencies: ["Basics"], swiftSettings: strict),
+        .target(name: "Net", dependencies: ["Basics", "CSystem", "COpenSSL", "WebSocket"], swiftSettings: strict),
+        .target(name: "Station", dependencies: ["Basics", "OCPP"], swiftSettings: strict),
+        .target(name: "Metrics", dependencies: ["Basics"], swiftSettings: strict),
+        .target(name: "CSMS", dependencies: ["Basics", "OCPP", "Net", "WebSocket", "Metrics"], swiftSettings: strict),
         .target(
             name: "Fleet",
-            dependencies: ["OCPP", "Station", "CSMS", "Metrics", "Net"],
+            dependencies: ["Basics", "OCPP", "Station", "CSMS", "Metrics", "Net"],
             swiftSettings: strict
         ),
-        .target(name: "CLI", dependencies: ["Fleet", "Metrics", "CSMS", "Net", "OCPP"], swiftSettings: strict),
+        .target(
+            name: "CLI", dependencies: ["Basics", "Fleet", "Metrics", "CSMS", "Net", "OCPP"], swiftSettings: strict),
         .executableTarget(name: "ocpp-fleet", dependencies: ["CLI"], swiftSettings: strict),
 
         .executableTarget(
@@ -51,21 +55,22 @@ let package = Package(
 
         // Shared by the test targets: finding the package root and the Python peers in .venv/.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "BasicsTests", dependencies: ["Basics", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "OCPPTests", dependencies: ["OCPP", "TestSupport"], exclude: ["Peers"], swiftSettings: strict),
-        .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"], swiftSettings: strict),
+        .testTarget(name: "WebSocketTests", dependencies: ["WebSocket", "Basics"], swiftSettings: strict),
         .testTarget(
-            name: "NetTests", dependencies: ["Net", "TestSupport"], exclude: ["Peers", "TLS/Peers"],
+            name: "NetTests", dependencies: ["Net", "Basics", "TestSupport"], exclude: ["Peers", "TLS/Peers"],
             swiftSettings: strict),
         .testTarget(
             name: "StationTests", dependencies: ["Station", "TestSupport"], exclude: ["Peers"], swiftSettings: strict),
         .testTarget(
-            name: "MetricsTests", dependencies: ["Metrics", "TestSupport"], exclude: ["Peers"], swiftSettings: strict),
+            name: "MetricsTests", dependencies: ["Metrics", "Basics", "TestSupport"], exclude: ["Peers"], swiftSettings: strict),
         .testTarget(
             name: "CSMSTests", dependencies: ["CSMS", "TestSupport"], exclude: ["Peers"], swiftSettings: strict),
         .testTarget(
-            name: "FleetTests", dependencies: ["Fleet", "TestSupport"], exclude: ["Peers"], swiftSettings: strict),
+            name: "FleetTests", dependencies: ["Fleet", "Basics", "TestSupport"], exclude: ["Peers"], swiftSettings: strict),
         .testTarget(
-            name: "CLITests", dependencies: ["CLI", "TestSupport"], exclude: ["Peers"], swiftSettings: strict),
+            name: "CLITests", dependencies: ["CLI", "Basics", "TestSupport"], exclude: ["Peers"], swiftSettings: strict),
     ]
 )

@@ -1,3 +1,5 @@
+import Basics
+
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
@@ -20,18 +22,9 @@ enum Output {
     /// Whether stderr is a terminal, where a live progress line can redraw itself.
     static var isTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// A closed or full stdout loses the text, never the command's outcome.
     private static func write(_ text: String, to descriptor: Int32) {
         var text = text
-        text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
-        }
+        text.withUTF8 { bytes in try? WriteLoop.write(UnsafeRawBufferPointer(bytes), to: descriptor) }
     }
 }

@@ -1,3 +1,4 @@
+import Basics
 import Fleet
 import Foundation
 import Metrics
@@ -41,7 +42,7 @@ struct RunWorkers {
         }
         if configuration.shard.count > 1 {
             throw UsageError(
-                "shard \(options.shard.index + 1)/\(options.shard.count) has \(stations) stations, more than one "
+                "shard \(options.shard) has \(stations) stations, more than one "
                     + "process holds (\(capacity)): cut the fleet into more shards (--shard I/N with a larger N)",
                 command: "run")
         }

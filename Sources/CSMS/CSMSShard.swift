@@ -1,3 +1,4 @@
+import Basics
 import Net
 import OCPP
 import Synchronization
@@ -60,7 +61,7 @@ final class CSMSShard: WebSocketHandler, TimerOwner, @unchecked Sendable {
     }
 
     func webSocketOpened(_ channel: WebSocketChannel) {
-        let now = WallClock.now()
+        let now = SystemClock.wallMilliseconds()
         let station = core.withLock { $0.connect(stationID: channel.stationID, now: now, into: &effects) }
         links.opened()
         perform(now: now)
@@ -71,7 +72,7 @@ final class CSMSShard: WebSocketHandler, TimerOwner, @unchecked Sendable {
     }
 
     func webSocket(_ channel: WebSocketChannel, received text: UnsafeRawBufferPointer) {
-        let now = WallClock.now()
+        let now = SystemClock.wallMilliseconds()
         let station = Self.station(channel.tag)
         let bytes = [UInt8](text)
         core.withLock { $0.receive(bytes, from: station, now: now, into: &effects) }
@@ -79,7 +80,7 @@ final class CSMSShard: WebSocketHandler, TimerOwner, @unchecked Sendable {
     }
 
     func webSocketClosed(_ channel: WebSocketChannel, reason: WebSocketCloseReason) {
-        let now = WallClock.now()
+        let now = SystemClock.wallMilliseconds()
         let station = Self.station(channel.tag)
         let index = Int(station.index)
         // A channel replaced by a newer one under the same id was already let go.
@@ -99,7 +100,7 @@ final class CSMSShard: WebSocketHandler, TimerOwner, @unchecked Sendable {
 
     /// Sends a command to the station and calls `reply` with its outcome when it ends; on the loop.
     func send(_ command: CentralSystemRequest, to stationID: String, reply: @escaping @Sendable (CommandOutcome) -> Void) {
-        let now = WallClock.now()
+        let now = SystemClock.wallMilliseconds()
         guard let messageId = core.withLock({ $0.send(command, to: stationID, now: now, into: &effects) }) else {
             reply(.lost)
             return
@@ -110,7 +111,7 @@ final class CSMSShard: WebSocketHandler, TimerOwner, @unchecked Sendable {
 
     /// Sends a command to every station of this loop; on the loop. Returns how many.
     func broadcast(_ command: CentralSystemRequest) -> Int {
-        let now = WallClock.now()
+        let now = SystemClock.wallMilliseconds()
         var sent = 0
         core.withLock { core in
             for stationID in Array(core.connectedStationIDs)
@@ -124,7 +125,7 @@ final class CSMSShard: WebSocketHandler, TimerOwner, @unchecked Sendable {
 
     /// Lets every station go, ending their commands, and closes their channels; on the loop.
     func closeAll() {
-        let now = WallClock.now()
+        let now = SystemClock.wallMilliseconds()
         let open = channels
         channels.removeAll()
         core.withLock { $0.disconnectAll(now: now, into: &effects) }
@@ -173,7 +174,7 @@ final class CSMSShard: WebSocketHandler, TimerOwner, @unchecked Sendable {
     }
 
     func timerFired(_ tag: UInt32) {
-        let now = WallClock.now()
+        let now = SystemClock.wallMilliseconds()
         switch tag {
         case TimerTag.delayedSend:
             delayTimer = nil

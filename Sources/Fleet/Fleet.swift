@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Basics
 import Metrics
 
 /// A fleet of virtual Green'Up stations driven by a profile: the entry point for people who script their
@@ -78,20 +74,14 @@ public struct Fleet: Sendable {
     public func simulate(
         duration: Duration, trace: String? = nil, progress: ((MetricsSnapshot) -> Void)? = nil
     ) async throws(SimulationError) -> RunReport {
-        let started = Self.monotonicSeconds()
+        let started = SystemClock.monotonicSeconds()
         let simulation = try Simulation(plan: plan(duration: duration), tracePath: trace)
         try simulation.run(progress: progress)
-        return simulation.report(profileName: profileName, wallSeconds: Self.monotonicSeconds() - started)
+        return simulation.report(profileName: profileName, wallSeconds: SystemClock.monotonicSeconds() - started)
     }
 
     static func milliseconds(_ duration: Duration) -> Int64 {
         let (seconds, attoseconds) = duration.components
         return seconds * 1000 + attoseconds / 1_000_000_000_000_000
-    }
-
-    private static func monotonicSeconds() -> Double {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 }

@@ -1,3 +1,4 @@
+import Basics
 import CSystem
 import Glibc
 import Synchronization
@@ -63,7 +64,7 @@ public final class EventLoop: @unchecked Sendable {
         }
         eventCapacity = 256
         events = .allocate(capacity: eventCapacity)
-        timers = TimerWheel(now: Syscall.monotonicNanoseconds())
+        timers = TimerWheel(now: SystemClock.monotonicNanoseconds())
         readBuffer = .allocate(byteCount: readBufferSize, alignment: 16)
         // The eventfd is told apart from sockets by a data word no socket can have (generation 0 is never given).
         try Syscall.epollControl(epoll, EPOLL_CTL_ADD, wakeFD, events: Interest.read.rawValue, data: UInt64(UInt32.max))
@@ -118,7 +119,7 @@ public final class EventLoop: @unchecked Sendable {
 
     /// The loop's clock: monotonic nanoseconds, the unit of timer deadlines.
     public static func now() -> UInt64 {
-        Syscall.monotonicNanoseconds()
+        SystemClock.monotonicNanoseconds()
     }
 
     /// Calls `owner.timerFired(tag)` on this loop at `deadline` (``now()``'s clock), or just after.
@@ -254,7 +255,7 @@ public final class EventLoop: @unchecked Sendable {
     private func waitTimeout() -> Int32 {
         if !tasks.withLock({ $0.tasks.isEmpty }) { return 0 }
         guard let wakeUp = timers.nextWakeUp() else { return -1 }
-        let now = Syscall.monotonicNanoseconds()
+        let now = SystemClock.monotonicNanoseconds()
         if wakeUp <= now { return 0 }
         return Int32(clamping: (wakeUp - now + 999_999) / 1_000_000)
     }
@@ -282,7 +283,7 @@ public final class EventLoop: @unchecked Sendable {
 
     private func fireTimers() {
         guard timers.count > 0 else { return }
-        timers.collectDue(now: Syscall.monotonicNanoseconds())
+        timers.collectDue(now: SystemClock.monotonicNanoseconds())
         while let (owner, tag) = timers.popDue() {
             owner.timerFired(tag)
         }

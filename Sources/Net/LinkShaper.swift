@@ -1,3 +1,5 @@
+import Basics
+
 /// The bytes of one link that its ``LinkConditions`` hold back, in each direction, with when each chunk
 /// may pass. Exists only while a link is under conditions or still has bytes they delayed: a link the
 /// network leaves alone pays nothing. Confined to the channel's loop.

@@ -1,3 +1,4 @@
+import Basics
 import Glibc
 
 /// The bytes a socket did not take yet. Empty (and holding no memory) whenever the socket keeps up, which

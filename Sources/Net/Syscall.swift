@@ -1,3 +1,4 @@
+import Basics
 import CSystem
 import Glibc
 
@@ -170,13 +171,6 @@ enum Syscall {
     }
 
     // MARK: Process
-
-    /// Monotonic time in nanoseconds.
-    static func monotonicNanoseconds() -> UInt64 {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec)
-    }
 
     static func openFileLimit() throws(SystemCallError) -> rlimit {
         var limit = rlimit()

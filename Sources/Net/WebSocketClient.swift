@@ -1,3 +1,4 @@
+import Basics
 import WebSocket
 
 /// Connects stations to one CSMS URL: the URL is parsed, its host resolved and its TLS context loaded once,

@@ -1,3 +1,5 @@
+import Basics
+
 /// Appends frames to a caller's buffer, so that sending needs no allocation of its own.
 enum FrameWriter {
     /// Appends one frame carrying `payload`, masked with `maskingKey` when there is one (client frames).

@@ -1,3 +1,5 @@
+import Basics
+
 /// One end of a WebSocket connection (RFC 6455) speaking OCPP 1.6J, as a sans-I/O state machine:
 /// bytes in, events and bytes out. It holds no socket, no clock and no buffer of its own while idle.
 ///
@@ -77,13 +79,13 @@ public struct WebSocketConnection {
     private var carry: [UInt8] = []
     /// The payloads of a fragmented message's frames so far, unmasked.
     private var message: [UInt8] = []
-    /// The masking keys' generator (SplitMix64); only clients mask.
-    private var maskingState: UInt64
+    /// The masking keys' generator; only clients mask.
+    private var masking: SplitMix64
 
-    private init(state: State, isClient: Bool, maskingState: UInt64, configuration: WebSocketConfiguration) {
+    private init(state: State, isClient: Bool, maskingSeed: UInt64, configuration: WebSocketConfiguration) {
         self.state = state
         self.isClient = isClient
-        self.maskingState = maskingState
+        masking = SplitMix64(seed: maskingSeed)
         acceptsBinaryMessages = configuration.acceptsBinaryMessages
         maxFrameSize = configuration.maxFrameSize
         maxMessageSize = configuration.maxMessageSize
@@ -106,7 +108,7 @@ public struct WebSocketConnection {
         let key = (random.next() as UInt64, random.next() as UInt64)
         ClientHandshake.appendRequest(request, key: ClientHandshake.keyText(key), to: &output)
         return WebSocketConnection(
-            state: .clientAwaitingAnswer(key: key), isClient: true, maskingState: random.next(),
+            state: .clientAwaitingAnswer(key: key), isClient: true, maskingSeed: random.next(),
             configuration: configuration)
     }
 
@@ -115,7 +117,7 @@ public struct WebSocketConnection {
     /// - Parameter configuration: Limits on what the client may send.
     /// - Returns: A connection that reports ``WebSocketEvent/upgradeRequested(_:)`` once the request is in.
     public static func server(configuration: WebSocketConfiguration = WebSocketConfiguration()) -> WebSocketConnection {
-        WebSocketConnection(state: .serverAwaitingRequest, isClient: false, maskingState: 0, configuration: configuration)
+        WebSocketConnection(state: .serverAwaitingRequest, isClient: false, maskingSeed: 0, configuration: configuration)
     }
 
     /// Whether the handshake is done and neither side has started closing: messages can be sent.
@@ -336,14 +338,10 @@ public struct WebSocketConnection {
         FrameWriter.append(opcode: opcode, payload: payload, maskingKey: nextMaskingKey(), to: &output)
     }
 
-    /// The next frame's masking key for a client (SplitMix64), `nil` for a server.
+    /// The next frame's masking key for a client, `nil` for a server.
     private mutating func nextMaskingKey() -> UInt32? {
         guard isClient else { return nil }
-        maskingState &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = maskingState
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return UInt32(truncatingIfNeeded: mixed ^ (mixed >> 31))
+        return UInt32(truncatingIfNeeded: masking.next())
     }
 
     // MARK: Handshake heads

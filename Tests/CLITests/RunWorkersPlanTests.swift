@@ -1,3 +1,4 @@
+import Basics
 import Fleet
 import Foundation
 import Testing
@@ -34,7 +35,7 @@ private func workers(_ tokens: [String], processes: Int = 3) throws -> RunWorker
     let arguments = plan.arguments(worker: 2, folder: URL(fileURLWithPath: "/tmp/x"))
     let options = try RunOptions(ParsedArguments(Array(arguments.dropFirst()), for: RunCommand.configuration))
     #expect(options.isWorker)
-    #expect(options.shard == Shard(index: 1, count: 3))
+    #expect(options.shard == FleetShard(index: 1, count: 3))
     #expect(options.stations == 30)
     #expect(options.seed == 7)
     #expect(options.ramp == 100)

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import Testing
 
@@ -49,13 +50,6 @@ import Testing
             compared += early.count
         }
         #expect(compared > 20)
-    }
-
-    @Test func shardsCoverTheFleetOnceEach() {
-        let parts = (0..<7).map { FleetShard(index: $0, count: 7).stations(ofFleetOf: 1_000) }
-        #expect(parts.first?.lowerBound == 0)
-        #expect(parts.last?.upperBound == 1_000)
-        #expect(zip(parts, parts.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
     }
 
     @Test func hourlyArrivalCountsMatchTheRates() throws {

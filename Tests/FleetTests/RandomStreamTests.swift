@@ -6,8 +6,6 @@ import Testing
     @Test func xoshiroMatchesTheReferenceImplementation() {
         // First outputs of xoshiro256** seeded through SplitMix64 from 0, as the reference C code gives them.
         var generator = Xoshiro256StarStar(seed: 0)
-        var seeder = SplitMix64(seed: 0)
-        #expect(seeder.next() == 0xE220_A839_7B1D_CDAF)
         let first = generator.next()
         #expect(first == 0x99EC_5F36_CB75_F2B4)
     }

@@ -1,7 +1,8 @@
+import Basics
 import Foundation
 import Metrics
-import Testing
 import TestSupport
+import Testing
 
 @testable import Fleet
 

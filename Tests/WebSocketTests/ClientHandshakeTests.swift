@@ -1,10 +1,11 @@
+import Basics
 import Testing
 @testable import WebSocket
 
 @Suite struct ClientHandshakeTests {
     /// A client started with a seeded generator, and the request it wrote.
     private func start(credentials: WebSocketCredentials? = nil) -> (WebSocketConnection, String) {
-        var random = SeededRandom(state: 42)
+        var random = SplitMix64(seed: 42)
         var output: [UInt8] = []
         let client = WebSocketConnection.client(
             WebSocketClientRequest(host: "csms.example:8180", path: "/ocpp/GU00001", credentials: credentials),
@@ -35,7 +36,7 @@ import Testing
         let key = requestKey(Array(first.utf8))
         #expect(Base64.decode(key.utf8)?.count == 16)
         #expect(requestKey(Array(again.utf8)) == key)
-        var other = SeededRandom(state: 43)
+        var other = SplitMix64(seed: 43)
         var output: [UInt8] = []
         _ = WebSocketConnection.client(
             WebSocketClientRequest(host: "h", path: "/x"), random: &other, requestInto: &output)
@@ -176,7 +177,7 @@ import Testing
     }
 
     @Test func answerHeadLargerThanTheLimitFails() {
-        var random = SeededRandom(state: 1)
+        var random = SplitMix64(seed: 1)
         var output: [UInt8] = []
         var client = WebSocketConnection.client(
             WebSocketClientRequest(host: "h", path: "/x"), configuration: WebSocketConfiguration(maxHandshakeSize: 256),

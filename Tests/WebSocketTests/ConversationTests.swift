@@ -1,3 +1,4 @@
+import Basics
 import Testing
 @testable import WebSocket
 
@@ -17,7 +18,7 @@ import Testing
             credentials: WebSocketCredentials? = nil, seed: UInt64 = 7,
             configuration: WebSocketConfiguration = WebSocketConfiguration()
         ) {
-            var random = SeededRandom(state: seed)
+            var random = SplitMix64(seed: seed)
             server = .server(configuration: configuration)
             client = .client(
                 WebSocketClientRequest(host: "127.0.0.1:8180", path: "/ocpp/GU00042", credentials: credentials),

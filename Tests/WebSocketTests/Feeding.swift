@@ -1,3 +1,4 @@
+import Basics
 @testable import WebSocket
 
 /// Feeds `bytes` to `connection` in reads of at most `chunk` bytes, as a transport would, and returns
@@ -61,7 +62,7 @@ let switchingProtocols = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket
 
 /// A client whose upgrade the server accepted, ready for frames.
 func openClient(configuration: WebSocketConfiguration = WebSocketConfiguration()) -> WebSocketConnection {
-    var random = SeededRandom(state: 1)
+    var random = SplitMix64(seed: 1)
     var output: [UInt8] = []
     var client = WebSocketConnection.client(
         WebSocketClientRequest(host: "localhost", path: "/GU00001"), configuration: configuration,

@@ -1,3 +1,4 @@
+import Basics
 import Testing
 @testable import WebSocket
 
@@ -5,7 +6,7 @@ import Testing
 @Suite struct RandomStreamTests {
     /// A random valid sequence of client frames (fragments, interleaved pings and pongs) and the events
     /// it must give.
-    private static func validStream(_ random: inout SeededRandom) -> (bytes: [UInt8], expected: [Seen]) {
+    private static func validStream(_ random: inout SplitMix64) -> (bytes: [UInt8], expected: [Seen]) {
         var bytes: [UInt8] = []
         var expected: [Seen] = []
         func frame(_ first: UInt8, _ payload: [UInt8]) {
@@ -54,7 +55,7 @@ import Testing
 
     /// Feeds `bytes` in reads of random sizes.
     private static func feedRandomly(
-        _ connection: inout WebSocketConnection, _ bytes: [UInt8], _ random: inout SeededRandom, output: inout [UInt8]
+        _ connection: inout WebSocketConnection, _ bytes: [UInt8], _ random: inout SplitMix64, output: inout [UInt8]
     ) -> [Seen] {
         var seen: [Seen] = []
         var start = 0
@@ -67,7 +68,7 @@ import Testing
     }
 
     @Test func validStreamsGiveTheirEventsHoweverTheyAreCut() {
-        var random = SeededRandom(state: 2026)
+        var random = SplitMix64(seed: 2026)
         for _ in 0..<20 {
             let (bytes, expected) = Self.validStream(&random)
             var whole = openServer(configuration: acceptingBinary)
@@ -83,7 +84,7 @@ import Testing
     }
 
     @Test func garbageEndsInAFailureOrWaitsWithoutTrapping() {
-        var random = SeededRandom(state: 7)
+        var random = SplitMix64(seed: 7)
         for round in 0..<300 {
             var connection = round % 2 == 0 ? openServer() : openClient()
             var output: [UInt8] = []
@@ -103,7 +104,7 @@ import Testing
     }
 
     @Test func garbageHandshakesFailWithinTheHeadLimit() {
-        var random = SeededRandom(state: 11)
+        var random = SplitMix64(seed: 11)
         let alphabet = Array("GET /HTTP1.: \r\nUpgrade:websocketConnection,Sec-WebSocket-KeyVersion13ocpp".utf8)
         for round in 0..<300 {
             var connection: WebSocketConnection

@@ -1,3 +1,4 @@
+import Basics
 import Testing
 @testable import WebSocket
 
@@ -79,7 +80,7 @@ import Testing
 
     @Test(arguments: [1, 3, 17])
     func clientSideCutIntoReadsGivesTheSameEvents(chunk: Int) {
-        var random = SeededRandom(state: 9)
+        var random = SplitMix64(seed: 9)
         var request: [UInt8] = []
         var client = WebSocketConnection.client(
             WebSocketClientRequest(host: "localhost", path: "/GU00001"), configuration: acceptingBinary,

@@ -1,3 +1,4 @@
+import Basics
 import Fleet
 import Foundation
 import Metrics
@@ -43,7 +44,7 @@ struct RunOptions: Sendable {
     var ramp: Double
     var report: String?
     var slos: [SLO]
-    var shard: Shard
+    var shard: FleetShard
     var sourceAddresses: [String]
     var metricsPort: Int?
     var trace: String?
@@ -98,7 +99,7 @@ struct RunOptions: Sendable {
         if let stations { configuration.stations = stations }
         configuration.duration = duration
         configuration.rampPerSecond = ramp
-        configuration.shard = FleetShard(index: shard.index, count: shard.count)
+        configuration.shard = shard
         configuration.sourceAddresses = sourceAddresses
         configuration.addFaults(faults)
         configuration.traceFile = trace

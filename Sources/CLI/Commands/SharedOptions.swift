@@ -1,3 +1,4 @@
+import Basics
 import Fleet
 import Metrics
 
@@ -16,7 +17,7 @@ enum SharedOptions {
         as: SLOArgument.argument)
     static let shard = Option(
         "--shard", "I/N", help: "Run only the I-th of N equal parts of the fleet", default: .text("1/1"),
-        as: Shard.argument)
+        as: FleetShard.argument)
     static let trace = Option(
         "--trace", "FILE", help: "Write every OCPP frame as JSON lines", as: { text throws(ValueError) in text })
     static let quiet = Flag("--quiet", help: "No progress line")

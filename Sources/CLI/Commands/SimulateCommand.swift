@@ -1,3 +1,4 @@
+import Basics
 import Fleet
 import Foundation
 import Metrics
@@ -27,7 +28,7 @@ struct SimulateCommand: Command {
     var stations: Int?
     var duration: Duration
     var seed: UInt64
-    var shard: Shard
+    var shard: FleetShard
     var trace: String?
     var report: String?
     var slos: [SLO]
@@ -57,7 +58,7 @@ struct SimulateCommand: Command {
         do {
             fleet = try Fleet(
                 profile: profile, stations: stations, seed: seed,
-                shard: FleetShard(index: shard.index, count: shard.count), profileName: profileArgument.description)
+                shard: shard, profileName: profileArgument.description)
         } catch {
             throw UsageError("\(error)", command: "simulate")
         }

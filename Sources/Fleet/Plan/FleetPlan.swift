@@ -1,3 +1,5 @@
+import Basics
+
 /// The plan of a run: for each station, its traits, its EV sessions and the timed events that reach it.
 ///
 /// A station's plan is a function of (profile, seed, station index) and of the span of the run alone: it does

@@ -1,3 +1,5 @@
+import Basics
+
 /// xoshiro256** (Blackman and Vigna, 2018): a fast generator with 256 bits of state, the stream each
 /// station draws from.
 ///
@@ -8,7 +10,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     private var s2: UInt64
     private var s3: UInt64
 
-    /// A generator seeded from `seed` through ``SplitMix64``, as the authors recommend.
+    /// A generator seeded from `seed` through `SplitMix64`, as the authors recommend.
     public init(seed: UInt64) {
         var seeder = SplitMix64(seed: seed)
         s0 = seeder.next()

@@ -1,3 +1,4 @@
+import Basics
 import Net
 import OCPP
 
@@ -101,7 +102,7 @@ extension FleetRunConfiguration {
     /// clock is the wall clock.
     public func stationClockNote() -> String? {
         guard speed != 1 else { return nil }
-        let now = OCPPDateTime(millisecondsSinceEpoch: FleetRunner.wallClockMicros() / 1000)
+        let now = OCPPDateTime(millisecondsSinceEpoch: SystemClock.wallMilliseconds())
         return "station clocks start at \(now) and run "
             + (speed > 1 ? "\(speedText)× faster" : "at \(speedText)× the wall clock's pace")
     }

@@ -1,3 +1,4 @@
+import Basics
 import CSMS
 import Glibc
 import Metrics
@@ -296,7 +297,7 @@ public final class FleetRunner: Sendable {
         probe: RunProbe, trace: TraceFile?, csms: EmbeddedCSMS?, poweredOn: Int
     ) async -> [LoopFleet] {
         let loops = group.loops
-        let wallOffsetMicros = Self.wallClockMicros() - Int64(EventLoop.now() / 1000)
+        let wallOffsetMicros = SystemClock.wallMicroseconds() - Int64(EventLoop.now() / 1000)
         let maxOpening = max(1, configuration.maxConnectsInFlight / loops.count)
         let ramp = configuration.rampPerSecond
         let pingInterval = configuration.pingInterval
@@ -369,13 +370,7 @@ public final class FleetRunner: Sendable {
 
     /// The wall clock at the loops' instant `nanos`, in milliseconds since the Unix epoch.
     private static func wallClockMillis(atNanos nanos: UInt64) -> Int64 {
-        (wallClockMicros() - Int64(EventLoop.now() / 1000) + Int64(nanos / 1000)) / 1000
-    }
-
-    static func wallClockMicros() -> Int64 {
-        var time = timespec()
-        clock_gettime(CLOCK_REALTIME, &time)
-        return Int64(time.tv_sec) * 1_000_000 + Int64(time.tv_nsec) / 1000
+        (SystemClock.wallMicroseconds() - Int64(EventLoop.now() / 1000) + Int64(nanos / 1000)) / 1000
     }
 }
 

@@ -1,4 +1,4 @@
-/// The clock a ``Scheduler`` runs on: the one abstraction with two faces, virtual and real.
+/// The clock a ``Scheduler`` runs on; a simulation's is the ``VirtualClock``.
 ///
 /// Times are milliseconds on the fleet's timeline (Unix epoch based, starting at the profile's start),
 /// the same `now` the station state machines receive.
@@ -8,7 +8,7 @@ public protocol SchedulerClock {
 
     /// Waits until `time` is due and returns the time it is then.
     ///
-    /// A virtual clock jumps there at once and returns `time`; a real clock sleeps until the wall clock
-    /// reaches it, and returns a later time when it was already late: the difference is the scheduler's lag.
+    /// A virtual clock jumps there at once and returns `time`; a clock that cannot jump returns a later
+    /// time when it was already late: the difference is the scheduler's lag.
     mutating func wait(until time: Int64) -> Int64
 }

@@ -1,3 +1,4 @@
+import Basics
 import CSMS
 import Dispatch
 import Metrics

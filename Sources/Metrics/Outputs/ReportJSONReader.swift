@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// Reads a `report.json` that ``ReportJSON`` wrote back into a ``RunReport``.
@@ -93,7 +94,7 @@ public enum ReportJSONReader {
 
     private static func shard(_ cursor: JSONCursor) throws(ReportFileError) -> String {
         let text = try cursor.string()
-        guard ShardName(text) != nil else { throw cursor.failure("a shard as I/N with 1 ≤ I ≤ N, such as 2/4") }
+        guard FleetShard(text) != nil else { throw cursor.failure("a shard as I/N with 1 ≤ I ≤ N, such as 2/4") }
         return text
     }
 

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import Synchronization
 
@@ -101,7 +102,9 @@ public final class MetricsHTTPServer: Sendable {
         let payload = Array(response.body.utf8)
         var head = "HTTP/1.1 \(response.status)\r\nContent-Type: \(response.type)\r\n"
         head += "Content-Length: \(payload.count)\r\nConnection: close\r\n\r\n"
-        writeAll(client, Array(head.utf8) + (parts.first == "HEAD" ? [] : payload))
+        // A client that went away or stopped reading gets no more: the next one is served.
+        let message = Array(head.utf8) + (parts.first == "HEAD" ? [] : payload)
+        message.withUnsafeBytes { bytes in try? WriteLoop.send(bytes, to: client) }
     }
 
     /// Reads until the end of the request head (or 8 KiB) and returns its first line.
@@ -117,15 +120,5 @@ public final class MetricsHTTPServer: Sendable {
         }
         guard let end = received.firstIndex(of: 13) ?? received.firstIndex(of: 10) else { return nil }
         return String(decoding: received[..<end], as: UTF8.self)
-    }
-
-    private func writeAll(_ client: Int32, _ bytes: [UInt8]) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return }
-            offset += written
-        }
     }
 }

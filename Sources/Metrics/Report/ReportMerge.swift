@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// The reports of the shards of one fleet (`--shard I/N`, run by separate processes) merged into the
@@ -131,9 +132,9 @@ public enum ReportMerge {
         _ reports: [(file: String, report: RunReport)]
     ) throws(ReportMergeError) -> [(file: String, report: RunReport)] {
         guard let first = reports.first else { throw .noReports }
-        var positions: [Int: String] = [:]
-        var shards: [(position: Int, file: String, report: RunReport)] = []
-        let expected = ShardName(first.report.run.shard)
+        var files: [Int: String] = [:]
+        var shards: [(shard: FleetShard, file: String, report: RunReport)] = []
+        let expected = FleetShard(first.report.run.shard)
         for (file, report) in reports {
             guard report.hasHistograms else { throw .noHistograms(file: file) }
             if report.run.seed != first.report.run.seed {
@@ -144,26 +145,26 @@ public enum ReportMerge {
                 throw .differentRuns(
                     file: file, key: "profile", expected: first.report.run.profile, found: report.run.profile)
             }
-            guard let shard = ShardName(report.run.shard), let expected, shard.count == expected.count else {
+            guard let shard = FleetShard(report.run.shard), let expected, shard.count == expected.count else {
                 throw .differentRuns(
                     file: file, key: "shard", expected: "a shard of \(expected?.count ?? 1)", found: report.run.shard)
             }
-            if positions[shard.position] != nil { throw .repeatedShard(file: file, shard: report.run.shard) }
-            positions[shard.position] = file
-            shards.append((shard.position, file, report))
+            if files[shard.index] != nil { throw .repeatedShard(file: file, shard: report.run.shard) }
+            files[shard.index] = file
+            shards.append((shard, file, report))
         }
         let count = expected?.count ?? 1
-        let missing = (1...count).filter { positions[$0] == nil }.map { "\($0)/\(count)" }
+        let missing = (0..<count).filter { files[$0] == nil }.map { FleetShard(index: $0, count: count).description }
         guard missing.isEmpty else { throw .missingShards(missing) }
         let total = shards.reduce(0) { $0 + $1.report.run.stations }
-        for (position, file, report) in shards {
-            let share = ShardName("\(position)/\(count)")?.stations(ofFleetOf: total) ?? 0
+        for (shard, file, report) in shards {
+            let share = shard.stations(ofFleetOf: total).count
             if share != report.run.stations {
                 throw .stationsDoNotAddUp(
                     file: file, shard: report.run.shard, expected: share, found: report.run.stations)
             }
         }
-        return shards.sorted { $0.position < $1.position }.map { ($0.file, $0.report) }
+        return shards.sorted { $0.shard.index < $1.shard.index }.map { ($0.file, $0.report) }
     }
 }
 

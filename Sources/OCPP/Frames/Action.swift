@@ -32,10 +32,44 @@ public enum Action: String, Sendable, CaseIterable {
 
 extension Action {
     /// Hashes the case, not its name: RawRepresentable's default would hash the raw value's text at each
-    /// lookup of a dictionary keyed by actions (the counters of every message). A case without payload
-    /// is stored as its index in declaration order (Swift's type layout), which is what is hashed.
+    /// lookup of a dictionary keyed by actions (the counters of every message).
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(withUnsafeBytes(of: self) { $0[0] })
+        hasher.combine(ordinal)
+    }
+
+    /// The case's place in declaration order. The compiler turns this switch into the case's stored tag,
+    /// which is that same number: it costs what reading the tag's byte would, with no unsafe pointer.
+    var ordinal: UInt8 {
+        switch self {
+        case .authorize: 0
+        case .bootNotification: 1
+        case .cancelReservation: 2
+        case .changeAvailability: 3
+        case .changeConfiguration: 4
+        case .clearCache: 5
+        case .clearChargingProfile: 6
+        case .dataTransfer: 7
+        case .diagnosticsStatusNotification: 8
+        case .firmwareStatusNotification: 9
+        case .getCompositeSchedule: 10
+        case .getConfiguration: 11
+        case .getDiagnostics: 12
+        case .getLocalListVersion: 13
+        case .heartbeat: 14
+        case .meterValues: 15
+        case .remoteStartTransaction: 16
+        case .remoteStopTransaction: 17
+        case .reserveNow: 18
+        case .reset: 19
+        case .sendLocalList: 20
+        case .setChargingProfile: 21
+        case .startTransaction: 22
+        case .statusNotification: 23
+        case .stopTransaction: 24
+        case .triggerMessage: 25
+        case .unlockConnector: 26
+        case .updateFirmware: 27
+        }
     }
 }
 

@@ -1,3 +1,5 @@
+import Basics
+
 /// A cursor over the UTF-8 bytes of JSON text, reading one value at a time the way the typed
 /// payloads expect them, and reporting each departure with the CallError code OCPP-J prescribes.
 ///
@@ -362,7 +364,7 @@ public struct JSONReader {
             if b == UInt8(ascii: "\"") {
                 let count = index - start
                 index += 1
-                guard seen < 0x80 || isValidUTF8(base + start, count) else {
+                guard seen < 0x80 || UTF8Validation.isValid(UnsafeRawBufferPointer(start: base + start, count: count)) else {
                     throw .formation("", "invalid UTF-8 in a string")
                 }
                 return .input(start: start, count: count)
@@ -381,7 +383,7 @@ public struct JSONReader {
             switch b {
             case UInt8(ascii: "\""):
                 index += 1
-                guard decoded.withUnsafeBufferPointer({ isValidUTF8($0.baseAddress!, $0.count) }) else {
+                guard decoded.withUnsafeBytes({ UTF8Validation.isValid($0) }) else {
                     throw .formation("", "invalid UTF-8 in a string")
                 }
                 return .decoded(decoded)
@@ -594,39 +596,4 @@ private let powersOfTen: [Double] = (0...22).map { exponent in
     var value = 1.0
     for _ in 0..<exponent { value *= 10 }
     return value
-}
-
-/// Whether `count` bytes at `start` are well-formed UTF-8 (no overlongs, no surrogates, ≤ U+10FFFF).
-func isValidUTF8(_ start: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-    var i = 0
-    while i < count {
-        let b0 = start[i]
-        if b0 < 0x80 {
-            i += 1
-            continue
-        }
-        let length: Int
-        var lower: UInt8 = 0x80
-        var upper: UInt8 = 0xBF
-        switch b0 {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; lower = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; upper = 0x9F
-        case 0xF0: length = 4; lower = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; upper = 0x8F
-        default: return false
-        }
-        guard i + length <= count else { return false }
-        let b1 = start[i + 1]
-        guard b1 >= lower && b1 <= upper else { return false }
-        var k = 2
-        while k < length {
-            guard start[i + k] & 0xC0 == 0x80 else { return false }
-            k += 1
-        }
-        i += length
-    }
-    return true
 }

@@ -81,7 +81,75 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
     private static let byLowercasedName: [String: ConfigurationKey] = Dictionary(
         uniqueKeysWithValues: allCases.map { ($0.rawValue.lowercased(), $0) })
 
-    /// The key's place in ``allCases``: a case without payload is stored as its index in declaration
-    /// order (Swift's type layout), the order of `allCases`; read without hashing the key's name.
-    var index: Int { Int(withUnsafeBytes(of: self) { $0[0] }) }
+    /// The key's place in ``allCases``, read without hashing the key's name. The compiler turns this
+    /// switch into the case's stored tag, which is that same number, with no unsafe pointer.
+    var index: Int {
+        switch self {
+        case .allowOfflineTxForUnknownId: 0
+        case .authorizationCacheEnabled: 1
+        case .authorizeRemoteTxRequests: 2
+        case .blinkRepeat: 3
+        case .clockAlignedDataInterval: 4
+        case .connectionTimeOut: 5
+        case .getConfigurationMaxKeys: 6
+        case .heartbeatInterval: 7
+        case .lightIntensity: 8
+        case .localAuthorizeOffline: 9
+        case .localPreAuthorize: 10
+        case .maxEnergyOnInvalidId: 11
+        case .meterValuesAlignedData: 12
+        case .meterValuesAlignedDataMaxLength: 13
+        case .meterValuesSampledData: 14
+        case .meterValuesSampledDataMaxLength: 15
+        case .meterValueSampleInterval: 16
+        case .minimumStatusDuration: 17
+        case .numberOfConnectors: 18
+        case .resetRetries: 19
+        case .connectorPhaseRotation: 20
+        case .connectorPhaseRotationMaxLength: 21
+        case .stopTransactionOnEVSideDisconnect: 22
+        case .stopTransactionOnInvalidId: 23
+        case .stopTxnAlignedData: 24
+        case .stopTxnAlignedDataMaxLength: 25
+        case .stopTxnSampledData: 26
+        case .stopTxnSampledDataMaxLength: 27
+        case .supportedFeatureProfiles: 28
+        case .supportedFeatureProfilesMaxLength: 29
+        case .transactionMessageAttempts: 30
+        case .transactionMessageRetryInterval: 31
+        case .unlockConnectorOnEVSideDisconnect: 32
+        case .webSocketPingInterval: 33
+        case .supportedFileTransferProtocols: 34
+        case .localAuthListEnabled: 35
+        case .localAuthListMaxLength: 36
+        case .sendLocalListMaxLength: 37
+        case .reserveConnectorZeroSupported: 38
+        case .chargeProfileMaxStackLevel: 39
+        case .chargingScheduleAllowedChargingRateUnit: 40
+        case .chargingScheduleMaxPeriods: 41
+        case .connectorSwitch3to1PhaseSupported: 42
+        case .maxChargingProfilesInstalled: 43
+        case .chargingStationMaxLimit: 44
+        case .confBasicTime: 45
+        case .confAuthorizeTime: 46
+        case .confBottNotificationTime: 47
+        case .defaultIdTag1: 48
+        case .defaultIdTag2: 49
+        case .maxCurrentInstallationRight: 50
+        case .maxCurrentInstallationLeft: 51
+        case .maxCurrentCableRight: 52
+        case .maxCurrentCableLeft: 53
+        case .meterType: 54
+        case .networkEthernetAddress: 55
+        case .networkEthernetNetmask: 56
+        case .networkEthernetGateway: 57
+        case .networkWiFiAddress: 58
+        case .networkWiFiNetmask: 59
+        case .networkWiFiGateway: 60
+        case .oCPPPlugAndCharge: 61
+        case .serverReconnectionTime: 62
+        case .uiD: 63
+        case .url: 64
+        }
+    }
 }

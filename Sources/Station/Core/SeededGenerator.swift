@@ -1,19 +1,17 @@
-/// The station's only source of randomness: SplitMix64, seeded from outside so that a station's
-/// behaviour is a function of its seed. Eight bytes of state, no allocation.
+import Basics
+
+/// The station's only source of randomness: the package's `SplitMix64`, seeded from outside so that a
+/// station's behaviour is a function of its seed. Eight bytes of state, no allocation.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    private var generator: SplitMix64
 
     /// - Parameter seed: any value; two generators with the same seed draw the same numbers.
     public init(seed: UInt64) {
-        state = seed
+        generator = SplitMix64(seed: seed)
     }
 
     public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        generator.next()
     }
 
     /// A message id as the Green'Up makes them: 20 decimal digits, the first one not zero

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import Testing
 
@@ -24,9 +25,9 @@ func malformedDurationsAreRefused(text: String) {
 }
 
 @Test func shardsAreOneBasedOnTheCommandLineAndZeroBasedInside() throws {
-    #expect(try Shard.argument("2/4") == Shard(index: 1, count: 4))
+    #expect(try FleetShard.argument("2/4") == FleetShard(index: 1, count: 4))
     for bad in ["0/4", "5/4", "1/0", "a/b", "1"] {
-        #expect(throws: ValueError.self) { try Shard.argument(bad) }
+        #expect(throws: ValueError.self) { try FleetShard.argument(bad) }
     }
 }
 

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import Testing
 
@@ -13,7 +14,7 @@ import Testing
     static func report(
         shard: String = "1/1", fleet: Int = 4, delay: UInt64 = 0, detectedAt: UInt64 = 50, clockStart: String? = nil
     ) -> RunReport {
-        let stations = ShardName(shard)?.stations(ofFleetOf: fleet) ?? fleet
+        let stations = FleetShard(shard)?.stations(ofFleetOf: fleet).count ?? fleet
         let recorder = MetricsRecorder()
         recorder.stations = stations
         let boot = recorder.register(action: "BootNotification")

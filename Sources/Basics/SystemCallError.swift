@@ -7,6 +7,7 @@ public struct SystemCallError: Error, CustomStringConvertible, Equatable {
     /// The `errno` value, e.g. `ECONNREFUSED`.
     public let code: Int32
 
+    /// The failure of `call` with `errno` `code`.
     public init(call: String, code: Int32) {
         self.call = call
         self.code = code

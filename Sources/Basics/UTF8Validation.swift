@@ -1,10 +1,11 @@
 /// Strict UTF-8 validation (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
 ///
-/// RFC 6455 requires closing with 1007 on invalid text; `String(decoding:)` would repair it silently.
-enum UTF8Validation {
+/// RFC 6455 requires closing with 1007 on invalid text, and JSON's strings must be valid UTF-8;
+/// `String(decoding:)` would repair either silently.
+public enum UTF8Validation {
     /// Whether `bytes` are valid UTF-8; with `allowingIncompleteEnd`, they may end in the first bytes
     /// of a character whose rest is still to come.
-    static func isValid(_ bytes: UnsafeRawBufferPointer, allowingIncompleteEnd: Bool = false) -> Bool {
+    public static func isValid(_ bytes: UnsafeRawBufferPointer, allowingIncompleteEnd: Bool = false) -> Bool {
         let count = bytes.count
         var index = 0
         while index < count {
@@ -49,7 +50,7 @@ enum UTF8Validation {
 
     /// Where checking should resume after `bytes` were found valid with an incomplete end: the start
     /// of their last, possibly unfinished, character.
-    static func lastCodePointStart(in bytes: [UInt8]) -> Int {
+    public static func lastCodePointStart(in bytes: [UInt8]) -> Int {
         // A character is at most four bytes: if the last three are all continuation bytes, it is whole.
         for index in stride(from: bytes.count - 1, through: max(0, bytes.count - 3), by: -1)
         where bytes[index] & 0xC0 != 0x80 {
