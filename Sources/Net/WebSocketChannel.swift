@@ -205,7 +205,7 @@ public final class WebSocketChannel {
             if let tls {
                 try tls.startHandshake()
                 emitTLSOutput()
-            } else if try !outbound.flush(to: fd) {
+            } else if try !withOutbound({ buffer throws(SystemCallError) in try buffer.flush(to: fd) }) {
                 try wantWrite(true)
             }
         } catch let error as TLSError {
@@ -331,7 +331,7 @@ public final class WebSocketChannel {
             finishConnect()
         case .handshaking, .open, .closing:
             do {
-                if try outbound.flush(to: fd) {
+                if try withOutbound({ buffer throws(SystemCallError) in try buffer.flush(to: fd) }) {
                     try wantWrite(false)
                     if reportedUnwritable {
                         reportedUnwritable = false
@@ -454,7 +454,7 @@ public final class WebSocketChannel {
     private func write(_ bytes: UnsafeRawBufferPointer) {
         guard phase != .closed else { return }
         if phase == .connecting {
-            outbound.append(bytes)
+            withOutbound { $0.append(bytes) }
             return
         }
         if let shaper, shaper.conditions.delays || !shaper.outbound.isEmpty {
@@ -468,13 +468,22 @@ public final class WebSocketChannel {
     private func writeNow(_ bytes: UnsafeRawBufferPointer) {
         guard phase != .closed else { return }
         do {
-            if try !outbound.write(bytes, to: fd) {
+            if try !withOutbound({ buffer throws(SystemCallError) in try buffer.write(bytes, to: fd) }) {
                 try wantWrite(true)
                 if !isWritable { reportedUnwritable = true }
             }
         } catch {
             reportLater(NetError(.abruptClose, "the connection to \(peerName) broke: \(error)"))
         }
+    }
+
+    /// Changes the send buffer, keeping the loop's total (``EventLoop/sendQueue``) in step.
+    private func withOutbound<Result, Failure: Error>(
+        _ change: (inout OutboundBuffer) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        let before = outbound.count
+        defer { if outbound.count != before { loop.unsent.change(from: before, to: outbound.count) } }
+        return try change(&outbound)
     }
 
     private func wantWrite(_ wanted: Bool) throws(SystemCallError) {
@@ -627,7 +636,9 @@ public final class WebSocketChannel {
         tls.close()
         guard tls.hasOutput else { return }
         let alert = tls.takeOutput()
-        _ = alert.withUnsafeBytes { try? outbound.write($0, to: fd) }
+        _ = alert.withUnsafeBytes { bytes in
+            withOutbound { buffer in try? buffer.write(bytes, to: fd) }
+        }
     }
 
     private func closeSocket() {
@@ -639,7 +650,7 @@ public final class WebSocketChannel {
             wantsWrite = false
         }
         closeDescriptor()
-        outbound.release()
+        withOutbound { $0.release() }
     }
 
     /// Closes the descriptor but keeps what waits to be sent, for a connect retried on the next address.

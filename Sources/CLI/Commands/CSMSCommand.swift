@@ -12,14 +12,16 @@ struct CSMSCommand: Command {
             OptionSpec("--listen", value: "HOST:PORT", help: "Address to listen on (required), e.g. 127.0.0.1:9000; a port another process listens on is refused."),
             OptionSpec("--heartbeat-interval", value: "S", help: "HeartbeatInterval given at boot, in seconds (default: 60)."),
             OptionSpec("--answer-delay", value: "MS", help: "Answer every message this many milliseconds late (default: 0)."),
-            OptionSpec("--service-rate", value: "N/s", help: "Answer at most N calls per second, queueing the rest: a CSMS of known capacity, whose latency grows with the load beyond it (default: no limit)."),
+            OptionSpec("--service-rate", value: "N/s", help: "Answer at most N calls per second, queueing the rest: a CSMS of known capacity, whose latency grows with the load beyond it; with --processes, each process answers its share (default: no limit)."),
             OptionSpec("--fault", value: "SPEC", help: "Fail a share of calls on purpose: internal-error=1%,no-answer=0.5% (default: none)."),
             OptionSpec("--badges", value: "FILE", help: "The badges to know, instead of those of ocpp-fleet's profiles (format below)."),
             OptionSpec("--password", value: "SECRET", help: "Require HTTP Basic auth with this password; never printed."),
             OptionSpec("--report", value: "DIR", help: "At Ctrl-C, also write what was served into DIR/csms.json."),
             OptionSpec("--processes", value: "N", help: "Serve the port from N processes (SO_REUSEPORT), each holding up to its open-file limit of links (default: 1)."),
+            OptionSpec("--exit-with-stdin", help: "Exit at once when stdin reaches its end: a program that starts the CSMS with a pipe on its stdin, and never closes it, knows the CSMS ends with it (tests, scripts)."),
             OptionSpec("--sibling", help: "A process serving its parent's port.", hidden: true),
             OptionSpec("--started-at", value: "MS", help: "When the first process started, in ms since 1970.", hidden: true),
+            OptionSpec("--process-index", value: "N", help: "Which of the --processes this one is (0 the first).", hidden: true),
         ],
         discussion: """
             BADGES:
@@ -34,7 +36,8 @@ struct CSMSCommand: Command {
               One process holds as many links as its open-file limit allows (ulimit -n). --processes N starts
               N-1 more processes of this same program on the same port; the kernel spreads the links over
               them. Each keeps its own stations and transactions (a station that reconnects may land on
-              another one, which answers it as well); the summary and csms.json add their counters up.
+              another one, which answers it as well), hands out transaction ids no other one does, and
+              answers its share of --service-rate; the summary and csms.json add their counters up.
 
             At Ctrl-C it prints what it served (links, transactions, badges, messages, commands) and exits 0.
             """
@@ -52,6 +55,10 @@ struct CSMSCommand: Command {
     var processes: Int
     /// This process serves the port of its parent, which probed it (``CSMSSiblings``).
     var isSibling: Bool
+    /// Which of the ``processes`` this one is: 0 for the first, which starts the others.
+    var processIndex: Int
+    /// Quit when stdin ends (``ParentWatch``), as a sibling always does.
+    var exitWithStdin: Bool
     /// When the first process started, in milliseconds since 1970: the badges' dates count from it.
     var startedAt: Int64?
     /// `--fault` as given, for the siblings.
@@ -85,6 +92,11 @@ struct CSMSCommand: Command {
         report = arguments.value("--report")
         processes = try arguments.value("--processes", as: Count.positive) ?? 1
         isSibling = arguments.flag("--sibling")
+        processIndex = try arguments.value("--process-index", as: Count.nonNegative) ?? 0
+        exitWithStdin = arguments.flag("--exit-with-stdin") || isSibling
+        if processIndex >= processes {
+            throw UsageError("--process-index \(processIndex) is not one of --processes \(processes)", command: "csms")
+        }
         startedAt = try arguments.value("--started-at", as: Count.nonNegative).map(Int64.init)
         if isSibling, password == nil {
             password = ProcessInfo.processInfo.environment[CSMSSiblings.passwordVariable]
@@ -97,16 +109,23 @@ struct CSMSCommand: Command {
         return BadgeList(rule: { idTag in BadgeNaming.knownBadge(idTag: idTag, start: start) })
     }
 
+    /// How this process answers: its share of `--service-rate` and of the transaction ids when several
+    /// serve the port; `start` is when the first one started, in ms since 1970.
+    func csmsConfiguration(start: Int64) -> CSMSConfiguration {
+        var configuration = CSMSConfiguration(
+            heartbeatInterval: heartbeatInterval, answerDelay: Int64(answerDelayMilliseconds), faults: faults,
+            badges: badgeList(start: start), password: password, serviceRate: serviceRate.map { $0 / Double(processes) })
+        configuration.transactionIDs = CSMSConfiguration.transactionIDs(process: processIndex, of: processes)
+        return configuration
+    }
+
     func run() async throws -> ExitCode {
         let started = Date()
         let startMillis = startedAt ?? Int64(started.timeIntervalSince1970 * 1000)
-        let configuration = CSMSConfiguration(
-            heartbeatInterval: heartbeatInterval, answerDelay: Int64(answerDelayMilliseconds), faults: faults,
-            badges: badgeList(start: startMillis), password: password, serviceRate: serviceRate)
-        let server = CSMSServer(configuration: configuration, loopCount: EventLoopGroup.coreCount)
+        let server = CSMSServer(configuration: csmsConfiguration(start: startMillis), loopCount: EventLoopGroup.coreCount)
         let host = listen.host.contains(":") ? "[\(listen.host)]" : listen.host
         let port: UInt16
-        if isSibling { ParentWatch.start() }
+        if exitWithStdin { ParentWatch.start() }
         do {
             port = try await server.start(listen: "\(host):\(listen.port)", sharingPort: isSibling)
         } catch {

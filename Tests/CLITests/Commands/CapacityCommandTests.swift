@@ -197,6 +197,26 @@ private func measured(
     #expect(summary.exitCode == .ok)
 }
 
+@Test func aCSMSThatFellBehindReadingAtTheKneeIsSaidBesideItsCapacity() throws {
+    var failed = measured(212, .failed, rate: 2_000, lagP50: 2, latencyP50: 160)
+    failed.figures?.health.sendQueueBytes = 3 << 19
+    failed.figures?.health.sendQueueGrowth = 1 << 20
+    failed.figures?.health.backedUpLinks = 12
+    let summary = CapacitySummary(
+        steps: [measured(200, .passed, rate: 1_950, lagP50: 1, latencyP50: 40), failed], interrupted: false)
+    #expect(summary.capacity == 200)
+    #expect(summary.exitCode == .ok)
+    #expect(summary.capacityLine.hasSuffix("212 failed; there the CSMS fell behind reading: 1.5MiB unsent on 12 links)"))
+    #expect(summary.table.contains("1.5MiB ↑"))
+    let data = Data(summary.json(search: [:]).utf8)
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let steps = try #require(object["steps"] as? [[String: Any]])
+    let health = try #require(steps[1]["fleet_health"] as? [String: Any])
+    #expect(health["send_queue_bytes"] as? Int == 3 << 19)
+    #expect(health["send_queue_growth_bytes"] as? Int == 1 << 20)
+    #expect(health["send_queue_links"] as? Int == 12)
+}
+
 @Test func capacityJUnitHasOneCasePerStepAndOneForTheVerdict() throws {
     let summary = CapacitySummary(
         steps: [
@@ -278,9 +298,11 @@ private func measured(
 
 // MARK: Against an embedded CSMS in its own process
 
-/// `ocpp-fleet csms` on a loopback port the system chooses, answering every call `answerDelay` ms late.
+/// `ocpp-fleet csms` on a loopback port the system chooses, answering every call `answerDelay` ms late;
+/// it ends with the test's process (`--exit-with-stdin`), should that crash.
 private final class CSMSProcess {
     let process = Process()
+    let input = Pipe()
     let port: Int
 
     convenience init(answerDelay: Int) throws {
@@ -290,7 +312,8 @@ private final class CSMSProcess {
     /// - Parameter options: options of `ocpp-fleet csms` besides `--listen`.
     init(_ options: [String]) throws {
         process.executableURL = FleetProcess.executable
-        process.arguments = ["csms", "--listen", "127.0.0.1:0"] + options
+        process.arguments = ["csms", "--listen", "127.0.0.1:0", "--exit-with-stdin"] + options
+        process.standardInput = input
         let err = Pipe()
         process.standardError = err
         process.standardOutput = Pipe()
