@@ -20,5 +20,7 @@ private func csms(_ tokens: [String]) throws(UsageError) -> CSMSCommand {
 }
 
 @Test func aProcessIndexBeyondTheProcessesIsRefused() {
-    #expect(throws: UsageError.self) { try csms(["--listen", "127.0.0.1:9000", "--processes", "2", "--process-index", "2"]) }
+    #expect(throws: UsageError.self) {
+        try csms(["--listen", "127.0.0.1:9000", "--processes", "2", "--process-index", "2"])
+    }
 }
