@@ -200,6 +200,7 @@ public final class WebSocketChannel {
     /// The TCP connection is up: start TLS (if any) and send what waits (the upgrade request).
     func transportConnected() {
         phase = .handshaking
+        if !outbound.isEmpty { loop.unsent.change(from: 0, to: outbound.count) }
         do {
             try loop.setInterest(fd, .read)
             if let tls {
@@ -477,12 +478,15 @@ public final class WebSocketChannel {
         }
     }
 
-    /// Changes the send buffer, keeping the loop's total (``EventLoop/sendQueue``) in step.
+    /// Changes the send buffer, keeping the loop's total (``EventLoop/sendQueue``) in step. What waits for
+    /// the TCP connect is an attempt's, not a send queue: it counts once the connection is up.
     private func withOutbound<Result, Failure: Error>(
         _ change: (inout OutboundBuffer) throws(Failure) -> Result
     ) throws(Failure) -> Result {
         let before = outbound.count
-        defer { if outbound.count != before { loop.unsent.change(from: before, to: outbound.count) } }
+        defer {
+            if phase != .connecting, outbound.count != before { loop.unsent.change(from: before, to: outbound.count) }
+        }
         return try change(&outbound)
     }
 
