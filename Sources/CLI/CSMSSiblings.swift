@@ -18,7 +18,8 @@ final class CSMSSiblings: Sendable {
     static let readyLine = "ready"
     private static let countersPrefix = "counters "
 
-    private let arguments: [String]
+    /// The siblings' options, but for which one each is (`--process-index`).
+    let arguments: [String]
     private let password: String?
     private let count: Int
     private struct State {
@@ -37,8 +38,9 @@ final class CSMSSiblings: Sendable {
         var arguments = [
             "csms", "--sibling", "--listen", "\(host):\(port)", "--started-at", String(startedAt),
             "--heartbeat-interval", String(command.heartbeatInterval),
-            "--answer-delay", String(command.answerDelayMilliseconds),
+            "--answer-delay", String(command.answerDelayMilliseconds), "--processes", String(command.processes),
         ]
+        if let rate = command.serviceRate { arguments += ["--service-rate", String(format: "%.17g/s", rate)] }
         if let fault = command.faultText { arguments += ["--fault", fault] }
         if let badges = command.badgeFile { arguments += ["--badges", badges] }
         self.arguments = arguments
@@ -67,7 +69,8 @@ final class CSMSSiblings: Sendable {
         guard count > 0 else { return }
         for number in 2...(count + 1) {
             let sibling = try WorkerProcess(
-                name: "csms process \(number)/\(count + 1)", arguments: arguments,
+                name: "csms process \(number)/\(count + 1)",
+                arguments: arguments + ["--process-index", String(number - 1)],
                 environment: password.map { [Self.passwordVariable: $0] } ?? [:]
             ) { [self] line in
                 if line == Self.readyLine {

@@ -18,8 +18,8 @@ struct CapacityFigures: Sendable, Equatable {
     var fleetSaturated: Bool { health.isSaturated(latencyP50Micros: latencyP50Micros) }
 
     /// The figures of a step's report, its CPU time (and its threads' demand for CPU, where known) over
-    /// its window, and its fleet's loop count.
-    init(report: RunReport, cpuSeconds: Double, demandSeconds: Double?, loops: Int) {
+    /// its window, its fleet's loop count, and the bytes its links held unsent as the window began.
+    init(report: RunReport, cpuSeconds: Double, demandSeconds: Double?, loops: Int, unsentBefore: UInt64 = 0) {
         seconds = report.run.durationSeconds
         messagesPerSecond = report.sentPerSecond
         latencyP50Micros = report.allActions.latency.p50
@@ -28,7 +28,10 @@ struct CapacityFigures: Sendable, Equatable {
         let wall = max(seconds, 0.001) * Double(max(1, loops))
         health = FleetHealth(
             lagP50Micros: report.schedulerLag.p50, lagP99Micros: report.schedulerLag.p99, cpuShare: cpuSeconds / wall,
-            demandShare: demandSeconds.map { $0 / wall }, loops: loops)
+            demandShare: demandSeconds.map { $0 / wall }, loops: loops,
+            sendQueueBytes: report.connections.unsentBytes,
+            sendQueueGrowth: Int64(clamping: report.connections.unsentBytes) - Int64(clamping: unsentBefore),
+            backedUpLinks: report.connections.backedUpLinks)
     }
 
     init(

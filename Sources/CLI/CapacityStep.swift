@@ -77,6 +77,7 @@ struct CapacityStep: Sendable, Equatable {
                 + "p99 \(Self.millis(figures.latencyP99Micros)), \(figures.errors) errors; fleet lag p50 "
                 + "\(Self.millis(figures.health.lagP50Micros)) p99 \(Self.millis(figures.health.lagP99Micros)), CPU \(Self.percent(figures.health.cpuShare))"
                 + (figures.health.demandShare.map { " (wanted \(Self.percent($0)))" } ?? "")
+                + (figures.health.sendQueueBytes > 0 ? ", \(Self.unsent(figures.health))" : "")
                 + (figures.fleetSaturated ? " SATURATED" : "")
         }
         for result in slo {
@@ -94,6 +95,24 @@ struct CapacityStep: Sendable, Equatable {
     /// `1234` calls per second, whole.
     static func rate(_ value: Double) -> String {
         String(Int64(value.rounded()))
+    }
+
+    /// `1.5MiB unsent on 12 links`: what the fleet's links held because the CSMS did not read it yet.
+    static func unsent(_ health: FleetHealth) -> String {
+        "\(bytes(health.sendQueueBytes)) unsent on \(health.backedUpLinks) link\(health.backedUpLinks == 1 ? "" : "s")"
+    }
+
+    /// `512B`, `12KiB`, `1.5MiB`.
+    static func bytes(_ count: UInt64) -> String {
+        let units = ["B", "KiB", "MiB", "GiB"]
+        var value = Double(count)
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        let tenths = (value * 10).rounded() / 10
+        return (unit == 0 || tenths >= 10 ? String(Int64(value.rounded())) : String(tenths)) + units[unit]
     }
 
     /// `87%`.

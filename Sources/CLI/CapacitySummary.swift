@@ -98,7 +98,8 @@ struct CapacitySummary: Sendable {
         let failed = smallestFailed?.stations
         return switch end {
         case .sloFailed:
-            "capacity: \(capacity) stations (the largest size that met every SLO; \(failed ?? 0) failed)"
+            "capacity: \(capacity) stations (the largest size that met every SLO; \(failed ?? 0) failed"
+                + (backedUp.map { "; there the CSMS fell behind reading: \(CapacityStep.unsent($0))" } ?? "") + ")"
         case .unreachable:
             "capacity: \(capacity) stations (the largest size that met every SLO; at the next the CSMS was unreachable)"
         case .maxStations: "capacity: at least \(capacity) stations (every step met every SLO up to --max-stations)"
@@ -109,18 +110,30 @@ struct CapacitySummary: Sendable {
         }
     }
 
+    /// The fleet's health at the smallest size that failed, when the CSMS fell behind reading there (its
+    /// send queue grew) while the fleet kept up: a sign of where the CSMS gave way.
+    private var backedUp: FleetHealth? {
+        guard let figures = smallestFailed?.figures, figures.health.sendQueueGrew, !figures.fleetSaturated else {
+            return nil
+        }
+        return figures.health
+    }
+
     /// The steps as a table (their load, latencies, errors and fleet health, then one column per SLO with a
     /// failed value marked ✗) and the capacity line.
     var table: String {
         let expressions = steps.first { !$0.slo.isEmpty }?.slo.map(\.expression) ?? []
-        var rows = [["step", "stations", "phase", "result", "msgs/s", "p50", "p99", "errors", "lag p50", "lag p99", "CPU", "wanted"] + expressions]
+        var rows = [
+            ["step", "stations", "phase", "result", "msgs/s", "p50", "p99", "errors", "lag p50", "lag p99", "CPU", "wanted", "unsent"]
+                + expressions
+        ]
         for (index, step) in steps.enumerated() {
             let values = expressions.indices.map { column in
                 guard column < step.slo.count else { return "" }
                 let result = step.slo[column]
                 return CapacityStep.measured(result) + (result.ok ? "" : " ✗")
             }
-            var measured = ["", "", "", "", "", "", "", ""]
+            var measured = ["", "", "", "", "", "", "", "", ""]
             if let figures = step.figures {
                 measured = [
                     CapacityStep.rate(figures.messagesPerSecond), CapacityStep.millis(figures.latencyP50Micros),
@@ -128,6 +141,7 @@ struct CapacitySummary: Sendable {
                     CapacityStep.millis(figures.health.lagP50Micros), CapacityStep.millis(figures.health.lagP99Micros),
                     CapacityStep.percent(figures.health.cpuShare),
                     (figures.health.demandShare.map(CapacityStep.percent) ?? "-") + (figures.fleetSaturated ? " !" : ""),
+                    CapacityStep.bytes(figures.health.sendQueueBytes) + (figures.health.sendQueueGrew ? " ↑" : ""),
                 ]
             }
             rows.append(["\(index + 1)", "\(step.stations)", step.phase.rawValue, step.verdict] + measured + values)
@@ -140,6 +154,9 @@ struct CapacitySummary: Sendable {
         }
         if steps.contains(where: { $0.figures?.fleetSaturated == true }) {
             text += "! the fleet was saturated at that step: its figures are the fleet's limit, not the CSMS's\n"
+        }
+        if steps.contains(where: { $0.figures?.health.sendQueueGrew == true }) {
+            text += "↑ the fleet's send queue grew at that step: the CSMS read more slowly than the stations wrote\n"
         }
         return text + capacityLine
     }
@@ -175,6 +192,9 @@ struct CapacitySummary: Sendable {
                     "demand_share": figures.health.demandShare.map(Self.rounded) ?? NSNull() as Any,
                     "loops": figures.health.loops,
                     "saturated": figures.fleetSaturated,
+                    "send_queue_bytes": figures.health.sendQueueBytes,
+                    "send_queue_growth_bytes": figures.health.sendQueueGrowth,
+                    "send_queue_links": figures.health.backedUpLinks,
                 ] as [String: Any]
             }
             if let folder = step.reportFolder { object["report"] = folder }

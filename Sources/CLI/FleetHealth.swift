@@ -8,6 +8,11 @@
 /// loops had any time left, and the demand share whether, on a machine they share, they spent the rest
 /// waiting for a CPU (on a machine busy with other work an idle fleet's threads wait too, at each of their
 /// few wake-ups: the demand share counts only where the fleet did use a fair share of the CPU itself).
+///
+/// The send queue (bytes the links hold because the kernel would not take them) says something else: the
+/// CSMS's side read more slowly than the stations wrote. That is the CSMS's limit, unless the fleet was
+/// saturated too (a CSMS that pushes back stops reading while the fleet does not read its answers), so it
+/// names no limit alone; the verdict states it beside the capacity.
 struct FleetHealth: Sendable, Equatable {
     /// The scheduler lag's median over the step, in microseconds.
     var lagP50Micros: UInt64
@@ -21,6 +26,16 @@ struct FleetHealth: Sendable, Equatable {
     var demandShare: Double?
     /// How many event loops carry the fleet.
     var loops: Int
+    /// The bytes the fleet's links held unsent at the step's end.
+    var sendQueueBytes: UInt64 = 0
+    /// How much that grew over the step, in bytes (negative when it shrank).
+    var sendQueueGrowth: Int64 = 0
+    /// The links holding unsent bytes at the step's end.
+    var backedUpLinks: UInt64 = 0
+
+    /// Whether the send queue grew over the step and still held bytes at its end: the CSMS fell behind
+    /// reading what the stations sent.
+    var sendQueueGrew: Bool { sendQueueBytes > 0 && sendQueueGrowth > 0 }
 
     /// A CPU share, or a demand share, from which the loops count as busy all along.
     static let busyShare = 0.9

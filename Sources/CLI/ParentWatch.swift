@@ -5,7 +5,8 @@ import Foundation
 
 /// The worker's side of ``WorkerProcess``'s stdin: a pipe the parent never writes, whose end of file
 /// means the parent has ended (a second Ctrl-C, a crash, SIGKILL). The worker then quits at once, as its
-/// parent did: no worker outlives the command the user started.
+/// parent did: no worker outlives the command the user started. `csms --exit-with-stdin` offers the same
+/// to any program that starts a CSMS (a test binary that crashes leaves no CSMS listening behind it).
 enum ParentWatch {
     /// Starts watching stdin on a thread of its own.
     static func start() {

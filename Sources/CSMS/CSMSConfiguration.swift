@@ -18,6 +18,18 @@ public struct CSMSConfiguration: Sendable {
     public var seed: UInt64
     /// How long, in milliseconds, a command waits for its station's answer before it counts as timed out.
     public var commandTimeout: Int64
+    /// The transaction ids this CSMS hands out: all of OCPP's (a positive 32-bit integer) by default, a
+    /// share of them for one of several processes serving one port (``transactionIDs(process:of:)``).
+    public var transactionIDs: ClosedRange<Int> = 1...Int(Int32.max)
+
+    /// The transaction ids of process `process` (0 first) of `processes` serving one port side by side:
+    /// consecutive shares of 1…2³¹−1, so that a station that reconnects onto another process never gets
+    /// an id another process handed out.
+    public static func transactionIDs(process: Int, of processes: Int) -> ClosedRange<Int> {
+        precondition(process >= 0 && process < processes, "process \(process) of \(processes)")
+        let share = Int(Int32.max) / processes
+        return (process * share + 1)...((process + 1) * share)
+    }
 
     /// - Parameters:
     ///   - heartbeatInterval: seconds, sent in BootNotification answers.

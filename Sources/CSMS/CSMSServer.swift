@@ -98,7 +98,7 @@ public final class CSMSServer: Sendable {
         }
         let kept = stoppedCores.withLock { $0 }
         let shardCount = loops.loops.count
-        let siblings = CSMSShardList()
+        let siblings = CSMSShardList(transactionIDs: configuration.transactionIDs)
         let shards = loops.loops.enumerated().map { index, loop in
             // The cores are kept only when they can go on with the same shard count and transaction ids.
             let core = kept.count == shardCount

@@ -1,9 +1,16 @@
 import Synchronization
 
 /// The shards of one ``CSMSServer``, for a shard to reach the core that handed out a transaction: core
-/// `i` of `n` hands out the ids `i + 1`, `i + 1 + n`, … (see `TransactionLedger`).
+/// `i` of `n` hands out the ids `first + i`, `first + i + n`, … of the process's range (see
+/// `TransactionLedger`).
 final class CSMSShardList: Sendable {
     private let shards = Mutex<[CSMSShard]>([])
+    private let transactionIDs: ClosedRange<Int>
+
+    /// - Parameter transactionIDs: the ids the server's cores share.
+    init(transactionIDs: ClosedRange<Int>) {
+        self.transactionIDs = transactionIDs
+    }
 
     /// Fills the list once the shards exist (they need the list to be made).
     func set(_ shards: [CSMSShard]) {
@@ -15,11 +22,11 @@ final class CSMSShardList: Sendable {
         shards.withLock { $0 = [] }
     }
 
-    /// The shard whose core handed out transaction `id`, or nil for an id no core hands out.
+    /// The shard whose core handed out transaction `id`, or nil for an id no core of this process hands out.
     func owner(ofTransaction id: Int) -> CSMSShard? {
         shards.withLock { shards in
-            guard id >= 1, !shards.isEmpty else { return nil }
-            return shards[(id - 1) % shards.count]
+            guard transactionIDs.contains(id), !shards.isEmpty else { return nil }
+            return shards[(id - transactionIDs.lowerBound) % shards.count]
         }
     }
 }

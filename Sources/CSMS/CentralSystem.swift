@@ -42,7 +42,8 @@ public struct CentralSystem: Sendable {
     /// - Parameters:
     ///   - configuration: how to answer.
     ///   - shard: this core's index when several run side by side (one per event loop).
-    ///   - shardCount: how many run side by side; their transaction ids never collide.
+    ///   - shardCount: how many run side by side; their transaction ids (of the configuration's
+    ///     ``CSMSConfiguration/transactionIDs``) never collide.
     ///   - serviceQueue: the queue the cores running side by side share when
     ///     ``CSMSConfiguration/serviceRate`` is set; nil makes one of the configuration's rate for this core.
     public init(
@@ -51,7 +52,7 @@ public struct CentralSystem: Sendable {
         precondition(shard >= 0 && shard < shardCount, "shard \(shard) of \(shardCount)")
         self.configuration = configuration
         self.serviceQueue = serviceQueue ?? configuration.serviceRate.map { ServiceQueue(callsPerSecond: $0) }
-        transactions = TransactionLedger(first: shard + 1, stride: shardCount)
+        transactions = TransactionLedger(ids: configuration.transactionIDs, shard: shard, shardCount: shardCount)
         faultsEnabled = configuration.faults.internalErrorShare > 0 || configuration.faults.noAnswerShare > 0
     }
 

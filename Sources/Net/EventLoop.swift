@@ -53,6 +53,8 @@ public final class EventLoop: @unchecked Sendable {
     var random = SplitMix64()
     /// Sockets of links that ended during a partition, made at the first.
     private var heldSockets: HeldSockets?
+    /// What the loop's channels hold unsent, kept by the channels.
+    var unsent = SendQueueDepth()
 
     init(readBufferSize: Int = 64 * 1024) throws {
         epoll = try Syscall.epollCreate()
@@ -140,6 +142,13 @@ public final class EventLoop: @unchecked Sendable {
     public func cancelTimer(_ id: TimerID) {
         precondition(inLoop, "timers are cancelled on their loop")
         timers.cancel(id)
+    }
+
+    /// What the loop's channels hold because the kernel did not take it yet (on the loop): zero while every
+    /// peer keeps up.
+    public var sendQueue: SendQueueDepth {
+        precondition(inLoop, "the send queue is read on its loop")
+        return unsent
     }
 
     /// The number of timers scheduled on this loop (on the loop): an open, idle channel holds none.

@@ -201,12 +201,13 @@ public final class WebSocketChannel {
     /// The TCP connection is up: start TLS (if any) and send what waits (the upgrade request).
     func transportConnected() {
         phase = .handshaking
+        if !outbound.isEmpty { loop.unsent.change(from: 0, to: outbound.count) }
         do {
             try loop.setInterest(fd, .read)
             if let tls {
                 try tls.startHandshake()
                 emitTLSOutput()
-            } else if try !outbound.flush(to: fd) {
+            } else if try !withOutbound({ buffer throws(SystemCallError) in try buffer.flush(to: fd) }) {
                 try wantWrite(true)
             }
         } catch let error as TLSError {
@@ -332,7 +333,7 @@ public final class WebSocketChannel {
             finishConnect()
         case .handshaking, .open, .closing:
             do {
-                if try outbound.flush(to: fd) {
+                if try withOutbound({ buffer throws(SystemCallError) in try buffer.flush(to: fd) }) {
                     try wantWrite(false)
                     if reportedUnwritable {
                         reportedUnwritable = false
@@ -455,7 +456,7 @@ public final class WebSocketChannel {
     private func write(_ bytes: UnsafeRawBufferPointer) {
         guard phase != .closed else { return }
         if phase == .connecting {
-            outbound.append(bytes)
+            withOutbound { $0.append(bytes) }
             return
         }
         if let shaper, shaper.conditions.delays || !shaper.outbound.isEmpty {
@@ -469,13 +470,25 @@ public final class WebSocketChannel {
     private func writeNow(_ bytes: UnsafeRawBufferPointer) {
         guard phase != .closed else { return }
         do {
-            if try !outbound.write(bytes, to: fd) {
+            if try !withOutbound({ buffer throws(SystemCallError) in try buffer.write(bytes, to: fd) }) {
                 try wantWrite(true)
                 if !isWritable { reportedUnwritable = true }
             }
         } catch {
             reportLater(NetError(.abruptClose, "the connection to \(peerName) broke: \(error)"))
         }
+    }
+
+    /// Changes the send buffer, keeping the loop's total (``EventLoop/sendQueue``) in step. What waits for
+    /// the TCP connect is an attempt's, not a send queue: it counts once the connection is up.
+    private func withOutbound<Result, Failure: Error>(
+        _ change: (inout OutboundBuffer) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        let before = outbound.count
+        defer {
+            if phase != .connecting, outbound.count != before { loop.unsent.change(from: before, to: outbound.count) }
+        }
+        return try change(&outbound)
     }
 
     private func wantWrite(_ wanted: Bool) throws(SystemCallError) {
@@ -628,7 +641,9 @@ public final class WebSocketChannel {
         tls.close()
         guard tls.hasOutput else { return }
         let alert = tls.takeOutput()
-        _ = alert.withUnsafeBytes { try? outbound.write($0, to: fd) }
+        _ = alert.withUnsafeBytes { bytes in
+            withOutbound { buffer in try? buffer.write(bytes, to: fd) }
+        }
     }
 
     private func closeSocket() {
@@ -640,7 +655,7 @@ public final class WebSocketChannel {
             wantsWrite = false
         }
         closeDescriptor()
-        outbound.release()
+        withOutbound { $0.release() }
     }
 
     /// Closes the descriptor but keeps what waits to be sent, for a connect retried on the next address.

@@ -47,3 +47,15 @@ import Testing
     let health = FleetHealth(lagP50Micros: 60_000, lagP99Micros: 90_000, cpuShare: 0.3, loops: 2)
     #expect(!health.isSaturated(latencyP50Micros: 2_000_000))
 }
+
+@Test func aSendQueueGrewWhenItHeldMoreAtTheStepsEndThanAtItsStart() {
+    var health = FleetHealth(lagP50Micros: 1_000, lagP99Micros: 2_000, cpuShare: 0.2, loops: 1)
+    #expect(!health.sendQueueGrew)
+    health.sendQueueBytes = 300_000
+    health.sendQueueGrowth = -100_000
+    #expect(!health.sendQueueGrew, "draining is no growth")
+    health.sendQueueGrowth = 200_000
+    #expect(health.sendQueueGrew)
+    // Unsent bytes wait on the CSMS: they alone never make the fleet the limit.
+    #expect(!health.isSaturated(latencyP50Micros: 500_000))
+}

@@ -33,6 +33,28 @@ import Testing
         #expect(first.csms.counterSnapshot["transactions.open"] == 0)
     }
 
+    @Test func processesServingOnePortHandOutTransactionIdsNoOtherProcessDoes() throws {
+        // Three processes of two cores each: every core's first ids, and the last of the last process's.
+        var ids: [Int] = []
+        for process in 0..<3 {
+            var configuration = CSMSConfiguration()
+            configuration.transactionIDs = CSMSConfiguration.transactionIDs(process: process, of: 3)
+            for shard in 0..<2 {
+                var harness = CSMSHarness()
+                harness.csms = CentralSystem(configuration: configuration, shard: shard, shardCount: 2)
+                let station = harness.connect()
+                for number in 0..<3 {
+                    let start = StartTransactionRequest(connectorId: 1, idTag: "X", meterStart: 0, timestamp: time)
+                    ids.append(try harness.result(start, id: "m\(number)", from: station).transactionId)
+                }
+            }
+        }
+        #expect(Set(ids).count == ids.count, "\(ids)")
+        #expect(ids.allSatisfy { $0 >= 1 && $0 <= Int(Int32.max) })
+        #expect(CSMSConfiguration.transactionIDs(process: 2, of: 3).upperBound <= Int(Int32.max))
+        #expect(CSMSConfiguration.transactionIDs(process: 0, of: 1) == 1...Int(Int32.max))
+    }
+
     @Test func aStopOfAnIdOfItsOwnThatIsNotOpenIsUnknownAndNotPassedOn() throws {
         var second = harness(shard: 1)
         let station = second.connect()

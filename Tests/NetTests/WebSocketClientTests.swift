@@ -150,6 +150,23 @@ import WebSocket
         #expect(error.code == .connectTimeout)
     }
 
+    @Test func anUpgradeRequestWaitingForItsTCPConnectIsNoSendQueue() async throws {
+        let listener = try FullBacklogListener()
+        defer { listener.close() }
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let client = try WebSocketClient(url: "ws://127.0.0.1:\(listener.port)/ocpp")
+        let loop = group.loops[0]
+        let recorder = ChannelRecorder()
+        let (buffered, queue) = try await loop.submit {
+            let channel = client.connect(station: "WAIT", on: loop, handler: recorder)
+            return (channel.bufferedBytes, loop.sendQueue)
+        }
+        // The request waits in the channel for a connect the listener never answers: no peer read slowly.
+        #expect(buffered > 0)
+        #expect(queue == SendQueueDepth())
+    }
+
     @Test func anUnknownHostIsNotResolved() throws {
         #expect {
             try WebSocketClient(url: "ws://no-such-host.invalid:9000/ocpp")

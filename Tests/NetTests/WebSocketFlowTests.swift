@@ -57,6 +57,37 @@ import WebSocket
         #expect(buffered >= WebSocketChannel.highWaterMark)
     }
 
+    @Test func aPeerThatStopsReadingFillsTheLoopsSendQueueUntilItsLinkCloses() async throws {
+        let peer = try PythonProcess(script: "ws_server.py", arguments: ["silent"])
+        let port = try await peer.port()
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let recorder = ChannelRecorder()
+        let client = try WebSocketClient(url: "ws://127.0.0.1:\(port)/ocpp")
+        let loop = group.loops[0]
+        try await loop.submit { _ = client.connect(station: "SLOW", on: loop, handler: recorder) }
+        #expect(await recorder.wait { $0.openedCount == 1 })
+        #expect(try await loop.submit { loop.sendQueue } == SendQueueDepth())
+        let chunk = String(repeating: "q", count: 60_000)
+        var depths: [Int] = []
+        for _ in 0..<200 where depths.count < 3 {
+            let (depth, buffered) = try await loop.submit {
+                for _ in 0..<10 { recorder.channels[0].send(text: chunk) }
+                return (loop.sendQueue, recorder.channels[0].bufferedBytes)
+            }
+            if depth.bytes > 0 {
+                #expect(depth.channels == 1)
+                #expect(depth.bytes == buffered)
+                depths.append(depth.bytes)
+            }
+        }
+        // Once the kernel's buffers are full, what is sent waits, and the queue grows with it.
+        #expect(depths.count == 3)
+        #expect((depths.last ?? 0) > (depths.first ?? 0), "\(depths)")
+        try await loop.submit { recorder.channels[0].abort() }
+        #expect(try await loop.submit { loop.sendQueue } == SendQueueDepth())
+    }
+
     @Test func aMessageOverTheServersLimitIsClosedWith1009() async throws {
         let group = try EventLoopGroup(loopCount: 1)
         defer { group.shutdown() }

@@ -5,11 +5,14 @@ import Glibc
 #endif
 
 /// The built `ocpp-fleet` running beside a test, as a server another process talks to: started, watched
-/// until its stderr shows a line, then interrupted as Ctrl-C does. Killed if the test forgets it.
+/// until its stderr shows a line, then interrupted as Ctrl-C does. Killed if the test forgets it. Its
+/// stdin is a pipe the test holds open: with `csms --exit-with-stdin`, a test binary that crashes leaves no
+/// server behind.
 // @unchecked Sendable: `process` is set up in init and then only asked from any thread what Process
 // allows (its id, whether it runs, waiting for its end); the buffers are behind their mutexes.
 public final class BackgroundFleetProcess: @unchecked Sendable {
     private let process: Process
+    private let standardInput = Pipe()
     private let standardError = Mutex(Data())
     private let standardOutput = Mutex(Data())
     private let readers = DispatchGroup()
@@ -28,6 +31,7 @@ public final class BackgroundFleetProcess: @unchecked Sendable {
         process.currentDirectoryURL = packageRoot
         let out = Pipe()
         let err = Pipe()
+        process.standardInput = standardInput
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -70,6 +74,21 @@ public final class BackgroundFleetProcess: @unchecked Sendable {
             try await Task.sleep(for: .milliseconds(50))
         }
         throw POSIXError(.ETIMEDOUT)
+    }
+
+    /// Closes its stdin, as the end of the test's process would.
+    public func closeStandardInput() throws {
+        try standardInput.fileHandleForWriting.close()
+    }
+
+    /// Waits, at most `timeout` seconds, until it ends by itself.
+    /// - Returns: its exit status (or signal), or nil when it still runs.
+    public func waitForExit(timeout: TimeInterval = 60) async throws -> Int32? {
+        for _ in 0..<Int(timeout * 20) {
+            if !process.isRunning { return process.terminationStatus }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return nil
     }
 
     /// Sends SIGINT, waits (at most `timeout` seconds, then SIGKILL) until it exits, and returns what it printed.

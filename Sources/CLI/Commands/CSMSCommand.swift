@@ -22,7 +22,8 @@ struct CSMSCommand: Command {
               One process holds as many links as its open-file limit allows (ulimit -n). --processes N starts
               N-1 more processes of this same program on the same port; the kernel spreads the links over
               them. Each keeps its own stations and transactions (a station that reconnects may land on
-              another one, which answers it as well); the summary and csms.json add their counters up.
+              another one, which answers it as well), hands out transaction ids no other one does, and
+              answers its share of --service-rate; the summary and csms.json add their counters up.
 
             At Ctrl-C it prints what it served (links, transactions, badges, messages, commands) and exits 0.
             """
@@ -41,7 +42,7 @@ struct CSMSCommand: Command {
     static let serviceRate = Option(
         "--service-rate", "N/s",
         help: "Answer at most N calls per second, queueing the rest: a CSMS of known capacity, whose latency "
-            + "grows with the load beyond it",
+            + "grows with the load beyond it; with --processes, each process answers its share",
         default: .described("no limit"), as: Rate.argument)
     static let fault = Option(
         "--fault", "SPEC", help: "Fail a share of calls on purpose: internal-error=1%,no-answer=0.5%",
@@ -59,15 +60,22 @@ struct CSMSCommand: Command {
         "--processes", "N",
         help: "Serve the port from N processes (SO_REUSEPORT), each holding up to its open-file limit of links",
         default: .text("1"), as: Count.positive)
+    static let exitWithStdin = Flag(
+        "--exit-with-stdin",
+        help: "Exit at once when stdin reaches its end: a program that starts the CSMS with a pipe on its stdin, "
+            + "and never closes it, knows the CSMS ends with it (tests, scripts)")
     static let sibling = Flag("--sibling", help: "A process serving its parent's port", hidden: true)
+    static let processIndex = Option(
+        "--process-index", "N", help: "Which of the --processes this one is (0 the first)", default: .text("0"),
+        hidden: true, as: Count.nonNegative)
     static let startedAt = Option(
         "--started-at", "MS", help: "When the first process started, in ms since 1970", hidden: true,
         as: Count.nonNegative)
 
     /// Every option of `csms`, in the order `--help` lists them.
     static let declarations: [any OptionDeclaration] = [
-        listen, heartbeatInterval, answerDelay, serviceRate, fault, badges, password, report, processes, sibling,
-        startedAt,
+        listen, heartbeatInterval, answerDelay, serviceRate, fault, badges, password, report, processes,
+        exitWithStdin, sibling, startedAt, processIndex,
     ]
 
     var listen: HostPort
@@ -82,6 +90,10 @@ struct CSMSCommand: Command {
     var processes: Int
     /// This process serves the port of its parent, which probed it (``CSMSSiblings``).
     var isSibling: Bool
+    /// Which of the ``processes`` this one is: 0 for the first, which starts the others.
+    var processIndex: Int
+    /// Quit when stdin ends (``ParentWatch``), as a sibling always does.
+    var exitWithStdin: Bool
     /// When the first process started, in milliseconds since 1970: the badges' dates count from it.
     var startedAt: Int64?
     /// `--fault` as given, for the siblings.
@@ -105,6 +117,11 @@ struct CSMSCommand: Command {
         report = try arguments.valueIfGiven(Self.report)
         processes = try arguments.value(Self.processes)
         isSibling = arguments.flag(Self.sibling)
+        processIndex = try arguments.value(Self.processIndex)
+        exitWithStdin = arguments.flag(Self.exitWithStdin) || isSibling
+        if processIndex >= processes {
+            throw UsageError("--process-index \(processIndex) is not one of --processes \(processes)", command: "csms")
+        }
         startedAt = try arguments.valueIfGiven(Self.startedAt).map(Int64.init)
         if isSibling, password == nil {
             password = ProcessInfo.processInfo.environment[CSMSSiblings.passwordVariable]
@@ -117,16 +134,23 @@ struct CSMSCommand: Command {
         return BadgeList(rule: { idTag in BadgeNaming.knownBadge(idTag: idTag, start: start) })
     }
 
+    /// How this process answers: its share of `--service-rate` and of the transaction ids when several
+    /// serve the port; `start` is when the first one started, in ms since 1970.
+    func csmsConfiguration(start: Int64) -> CSMSConfiguration {
+        var configuration = CSMSConfiguration(
+            heartbeatInterval: heartbeatInterval, answerDelay: Int64(answerDelayMilliseconds), faults: faults,
+            badges: badgeList(start: start), password: password, serviceRate: serviceRate.map { $0 / Double(processes) })
+        configuration.transactionIDs = CSMSConfiguration.transactionIDs(process: processIndex, of: processes)
+        return configuration
+    }
+
     func run() async throws -> ExitCode {
         let started = Date()
         let startMillis = startedAt ?? Int64(started.timeIntervalSince1970 * 1000)
-        let configuration = CSMSConfiguration(
-            heartbeatInterval: heartbeatInterval, answerDelay: Int64(answerDelayMilliseconds), faults: faults,
-            badges: badgeList(start: startMillis), password: password, serviceRate: serviceRate)
-        let server = CSMSServer(configuration: configuration, loopCount: EventLoopGroup.coreCount)
+        let server = CSMSServer(configuration: csmsConfiguration(start: startMillis), loopCount: EventLoopGroup.coreCount)
         let host = listen.host.contains(":") ? "[\(listen.host)]" : listen.host
         let port: UInt16
-        if isSibling { ParentWatch.start() }
+        if exitWithStdin { ParentWatch.start() }
         do {
             port = try await server.start(listen: "\(host):\(listen.port)", sharingPort: isSibling)
         } catch {

@@ -30,8 +30,9 @@ struct CapacityCommand: Command {
             their transactions stay open as after a power cut) or on again; with --fresh every step is a separate run, all its stations connecting anew. The search
             stops when the knee is within --resolution, when even the first step fails, at --max-stations,
             when the CSMS cannot be reached, or at Ctrl-C; the capacity is the largest size that met every SLO.
-            Every step records the fleet's own health: how late its timers ran (scheduler lag p99) and the
-            CPU share of its loops. When the fleet was saturated at the smallest size that failed, the verdict
+            Every step records the fleet's own health: how late its timers ran (scheduler lag p99), the
+            CPU share of its loops, and its send queue (bytes its links hold because the CSMS did not
+            read them yet: when it grows, the CSMS fell behind reading, and the verdict says so). When the fleet was saturated at the smallest size that failed, the verdict
             names no CSMS capacity: the fleet saturated at that many msgs/s, and more processes or machines
             are needed to load this CSMS.
             Exit codes: 0 a capacity was found, 1 even the first step failed an SLO, 2 bad usage,
@@ -278,7 +279,8 @@ struct CapacityCommand: Command {
         runReport.evaluate(slos)
         let demand = first.demandNanos.flatMap { before in last.demandNanos.map { Double($0 &- min(before, $0)) / 1e9 } }
         let figures = CapacityFigures(
-            report: runReport, cpuSeconds: usage.cpuSeconds, demandSeconds: demand, loops: fleet.loops)
+            report: runReport, cpuSeconds: usage.cpuSeconds, demandSeconds: demand, loops: fleet.loops,
+            unsentBefore: first.snapshot.connections.unsentBytes)
         var outcome: CapacityStep.Outcome = runReport.allSLOsPassed ? .passed : .failed
         var folder: String?
         if let report {

@@ -201,6 +201,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         slots[slot].poweredOff = true
         slots[slot].call = nil
         slots[slot].queuedDues.removeAll()
+        recorder.recordPoweredOff(station: slot, wasOnline: slots[slot].online)
+        slots[slot].online = false
         guard let channel = slots[slot].channel else { return }
         // Let go first: the channel's own closing then finds no station to tell.
         slots[slot].channel = nil
@@ -734,6 +736,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
 
     /// The figures so far, for the progress line and the timeline.
     func collect() -> LoopMetrics {
+        recorder.recordSendQueue(bytes: loop.sendQueue.bytes, links: loop.sendQueue.channels)
         recorder.advance(toElapsedMicros: clock.elapsedMicros(atNanos: EventLoop.now()))
         return recorder.collect()
     }

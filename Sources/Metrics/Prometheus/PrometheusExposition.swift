@@ -71,11 +71,22 @@ public enum PrometheusExposition {
         sample(&text, "ocpp_fleet_connected_stations", [], String(connections.current))
         family(&text, "ocpp_fleet_connected_stations_max", .gauge, "The most links up at once.")
         sample(&text, "ocpp_fleet_connected_stations_max", [], String(connections.maxConcurrent))
+        family(
+            &text, "ocpp_fleet_send_queue_bytes", .gauge, "Bytes the links hold unsent: the CSMS's side did not take them.")
+        sample(&text, "ocpp_fleet_send_queue_bytes", [], String(connections.unsentBytes))
+        family(&text, "ocpp_fleet_send_queue_links", .gauge, "Links holding unsent bytes.")
+        sample(&text, "ocpp_fleet_send_queue_links", [], String(connections.backedUpLinks))
 
         let transactions = snapshot.transactions
         counter(&text, "ocpp_fleet_transactions_started_total", "Transactions started.", transactions.started)
         counter(&text, "ocpp_fleet_transactions_stopped_total", "Transactions stopped.", transactions.stopped)
         counter(&text, "ocpp_fleet_transactions_lost_total", "Transactions not stopped properly.", transactions.lost)
+        family(
+            &text, "ocpp_fleet_lost_messages_total", .counter,
+            "Transaction messages the stations gave up on, by reason.")
+        for (reason, count) in transactions.lostMessages.sorted {
+            sample(&text, "ocpp_fleet_lost_messages_total", [("reason", reason)], String(count))
+        }
         family(&text, "ocpp_fleet_energy_joules_total", .counter, "Energy delivered in stopped transactions.")
         sample(&text, "ocpp_fleet_energy_joules_total", [], String(transactions.energyWh &* 3_600))
 

@@ -27,6 +27,11 @@ public struct ConnectionMetrics: Sendable, Equatable {
     /// Links up just before the run began to stop (at its end or when interrupted), before it closed
     /// them: whether the stations were connected when the run ended.
     public var connectedBeforeStop: UInt64 = 0
+    /// Bytes the links held unsent at the loops' last collection because the CSMS's side did not take them
+    /// (its socket's window full: it read more slowly than the stations wrote): the fleet's send queue.
+    public var unsentBytes: UInt64 = 0
+    /// The links holding unsent bytes then.
+    public var backedUpLinks: UInt64 = 0
 
     /// Makes an empty record.
     public init() {}
@@ -42,5 +47,7 @@ public struct ConnectionMetrics: Sendable, Equatable {
         current &+= other.current
         maxConcurrent = Swift.max(maxConcurrent, other.maxConcurrent)
         connectedBeforeStop &+= other.connectedBeforeStop
+        unsentBytes &+= other.unsentBytes
+        backedUpLinks &+= other.backedUpLinks
     }
 }

@@ -175,6 +175,13 @@ public final class MetricsRecorder {
         if connections.current > 0 { connections.current -= 1 }
     }
 
+    /// What the loop's links hold unsent now (``ConnectionMetrics/unsentBytes``): the loop's send queue,
+    /// a running total its channels keep; the collection hands over the latest.
+    public func recordSendQueue(bytes: Int, links: Int) {
+        connections.unsentBytes = UInt64(max(0, bytes))
+        connections.backedUpLinks = UInt64(max(0, links))
+    }
+
     /// The run begins to stop: the links up now are its ``ConnectionMetrics/connectedBeforeStop``, and
     /// storms take in nothing more (the run's own closing of every link is no storm).
     public func recordStopping() {
@@ -184,8 +191,8 @@ public final class MetricsRecorder {
 
     // MARK: Storms
 
-    /// How many stations the loop runs: a storm nobody injected is as many links lost within a few
-    /// seconds as a tenth of them (``StormTracker/threshold``).
+    /// How many stations the loop runs, the most a storm nobody injected needs: that is as many links
+    /// lost within a few seconds as a tenth of the stations that had one (``StormTracker/threshold(connected:)``).
     public var stations: Int {
         get { storms.stations }
         set { storms.stations = newValue }
@@ -226,7 +233,17 @@ public final class MetricsRecorder {
     /// reset, refused, unanswered), not by the run's: many such losses at once are a storm of a CSMS
     /// that went away (``StormMetrics/wentAway``), unless a fault the run injected explains them.
     public func recordLinkLost(station: Int) {
-        storms.linkLost(station: station, at: elapsedMicros, bootLatency: bootLatency)
+        storms.linkLost(
+            station: station, at: elapsedMicros, connected: Int(clamping: connections.current),
+            bootLatency: bootLatency)
+    }
+
+    /// The run powers `station` off (a capacity search shrinking the fleet; its link, if any, counts as
+    /// closed by ``recordDisconnected(reason:)``): it is no longer online, and no storm waits for it.
+    /// - Parameter wasOnline: whether it was online (``recordOnline(station:queuedSince:)``) until then.
+    public func recordPoweredOff(station: Int, wasOnline: Bool) {
+        if wasOnline, online > 0 { online -= 1 }
+        storms.poweredOff(station: station)
     }
 
     private var bootLatency: LatencyHistogram {

@@ -8,7 +8,8 @@
 ///            | "service_" percentile "(" series ")" latency from when calls were written
 ///            | "lag_" percentile                    scheduler lag
 ///            | counter [ "(" series ")" ]           over all actions when no series is given
-///            | "connected" | "reconnects" | "failed_connections" | "lost_transactions" | "msgs_per_s"
+///            | "connected" | "reconnects" | "failed_connections" | "lost_transactions" | "lost_messages"
+///            | "msgs_per_s"
 ///            | "bad_frames" | "unmatched_answers"
 ///            | "recovery_" ( "p50" | "p90" | "p99" | "p100" ) [ "(" fault ")" ]
 ///            | "recovered" [ "(" fault ")" ]
@@ -24,7 +25,9 @@
 /// Latencies need a duration unit. `errors` counts CallErrors and timeouts. A counter's threshold is a
 /// count, or with `%` a share of the calls sent (`late`: answers after their call's timeout); `reconnects`
 /// as `%` is a share of links established, `failed_connections` of connection attempts,
-/// `lost_transactions` of transactions started, `connected` of the stations run (`connected` is the most
+/// `lost_transactions` of transactions started, `lost_messages` (transaction messages the stations gave up
+/// on: retries spent, queue full, or a StartTransaction lost before them) of the transaction messages sent,
+/// `connected` of the stations run (`connected` is the most
 /// links up at once). `msgs_per_s` is calls sent per second over the run.
 /// `bad_frames` (frames from the CSMS the stations refused) and `unmatched_answers` (answers to no CALL in
 /// flight) take a plain count. `recovery_p99` is the time until 99 % of a storm's stations were back and
@@ -37,6 +40,7 @@
 /// p99(StartTransaction) < 800ms      p50(*) <= 200ms      service_p99(Heartbeat) < 50ms
 /// errors < 0.1%      timeouts == 0      errors(Authorize) < 1%      connected >= 99.9%
 /// msgs_per_s >= 5000      reconnects <= 100      lag_p99 < 20ms      lost_transactions == 0
+/// lost_messages == 0
 /// bad_frames == 0      unmatched_answers <= 10      recovery_p99 < 90s      recovered == 100%
 /// recovery_p50(restartCSMS) < 30s
 /// ```
@@ -50,6 +54,7 @@ public struct SLO: Sendable, Equatable, CustomStringConvertible {
                       errors|call_errors|timeouts|sent|ok|late [(Action)]   errors = CallErrors + timeouts;
                                                                    late = answers after their timeout
                       connected | reconnects | failed_connections | lost_transactions | msgs_per_s
+                      lost_messages                                transaction messages given up on
                       bad_frames | unmatched_answers               frames from the CSMS refused / matching no CALL
                       recovery_p50|p90|p99|p100 [(fault)]          time until that share of a storm's stations
                                                                    were back and booted (the worst storm)
@@ -58,6 +63,7 @@ public struct SLO: Sendable, Equatable, CustomStringConvertible {
           threshold   number with a unit: us, ms, s for latencies; a count, or % for shares
                       (% of calls sent; reconnects: of links established; failed_connections: of
                       connection attempts; lost_transactions: of transactions started;
+                      lost_messages: of StartTransaction, MeterValues and StopTransaction sent;
                       connected: the most links up at once, % of the stations run;
                       bad_frames and unmatched_answers: a count only;
                       recovered: % of the stations the storm hit)
@@ -94,8 +100,8 @@ public struct SLO: Sendable, Equatable, CustomStringConvertible {
         switch quantity {
         case .latency(_, let series), .serviceTime(_, let series), .counter(_, let series):
             series == "*" ? nil : series
-        case .schedulerLag, .connected, .reconnects, .failedConnections, .lostTransactions, .badFrames,
-            .unmatchedAnswers, .messagesPerSecond, .recovery, .recovered:
+        case .schedulerLag, .connected, .reconnects, .failedConnections, .lostTransactions, .lostMessages,
+            .badFrames, .unmatchedAnswers, .messagesPerSecond, .recovery, .recovered:
             nil
         }
     }
@@ -144,6 +150,9 @@ public struct SLO: Sendable, Equatable, CustomStringConvertible {
                 report.connections.failed.total, of: report.connections.attempted, whole: "connection attempts")
         case .lostTransactions:
             return share(report.transactions.lost, of: report.transactions.started, whole: "transactions started")
+        case .lostMessages:
+            let sent = Self.transactionActions.reduce(UInt64(0)) { $0 &+ (report.figures(for: $1)?.sent ?? 0) }
+            return share(report.transactions.lostMessages.total, of: sent, whole: "transaction messages sent")
         case .badFrames:
             return .measured(Double(report.csmsFaults.badFrames.total))
         case .unmatchedAnswers:
@@ -160,6 +169,9 @@ public struct SLO: Sendable, Equatable, CustomStringConvertible {
             return share(worst.recovered, of: worst.stations, whole: "stations hit by the storm")
         }
     }
+
+    /// The actions whose messages a station keeps and sends again until the CSMS takes them.
+    private static let transactionActions = ["StartTransaction", "MeterValues", "StopTransaction"]
 
     /// The longest time until `percentile` of a storm's stations were back, over the storms of `fault`.
     private func worstRecovery(_ percentile: SLOPercentile, fault: String, in report: RunReport) -> Measurement {

@@ -8,6 +8,8 @@ enum SLOQuantity: Sendable, Equatable {
     case reconnects
     case failedConnections
     case lostTransactions
+    /// Transaction messages the stations gave up on (``TransactionMetrics/lostMessages``).
+    case lostMessages
     case badFrames
     case unmatchedAnswers
     case messagesPerSecond
@@ -28,6 +30,7 @@ enum SLOQuantity: Sendable, Equatable {
         case .reconnects: "reconnects"
         case .failedConnections: "failed_connections"
         case .lostTransactions: "lost_transactions"
+        case .lostMessages: "lost_messages"
         case .badFrames: "bad_frames"
         case .unmatchedAnswers: "unmatched_answers"
         case .messagesPerSecond: "msgs_per_s"
@@ -41,7 +44,8 @@ enum SLOQuantity: Sendable, Equatable {
     var acceptedUnits: Set<SLOUnit> {
         switch self {
         case .latency, .serviceTime, .schedulerLag, .recovery: [.micros, .millis, .seconds]
-        case .counter, .connected, .reconnects, .failedConnections, .lostTransactions, .recovered: [.none, .percent]
+        case .counter, .connected, .reconnects, .failedConnections, .lostTransactions, .lostMessages, .recovered:
+            [.none, .percent]
         // Frames from the CSMS are no share of anything the report counts: a plain count only.
         case .badFrames, .unmatchedAnswers, .messagesPerSecond: [.none]
         }

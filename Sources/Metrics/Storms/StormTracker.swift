@@ -49,9 +49,12 @@ struct StormTracker {
     var isStormy: Bool { !open.isEmpty }
 
     /// How many links lost within ``windowMicros``, none explained by a fault, make a storm: a tenth of
-    /// the stations, at least 2 (1 for a loop of one station).
-    var threshold: Int {
-        stations <= 1 ? 1 : Swift.min(stations, Swift.max(2, (stations + 9) / 10))
+    /// the stations that had a link (the `connected` now and those the window lost), at least 2 (1 for a
+    /// loop of one station). Stations not powered on yet, or powered off, are no part of it: a fleet grown
+    /// by a capacity search from a tenth of its size is judged on the stations it runs.
+    func threshold(connected: Int) -> Int {
+        let linked = connected + losses.count
+        return stations <= 1 ? 1 : Swift.min(stations, Swift.max(2, (linked + 9) / 10))
     }
 
     // MARK: What happens
@@ -125,8 +128,10 @@ struct StormTracker {
 
     /// `station` lost its link, or failed to open one, by the CSMS's doing (closed, reset, refused or
     /// unanswered): a loss no storm explains counts towards a storm of ``StormMetrics/wentAway``.
-    /// - Parameter bootLatency: the loop's BootNotification latencies so far, should a storm begin.
-    mutating func linkLost(station: Int, at micros: UInt64, bootLatency: LatencyHistogram) {
+    /// - Parameters:
+    ///   - connected: the loop's links up now, this one no longer among them.
+    ///   - bootLatency: the loop's BootNotification latencies so far, should a storm begin.
+    mutating func linkLost(station: Int, at micros: UInt64, connected: Int, bootLatency: LatencyHistogram) {
         guard !frozen, !open.contains(where: { $0.pending[station] != nil }) else { return }
         if let gathering = open.firstIndex(where: { micros <= $0.gatheringUntil }) {
             open[gathering].pending[station] = true
@@ -137,7 +142,7 @@ struct StormTracker {
         }
         losses.removeAll { $0.micros + Self.windowMicros < micros || $0.station == station }
         losses.append(Loss(station: station, micros: micros))
-        guard losses.count >= threshold, let first = losses.first,
+        guard losses.count >= threshold(connected: connected), let first = losses.first,
             let position = begin(
                 StormMetrics.wentAway, injected: false, occurrence: detected, at: first.micros, bootLatency: bootLatency)
         else { return }
@@ -153,6 +158,17 @@ struct StormTracker {
             }
         }
         losses.removeAll()
+    }
+
+    /// `station` was powered off by the run (a capacity search shrinking its fleet): no fault, and it will
+    /// not come back. A loss of its link counts towards no storm, and the storms that wait for it forget
+    /// it: it is no longer among the stations they hit.
+    mutating func poweredOff(station: Int) {
+        guard !frozen else { return }
+        losses.removeAll { $0.station == station }
+        for position in open.indices where open[position].pending.removeValue(forKey: station) != nil {
+            storms[open[position].index].stations &-= 1
+        }
     }
 
     /// A connection attempt began.

@@ -45,7 +45,7 @@ private func listeningPort(_ server: BackgroundFleetProcess) async throws -> Int
 }
 
 @Test func aSecondCSMSOnAPortInUseIsRefused() async throws {
-    let first = try BackgroundFleetProcess(["csms", "--listen", "127.0.0.1:0"])
+    let first = try BackgroundFleetProcess(["csms", "--listen", "127.0.0.1:0", "--exit-with-stdin"])
     let port = try await listeningPort(first)
     let second = try await FleetProcess.run(["csms", "--listen", "127.0.0.1:\(port)"], timeout: 30)
     _ = try await first.interrupt()
@@ -53,8 +53,21 @@ private func listeningPort(_ server: BackgroundFleetProcess) async throws -> Int
     #expect(second.stderr.contains("port \(port) is in use by another process"))
 }
 
+@Test func aCSMSStartedWithExitWithStdinEndsWhenItsParentsPipeCloses() async throws {
+    let server = try BackgroundFleetProcess(["csms", "--listen", "127.0.0.1:0", "--exit-with-stdin", "--processes", "2"])
+    _ = try await listeningPort(server)
+    // Started after it, a second CSMS must not hold the first one's pipe open.
+    let other = try BackgroundFleetProcess(["csms", "--listen", "127.0.0.1:0", "--exit-with-stdin"])
+    _ = try await listeningPort(other)
+    try server.closeStandardInput()
+    let status = try await server.waitForExit(timeout: 60)
+    #expect(status != nil, "still running with its stdin closed")
+    #expect(try await other.waitForExit(timeout: 0.5) == nil)
+    _ = try await other.interrupt()
+}
+
 @Test func aFleetInAnotherProcessChargesAndItsBlockedAndExpiredBadgesAreRefused() async throws {
-    let server = try BackgroundFleetProcess(["csms", "--listen", "127.0.0.1:0"])
+    let server = try BackgroundFleetProcess(["csms", "--listen", "127.0.0.1:0", "--exit-with-stdin"])
     let port = try await listeningPort(server)
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

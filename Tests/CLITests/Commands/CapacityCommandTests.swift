@@ -197,6 +197,26 @@ private func measured(
     #expect(summary.exitCode == .ok)
 }
 
+@Test func aCSMSThatFellBehindReadingAtTheKneeIsSaidBesideItsCapacity() throws {
+    var failed = measured(212, .failed, rate: 2_000, lagP50: 2, latencyP50: 160)
+    failed.figures?.health.sendQueueBytes = 3 << 19
+    failed.figures?.health.sendQueueGrowth = 1 << 20
+    failed.figures?.health.backedUpLinks = 12
+    let summary = CapacitySummary(
+        steps: [measured(200, .passed, rate: 1_950, lagP50: 1, latencyP50: 40), failed], interrupted: false)
+    #expect(summary.capacity == 200)
+    #expect(summary.exitCode == .ok)
+    #expect(summary.capacityLine.hasSuffix("212 failed; there the CSMS fell behind reading: 1.5MiB unsent on 12 links)"))
+    #expect(summary.table.contains("1.5MiB ↑"))
+    let data = Data(summary.json(search: [:]).utf8)
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let steps = try #require(object["steps"] as? [[String: Any]])
+    let health = try #require(steps[1]["fleet_health"] as? [String: Any])
+    #expect(health["send_queue_bytes"] as? Int == 3 << 19)
+    #expect(health["send_queue_growth_bytes"] as? Int == 1 << 20)
+    #expect(health["send_queue_links"] as? Int == 12)
+}
+
 @Test func capacityJUnitHasOneCasePerStepAndOneForTheVerdict() throws {
     let summary = CapacitySummary(
         steps: [
@@ -280,9 +300,11 @@ private func measured(
 
 // MARK: Against an embedded CSMS in its own process
 
-/// `ocpp-fleet csms` on a loopback port the system chooses, answering every call `answerDelay` ms late.
+/// `ocpp-fleet csms` on a loopback port the system chooses, answering every call `answerDelay` ms late;
+/// it ends with the test's process (`--exit-with-stdin`), should that crash.
 private final class CSMSProcess {
     let process = Process()
+    let input = Pipe()
     let port: Int
 
     convenience init(answerDelay: Int) throws {
@@ -292,7 +314,8 @@ private final class CSMSProcess {
     /// - Parameter options: options of `ocpp-fleet csms` besides `--listen`.
     init(_ options: [String]) throws {
         process.executableURL = FleetProcess.executable
-        process.arguments = ["csms", "--listen", "127.0.0.1:0"] + options
+        process.arguments = ["csms", "--listen", "127.0.0.1:0", "--exit-with-stdin"] + options
+        process.standardInput = input
         let err = Pipe()
         process.standardError = err
         process.standardOutput = Pipe()
@@ -401,57 +424,100 @@ private func temporaryFolder() -> URL {
 
 // MARK: Knees, and fleets too small to find them
 
-@Test func capacityFindsTheKneeOfACSMSOfKnownCapacityWithinTheResolution() async throws {
-    // 400 calls a second: a rate the debug build's fleet keeps even when the whole suite leaves it a tenth
-    // of a core (it then sends about 600 a second; a fleet that cannot keep up says so, and this test would
-    // fail). Each station sends a heartbeat every 10 s of its time, 50× faster: five calls a second, so the
-    // knee is at 80 stations. Beyond it every call waits behind a full queue (a station has one call in
-    // flight): the median latency jumps from a few milliseconds (a hundred on a machine with no core to
-    // spare) to 200 and more.
-    let csms = try CSMSProcess(["--heartbeat-interval", "10", "--service-rate", "400/s"])
-    let folder = temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let outcome = try await FleetProcess.run([
-        "capacity", "--csms", csms.url, "--profile", "Profiles/idle.json", "--speed", "50", "--step", "50",
-        "--max-stations", "200", "--resolution", "10%", "--hold", "6s", "--warm-up", "3s", "--ramp", "1000/s",
-        "--slo", "p50(*) < 150ms", "--report", folder.path,
-    ])
-    #expect(outcome.status == 0, "\(outcome.stderr)")
-    let data = try Data(contentsOf: folder.appendingPathComponent("capacity.json"))
-    let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    #expect(summary["limited_by"] as? String == "csms", "\(outcome.stdout)")
-    let passed = try #require(summary["largest_passed_stations"] as? Int)
-    let failed = try #require(summary["smallest_failed_stations"] as? Int)
-    // Bracketed within 10 % …
-    #expect(Double(failed - passed) <= 0.1 * Double(passed), "\(outcome.stdout)")
-    // … around 80 stations, with a margin for a busy machine's noise near the knee.
-    #expect(passed >= 64 && failed <= 96, "\(outcome.stdout)")
-    let steps = try #require(summary["steps"] as? [[String: Any]])
-    #expect(steps.contains { $0["phase"] as? String == "bisect" })
-    // Past the knee the CSMS answered at its rate, not at what was asked of it.
-    let beyond = try #require(steps.first { $0["stations"] as? Int == 100 })
-    #expect((beyond["msgs_per_s"] as? Double ?? 0) <= 400 * 1.1, "\(beyond)")
-    for name in ["report.html", "junit.xml"] {
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name)")
+/// Each of these keeps a fleet and a CSMS busy for most of a minute, and each must have its share of the
+/// machine to measure what it claims: one at a time, so that none starves another.
+@Suite(.serialized) struct CapacityKneeTests {
+    @Test func capacityFindsTheKneeOfACSMSOfKnownCapacityWithinTheResolution() async throws {
+        // 400 calls a second: a rate the debug build's fleet keeps even when the whole suite leaves it a tenth
+        // of a core (it then sends about 600 a second; a fleet that cannot keep up says so, and this test would
+        // fail). Each station sends a heartbeat every 10 s of its time, 50× faster: five calls a second, so the
+        // knee is at 80 stations. Beyond it every call waits behind a full queue (a station has one call in
+        // flight): the median latency jumps from a few milliseconds (a hundred on a machine with no core to
+        // spare) to 200 and more.
+        let csms = try CSMSProcess(["--heartbeat-interval", "10", "--service-rate", "400/s"])
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try await FleetProcess.run([
+            "capacity", "--csms", csms.url, "--profile", "Profiles/idle.json", "--speed", "50", "--step", "50",
+            "--max-stations", "200", "--resolution", "10%", "--hold", "6s", "--warm-up", "3s", "--ramp", "1000/s",
+            "--slo", "p50(*) < 150ms", "--report", folder.path,
+        ])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let data = try Data(contentsOf: folder.appendingPathComponent("capacity.json"))
+        let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(summary["limited_by"] as? String == "csms", "\(outcome.stdout)")
+        let passed = try #require(summary["largest_passed_stations"] as? Int)
+        let failed = try #require(summary["smallest_failed_stations"] as? Int)
+        // Bracketed within 10 % …
+        #expect(Double(failed - passed) <= 0.1 * Double(passed), "\(outcome.stdout)")
+        // … around 80 stations, with a margin for a busy machine's noise near the knee.
+        #expect(passed >= 64 && failed <= 96, "\(outcome.stdout)")
+        let steps = try #require(summary["steps"] as? [[String: Any]])
+        #expect(steps.contains { $0["phase"] as? String == "bisect" })
+        // Past the knee the CSMS answered at its rate, not at what was asked of it.
+        let beyond = try #require(steps.first { $0["stations"] as? Int == 100 })
+        #expect((beyond["msgs_per_s"] as? Double ?? 0) <= 400 * 1.1, "\(beyond)")
+        for name in ["report.html", "junit.xml"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name)")
+        }
     }
-}
 
-@Test func aFleetOnOneLoopFarBelowTheLoadItIsAskedForReportsItselfAsTheLimit() async throws {
-    // A CSMS with no limit of its own; 400 stations sending a heartbeat every 10 ms each ask one loop for
-    // 40,000 calls a second, several times what it can send and read back even on a quiet machine.
-    let csms = try CSMSProcess(["--heartbeat-interval", "10"])
-    let folder = temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let outcome = try await FleetProcess.run([
-        "capacity", "--csms", csms.url, "--profile", "Profiles/idle.json", "--speed", "1000", "--step", "400",
-        "--max-stations", "800", "--loops", "1", "--hold", "6s", "--warm-up", "3s", "--ramp", "1000/s",
-        "--slo", "p99(*) < 20ms", "--report", folder.path,
-    ])
-    #expect(outcome.status == 5, "\(outcome.stdout)\n\(outcome.stderr)")
-    #expect(outcome.stdout.contains("capacity: unknown: the fleet saturated at"), "\(outcome.stdout)")
-    #expect(outcome.stdout.contains("add processes or machines"))
-    let data = try Data(contentsOf: folder.appendingPathComponent("capacity.json"))
-    let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    #expect(summary["limited_by"] as? String == "fleet")
-    #expect(summary["capacity_stations"] is NSNull)
+    @Test func capacityFindsTheKneeOfACSMSAnsweringTwoThousandCallsASecond() async throws {
+        // The issue's own figure. Each station sends a heartbeat every 10 s of its time, 100× faster: ten calls
+        // a second, so the knee is at 200 stations. The debug build's fleet paced it with a fifth of a core
+        // while eight builds loaded the machine (load 27, 37 s); a machine that leaves it less makes the fleet
+        // name itself the limit (exit 5), which is right, and then this test is cancelled, saying so, as it
+        // is when the CSMS itself cannot answer 2,000 a second here: the 400/s test above checks the search on
+        // any machine.
+        let csms = try CSMSProcess(["--heartbeat-interval", "10", "--service-rate", "2000/s"])
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try await FleetProcess.run([
+            "capacity", "--csms", csms.url, "--profile", "Profiles/idle.json", "--speed", "100", "--step", "75",
+            "--max-stations", "300", "--resolution", "10%", "--hold", "6s", "--warm-up", "3s", "--ramp", "1000/s",
+            "--slo", "p50(*) < 150ms", "--report", folder.path,
+        ])
+        if outcome.status == 5 {
+            try Test.cancel(
+                "the fleet could not pace 2,000 calls a second on this machine and said so: \(outcome.stdout)")
+        }
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let data = try Data(contentsOf: folder.appendingPathComponent("capacity.json"))
+        let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(summary["limited_by"] as? String == "csms", "\(outcome.stdout)")
+        let passed = try #require(summary["largest_passed_stations"] as? Int)
+        let failed = try #require(summary["smallest_failed_stations"] as? Int)
+        let steps = try #require(summary["steps"] as? [[String: Any]])
+        // The CSMS is a debug build on this machine too: starved, it answers fewer than it was given.
+        let failing = steps.filter { $0["result"] as? String == "fail" }
+        let served = failing.compactMap { $0["msgs_per_s"] as? Double }.max() ?? 0
+        if served < 2_000 * 0.9 {
+            try Test.cancel(
+                "the CSMS answered at most \(Int(served)) calls a second on this machine: \(outcome.stdout)")
+        }
+        #expect(Double(failed - passed) <= 0.1 * Double(passed), "\(outcome.stdout)")
+        #expect(passed >= 160 && failed <= 240, "\(outcome.stdout)")
+        #expect(steps.contains { $0["phase"] as? String == "bisect" })
+        #expect(served <= 2_000 * 1.1, "\(outcome.stdout)")
+    }
+
+    @Test func aFleetOnOneLoopFarBelowTheLoadItIsAskedForReportsItselfAsTheLimit() async throws {
+        // A CSMS with no limit of its own; 400 stations sending a heartbeat every 10 ms each ask one loop for
+        // 40,000 calls a second, several times what it can send and read back even on a quiet machine.
+        let csms = try CSMSProcess(["--heartbeat-interval", "10"])
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try await FleetProcess.run([
+            "capacity", "--csms", csms.url, "--profile", "Profiles/idle.json", "--speed", "1000", "--step", "400",
+            "--max-stations", "800", "--loops", "1", "--hold", "6s", "--warm-up", "3s", "--ramp", "1000/s",
+            "--slo", "p99(*) < 20ms", "--report", folder.path,
+        ])
+        #expect(outcome.status == 5, "\(outcome.stdout)\n\(outcome.stderr)")
+        #expect(outcome.stdout.contains("capacity: unknown: the fleet saturated at"), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("add processes or machines"))
+        let data = try Data(contentsOf: folder.appendingPathComponent("capacity.json"))
+        let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(summary["limited_by"] as? String == "fleet")
+        #expect(summary["capacity_stations"] is NSNull)
+    }
 }

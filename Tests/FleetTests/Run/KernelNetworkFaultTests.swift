@@ -41,7 +41,7 @@ struct KernelNetworkFaultTests {
             try? FileManager.default.removeItem(atPath: profile)
             try? FileManager.default.removeItem(atPath: directory)
         }
-        let csms = try BackgroundFleetProcess(["csms", "--listen", "127.0.0.1:\(Self.port)"], launcher: namespace.exec)
+        let csms = try BackgroundFleetProcess(["csms", "--listen", "127.0.0.1:\(Self.port)", "--exit-with-stdin"], launcher: namespace.exec)
         _ = try await csms.waitForStandardError(containing: "listening on")
         let fleet = try BackgroundFleetProcess(
             [

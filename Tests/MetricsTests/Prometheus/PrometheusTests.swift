@@ -34,6 +34,32 @@ import Glibc
         #expect(samples.first { $0.name == "ocpp_fleet_reconnects_total" }?.value == "2")
     }
 
+    @Test func lostTransactionMessagesAreCountedByReason() {
+        var snapshot = ReportFixture.snapshot()
+        for reason in ["queue_full", "attempts", "queue_full"] {
+            snapshot.transactions.addLost(
+                LostMessageRecord(station: "GU0002", action: "MeterValues", transactionId: 3, timestamp: nil, reason: reason))
+        }
+        let text = PrometheusExposition.render(snapshot)
+        #expect(text.contains("# TYPE ocpp_fleet_lost_messages_total counter\n"))
+        #expect(text.contains("ocpp_fleet_lost_messages_total{reason=\"attempts\"} 1\n"))
+        #expect(text.contains("ocpp_fleet_lost_messages_total{reason=\"queue_full\"} 2\n"))
+    }
+
+    @Test func theSendQueueIsWhatEveryLoopsLinksHeldUnsentAtItsLastCollection() {
+        var aggregator = MetricsAggregator(loopCount: 2)
+        for (loop, bytes) in [(0, 70_000), (1, 5_000)] {
+            let recorder = MetricsRecorder()
+            recorder.recordSendQueue(bytes: 1, links: 1)
+            _ = recorder.collect()
+            recorder.recordSendQueue(bytes: bytes, links: loop + 1)
+            aggregator.add(recorder.collect(), fromLoop: loop)
+        }
+        let text = PrometheusExposition.render(aggregator.snapshot())
+        #expect(text.contains("# TYPE ocpp_fleet_send_queue_bytes gauge\nocpp_fleet_send_queue_bytes 75000\n"))
+        #expect(text.contains("ocpp_fleet_send_queue_links 3\n"))
+    }
+
     @Test func lateAnswersAreCountedByAction() {
         var aggregator = MetricsAggregator(loopCount: 1)
         aggregator.add(LateAnswerTests.recording(), fromLoop: 0)

@@ -21,6 +21,7 @@ import Testing
         ("reconnects <= 100", .reconnects, .lessOrEqual, 100, .none),
         ("failed_connections != 3", .failedConnections, .notEqual, 3, .none),
         ("  lost_transactions == 0  ", .lostTransactions, .equal, 0, .none),
+        ("lost_messages < 0.5%", .lostMessages, .less, 0.5, .percent),
         ("bad_frames == 0", .badFrames, .equal, 0, .none),
         ("unmatched_answers <= 10", .unmatchedAnswers, .lessOrEqual, 10, .none),
     ]
@@ -127,6 +128,24 @@ import Testing
         #expect(try result("bad_frames <= 4").ok)
         #expect(try result("unmatched_answers == 3").ok)
         #expect(try result("unmatched_answers < 3").ok == false)
+    }
+
+    @Test func lostMessagesAreTheTransactionMessagesGivenUpOnOrTheirShareOfThoseSent() throws {
+        var lossy = report
+        for reason in ["attempts", "queue_full"] {
+            lossy.transactions.addLost(
+                LostMessageRecord(station: "GU0001", action: "MeterValues", transactionId: 1, timestamp: nil, reason: reason))
+        }
+        let sent = ["StartTransaction", "MeterValues", "StopTransaction"].reduce(UInt64(0)) {
+            $0 + (lossy.figures(for: $1)?.sent ?? 0)
+        }
+        #expect(sent > 0)
+        #expect(try result("lost_messages == 0").ok)
+        let count = try SLO(parsing: "lost_messages == 0").evaluate(against: lossy)
+        #expect(!count.ok)
+        #expect(count.value == 2)
+        let share = try SLO(parsing: "lost_messages < 1%").evaluate(against: lossy)
+        #expect(share.value == 200 / Double(sent))
     }
 
     @Test func anObjectiveOnAnActionNeverAnsweredFails() throws {

@@ -154,6 +154,50 @@ import Testing
         #expect(storm.recovery(percent: 100) == 15_000)
     }
 
+    @Test func aStormNobodyInjectedIsATenthOfTheStationsThatHadALinkNotOfThoseNeverPoweredOn() throws {
+        // A loop of 200 stations of which 20 are on: three of them lost at once are a storm (a tenth of 20
+        // is 2); a tenth of 200 would have needed 20.
+        let recorder = MetricsRecorder()
+        recorder.stations = 200
+        for station in 0..<20 {
+            recorder.recordConnected(isReconnect: false)
+            recorder.recordOnline(station: station)
+        }
+        recorder.advance(toElapsedMicros: 30 * Self.second)
+        for station in 0..<3 {
+            recorder.recordOffline(station: station)
+            recorder.recordDisconnected(reason: "no_close_frame")
+            recorder.recordLinkLost(station: station)
+        }
+        recorder.advance(toElapsedMicros: 31 * Self.second)
+        let storm = try Self.storm(recorder)
+        #expect(storm.fault == StormMetrics.wentAway)
+        #expect(storm.stations == 3)
+    }
+
+    @Test func aStationPoweredOffLeavesTheStormsThatWaitedForIt() throws {
+        // A capacity search shrinks the fleet during a restart: the stations it powers off are not lost to
+        // the CSMS, and the storm is over once the others are back.
+        let recorder = MetricsRecorder()
+        recorder.stations = 4
+        for station in 0..<4 { recorder.recordOnline(station: station) }
+        for station in 0..<4 {
+            recorder.recordFault("restartCSMS", occurrence: 0, startMicros: 0, station: station, isOnline: true)
+            recorder.recordOffline(station: station)
+        }
+        recorder.recordPoweredOff(station: 2, wasOnline: false)
+        recorder.recordPoweredOff(station: 3, wasOnline: false)
+        recorder.advance(toElapsedMicros: 2 * Self.second)
+        recorder.recordOnline(station: 0)
+        recorder.recordOnline(station: 1)
+        recorder.advance(toElapsedMicros: 10 * Self.second)
+        let storm = try Self.storm(recorder)
+        #expect(storm.stations == 2)
+        #expect(storm.recovered == 2)
+        #expect(storm.recovery(percent: 100) == 2_000)
+        #expect(storm.endMicros == 2 * Self.second)
+    }
+
     @Test func lossesAFaultExplainsAreNoSecondStorm() throws {
         let recorder = MetricsRecorder()
         recorder.stations = 4
