@@ -9,7 +9,9 @@ import WebSocket
 ///
 /// Every property and method must be used on the channel's loop: each public one checks, and stops the
 /// process when called from another thread (see ``EventLoop/preconditionInLoop(_:)``), rather than let
-/// a send write into the loop's shared output buffer under another channel's feet. A channel is made by ``WebSocketClient/connect(station:on:handler:sourceAddress:conditions:)``
+/// a send write into the loop's shared output buffer under another channel's feet.
+///
+/// A channel is made by ``WebSocketClient/connect(station:on:handler:sourceAddress:conditions:keySeed:)``
 /// or by a ``WebSocketServer``.
 public final class WebSocketChannel {
     enum Phase: UInt8 {
@@ -715,6 +717,7 @@ extension WebSocketChannel: Selectable {}
 extension WebSocketChannel: TimerOwner {
     /// Called by the channel's loop for the channel's own timeouts.
     public func timerFired(_ tag: UInt32) {
+        loop.preconditionInLoop("WebSocketChannel.timerFired")
         if tag == TimerTag.shaper {
             shaper?.timer = nil
             pumpShaper()
