@@ -123,6 +123,13 @@ enum Orchestrator {
         rows.append(("timers: schedule ns/timer (100,000 on one loop)", String(format: "%.0f", median(schedule))))
         rows.append(("timers: cancel ns/timer", String(format: "%.0f", median(cancel))))
         rows.append(("timers: resident bytes per timer (100,000)", format(median(memory) / 100_000)))
+        var checks: [Double] = []
+        for _ in 0..<settings.runs {
+            let child = try ChildProcess(["checks", "10000000"])
+            checks.append(try child.expect("CHECKS").compactMap { Double($0) }[0])
+            child.finish()
+        }
+        rows.append(("loop-confinement check ns/call (on the loop, 10,000,000)", String(format: "%.1f", median(checks))))
         let width = rows.map(\.0.count).max() ?? 0
         print("| " + "figure".padding(toLength: width, withPad: " ", startingAt: 0) + " | median |")
         print("|" + String(repeating: "-", count: width + 2) + "|--------|")

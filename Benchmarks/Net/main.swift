@@ -24,6 +24,8 @@ func runChild(_ arguments: [String]) async throws {
             key: arguments.count > 3 ? arguments[3] : nil)
     case "timers":
         try await TimerBench.run(count: Int(arguments[1]) ?? 100_000)
+    case "checks":
+        try await ConfinementBench.run(count: Int(arguments[1]) ?? 10_000_000)
     case "client":
         let scenario = arguments[1]
         let url = arguments[2]

@@ -84,6 +84,24 @@ public final class EventLoop: @unchecked Sendable {
         pthread_equal(pthread_self(), threadID) != 0
     }
 
+    /// Stops the process, in debug and release builds alike, when the caller is not on this loop's thread.
+    ///
+    /// Loop-confined state reached from another thread is a data race that corrupts memory far from its
+    /// cause (a send off its loop writes into the loop's shared output buffer while another channel uses
+    /// it); trapping at the call names the culprit. It costs a `pthread_self` and a comparison.
+    /// - Parameter what: what the caller tried, for the message (`"WebSocketChannel.send"`).
+    @inline(__always)
+    public func preconditionInLoop(_ what: StaticString) {
+        if !inLoop { Self.calledOffLoop(what) }
+    }
+
+    /// Kept out of line, so that the check inlined into every entry point stays a compare and a branch.
+    @inline(never)
+    private static func calledOffLoop(_ what: StaticString) -> Never {
+        // fatalError, not precondition: a release build prints the message too.
+        fatalError("\(what) called off its event loop's thread")
+    }
+
     // MARK: Work from any thread
 
     /// Runs `task` on the loop's thread, after the events being handled now. Callable from any thread.

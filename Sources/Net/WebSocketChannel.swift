@@ -8,7 +8,11 @@ import WebSocket
 /// memory only while the kernel pushes back): an idle connection allocates nothing. It reads into its
 /// loop's shared buffer, answers pings, runs the close handshake, and reports to its ``WebSocketHandler``.
 ///
-/// Every method must be called on the channel's loop. A channel is made by ``WebSocketClient/connect(station:on:handler:sourceAddress:conditions:)``
+/// Every property and method must be used on the channel's loop: each public one checks, and stops the
+/// process when called from another thread (see ``EventLoop/preconditionInLoop(_:)``), rather than let
+/// a send write into the loop's shared output buffer under another channel's feet.
+///
+/// A channel is made by ``WebSocketClient/connect(station:on:handler:sourceAddress:conditions:keySeed:)``
 /// or by a ``WebSocketServer``.
 public final class WebSocketChannel {
     enum Phase: UInt8 {
@@ -38,10 +42,25 @@ public final class WebSocketChannel {
     /// The loop that owns this channel.
     public let loop: EventLoop
     /// The station id: the one a client connected as, or the last path element a server was asked for.
-    public internal(set) var stationID: String
-    /// Free for the upper layer, e.g. the index of the station this channel carries.
-    public var tag: Int = 0
+    public var stationID: String {
+        loop.preconditionInLoop("WebSocketChannel.stationID")
+        return station
+    }
 
+    /// Free for the upper layer, e.g. the index of the station this channel carries.
+    public var tag: Int {
+        get {
+            loop.preconditionInLoop("WebSocketChannel.tag")
+            return upperTag
+        }
+        set {
+            loop.preconditionInLoop("WebSocketChannel.tag")
+            upperTag = newValue
+        }
+    }
+
+    private var station: String
+    private var upperTag = 0
     let handler: any WebSocketHandler
     /// The client that made this channel (its addresses, request and options); `nil` on a server.
     let client: WebSocketClient?
@@ -73,7 +92,7 @@ public final class WebSocketChannel {
         self.loop = loop
         self.fd = fd
         self.phase = phase
-        self.stationID = stationID
+        station = stationID
         self.handler = handler
         self.client = client
         self.codec = codec
@@ -84,27 +103,45 @@ public final class WebSocketChannel {
     // MARK: Public API
 
     /// Whether messages can be sent: the handshake is done and no side started closing.
-    public var isOpen: Bool { phase == .open }
+    public var isOpen: Bool {
+        loop.preconditionInLoop("WebSocketChannel.isOpen")
+        return phase == .open
+    }
 
     /// Whether the send buffer is below ``highWaterMark``; when it turns `false`, wait for
     /// ``WebSocketHandler/webSocketWritable(_:)`` before sending more.
-    public var isWritable: Bool { bufferedBytes < Self.highWaterMark }
+    public var isWritable: Bool {
+        loop.preconditionInLoop("WebSocketChannel.isWritable")
+        return unsentBytes < Self.highWaterMark
+    }
 
     /// The bytes the kernel has not taken yet, with those the link's ``conditions`` hold back.
-    public var bufferedBytes: Int { outbound.count + (shaper?.outbound.bytes ?? 0) }
+    public var bufferedBytes: Int {
+        loop.preconditionInLoop("WebSocketChannel.bufferedBytes")
+        return unsentBytes
+    }
+
+    private var unsentBytes: Int { outbound.count + (shaper?.outbound.bytes ?? 0) }
 
     /// What the network does to this link (see ``LinkConditions``); `nil` or ``LinkConditions/clear``
     /// for nothing. Bytes already delayed keep their delay when the conditions change; those a
     /// partition held go as soon as it heals.
     public var conditions: LinkConditions? {
-        get { shaper?.conditions }
-        set { apply(newValue ?? .clear) }
+        get {
+            loop.preconditionInLoop("WebSocketChannel.conditions")
+            return shaper?.conditions
+        }
+        set {
+            loop.preconditionInLoop("WebSocketChannel.conditions")
+            apply(newValue ?? .clear)
+        }
     }
 
     /// Sends a text message (OCPP's JSON) in one frame.
     /// - Returns: `false` when the channel is not open; the message is then dropped.
     @discardableResult
     public func send(text: UnsafeRawBufferPointer) -> Bool {
+        loop.preconditionInLoop("WebSocketChannel.send")
         guard phase == .open else { return false }
         do {
             try codec.send(text: text, into: &loop.output)
@@ -127,8 +164,12 @@ public final class WebSocketChannel {
     /// (``NetError/Code/pingTimeout``) when the last ping is still unanswered at the next: a link that died
     /// without a word is found. `nil` (the default) sends no pings; pings from the peer are always answered.
     public var pingInterval: Duration? {
-        get { pingMilliseconds == 0 ? nil : .milliseconds(pingMilliseconds) }
+        get {
+            loop.preconditionInLoop("WebSocketChannel.pingInterval")
+            return pingMilliseconds == 0 ? nil : .milliseconds(pingMilliseconds)
+        }
         set {
+            loop.preconditionInLoop("WebSocketChannel.pingInterval")
             let milliseconds = newValue.map { UInt32(clamping: max(1, $0.nanoseconds / 1_000_000)) } ?? 0
             pingMilliseconds = milliseconds
             awaitingPong = false
@@ -145,6 +186,11 @@ public final class WebSocketChannel {
     /// Sends a ping; its pong is only used by ``pingInterval``. - Returns: `false` when the channel is not open.
     @discardableResult
     public func sendPing() -> Bool {
+        loop.preconditionInLoop("WebSocketChannel.sendPing")
+        return ping()
+    }
+
+    private func ping() -> Bool {
         guard phase == .open else { return false }
         do {
             try codec.sendPing(into: &loop.output)
@@ -162,6 +208,7 @@ public final class WebSocketChannel {
     public func close(
         code: WebSocketCloseCode = .normalClosure, reason: String = "", timeout: Duration = .seconds(5)
     ) {
+        loop.preconditionInLoop("WebSocketChannel.close")
         switch phase {
         case .open:
             codec.close(code, reason: reason, into: &loop.output)
@@ -181,6 +228,7 @@ public final class WebSocketChannel {
     /// - Parameter reset: `true` sends a TCP reset (`SO_LINGER` 0: the peer's next read fails with
     ///   `ECONNRESET`, unsent bytes are dropped); `false` ends the stream with a FIN (the peer reads its end).
     public func abort(reset: Bool = false) {
+        loop.preconditionInLoop("WebSocketChannel.abort")
         guard phase != .closed else { return }
         if reset, fd >= 0 { Syscall.resetOnClose(fd) }
         finish(.failed(NetError(.abruptClose, reset ? "reset by us" : "closed abruptly by us")))
@@ -367,7 +415,7 @@ public final class WebSocketChannel {
     private func handle(_ event: WebSocketEvent) {
         switch event {
         case .upgradeRequested(let request):
-            stationID = request.stationIdentity
+            station = request.stationIdentity
             if let refusal = handler.webSocketUpgradeRequested(self, request: request) {
                 codec.refuseUpgrade(refusal, into: &loop.output)
                 emitOutput()
@@ -472,7 +520,7 @@ public final class WebSocketChannel {
         do {
             if try !withOutbound({ buffer throws(SystemCallError) in try buffer.write(bytes, to: fd) }) {
                 try wantWrite(true)
-                if !isWritable { reportedUnwritable = true }
+                if unsentBytes >= Self.highWaterMark { reportedUnwritable = true }
             }
         } catch {
             reportLater(NetError(.abruptClose, "the connection to \(peerName) broke: \(error)"))
@@ -685,6 +733,7 @@ extension WebSocketChannel: Selectable {}
 extension WebSocketChannel: TimerOwner {
     /// Called by the channel's loop for the channel's own timeouts.
     public func timerFired(_ tag: UInt32) {
+        loop.preconditionInLoop("WebSocketChannel.timerFired")
         if tag == TimerTag.shaper {
             shaper?.timer = nil
             pumpShaper()
@@ -706,7 +755,7 @@ extension WebSocketChannel: TimerOwner {
                     .pingTimeout, "\(peerName) did not answer a ping within \(pingMilliseconds) ms")))
                 return
             }
-            awaitingPong = sendPing()
+            awaitingPong = ping()
             if phase == .open { armTimer(after: .milliseconds(pingMilliseconds), tag: TimerTag.ping) }
         default:
             break

@@ -44,7 +44,7 @@ public final class WebSocketServer: Sendable {
                     let listener = WebSocketListener(
                         loop: loop, fd: fd, handler: makeHandler(loop), options: options, tlsContext: tlsContext)
                     try loop.register(fd, interest: .read, handler: listener)
-                    return ListenerBox(loop: loop, listener: listener, address: actual)
+                    return ListenerBox(listener: LoopBound(listener, loop: loop), address: actual)
                 }
                 // The first socket learns the port; the other loops bind the same one.
                 address = box.address
@@ -63,20 +63,13 @@ public final class WebSocketServer: Sendable {
     }
 }
 
-/// A loop's listener as seen from other threads: only touched through its loop.
-private final class ListenerBox: @unchecked Sendable {
-    // @unchecked Sendable: `listener` is confined to `loop`; it is only reached inside `loop.submit`.
-    let loop: EventLoop
+/// A loop's listener and the address it listens on, as other threads hold it.
+private struct ListenerBox: Sendable {
+    let listener: LoopBound<WebSocketListener>
     let address: SocketAddress
-    private let listener: WebSocketListener
-
-    init(loop: EventLoop, listener: WebSocketListener, address: SocketAddress) {
-        self.loop = loop
-        self.listener = listener
-        self.address = address
-    }
 
     func close() async {
-        _ = try? await loop.submit { self.listener.close() }
+        let listener = self.listener
+        _ = try? await listener.loop.submit { listener.value.close() }
     }
 }

@@ -58,42 +58,30 @@ public final class FleetRunner: Sendable {
     public func run(
         progress: @escaping @Sendable (FleetRunProgress) -> Void = { _ in }
     ) async throws(FleetRunError) -> RunReport {
-        let configuration = configuration
         let plan = try makePlan()
         let sources = try sourceAddresses()
         try prepareProcess(stations: plan.stations.count)
-        let group: EventLoopGroup
-        do {
-            group = try EventLoopGroup(loopCount: max(1, configuration.loops))
-        } catch {
-            throw FleetRunError.invalidConfiguration("cannot start the event loops: \(error)")
+        // Each resource is closed by the scope that opened it, on every path out, in the reverse order of
+        // opening: the trace file last, once the loops that write it have stopped.
+        let traceFile = try configuration.traceFile.map { path throws(FleetRunError) in try TraceFile(path: path) }
+        defer { traceFile?.close() }
+        let group = try startLoops()
+        defer { group.shutdown() }
+        return try await withEmbeddedCSMS(plan: plan, group: group) { embedded throws(FleetRunError) in
+            let client = try makeClient(url: configuration.csmsURL ?? embedded!.url, stations: plan.stations.count)
+            let metricsServer = try startMetricsServer(csms: embedded)
+            defer { metricsServer?.stop() }
+            return try await drive(
+                plan: plan, sources: sources, group: group, client: client, embedded: embedded, traceFile: traceFile,
+                progress: progress)
         }
-        let embedded: EmbeddedCSMS?
-        let client: WebSocketClient
-        let traceFile: TraceFile?
-        do throws(FleetRunError) {
-            embedded = configuration.csmsURL == nil
-                ? try await EmbeddedCSMS.start(plan: plan, password: configuration.password, group: group) : nil
-            client = try makeClient(url: configuration.csmsURL ?? embedded!.url, stations: plan.stations.count)
-            traceFile = try configuration.traceFile.map { path throws(FleetRunError) in try TraceFile(path: path) }
-        } catch {
-            group.shutdown()
-            throw error
-        }
-        let metricsServer: MetricsHTTPServer?
-        do {
-            metricsServer = try configuration.metricsPort.map { port throws(MetricsServerError) in
-                try MetricsHTTPServer(port: port) { [self] in
-                    PrometheusExposition.render(latest.withLock { $0 }, csms: embedded?.server.counterSnapshot ?? [:])
-                }
-            }
-        } catch {
-            await embedded?.server.stop()
-            group.shutdown()
-            throw FleetRunError.metricsServer("\(error)")
-        }
-        defer { metricsServer?.stop() }
+    }
 
+    /// Runs the fleet on `group` until its time is up, ``stop()`` is called, or the run fails.
+    private func drive(
+        plan: FleetPlan, sources: [SocketAddress], group: EventLoopGroup, client: WebSocketClient,
+        embedded: EmbeddedCSMS?, traceFile: TraceFile?, progress: @escaping @Sendable (FleetRunProgress) -> Void
+    ) async throws(FleetRunError) -> RunReport {
         let probe = RunProbe()
         // Station clocks start at the wall clock: a station's timestamps and the CSMS's absolute times
         // (retrieveDate, startSchedule, expiryDate) mean the same instants.
@@ -122,7 +110,7 @@ public final class FleetRunner: Sendable {
                 await each(fleets) { $0.beginStopping() }
                 let report = await finishRun(
                     fleets, stationCount: stationCount, aggregator: &aggregator, clock: clock, client: client,
-                    embedded: embedded, group: group, traceFile: traceFile, interrupted: false, progress: progress)
+                    embedded: embedded, interrupted: false, progress: progress)
                 let failure = probe.failure!
                 throw FleetRunError.unreachable(failure.unreachableReason, detail: failure.detail, report: report)
             }
@@ -143,12 +131,12 @@ public final class FleetRunner: Sendable {
                     do {
                         try await embedded.comeBack()
                     } catch {
-                        // A run whose CSMS stays down measures nothing the profile asked for: it stops.
+                        // A run whose CSMS stays down measures nothing the profile asked for: it stops, and
+                        // says why.
                         await each(fleets) { $0.beginStopping() }
                         _ = await finishRun(
                             fleets, stationCount: stationCount, aggregator: &aggregator, clock: clock, client: client,
-                            embedded: embedded, group: group, traceFile: traceFile, interrupted: true,
-                            progress: progress)
+                            embedded: embedded, interrupted: true, progress: progress)
                         throw error
                     }
                 }
@@ -166,15 +154,16 @@ public final class FleetRunner: Sendable {
         await waitUntil(fleets, within: configuration.drainTimeout) { $0.unfinishedStations }
         return await finishRun(
             fleets, stationCount: stationCount, aggregator: &aggregator, clock: clock, client: client,
-            embedded: embedded, group: group, traceFile: traceFile, interrupted: interrupted, progress: progress)
+            embedded: embedded, interrupted: interrupted, progress: progress)
     }
 
-    /// Closes every link of fleets that have begun stopping, stops the loops and the embedded CSMS, and
-    /// makes the report (`interrupted` when the run was stopped before its time).
+    /// Closes every link of fleets that have begun stopping, stops the embedded CSMS (so that its
+    /// counters are final), and makes the report (`interrupted` when the run was stopped before its time).
+    /// The loops and the trace file are left to the scopes that opened them.
     private func finishRun(
-        _ fleets: [LoopFleet], stationCount: Int, aggregator: inout MetricsAggregator, clock: RunClock,
-        client: WebSocketClient, embedded: EmbeddedCSMS?, group: EventLoopGroup, traceFile: TraceFile?,
-        interrupted: Bool, progress: @Sendable (FleetRunProgress) -> Void
+        _ fleets: [LoopBound<LoopFleet>], stationCount: Int, aggregator: inout MetricsAggregator, clock: RunClock,
+        client: WebSocketClient, embedded: EmbeddedCSMS?, interrupted: Bool,
+        progress: @Sendable (FleetRunProgress) -> Void
     ) async -> RunReport {
         await each(fleets) { $0.closeAll() }
         await waitUntil(fleets, within: .seconds(2)) { $0.liveChannels }
@@ -185,8 +174,6 @@ public final class FleetRunner: Sendable {
             aggregator.add(await onLoop(fleet) { $0.finish() }, fromLoop: index)
         }
         await embedded?.server.stop()
-        group.shutdown()
-        traceFile?.close()
         let snapshot = aggregator.finish()
         latest.withLock { $0 = snapshot }
         progress(FleetRunProgress(snapshot: snapshot, stations: stationCount, isStopping: true))
@@ -200,6 +187,47 @@ public final class FleetRunner: Sendable {
             run: description, snapshot: snapshot, process: .current(), csms: embedded?.server.counterSnapshot ?? [:])
         report.interrupted = interrupted
         return report
+    }
+
+    // MARK: Opening and closing
+
+    private func startLoops() throws(FleetRunError) -> EventLoopGroup {
+        do {
+            return try EventLoopGroup(loopCount: max(1, configuration.loops))
+        } catch {
+            throw FleetRunError.invalidConfiguration("cannot start the event loops: \(error)")
+        }
+    }
+
+    /// Runs `body` with the embedded CSMS started on `group` (nil when the run has a `--csms`), and stops
+    /// it when `body` returns or throws.
+    private func withEmbeddedCSMS<Result>(
+        plan: FleetPlan, group: EventLoopGroup, _ body: (EmbeddedCSMS?) async throws(FleetRunError) -> Result
+    ) async throws(FleetRunError) -> Result {
+        guard configuration.csmsURL == nil else { return try await body(nil) }
+        let embedded = try await EmbeddedCSMS.start(plan: plan, password: configuration.password, group: group)
+        do {
+            let result = try await body(embedded)
+            await embedded.server.stop()
+            return result
+        } catch {
+            await embedded.server.stop()
+            throw error
+        }
+    }
+
+    /// The `--metrics-port` server, reading the latest figures and the embedded CSMS's counters; nil
+    /// without the option.
+    private func startMetricsServer(csms embedded: EmbeddedCSMS?) throws(FleetRunError) -> MetricsHTTPServer? {
+        do {
+            return try configuration.metricsPort.map { port throws(MetricsServerError) in
+                try MetricsHTTPServer(port: port) { [self] in
+                    PrometheusExposition.render(latest.withLock { $0 }, csms: embedded?.server.counterSnapshot ?? [:])
+                }
+            }
+        } catch {
+            throw FleetRunError.metricsServer("\(error)")
+        }
     }
 
     // MARK: Preparing
@@ -295,25 +323,25 @@ public final class FleetRunner: Sendable {
     private func startFleets(
         plan: FleetPlan, group: EventLoopGroup, clock: RunClock, client: WebSocketClient, sources: [SocketAddress],
         probe: RunProbe, trace: TraceFile?, csms: EmbeddedCSMS?, poweredOn: Int
-    ) async -> [LoopFleet] {
+    ) async -> [LoopBound<LoopFleet>] {
         let loops = group.loops
         let wallOffsetMicros = SystemClock.wallMicroseconds() - Int64(EventLoop.now() / 1000)
         let maxOpening = max(1, configuration.maxConnectsInFlight / loops.count)
         let ramp = configuration.rampPerSecond
         let pingInterval = configuration.pingInterval
-        var fleets: [LoopFleet] = []
+        var fleets: [LoopBound<LoopFleet>] = []
         for (number, loop) in loops.enumerated() {
             let stations = plan.stations.filter { $0 % loops.count == number }
             let positions = stations.map { $0 - plan.stations.lowerBound }
             let fleet = await withCheckedContinuation { continuation in
                 loop.execute {
-                    continuation.resume(
-                        returning: LoopFleet(
-                            loop: loop, plan: plan, stations: stations, rampPositions: positions, rampPerSecond: ramp,
-                            clock: clock, client: client, sourceAddresses: sources, maxOpening: maxOpening,
-                            pingInterval: pingInterval, probe: probe,
-                            trace: trace.map { LoopTrace(file: $0, wallOffsetMicros: wallOffsetMicros) },
-                            csms: csms, poweredOn: poweredOn))
+                    let fleet = LoopFleet(
+                        loop: loop, plan: plan, stations: stations, rampPositions: positions, rampPerSecond: ramp,
+                        clock: clock, client: client, sourceAddresses: sources, maxOpening: maxOpening,
+                        pingInterval: pingInterval, probe: probe,
+                        trace: trace.map { LoopTrace(file: $0, wallOffsetMicros: wallOffsetMicros) },
+                        csms: csms, poweredOn: poweredOn)
+                    continuation.resume(returning: LoopBound(fleet, loop: loop))
                 }
             }
             fleets.append(fleet)
@@ -337,17 +365,19 @@ public final class FleetRunner: Sendable {
     // MARK: Talking to the loops
 
     /// Runs `body` on the fleet's loop and returns its result.
-    private func onLoop<T: Sendable>(_ fleet: LoopFleet, _ body: @escaping @Sendable (LoopFleet) -> T) async -> T {
+    private func onLoop<T: Sendable>(
+        _ fleet: LoopBound<LoopFleet>, _ body: @escaping @Sendable (LoopFleet) -> T
+    ) async -> T {
         await withCheckedContinuation { continuation in
-            fleet.loop.execute { continuation.resume(returning: body(fleet)) }
+            fleet.loop.execute { continuation.resume(returning: body(fleet.value)) }
         }
     }
 
-    private func each(_ fleets: [LoopFleet], _ body: @escaping @Sendable (LoopFleet) -> Void) async {
+    private func each(_ fleets: [LoopBound<LoopFleet>], _ body: @escaping @Sendable (LoopFleet) -> Void) async {
         for fleet in fleets { await onLoop(fleet, body) }
     }
 
-    private func collect(_ fleets: [LoopFleet], into aggregator: inout MetricsAggregator) async {
+    private func collect(_ fleets: [LoopBound<LoopFleet>], into aggregator: inout MetricsAggregator) async {
         for (index, fleet) in fleets.enumerated() {
             aggregator.add(await onLoop(fleet) { $0.collect() }, fromLoop: index)
         }
@@ -357,7 +387,7 @@ public final class FleetRunner: Sendable {
 
     /// Waits until `count` is zero on every loop, or `limit` has passed.
     private func waitUntil(
-        _ fleets: [LoopFleet], within limit: Duration, count: @escaping @Sendable (LoopFleet) -> Int
+        _ fleets: [LoopBound<LoopFleet>], within limit: Duration, count: @escaping @Sendable (LoopFleet) -> Int
     ) async {
         let deadline = EventLoop.now() + limit.wallNanoseconds
         while EventLoop.now() < deadline {

@@ -12,8 +12,8 @@ import WebSocket
 /// out the effects the station returns. Time is the ``RunClock``'s: a station's deadline becomes a wall
 /// deadline (scaled by the speed, except for the timers that model the network and the CSMS, see
 /// ``Station/StationTimer/runsOnWallClock``), and the wall time becomes the station's `now`.
-final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
-    // @unchecked Sendable: confined to `loop`. Other threads hold it only to hand it to `loop.execute`.
+final class LoopFleet: TimerOwner, WebSocketHandler {
+    // Confined to `loop`: other threads hold it in a `LoopBound`, to hand it to `loop.execute`.
 
     /// A timer a station armed, with its deadline in the station's time and on the loops' clock.
     struct ArmedTimer {

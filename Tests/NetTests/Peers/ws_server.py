@@ -47,7 +47,8 @@ async def handler(websocket):
         print(f"CLOSE {websocket.close_code}", flush=True)
         return
     if mode == "silent":
-        await asyncio.sleep(60)
+        # As long as the server lives: a test on a busy machine may take minutes to fill the link.
+        await asyncio.sleep(600)
         return
     async for message in websocket:
         await websocket.send(message)
