@@ -24,7 +24,9 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
 
-        .target(name: "OCPP", swiftSettings: strict),
+        // The one JSON reader and writer, below everything that reads or writes JSON.
+        .target(name: "JSON", swiftSettings: strict),
+        .target(name: "OCPP", dependencies: ["JSON"], swiftSettings: strict),
         .target(name: "WebSocket", swiftSettings: strict),
         .target(name: "Net", dependencies: ["CSystem", "COpenSSL", "WebSocket"], swiftSettings: strict),
         .target(name: "Station", dependencies: ["OCPP"], swiftSettings: strict),
@@ -51,6 +53,7 @@ let package = Package(
 
         // Shared by the test targets: finding the package root and the Python peers in .venv/.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
         .testTarget(
             name: "OCPPTests", dependencies: ["OCPP", "TestSupport"], exclude: ["Peers"], swiftSettings: strict),
         .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"], swiftSettings: strict),
