@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "CSMS", dependencies: ["OCPP", "Net", "WebSocket", "Metrics"], swiftSettings: strict),
         .target(
             name: "Fleet",
-            dependencies: ["OCPP", "Station", "CSMS", "Metrics", "Net"],
+            dependencies: ["JSON", "OCPP", "Station", "CSMS", "Metrics", "Net"],
             swiftSettings: strict
         ),
         .target(name: "CLI", dependencies: ["Fleet", "Metrics", "CSMS", "Net", "OCPP"], swiftSettings: strict),
