@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "WebSocket", swiftSettings: strict),
         .target(name: "Net", dependencies: ["CSystem", "COpenSSL", "WebSocket"], swiftSettings: strict),
         .target(name: "Station", dependencies: ["OCPP"], swiftSettings: strict),
-        .target(name: "Metrics", swiftSettings: strict),
+        .target(name: "Metrics", dependencies: ["JSON"], swiftSettings: strict),
         .target(name: "CSMS", dependencies: ["OCPP", "Net", "WebSocket", "Metrics"], swiftSettings: strict),
         .target(
             name: "Fleet",
