@@ -37,7 +37,7 @@ let package = Package(
             dependencies: ["JSON", "OCPP", "Station", "CSMS", "Metrics", "Net"],
             swiftSettings: strict
         ),
-        .target(name: "CLI", dependencies: ["Fleet", "Metrics", "CSMS", "Net", "OCPP"], swiftSettings: strict),
+        .target(name: "CLI", dependencies: ["Fleet", "JSON", "Metrics", "CSMS", "Net", "OCPP"], swiftSettings: strict),
         .executableTarget(name: "ocpp-fleet", dependencies: ["CLI"], swiftSettings: strict),
 
         .executableTarget(
