@@ -79,7 +79,7 @@ public struct JSONWriter {
         storage.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
 
-    /// Opens an object; its members follow, each a ``key(_:)-(StaticString)`` and a value.
+    /// Opens an object; its members follow, each a `key` and a value.
     @inlinable
     public mutating func beginObject() {
         separate()
