@@ -28,7 +28,8 @@ public struct JSONReader {
 
     /// The default nesting bound: deep enough for any document of ours, shallow enough that a reader
     /// recursing per level stays far from the stack's end.
-    public static let defaultMaxDepth = 64
+    @inlinable
+    public static var defaultMaxDepth: Int { 64 }
 
     /// A reader over `base[start..<end]`, which the caller keeps alive while the reader is used.
     @inlinable
@@ -223,6 +224,7 @@ public struct JSONReader {
     }
 
     /// The member name as a string.
+    @inlinable
     public func text(of key: Key) -> String {
         if let unescaped = key.unescaped { return String(decoding: unescaped, as: UTF8.self) }
         return String(decoding: UnsafeBufferPointer(start: base + key.start, count: key.count), as: UTF8.self)
@@ -267,6 +269,7 @@ public struct JSONReader {
     }
 
     /// The text of string bytes read from this reader's input.
+    @inlinable
     public func string(_ bytes: StringBytes) -> String {
         switch bytes {
         case .input(let start, let count):

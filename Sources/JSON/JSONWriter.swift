@@ -27,6 +27,7 @@ public struct JSONWriter {
     @usableFromInline var oneLineLevel = Int.max
 
     /// Creates a compact writer that appends to `bytes`.
+    @inlinable
     public init(appendingTo bytes: [UInt8] = []) {
         storage = bytes
         isIndented = false
@@ -190,7 +191,7 @@ public struct JSONWriter {
         appendDigits(of: UInt64(value.magnitude), negative: value < 0)
     }
 
-    @usableFromInline
+    @inlinable
     mutating func appendDigits(of value: UInt64, negative: Bool) {
         var magnitude = value
         if negative { storage.append(UInt8(ascii: "-")) }
@@ -209,6 +210,7 @@ public struct JSONWriter {
 
     /// Writes a number: whole ones below 10^15 as integers, others as the shortest text that reads back
     /// as the same `Double`, infinities and NaN as `null`.
+    @inlinable
     public mutating func double(_ value: Double) {
         separate()
         needsComma = true
@@ -225,6 +227,7 @@ public struct JSONWriter {
     }
 
     /// Writes `true` or `false`.
+    @inlinable
     public mutating func bool(_ value: Bool) {
         separate()
         needsComma = true
@@ -271,7 +274,7 @@ public struct JSONWriter {
         storage.append(contentsOf: json)
     }
 
-    @usableFromInline
+    @inlinable
     mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
         storage.append(UInt8(ascii: "\""))
         if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
