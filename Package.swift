@@ -27,19 +27,22 @@ let package = Package(
         // The bottom layer, one of each thing several layers need: the seeded generator, the UTF-8
         // validator, the write(2) loop and its typed error, the clocks, the shard of a fleet. Glibc only.
         .target(name: "Basics", swiftSettings: strict),
-        .target(name: "OCPP", dependencies: ["Basics"], swiftSettings: strict),
+        // The one JSON reader and writer, below everything that reads or writes JSON.
+        .target(name: "JSON", dependencies: ["Basics"], swiftSettings: strict),
+        .target(name: "OCPP", dependencies: ["Basics", "JSON"], swiftSettings: strict),
         .target(name: "WebSocket", dependencies: ["Basics"], swiftSettings: strict),
         .target(name: "Net", dependencies: ["Basics", "CSystem", "COpenSSL", "WebSocket"], swiftSettings: strict),
         .target(name: "Station", dependencies: ["Basics", "OCPP"], swiftSettings: strict),
-        .target(name: "Metrics", dependencies: ["Basics"], swiftSettings: strict),
+        .target(name: "Metrics", dependencies: ["Basics", "JSON"], swiftSettings: strict),
         .target(name: "CSMS", dependencies: ["Basics", "OCPP", "Net", "WebSocket", "Metrics"], swiftSettings: strict),
         .target(
             name: "Fleet",
-            dependencies: ["Basics", "OCPP", "Station", "CSMS", "Metrics", "Net"],
+            dependencies: ["Basics", "JSON", "OCPP", "Station", "CSMS", "Metrics", "Net"],
             swiftSettings: strict
         ),
         .target(
-            name: "CLI", dependencies: ["Basics", "Fleet", "Metrics", "CSMS", "Net", "OCPP"], swiftSettings: strict),
+            name: "CLI", dependencies: ["Basics", "Fleet", "JSON", "Metrics", "CSMS", "Net", "OCPP"],
+            swiftSettings: strict),
         .executableTarget(name: "ocpp-fleet", dependencies: ["CLI"], swiftSettings: strict),
 
         .executableTarget(
@@ -56,6 +59,7 @@ let package = Package(
         // Shared by the test targets: finding the package root and the Python peers in .venv/.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "BasicsTests", dependencies: ["Basics", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
         .testTarget(
             name: "OCPPTests", dependencies: ["OCPP", "TestSupport"], exclude: ["Peers"], swiftSettings: strict),
         .testTarget(name: "WebSocketTests", dependencies: ["WebSocket", "Basics"], swiftSettings: strict),

@@ -1,5 +1,6 @@
 import CSMS
 import Foundation
+import JSON
 import OCPP
 
 /// The badges of `ocpp-fleet csms --badges FILE`: a JSON object whose members list idTags by the status
@@ -26,27 +27,30 @@ enum BadgeFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw failure("$", "a readable JSON file")
         }
-        let root: Any
+        let root: JSONNode
         do {
-            root = try JSONSerialization.jsonObject(with: data)
+            root = try JSONNode.parse(Array(data))
         } catch {
-            throw failure("$", "a JSON document (\(error.localizedDescription))")
+            throw failure("$", "a JSON document (\(error))")
         }
         let keys = lists.map(\.key)
-        guard let object = root as? [String: Any] else {
+        guard case .object(let members) = root.value else {
             throw failure("$", "an object with lists of idTags under \(keys.joined(separator: ", "))")
         }
-        if let stray = object.keys.sorted().first(where: { !keys.contains($0) }) {
+        if let stray = members.map(\.key).sorted().first(where: { !keys.contains($0) }) {
             throw failure("$.\(stray)", "one of \(keys.joined(separator: ", "))")
         }
         var badges: [Badge] = []
         var listOf: [String: String] = [:]
         for (key, badge) in lists {
-            guard let value = object[key] else { continue }
-            guard let idTags = value as? [Any] else { throw failure("$.\(key)", "an array of idTags") }
+            let named = members.filter { $0.key == key }
+            guard named.count <= 1 else { throw failure("$.\(key)", "each list once") }
+            guard let value = named.first?.value else { continue }
+            guard case .array(let idTags) = value.value else { throw failure("$.\(key)", "an array of idTags") }
             for (index, element) in idTags.enumerated() {
                 let place = "$.\(key)[\(index)]"
-                guard let idTag = element as? String, (1...20).contains(idTag.count), idTag.allSatisfy(\.isASCII) else {
+                guard case .string(let idTag) = element.value, (1...20).contains(idTag.count), idTag.allSatisfy(\.isASCII)
+                else {
                     throw failure(place, "an idTag: a string of 1 to 20 ASCII characters")
                 }
                 if let other = listOf[idTag] {

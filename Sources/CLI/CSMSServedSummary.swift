@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// What `ocpp-fleet csms` served until it was stopped, from its counters (names in
 /// `CentralSystem.counterSnapshot`): for a person on stdout, and as `csms.json` with `--report DIR`.
@@ -74,13 +75,16 @@ struct CSMSServedSummary {
 
     /// `csms.json`: where and how long it served, where its badges came from, and every counter.
     var json: String {
-        let object: [String: Any] = [
-            "listen": address, "duration_s": (seconds * 1000).rounded() / 1000, "badges": badges,
-            "counters": counters,
-        ].merging(connectionsByProcess.isEmpty ? [:] : ["connections_by_process": connectionsByProcess]) { $1 }
-        let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: options)) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        var members: [(String, JSONValue)] = [("badges", .string(badges))]
+        if !connectionsByProcess.isEmpty {
+            members.append(("connections_by_process", .array(connectionsByProcess.map(JSONValue.integer))))
+        }
+        members += [
+            ("counters", .object(counters.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })),
+            ("duration_s", .number((seconds * 1000).rounded() / 1000)),
+            ("listen", .string(address)),
+        ]
+        return JSONValue.object(members).rendered() + "\n"
     }
 
     /// Rows padded into columns: counts right-aligned, words (the first column, outcomes) left-aligned.

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Synchronization
 
 #if canImport(Glibc)
@@ -50,17 +51,20 @@ final class CSMSSiblings: Sendable {
 
     /// A sibling's last line: its counters.
     static func countersLine(_ counters: [String: Double]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: counters, options: [.sortedKeys])) ?? Data()
-        return countersPrefix + String(decoding: data, as: UTF8.self)
+        countersPrefix + JSONValue.object(counters.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) }).compact()
     }
 
     /// The counters of a `counters` line; nil for any other line.
-    private static func counters(_ line: String) -> [String: Double]? {
+    static func counters(_ line: String) -> [String: Double]? {
         guard line.hasPrefix(countersPrefix),
-            let object = try? JSONSerialization.jsonObject(with: Data(line.dropFirst(countersPrefix.count).utf8)),
-            let numbers = object as? [String: Any]
+            let root = try? JSONNode.parse(Array(line.utf8.dropFirst(countersPrefix.utf8.count))),
+            case .object(let members) = root.value
         else { return nil }
-        return numbers.compactMapValues { ($0 as? NSNumber)?.doubleValue }
+        var counters: [String: Double] = [:]
+        for (name, node) in members {
+            if case .number(let number) = node.value { counters[name] = number.double }
+        }
+        return counters
     }
 
     /// Starts the siblings and waits until each listens.

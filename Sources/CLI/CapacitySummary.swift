@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Metrics
 
 /// What a capacity search found: the steps it ran, the capacity they show (or that the fleet itself was
@@ -217,8 +218,7 @@ struct CapacitySummary: Sendable {
         if let figures = fleetLimit?.figures {
             object["fleet_saturated_msgs_per_s"] = Self.rounded(figures.messagesPerSecond)
         }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONValue(sortingKeysOf: object).rendered() + "\n"
     }
 
     private static func rounded(_ value: Double) -> Double {

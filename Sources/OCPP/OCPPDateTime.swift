@@ -1,3 +1,5 @@
+import JSON
+
 /// An OCPP `dateTime`: an instant, in milliseconds since the Unix epoch, and the UTC offset it is
 /// shown in.
 ///
@@ -66,7 +68,7 @@ public struct OCPPDateTime: Sendable, Hashable, CustomStringConvertible {
         if text[position] == UInt8(ascii: ".") {
             position += 1
             let fractionStart = position
-            while position < text.count, isDigit(text[position]) {
+            while position < text.count, JSONReader.isDigit(text[position]) {
                 if position - fractionStart < 3 {
                     millisecond = millisecond * 10 + Int(text[position] - UInt8(ascii: "0"))
                 }

@@ -1,3 +1,5 @@
+import JSON
+
 /// A typed OCPP 1.6J payload: a request or a response of one action, or a type nested in one.
 ///
 /// Conforming types read themselves from JSON with every constraint of the official schema checked
@@ -32,7 +34,7 @@ extension OCPPPayload {
     public init(decoding payload: JSONPayload) throws(OCPPError) {
         self = try payload.withReader { (reader) throws(OCPPError) in
             let value = try Self(from: &reader)
-            try reader.expectEnd()
+            try reader.expectEndOfText()
             return value
         }
     }

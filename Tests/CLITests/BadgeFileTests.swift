@@ -38,6 +38,16 @@ import Testing
         #expect(error?.message.contains("at $.accepted[0]: expected an idTag") == true)
     }
 
+    @Test func aListGivenTwiceIsRefused() {
+        let error = #expect(throws: UsageError.self) { try load(#"{"accepted": ["A"], "accepted": ["B"]}"#) }
+        #expect(error?.message.contains("at $.accepted: expected each list once") == true)
+    }
+
+    @Test func aSyntaxErrorSaysWhereItIs() {
+        let error = #expect(throws: UsageError.self) { try load("{\n  \"accepted\": [\"A\" \"B\"]\n}") }
+        #expect(error?.message.contains("(line 2, column 20: expected ',' or ']', found '\"')") == true)
+    }
+
     @Test func aFileThatIsNotJSONIsRefusedAtItsRoot() {
         let error = #expect(throws: UsageError.self) { try load("accepted: A") }
         #expect(error?.message.contains("at $: expected a JSON document") == true)

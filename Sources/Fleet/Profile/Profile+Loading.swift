@@ -1,3 +1,5 @@
+import JSON
+
 internal import Foundation
 
 extension Profile {
@@ -37,11 +39,11 @@ extension Profile {
     public static func parse(_ bytes: [UInt8], file: String) throws(ProfileError) -> Profile {
         let root: JSONNode
         do {
-            root = try JSONParser.parse(bytes)
+            root = try JSONNode.parse(bytes)
         } catch {
             throw ProfileError(diagnostics: [
                 ProfileDiagnostic(
-                    file: file, path: "$", line: error.line, column: error.column,
+                    file: file, path: "$", line: error.position.line, column: error.position.column,
                     expected: error.expected, found: error.found)
             ])
         }

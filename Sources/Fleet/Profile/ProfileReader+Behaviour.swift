@@ -1,3 +1,5 @@
+import JSON
+
 extension ProfileReader {
     mutating func reconnectionStrategy(_ node: JSONNode, _ path: String) -> ReconnectionStrategy? {
         let settings = ["interval", "initial", "max", "jitter", "waitMinimum", "randomRange", "repeatTimes"]

@@ -1,3 +1,5 @@
+import JSON
+
 extension ProfileReader {
     /// The whole profile, or `nil` when anything is wrong (``diagnostics`` then says what).
     mutating func profile(_ root: JSONNode) -> Profile? {

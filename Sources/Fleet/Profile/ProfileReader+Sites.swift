@@ -1,3 +1,5 @@
+import JSON
+
 extension ProfileReader {
     mutating func sites(_ node: JSONNode, _ path: String) -> [SiteProfile]? {
         guard let items = array(node, path, nonEmpty: true) else { return nil }
@@ -6,9 +8,9 @@ extension ProfileReader {
         let shares = items.compactMap { item -> Double? in
             guard case .object(let members) = item.value,
                 case .number(let share) = members.first(where: { $0.key == "share" })?.value.value,
-                (0...1).contains(share)
+                (0...1).contains(share.double)
             else { return nil }
-            return share
+            return share.double
         }
         if shares.count == items.count {
             checkSum(shares, node, path)

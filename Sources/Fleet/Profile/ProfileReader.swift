@@ -1,3 +1,5 @@
+import JSON
+
 /// Reads a profile from its parsed JSON, collecting every problem instead of stopping at the first.
 ///
 /// Each reading function reports what is wrong at its own path and returns `nil`; its callers carry on
@@ -132,21 +134,21 @@ struct ProfileReader {
     }
 
     mutating func number(_ node: JSONNode, _ path: String, _ bound: Bound) -> Double? {
-        guard case .number(let number) = node.value, bound.admits(number) else {
+        guard case .number(let number) = node.value, bound.admits(number.double) else {
             report(node, path, expected: "a number \(bound.text)")
             return nil
         }
-        return number
+        return number.double
     }
 
     mutating func integer(_ node: JSONNode, _ path: String, _ bound: Bound) -> Int? {
-        guard case .number(let number) = node.value, number == number.rounded(), bound.admits(number),
-            abs(number) < 1e15
+        guard case .number(let number) = node.value, number.double == number.double.rounded(),
+            bound.admits(number.double), abs(number.double) < 1e15
         else {
             report(node, path, expected: "an integer \(bound.text)")
             return nil
         }
-        return Int(number)
+        return Int(number.double)
     }
 
     mutating func share(_ node: JSONNode, _ path: String) -> Double? {

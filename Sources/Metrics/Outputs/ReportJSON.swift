@@ -1,3 +1,5 @@
+import JSON
+
 /// Writes `report.json`: the report's figures under the keys DESIGN.md lists, in a fixed order (actions
 /// and named counts sorted by name), durations in milliseconds with microsecond precision.
 ///

@@ -1,5 +1,6 @@
 import Basics
 import Foundation
+import JSON
 
 /// Reads a `report.json` that ``ReportJSON`` wrote back into a ``RunReport``.
 ///
@@ -27,13 +28,13 @@ public enum ReportJSONReader {
     ///   - file: how errors name the file.
     /// - Throws: ``ReportFileError`` naming the file, the JSON path and what was expected there.
     public static func read(_ data: Data, file: String) throws(ReportFileError) -> RunReport {
-        let parsed: Any
+        let parsed: JSONNode
         do {
-            parsed = try JSONSerialization.jsonObject(with: data)
+            parsed = try JSONNode.parse(Array(data))
         } catch {
-            throw ReportFileError(file: file, path: "$", expected: "a JSON document (\(error.localizedDescription))")
+            throw ReportFileError(file: file, path: "$", expected: "a JSON document (\(error))")
         }
-        let root = JSONCursor(value: parsed, path: "$", file: file)
+        let root = JSONCursor(node: parsed, path: "$", file: file)
         // Read in the file's order, so that the first problem reported is the first in the file.
         var report = RunReport(
             run: try run(root["run"]), snapshot: MetricsSnapshot(),
@@ -126,13 +127,13 @@ public enum ReportJSONReader {
         }
         for element in try cursor["first"].elements() {
             let id = try element.optional("transaction_id").flatMap { cursor throws(ReportFileError) in
-                cursor.value is NSNull ? nil : try cursor.number()
+                cursor.isNull ? nil : try cursor.number()
             }
             guard id.map({ $0 == $0.rounded() && abs($0) < 0x1p53 }) ?? true else {
                 throw try element["transaction_id"].failure("a whole number or null")
             }
             let timestamp = try element.optional("timestamp").flatMap { cursor throws(ReportFileError) in
-                cursor.value is NSNull ? nil : try cursor.string()
+                cursor.isNull ? nil : try cursor.string()
             }
             transactions.lostMessageList.append(
                 LostMessageRecord(
@@ -195,7 +196,7 @@ public enum ReportJSONReader {
         let value = try cursor["value"]
         return SLOResult(
             expression: try cursor["expr"].string(), ok: try cursor["ok"].bool(),
-            value: value.value is NSNull ? nil : try value.number(),
+            value: value.isNull ? nil : try value.number(),
             unit: try cursor.optional("unit")?.string() ?? "", detail: try cursor.optional("detail")?.string() ?? "")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// The storms of `report.json`: `storms`, one object per storm in the order they began, and
 /// `histograms.storms`, the histograms behind each one's figures, in the same order, for exact merges.
@@ -99,7 +100,7 @@ enum StormJSON {
                 fault: try element["fault"].string(), injected: try element["injected"].bool(),
                 occurrence: Int(occurrence), startMicros: try seconds(element["start_s"]))
             let end = try element["end_s"]
-            storm.endMicros = end.value is NSNull ? nil : try seconds(end)
+            storm.endMicros = end.isNull ? nil : try seconds(end)
             storm.stations = try element["stations"].unsigned()
             storm.recovered = try element["recovered"].unsigned()
             storm.stayedUp = try element["stayed_up"].unsigned()

@@ -1,3 +1,5 @@
+import JSON
+
 /// Why bytes could not become an OCPP frame or a typed payload, with the CallError code that
 /// OCPP-J 1.6 §4.2.3 prescribes for the answer.
 ///
@@ -50,6 +52,12 @@ public struct OCPPError: Error, Sendable, Equatable, CustomStringConvertible {
 
     static func formation(_ field: StaticString, _ reason: String) -> OCPPError {
         OCPPError(code: .formationViolation, field: "\(field)", reason: reason)
+    }
+
+    /// A grammar error of the JSON text, as a formation violation that says where it is.
+    @usableFromInline
+    static func formation(_ field: StaticString, _ error: JSONError) -> OCPPError {
+        OCPPError(code: .formationViolation, field: "\(field)", reason: error.description)
     }
 
     static func type(_ field: StaticString, _ expected: String) -> OCPPError {

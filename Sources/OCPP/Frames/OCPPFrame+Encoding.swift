@@ -1,3 +1,5 @@
+import JSON
+
 extension OCPPFrame {
     /// Appends `[2,"messageId","Action",{payload}]` to `buffer`.
     /// - Parameters:

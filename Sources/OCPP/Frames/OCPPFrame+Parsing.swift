@@ -1,3 +1,5 @@
+import JSON
+
 extension OCPPFrame {
     /// Parses one OCPP-J message.
     ///
@@ -65,21 +67,24 @@ extension OCPPFrame {
         }
 
         init(reading reader: inout JSONReader, maxDepth: Int) throws(OCPPError) {
-            reader.skipWhitespace()
-            if reader.byte(reader.index) == UInt8(ascii: "[") && maxDepth > 0 {
-                isArray = true
-                reader.index += 1
-                var array = JSONReader.Container()
-                while try reader.nextElement(&array) {
-                    reader.skipWhitespace()
-                    let start = reader.index
-                    try reader.skipValue(depth: maxDepth - 1)
-                    append(start..<reader.index)
+            reader.maxDepth = maxDepth
+            do {
+                if reader.peek() == UInt8(ascii: "[") {
+                    isArray = true
+                    var array = try reader.beginArray()
+                    while try reader.nextElement(in: &array) {
+                        reader.skipWhitespace()
+                        let start = reader.index
+                        try reader.skipValue()
+                        append(start..<reader.index)
+                    }
+                } else {
+                    try reader.skipValue()
                 }
-            } else {
-                try reader.skipValue(depth: maxDepth)
+                try reader.expectEnd()
+            } catch {
+                throw OCPPError.formation("", error)
             }
-            try reader.expectEnd()
         }
 
         mutating func append(_ span: Range<Int>) {
@@ -179,15 +184,8 @@ extension OCPPFrame {
     private static func readAction(_ reader: inout JSONReader, at span: Range<Int>) throws(OCPPError) -> Action {
         reader.index = span.lowerBound
         guard reader.byte(reader.index) == UInt8(ascii: "\"") else { throw shape("the Action must be a string") }
-        let name = try reader.readStringBytes()
-        let action: Action?
-        switch name {
-        case .input(let start, let count):
-            action = Action.names.value(UnsafeBufferPointer(start: reader.base + start, count: count))
-        case .decoded(let decoded):
-            action = decoded.withUnsafeBufferPointer { Action.names.value($0) }
-        }
-        guard let action else {
+        let name = try reader.readStringBytes("Action")
+        guard let action = reader.withBytes(of: name, { Action.names.value($0) }) else {
             throw OCPPError(
                 code: .notImplemented, field: "Action", reason: "'\(reader.text(of: name))' is not an OCPP 1.6 action")
         }

@@ -1,3 +1,5 @@
+import JSON
+
 extension OCPPFrame.Elements {
     /// The spans of a frame's elements when its text is plainly well-formed: a JSON array whose strings
     /// are ASCII without escapes, nested at most `maxDepth` (and 64) levels, nothing after it. Text outside
@@ -75,8 +77,8 @@ private struct FrameScanner {
 
     @inline(__always)
     mutating func skipDigits() -> Bool {
-        guard isDigit(byte(index)) else { return false }
-        repeat { index += 1 } while isDigit(byte(index))
+        guard JSONReader.isDigit(byte(index)) else { return false }
+        repeat { index += 1 } while JSONReader.isDigit(byte(index))
         return true
     }
 
@@ -85,7 +87,7 @@ private struct FrameScanner {
         if byte(index) == UInt8(ascii: "-") { index += 1 }
         if byte(index) == UInt8(ascii: "0") {
             index += 1
-            if isDigit(byte(index)) { return false }
+            if JSONReader.isDigit(byte(index)) { return false }
         } else if !skipDigits() {
             return false
         }
@@ -103,7 +105,7 @@ private struct FrameScanner {
 
     mutating func skipLiteral(_ literal: StaticString) -> Bool {
         let count = literal.utf8CodeUnitCount
-        guard end - index >= count, memoryEquals(base + index, literal.utf8Start, count) else { return false }
+        guard end - index >= count, JSONReader.bytesEqual(base + index, literal.utf8Start, count) else { return false }
         index += count
         return true
     }

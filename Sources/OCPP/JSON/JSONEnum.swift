@@ -1,3 +1,5 @@
+import JSON
+
 /// An enumeration of the spec whose raw values are its JSON strings, readable straight from bytes.
 protocol JSONEnum: RawRepresentable<String>, CaseIterable, Sendable {
     static var names: JSONNameTable<Self> { get }
@@ -15,7 +17,7 @@ struct JSONNameTable<Value: JSONEnum>: Sendable {
     func value(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
         for entry in entries where entry.name.count == bytes.count {
             let equal = entry.name.withUnsafeBufferPointer { name in
-                memoryEquals(name.baseAddress!, bytes.baseAddress!, bytes.count)
+                JSONReader.bytesEqual(name.baseAddress!, bytes.baseAddress!, bytes.count)
             }
             if equal { return entry.value }
         }

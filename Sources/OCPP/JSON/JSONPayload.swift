@@ -1,3 +1,5 @@
+import JSON
+
 /// The JSON text of one payload (a CALL's or CALLRESULT's object, a CALLERROR's details), not yet
 /// read into a typed value.
 ///
@@ -24,12 +26,12 @@ public struct JSONPayload: Sendable, Equatable, CustomStringConvertible {
     public init(validating bytes: [UInt8], maxDepth: Int = OCPPFrame.Limits.standard.maxDepth) throws(OCPPError) {
         self.init(checked: bytes, range: bytes.indices)
         try withReader { (reader) throws(OCPPError) in
-            reader.skipWhitespace()
-            guard reader.byte(reader.index) == UInt8(ascii: "{") else {
+            reader.maxDepth = maxDepth
+            guard reader.peek() == UInt8(ascii: "{") else {
                 throw OCPPError.formation("", "a payload must be a JSON object")
             }
-            try reader.skipValue(depth: maxDepth)
-            try reader.expectEnd()
+            try reader.checkValue()
+            try reader.expectEndOfText()
         }
     }
 

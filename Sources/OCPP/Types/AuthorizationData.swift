@@ -1,3 +1,5 @@
+import JSON
+
 /// One entry of the local authorization list.
 public struct AuthorizationData: OCPPPayload {
     /// `idTag`: At most 20 characters (CiString20Type). Required.

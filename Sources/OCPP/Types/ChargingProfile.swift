@@ -1,3 +1,5 @@
+import JSON
+
 /// A charging profile: limits over time for a connector or a transaction.
 public struct ChargingProfile: OCPPPayload {
     /// `chargingProfileId`: Required.

@@ -1,3 +1,5 @@
+import JSON
+
 /// The periods of a charging profile and their unit.
 public struct ChargingSchedule: OCPPPayload {
     /// `duration`: Optional.

@@ -1,3 +1,5 @@
+import JSON
+
 /// One period of a charging schedule: from when, what limit, on how many phases.
 public struct ChargingSchedulePeriod: OCPPPayload {
     /// `startPeriod`: Required.

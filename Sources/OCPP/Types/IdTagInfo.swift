@@ -1,3 +1,5 @@
+import JSON
+
 /// What the CSMS knows of an identifier: its status, expiry and parent.
 public struct IdTagInfo: OCPPPayload {
     /// `expiryDate`: Optional.

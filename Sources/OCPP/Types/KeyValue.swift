@@ -1,3 +1,5 @@
+import JSON
+
 /// One configuration key as GetConfiguration reports it.
 public struct KeyValue: OCPPPayload {
     /// `key`: At most 50 characters (CiString50Type). Required.

@@ -1,3 +1,5 @@
+import JSON
+
 /// Sampled values taken at one instant.
 public struct MeterValue: OCPPPayload {
     /// `timestamp`: Required.

@@ -1,3 +1,5 @@
+import JSON
+
 /// One value of a meter, as text, with what it measures and how.
 public struct SampledValue: OCPPPayload {
     /// `value`: Required.

@@ -121,6 +121,25 @@ import Testing
         #expect(error?.expected.hasPrefix("a JSON document") == true)
     }
 
+    @Test func aSyntaxErrorSaysWhereInTheFileItIs() throws {
+        let data = try broken("\"interrupted\": false,", with: "\"interrupted\": false")
+        let error = #expect(throws: ReportFileError.self) {
+            try ReportJSONReader.read(data, file: "report.json")
+        }
+        let text = try reportText()
+        let line = text[..<text.range(of: "\"interrupted\"")!.lowerBound].filter { $0 == "\n" }.count + 2
+        #expect(error?.expected == "a JSON document (line \(line), column 3: expected ',' or '}', found '\"')")
+    }
+
+    @Test func aMemberGivenTwiceIsRefused() throws {
+        let data = try broken("\"interrupted\": false,", with: "\"interrupted\": false, \"interrupted\": true,")
+        let error = #expect(throws: ReportFileError.self) {
+            try ReportJSONReader.read(data, file: "report.json")
+        }
+        #expect(error?.path == "$.interrupted")
+        #expect(error?.expected == "each member once")
+    }
+
     @Test func aReportWithoutHistogramsStillReadsButCannotBeMerged() throws {
         let text = try reportText()
         let cut = try #require(text.range(of: ",\n  \"histograms\""))
