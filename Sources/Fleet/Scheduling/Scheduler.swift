@@ -1,8 +1,9 @@
 /// Discrete events on a clock: what is due fires in (time, insertion sequence) order.
 ///
-/// The same scheduler drives a simulation in virtual time (``VirtualClock``: jump to the next event) and a
-/// run against a real CSMS (``RealClock``: fire at wall-clock time scaled by the speed). It records how
-/// late each event fired, the scheduler lag that the report shows: a slow simulator cannot hide its delay.
+/// It drives a simulation in virtual time (``VirtualClock``: jump to the next event); on a ``RealClock``
+/// it fires at wall-clock time scaled by the speed (a run over sockets keeps its time on its event loops'
+/// timer wheels instead). It records how late each event fired, the scheduler lag that the report shows:
+/// a slow simulator cannot hide its delay.
 public struct Scheduler<Payload, Clock: SchedulerClock> {
     private var queue: EventQueue<Payload>
     /// The clock the events fire on.
