@@ -68,12 +68,19 @@ struct EngineParityTests {
         var report: RunReport
         var sent: [String: [String]] = [:]
         var received: [String: [String]] = [:]
+        /// The keys of the trace's lines, each line's sorted.
+        var keys: Set<[String]> = []
+        /// The earliest and the latest `t` of the trace.
+        var times: ClosedRange<Int64>?
 
         init(report: RunReport, tracePath: String) throws {
             self.report = report
             let text = try String(contentsOfFile: tracePath, encoding: .utf8)
             for line in text.split(separator: "\n") {
                 let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                keys.insert(object.keys.sorted())
+                let time = try #require((object["t"] as? NSNumber)?.int64Value)
+                times = times.map { min($0.lowerBound, time) ... max($0.upperBound, time) } ?? time ... time
                 let station = try #require(object["station"] as? String)
                 let frame = try #require(object["frame"] as? [Any])
                 guard frame.first as? Int == 2, let action = frame[2] as? String else { continue }
@@ -151,6 +158,15 @@ struct EngineParityTests {
         #expect(simulated.report.figures(for: "ChangeConfiguration")?.received ?? 0 > 0)
         #expect(simulated.report.figures(for: "MeterValues")?.sent ?? 0 > 0)
         #expect(simulated.sent.count == Self.stations)
+
+        // One line format: `run` adds the wall clock, and its `t` is on the plan's calendar, as virtual time is.
+        #expect(simulated.keys == [["dir", "frame", "station", "t"]])
+        #expect(run.keys == [["dir", "frame", "station", "t", "wall"]])
+        let start = try Self.profile().start
+        let end = start + Int64(Double(Self.wallSecondsAtMost) * Self.speed * 1000)
+        for times in [try #require(simulated.times), try #require(run.times)] {
+            #expect(times.lowerBound >= start && times.upperBound <= end)
+        }
 
         #expect(run.counts == simulated.counts)
         #expect(run.report.transactions.started == simulated.report.transactions.started)
