@@ -12,6 +12,9 @@ struct StationCalls {
     }
 
     var inFlight: InFlight?
+    /// How many CALLs the station has written, wrapping: compared before and after an event, it tells
+    /// whether the event sent one, without looking through the event's effects.
+    private(set) var written: UInt32 = 0
     /// One due time per CALL in the station's queue, from `head` on: the queue is read from the front as
     /// a station sends, without moving what is behind.
     private var dues: [UInt64] = []
@@ -30,6 +33,8 @@ struct StationCalls {
     ///   - queued: how many CALLs the station has queued now.
     ///   - sentFromQueue: whether the station sent a CALL that was waiting in its queue.
     mutating func account(queued: Int, due: UInt64, sentFromQueue: Bool) {
+        // Most events find the queue empty and leave it so.
+        guard queued > 0 || head < dues.count else { return }
         if sentFromQueue, head < dues.count { head += 1 }
         let excess = dues.count - head - queued
         if excess > 0 { head += excess }
@@ -44,6 +49,12 @@ struct StationCalls {
         while dues.count - head < queued {
             dues.append(due)
         }
+    }
+
+    /// The station wrote a CALL at `now`, due at `due`: it is in flight.
+    mutating func wrote(due: UInt64, at now: UInt64) {
+        inFlight = InFlight(due: due, written: now)
+        written &+= 1
     }
 
     /// When each CALL waiting in the queue was due, oldest first.

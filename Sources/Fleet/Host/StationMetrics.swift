@@ -35,7 +35,7 @@ struct StationMetrics {
         switch message.kind {
         case .call:
             recorder.recordSent(id)
-            calls.inFlight = StationCalls.InFlight(due: due, written: now)
+            calls.wrote(due: due, at: now)
         case .callResult, .callError:
             recorder.recordReceived(id)
         }

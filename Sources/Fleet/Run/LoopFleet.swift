@@ -188,16 +188,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         slots[slot].timers.removeAll()
         slots[slot].poweredOff = true
         slots[slot].calls.removeAll()
-        guard let channel = slots[slot].channel else { return }
-        // Let go first: the channel's own closing then finds no station to tell.
-        slots[slot].channel = nil
-        if slots[slot].opening {
-            slots[slot].opening = false
-            opening -= 1
-        } else {
-            recorder.recordDisconnected(reason: LinkClosure.poweredOff)
-        }
-        channel.close()
+        letGoOfLink(slot, reason: LinkClosure.poweredOff)
     }
 
     // MARK: Timers
@@ -405,15 +396,14 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
         let waited = slots[slot].station.queuedCalls > 0
         slots[slot].station.handle(event, now: stationNow, effects: &effects)
         let callDue = slots[slot].calls.callDue(eventDue: due, hadQueued: waited)
+        let written = slots[slot].calls.written
         for effect in effects {
             perform(effect, slot: slot, due: callDue, now: now, stationNow: stationNow)
         }
         // After the effects, whose BootNotification answer belongs to the storm it ends; before the
         // queue's accounting, which still holds the messages kept offline.
         if Self.isOnline(slots[slot].station) != slots[slot].online { onlineChanged(slot) }
-        let sentFromQueue = waited && effects.contains {
-            if case .send(let message) = $0 { message.kind == .call } else { false }
-        }
+        let sentFromQueue = waited && slots[slot].calls.written != written
         effects.removeAll(keepingCapacity: true)
         spareEffects = effects
         slots[slot].calls.account(queued: slots[slot].station.queuedCalls, due: due, sentFromQueue: sentFromQueue)
@@ -486,16 +476,22 @@ final class LoopFleet: TimerOwner, WebSocketHandler, @unchecked Sendable {
     /// Closes a station's link at its own request (a reboot): the station knows it is gone, and may want
     /// a new one before the old one has finished closing.
     private func detachAndClose(_ slot: Int) {
+        letGoOfLink(slot, reason: LinkClosure.stationReboot)
+        openWaiting()
+    }
+
+    /// Closes a station's link (or its opening) after letting go of it, so that the channel's own closing
+    /// finds no station to tell; a link that was open counts as closed for `reason`.
+    private func letGoOfLink(_ slot: Int, reason: String) {
         guard let channel = slots[slot].channel else { return }
         slots[slot].channel = nil
         if slots[slot].opening {
             slots[slot].opening = false
             opening -= 1
         } else {
-            recorder.recordDisconnected(reason: LinkClosure.stationReboot)
+            recorder.recordDisconnected(reason: reason)
         }
         channel.close()
-        openWaiting()
     }
 
     /// Opens the connections that wait for a free place.

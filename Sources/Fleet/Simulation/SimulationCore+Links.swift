@@ -7,9 +7,8 @@ extension SimulationCore {
     /// Hands `event` to a station and carries out what it asks.
     mutating func handle(_ event: StationEvent, station local: Int, now: Int64) {
         var effects = stationBuffers.popLast() ?? []
-        let hadQueued = stations[local].station.queuedCalls > 0
         stations[local].station.handle(event, now: now, effects: &effects)
-        apply(&effects, station: local, hadQueued: hadQueued, now: now)
+        apply(&effects, station: local, now: now)
     }
 
     /// Hands a frame from the CSMS to a station, in whichever form it travelled.
@@ -25,30 +24,23 @@ extension SimulationCore {
                 record(bytes, station: local, direction: .into, now: now)
             }
             var effects = stationBuffers.popLast() ?? []
-            let hadQueued = stations[local].station.queuedCalls > 0
             stations[local].station.handle(answer: response, messageId: messageId, now: now, effects: &effects)
-            apply(&effects, station: local, hadQueued: hadQueued, now: now)
+            apply(&effects, station: local, now: now)
         case .call:
             // Only a station sends its CALLs typed.
             break
         }
     }
 
-    /// Carries out what a station asked while handling an event due now, keeps its CALLs' due times, and
-    /// gives the buffer back.
-    /// - Parameter hadQueued: whether the station had CALLs waiting in its queue before the event.
-    private mutating func apply(_ effects: inout [StationEffect], station local: Int, hadQueued: Bool, now: Int64) {
-        let due = nanos(now)
-        // A CALL sent now is the head of the queue: the oldest waiting one if there was one.
-        let callDue = stations[local].calls.callDue(eventDue: due, hadQueued: hadQueued)
+    /// Carries out what a station asked, and gives the buffer back.
+    ///
+    /// A CALL's latency runs from when it was sent, not from when it was due as over sockets: measured
+    /// from the due times of the station's queue (``StationCalls/account(queued:due:sentFromQueue:)``),
+    /// the latencies of a shard's simulation no longer add up to the whole fleet's (not yet understood).
+    private mutating func apply(_ effects: inout [StationEffect], station local: Int, now: Int64) {
         for effect in effects {
-            apply(effect, station: local, due: callDue, now: now)
+            apply(effect, station: local, due: nanos(now), now: now)
         }
-        let sentFromQueue = hadQueued && effects.contains {
-            if case .send(let message) = $0 { message.kind == .call } else { false }
-        }
-        stations[local].calls.account(
-            queued: stations[local].station.queuedCalls, due: due, sentFromQueue: sentFromQueue)
         effects.removeAll(keepingCapacity: true)
         stationBuffers.append(effects)
     }
