@@ -17,16 +17,10 @@ final class LoopFleet: TimerOwner, WebSocketHandler {
 
     /// A timer a station armed, with its deadline in the station's time and on the loops' clock.
     struct ArmedTimer {
-        let key: UInt8
+        let timer: HostTimer
         let id: TimerID
         let at: Int64
         let due: UInt64
-    }
-
-    /// The CALL a station has in flight (OCPP lets a station have one): when it was due and when written.
-    struct CallInFlight {
-        let due: UInt64
-        let written: UInt64
     }
 
     /// A station and what its runner keeps beside it.
@@ -47,10 +41,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler {
         /// Why we are closing its link, if we are: the report counts it as ours, not the CSMS's.
         var closing: LinkClosure?
         var timers: [ArmedTimer] = []
-        var call: CallInFlight?
-        /// When each CALL waiting in the station's queue was due, oldest first (the station sends one at a
-        /// time): a CALL that waited behind another is late from when it was due, not from when it left.
-        var queuedDues: [UInt64] = []
+        var calls = StationCalls()
         /// The CSMS must turn its plug-and-charge key on once it is registered.
         var awaitsPlugAndCharge: Bool
         /// Online as the storms last saw it (``LoopFleet/isOnline(_:)``).
@@ -60,7 +51,9 @@ final class LoopFleet: TimerOwner, WebSocketHandler {
     }
 
     let loop: EventLoop
-    let recorder = MetricsRecorder()
+    /// What the stations do, as the run's metrics count it (the recorder is this loop's).
+    private var metrics = StationMetrics(recorder: MetricsRecorder())
+    var recorder: MetricsRecorder { metrics.recorder }
     private let clock: RunClock
     private let client: WebSocketClient
     /// The run's seed: each station's WebSocket keys and draws of lost segments derive from it.
@@ -71,9 +64,6 @@ final class LoopFleet: TimerOwner, WebSocketHandler {
     private let csms: EmbeddedCSMS?
     private let trace: LoopTrace?
     private var slots: ContiguousArray<Slot> = []
-    /// The recorder's handle of each action met so far: registered when first used, so that the report
-    /// lists only what happened.
-    private var actions: [Action: ActionID] = [:]
     /// Stations waiting for their turn to open a connection.
     private var waiting: [Int] = []
     private var waitingHead = 0
@@ -88,8 +78,6 @@ final class LoopFleet: TimerOwner, WebSocketHandler {
     private var spareEffects: [StationEffect] = []
     /// The buffer each frame received is copied into for its station (taken out while in use).
     private var received: [UInt8] = []
-    /// The CALLs that timed out, for the answers that come after all.
-    private var givenUp = GivenUpCalls()
     /// The link faults under way, by slot: kept beside the slots, so that a fleet without faults pays
     /// nothing for them.
     private var faults: [Int: [ActiveLinkFault]] = [:]
@@ -126,7 +114,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler {
         eventStarts = plan.profile.events.map {
             clock.nanos(forStationTime: clock.stationTime(forPlanTime: clock.profileStart + $0.at))
         }
-        recorder.stations = stations.count
+        metrics.recorder.stations = stations.count
         self.plan = plan
         self.rampPerSecond = rampPerSecond
         self.poweredOn = poweredOn
@@ -139,7 +127,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler {
         }
         for (slot, position) in rampPositions.prefix(slots.count).enumerated() {
             let powerOn = clock.startNanos + UInt64(Double(position) / rampPerSecond * 1_000_000_000)
-            arm(key: TimerKey.powerOn, slot: slot, at: clock.stationTime(atNanos: powerOn), nanos: powerOn)
+            arm(.powerOn, slot: slot, at: clock.stationTime(atNanos: powerOn), nanos: powerOn)
             scheduleLife(slot)
         }
     }
@@ -191,7 +179,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler {
     private func start(_ slot: Int, position: Int, now: UInt64, stationNow: Int64) {
         slots[slot].life.skipSteps(before: stationNow)
         let powerOn = now + UInt64(Double(max(0, position - poweredOn)) / rampPerSecond * 1_000_000_000)
-        arm(key: TimerKey.powerOn, slot: slot, at: clock.stationTime(atNanos: powerOn), nanos: powerOn)
+        arm(.powerOn, slot: slot, at: clock.stationTime(atNanos: powerOn), nanos: powerOn)
         scheduleLife(slot)
     }
 
@@ -199,44 +187,35 @@ final class LoopFleet: TimerOwner, WebSocketHandler {
         for timer in slots[slot].timers { loop.cancelTimer(timer.id) }
         slots[slot].timers.removeAll()
         slots[slot].poweredOff = true
-        slots[slot].call = nil
-        slots[slot].queuedDues.removeAll()
+        slots[slot].calls.removeAll()
         recorder.recordPoweredOff(station: slot, wasOnline: slots[slot].online)
         slots[slot].online = false
-        guard let channel = slots[slot].channel else { return }
-        // Let go first: the channel's own closing then finds no station to tell.
-        slots[slot].channel = nil
-        if slots[slot].opening {
-            slots[slot].opening = false
-            opening -= 1
-        } else {
-            recorder.recordDisconnected(reason: LinkClosure.poweredOff)
-        }
-        channel.close()
+        letGoOfLink(slot, reason: LinkClosure.poweredOff)
     }
 
     // MARK: Timers
 
     func timerFired(_ tag: UInt32) {
         let slot = Int(tag >> 8)
-        let key = UInt8(truncatingIfNeeded: tag)
-        guard let position = slots[slot].timers.firstIndex(where: { $0.key == key }) else { return }
+        guard let key = HostTimer(truncating: UInt8(truncatingIfNeeded: tag)),
+            let position = slots[slot].timers.firstIndex(where: { $0.timer == key })
+        else { return }
         let timer = slots[slot].timers.remove(at: position)
         let now = EventLoop.now()
         let deadline = timer.due
         recorder.recordSchedulerLag(micros: now > deadline ? (now - deadline) / 1000 : 0)
         // A wall-clock wait ends when its wall time has passed, whatever station time says by then.
-        let onWallClock = TimerKey.timer(key)?.runsOnWallClock ?? false
+        let onWallClock = key.stationTimer?.runsOnWallClock ?? false
         let stationNow = onWallClock ? clock.stationTime(atNanos: now) : max(clock.stationTime(atNanos: now), timer.at)
         switch key {
-        case TimerKey.powerOn:
+        case .powerOn:
             deliver(.powerOn, slot: slot, due: deadline, now: now, stationNow: stationNow)
-        case TimerKey.life:
+        case .life:
             live(slot, due: deadline, now: now, stationNow: stationNow)
-        case TimerKey.faultEnd:
+        case .faultEnd:
             endLinkFaults(slot, now: now)
         default:
-            guard let stationTimer = TimerKey.timer(key), !stopping || Self.endsWork(stationTimer) else { return }
+            guard let stationTimer = key.stationTimer, !stopping || Self.endsWork(stationTimer) else { return }
             deliver(.timerFired(stationTimer), slot: slot, due: deadline, now: now, stationNow: stationNow)
         }
     }
@@ -253,15 +232,15 @@ final class LoopFleet: TimerOwner, WebSocketHandler {
 
     /// Arms a timer for station time `at`, due on the loops at `nanos` (by default when the station's
     /// clock reaches `at`).
-    private func arm(key: UInt8, slot: Int, at: Int64, nanos: UInt64? = nil) {
-        cancel(key: key, slot: slot)
+    private func arm(_ timer: HostTimer, slot: Int, at: Int64, nanos: UInt64? = nil) {
+        cancel(timer, slot: slot)
         let due = nanos ?? clock.nanos(forStationTime: at)
-        let id = loop.scheduleTimer(at: due, owner: self, tag: UInt32(slot) << 8 | UInt32(key))
-        slots[slot].timers.append(ArmedTimer(key: key, id: id, at: at, due: due))
+        let id = loop.scheduleTimer(at: due, owner: self, tag: UInt32(slot) << 8 | UInt32(timer.code))
+        slots[slot].timers.append(ArmedTimer(timer: timer, id: id, at: at, due: due))
     }
 
-    private func cancel(key: UInt8, slot: Int) {
-        guard let position = slots[slot].timers.firstIndex(where: { $0.key == key }) else { return }
+    private func cancel(_ timer: HostTimer, slot: Int) {
+        guard let position = slots[slot].timers.firstIndex(where: { $0.timer == timer }) else { return }
         loop.cancelTimer(slots[slot].timers[position].id)
         slots[slot].timers.remove(at: position)
     }
@@ -270,7 +249,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler {
 
     private func scheduleLife(_ slot: Int) {
         guard !stopping, let next = slots[slot].life.nextTime else { return }
-        arm(key: TimerKey.life, slot: slot, at: next)
+        arm(.life, slot: slot, at: next)
     }
 
     private func live(_ slot: Int, due: UInt64, now: UInt64, stationNow: Int64) {
@@ -338,9 +317,9 @@ final class LoopFleet: TimerOwner, WebSocketHandler {
         if slots[slot].channel?.conditions != nil || conditions != nil {
             slots[slot].channel?.conditions = conditions
         }
-        cancel(key: TimerKey.faultEnd, slot: slot)
+        cancel(.faultEnd, slot: slot)
         if let ends = faults[slot]?.map(\.ends).min() {
-            arm(key: TimerKey.faultEnd, slot: slot, at: clock.stationTime(atNanos: ends), nanos: ends)
+            arm(.faultEnd, slot: slot, at: clock.stationTime(atNanos: ends), nanos: ends)
         }
     }
 
@@ -378,7 +357,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler {
     func faultStruck(_ fault: String, occurrence: Int, plannedAt: UInt64, slots struck: some Sequence<Int>) {
         let start = clock.elapsedMicros(atNanos: plannedAt)
         recorder.advance(toElapsedMicros: clock.elapsedMicros(atNanos: EventLoop.now()))
-        for slot in struck where !slots[slot].timers.contains(where: { $0.key == TimerKey.powerOn }) {
+        for slot in struck where !slots[slot].timers.contains(where: { $0.timer == .powerOn }) {
             recorder.recordFault(
                 fault, occurrence: occurrence, startMicros: start, station: slot, isOnline: slots[slot].online)
         }
@@ -397,7 +376,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler {
         slots[slot].online.toggle()
         if slots[slot].online {
             recorder.recordOnline(
-                station: slot, queuedSince: slots[slot].queuedDues.map { clock.elapsedMicros(atNanos: $0) })
+                station: slot, queuedSince: slots[slot].calls.queuedDues.map { clock.elapsedMicros(atNanos: $0) })
         } else {
             recorder.recordOffline(station: slot)
         }
@@ -418,33 +397,18 @@ final class LoopFleet: TimerOwner, WebSocketHandler {
         spareEffects = []
         let waited = slots[slot].station.queuedCalls > 0
         slots[slot].station.handle(event, now: stationNow, effects: &effects)
-        // A CALL sent now is the head of the queue: the oldest waiting one if there was one.
-        let callDue = waited && !slots[slot].queuedDues.isEmpty ? min(due, slots[slot].queuedDues[0]) : due
+        let callDue = slots[slot].calls.callDue(eventDue: due, hadQueued: waited)
+        let written = slots[slot].calls.written
         for effect in effects {
             perform(effect, slot: slot, due: callDue, now: now, stationNow: stationNow)
         }
         // After the effects, whose BootNotification answer belongs to the storm it ends; before the
         // queue's accounting, which still holds the messages kept offline.
         if Self.isOnline(slots[slot].station) != slots[slot].online { onlineChanged(slot) }
-        let sentFromQueue = waited && effects.contains {
-            if case .send(let message) = $0 { message.kind == .call } else { false }
-        }
+        let sentFromQueue = waited && slots[slot].calls.written != written
         effects.removeAll(keepingCapacity: true)
         spareEffects = effects
-        accountQueue(slot, due: due, sentFromQueue: sentFromQueue)
-    }
-
-    /// Keeps one due time per CALL in the station's queue: the sent one leaves from the front, those the
-    /// station queued during the event join at the back with the event's due time.
-    private func accountQueue(_ slot: Int, due: UInt64, sentFromQueue: Bool) {
-        if sentFromQueue, !slots[slot].queuedDues.isEmpty { slots[slot].queuedDues.removeFirst() }
-        let queued = slots[slot].station.queuedCalls
-        if slots[slot].queuedDues.count > queued {
-            slots[slot].queuedDues.removeFirst(slots[slot].queuedDues.count - queued)
-        }
-        while slots[slot].queuedDues.count < queued {
-            slots[slot].queuedDues.append(due)
-        }
+        slots[slot].calls.account(queued: slots[slot].station.queuedCalls, due: due, sentFromQueue: sentFromQueue)
     }
 
     private func perform(_ effect: StationEffect, slot: Int, due: UInt64, now: UInt64, stationNow: Int64) {
@@ -453,22 +417,19 @@ final class LoopFleet: TimerOwner, WebSocketHandler {
             send(message, slot: slot, due: due, now: now, stationNow: stationNow)
         case .armTimer(let timer, let at):
             let wallDue = timer.runsOnWallClock ? clock.nanos(wallDeadline: at, stationNow: stationNow, after: now) : nil
-            arm(key: TimerKey.key(timer), slot: slot, at: at, nanos: wallDue)
+            arm(HostTimer(timer), slot: slot, at: at, nanos: wallDue)
         case .cancelTimer(let timer):
-            cancel(key: TimerKey.key(timer), slot: slot)
+            cancel(HostTimer(timer), slot: slot)
         case .closeConnection:
             detachAndClose(slot)
         case .connect:
             requestConnect(slot)
         case .callCompleted(let action, let messageId, let outcome):
-            complete(action, messageId: messageId, outcome, slot: slot, now: now)
+            metrics.completed(action, messageId: messageId, outcome, station: slot, calls: &slots[slot].calls, now: now)
         case .lateAnswer(let action, let messageId):
-            let call = givenUp.remove(slot: slot, messageId: messageId, now: now)
-            recorder.recordLateAnswer(
-                actionID(action), latencyMicros: call.map { Self.micros(from: $0.due, to: now) },
-                serviceMicros: call.map { Self.micros(from: $0.written, to: now) })
+            metrics.lateAnswer(action, messageId: messageId, station: slot, now: now)
         case .count(let count):
-            record(count, slot: slot)
+            metrics.count(count, station: slots[slot].station.identity.chargeBoxId)
         }
     }
 
@@ -476,64 +437,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler {
         guard let channel = slots[slot].channel, channel.isOpen else { return }
         let bytes = message.bytes
         bytes.withUnsafeBytes { _ = channel.send(text: $0) }
-        trace?.record(nanos: now, stationTime: stationNow, station: channel.stationID, outgoing: true, frame: bytes)
-        guard let action = message.action else { return }
-        let id = actionID(action)
-        switch message.kind {
-        case .call:
-            recorder.recordSent(id)
-            slots[slot].call = CallInFlight(due: due, written: now)
-        case .callResult, .callError:
-            recorder.recordReceived(id)
-        }
-    }
-
-    private func complete(_ action: Action, messageId: String, _ outcome: CallOutcome, slot: Int, now: UInt64) {
-        let id = actionID(action)
-        let call = slots[slot].call
-        slots[slot].call = nil
-        let latency = call.map { Self.micros(from: $0.due, to: now) } ?? 0
-        let service = call.map { Self.micros(from: $0.written, to: now) } ?? 0
-        switch outcome {
-        case .answered:
-            recorder.recordAnswer(id, latencyMicros: latency, serviceMicros: service)
-        case .callError(let code):
-            recorder.recordCallError(id, code: code.rawValue, latencyMicros: latency, serviceMicros: service)
-        case .timedOut:
-            recorder.recordTimeout(id)
-            // Its answer may still come, late: measured then from when the CALL was due.
-            if let call {
-                givenUp.insert(
-                    GivenUpCalls.Call(due: call.due, written: call.written), slot: slot, messageId: messageId, now: now)
-            }
-        case .connectionLost:
-            // No answer came, nor can one come on another link: for the report, a timeout all the same.
-            recorder.recordTimeout(id)
-        }
-    }
-
-    private static func micros(from start: UInt64, to now: UInt64) -> UInt64 {
-        now > start ? (now - start) / 1000 : 0
-    }
-
-    private func actionID(_ action: Action) -> ActionID {
-        if let id = actions[action] { return id }
-        let id = recorder.register(action: action.rawValue)
-        actions[action] = id
-        return id
-    }
-
-    private func record(_ count: StationCount, slot: Int) {
-        switch count {
-        case .transactionStarted: recorder.recordTransactionStarted()
-        case .transactionStopped(let energyWh): recorder.recordTransactionStopped(energyWh: UInt64(max(0, energyWh)))
-        case .transactionLost: recorder.recordTransactionLost()
-        case .messageLost(let lost):
-            recorder.recordMessageLost(LostMessageRecord(lost, station: slots[slot].station.identity.chargeBoxId))
-        case .duplicateSent: recorder.recordDuplicateSent()
-        case .badFrame(let code): recorder.recordBadFrame(code: code.rawValue)
-        case .unmatchedAnswer: recorder.recordUnmatchedAnswer()
-        }
+        trace?.record(nanos: now, planTime: stationNow &- clock.planShift, station: channel.stationID, outgoing: true, frame: bytes)
+        metrics.sent(message, calls: &slots[slot].calls, due: due, now: now)
     }
 
     // MARK: Connections
@@ -573,16 +478,22 @@ final class LoopFleet: TimerOwner, WebSocketHandler {
     /// Closes a station's link at its own request (a reboot): the station knows it is gone, and may want
     /// a new one before the old one has finished closing.
     private func detachAndClose(_ slot: Int) {
+        letGoOfLink(slot, reason: LinkClosure.stationReboot)
+        openWaiting()
+    }
+
+    /// Closes a station's link (or its opening) after letting go of it, so that the channel's own closing
+    /// finds no station to tell; a link that was open counts as closed for `reason`.
+    private func letGoOfLink(_ slot: Int, reason: String) {
         guard let channel = slots[slot].channel else { return }
         slots[slot].channel = nil
         if slots[slot].opening {
             slots[slot].opening = false
             opening -= 1
         } else {
-            recorder.recordDisconnected(reason: LinkClosure.stationReboot)
+            recorder.recordDisconnected(reason: reason)
         }
         channel.close()
-        openWaiting()
     }
 
     /// Opens the connections that wait for a free place.
@@ -623,7 +534,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler {
         guard let slot = slot(of: channel) else { return }
         let now = EventLoop.now()
         let stationNow = clock.stationTime(atNanos: now)
-        trace?.record(nanos: now, stationTime: stationNow, station: channel.stationID, outgoing: false, frame: text)
+        trace?.record(
+            nanos: now, planTime: stationNow &- clock.planShift, station: channel.stationID, outgoing: false, frame: text)
         // Copied into the loop's one buffer, which the station reads and lets go: no array per frame.
         var frame = received
         received = []
@@ -686,8 +598,8 @@ final class LoopFleet: TimerOwner, WebSocketHandler {
             applyLinkFaults(slot, now: now)
         }
         for slot in slots.indices where !slots[slot].poweredOff {
-            cancel(key: TimerKey.life, slot: slot)
-            cancel(key: TimerKey.powerOn, slot: slot)
+            cancel(.life, slot: slot)
+            cancel(.powerOn, slot: slot)
             for connector in 1...slots[slot].station.model.connectorCount
             where slots[slot].station.hasTransaction(on: connector) {
                 deliver(.evUnplugged(connectorId: connector), slot: slot, due: now, now: now, stationNow: stationNow)
@@ -699,7 +611,7 @@ final class LoopFleet: TimerOwner, WebSocketHandler {
     var unfinishedStations: Int {
         var count = 0
         for slot in slots where slot.channel?.isOpen == true {
-            if slot.call != nil || slot.station.queuedCalls > 0 || hasTransaction(slot.station) { count += 1 }
+            if slot.calls.inFlight != nil || slot.station.queuedCalls > 0 || hasTransaction(slot.station) { count += 1 }
         }
         return count
     }

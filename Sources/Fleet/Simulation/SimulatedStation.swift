@@ -11,13 +11,15 @@ struct SimulatedStation {
     var station: Station
     var csms: CentralSystem
     let plan: StationPlan
+    /// What happens to it, from its plan, in time order.
+    var life: StationLife
     /// The CSMS's handle for the open link, if any.
     var handle: StationHandle?
     /// Bumped at every link change, so that frames of a closed link are dropped when they arrive.
     var epoch: UInt32 = 0
     var everConnected = false
-    /// When the station sent its CALL in flight, for its latency.
-    var callSentAt: Int64 = 0
+    /// Its CALLs, for their latencies.
+    var calls = StationCalls()
     /// Whether the CSMS has turned plug-and-charge on.
     var plugAndChargeSet = false
 

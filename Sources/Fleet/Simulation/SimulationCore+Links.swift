@@ -33,75 +33,48 @@ extension SimulationCore {
     }
 
     /// Carries out what a station asked, and gives the buffer back.
+    ///
+    /// A CALL's latency runs from when it was sent, not from when it was due as over sockets: measured
+    /// from the due times of the station's queue (``StationCalls/account(queued:due:sentFromQueue:)``),
+    /// the latencies of a shard's simulation no longer add up to the whole fleet's (not yet understood).
     private mutating func apply(_ effects: inout [StationEffect], station local: Int, now: Int64) {
         for effect in effects {
-            apply(effect, station: local, now: now)
+            apply(effect, station: local, due: nanos(now), now: now)
         }
         effects.removeAll(keepingCapacity: true)
         stationBuffers.append(effects)
     }
 
-    private mutating func apply(_ effect: StationEffect, station local: Int, now: Int64) {
+    private mutating func apply(_ effect: StationEffect, station local: Int, due: UInt64, now: Int64) {
         switch effect {
         case .send(let message):
+            guard stations[local].isLinked else { return }
             // A CALL of the station goes typed: its JSON is written only for the trace.
             let typed = typedFrames && message.request != nil
             let bytes = !typed || trace != nil ? message.bytes : []
             record(bytes, station: local, direction: .out, now: now)
-            if message.kind == .call, let action = message.action {
-                recorder.recordSent(actionID(action))
-                stations[local].callSentAt = now
-            }
-            guard stations[local].isLinked else { return }
+            metrics.sent(message, calls: &stations[local].calls, due: due, now: nanos(now))
             let slot = frames.put(typed ? .call(message) : .json(bytes))
             scheduler.schedule(
                 .frameToCSMS(station: Int32(local), frame: slot, epoch: stations[local].epoch),
                 at: now + Simulation.linkLatency)
         case .armTimer(let timer, let at):
-            let slot = local * StationTimer.slotCount + timer.slot
+            let slot = local * HostTimer.count + Int(HostTimer(timer).code)
             timerGenerations[slot] &+= 1
             scheduler.schedule(.timer(station: Int32(local), generation: timerGenerations[slot], timer: timer), at: at)
         case .cancelTimer(let timer):
-            timerGenerations[local * StationTimer.slotCount + timer.slot] &+= 1
+            timerGenerations[local * HostTimer.count + Int(HostTimer(timer).code)] &+= 1
         case .closeConnection:
             closeLink(station: local, now: now)
         case .connect:
             scheduler.schedule(.connectAttempt(station: Int32(local)), at: now + Self.connectLatency)
         case .callCompleted(let action, let messageId, let outcome):
-            let id = actionID(action)
-            let latency = UInt64(max(0, now - stations[local].callSentAt)) * 1000
-            switch outcome {
-            case .answered:
-                recorder.recordAnswer(id, latencyMicros: latency, serviceMicros: latency)
-            case .callError(let code):
-                recorder.recordCallError(id, code: code.rawValue, latencyMicros: latency, serviceMicros: latency)
-            case .timedOut:
-                // One rule with the runner: a CALL not answered in time is a timeout, and its answer, if it
-                // comes after all, a late answer measured from when the CALL was sent.
-                recorder.recordTimeout(id)
-                let sent = elapsedMicros(stations[local].callSentAt) * 1000
-                givenUp.insert(
-                    GivenUpCalls.Call(due: sent, written: sent), slot: local, messageId: messageId,
-                    now: elapsedMicros(now) * 1000)
-            case .connectionLost:
-                // No answer came, nor can one come on another link: for the report, a timeout all the same.
-                recorder.recordTimeout(id)
-            }
+            metrics.completed(
+                action, messageId: messageId, outcome, station: local, calls: &stations[local].calls, now: nanos(now))
         case .lateAnswer(let action, let messageId):
-            let late = elapsedMicros(now) * 1000
-            let call = givenUp.remove(slot: local, messageId: messageId, now: late)
-            let latency = call.map { late > $0.due ? (late - $0.due) / 1000 : 0 }
-            recorder.recordLateAnswer(actionID(action), latencyMicros: latency, serviceMicros: latency)
+            metrics.lateAnswer(action, messageId: messageId, station: local, now: nanos(now))
         case .count(let count):
-            switch count {
-            case .transactionStarted: recorder.recordTransactionStarted()
-            case .transactionStopped(let energyWh): recorder.recordTransactionStopped(energyWh: UInt64(max(0, energyWh)))
-            case .transactionLost: recorder.recordTransactionLost()
-            case .messageLost(let lost): recorder.recordMessageLost(LostMessageRecord(lost, station: stations[local].plan.id))
-            case .duplicateSent: recorder.recordDuplicateSent()
-            case .badFrame(let code): recorder.recordBadFrame(code: code.rawValue)
-            case .unmatchedAnswer: recorder.recordUnmatchedAnswer()
-            }
+            metrics.count(count, station: stations[local].plan.id)
         }
     }
 
@@ -173,9 +146,8 @@ extension SimulationCore {
     mutating func sendCommand(_ command: CentralSystemRequest, station local: Int, now: Int64) {
         guard let handle = stations[local].handle else { return }
         var effects = csmsBuffers.popLast() ?? []
-        if stations[local].csms.send(command, to: handle, now: now, into: &effects) != nil {
-            recorder.recordReceived(actionID(command.action))
-        }
+        // Counted as received when the station answers it, as over sockets.
+        _ = stations[local].csms.send(command, to: handle, now: now, into: &effects)
         apply(&effects, station: local, now: now)
         scheduleDeadline(station: local, now: now)
     }

@@ -12,10 +12,6 @@ import Station
 struct SimulationCore {
     /// How long a WebSocket connection takes to open, in milliseconds.
     static let connectLatency: Int64 = 10
-    /// How long after plugging in a driver presents a badge, in milliseconds.
-    static let badgeDelay: Int64 = 10_000
-    /// How long after plugging in a driver starts a session from an app, in milliseconds.
-    static let appStartDelay: Int64 = 20_000
     /// The most stations a simulated fleet may have: the stride of the CSMS cores' transaction ids.
     static let maximumStations = 1 << 20
 
@@ -26,17 +22,14 @@ struct SimulationCore {
     var stations: [SimulatedStation] = []
     var timerGenerations: [UInt32]
     var frames = FramePool()
-    /// Confined to the thread running this core.
-    let recorder = MetricsRecorder()
-    var actionIDs: [Action: ActionID] = [:]
+    /// What the stations do, as the report counts it; confined to the thread running this core.
+    var metrics = StationMetrics(recorder: MetricsRecorder())
+    var recorder: MetricsRecorder { metrics.recorder }
     var trace: TraceBuffer?
     /// Whether a station's CALLs and their answers travel as typed values rather than as JSON (see
     /// ``SimulatedFrame``); the trace and the report are the same either way.
     let typedFrames: Bool
     var csmsIsDown = false
-    /// The CALLs that timed out, for the answers that come after all (on the virtual clock, in
-    /// nanoseconds since the start).
-    var givenUp = GivenUpCalls()
     /// Buffers handed to the state machines, reused; a stack, because handling one effect may make
     /// another state machine act before the first buffer is done with.
     var stationBuffers: [[StationEffect]] = []
@@ -49,7 +42,7 @@ struct SimulationCore {
         firstStation = range.lowerBound
         trace = tracing ? TraceBuffer() : nil
         scheduler = Scheduler(clock: VirtualClock(start: plan.start), capacity: range.count * 4)
-        timerGenerations = [UInt32](repeating: 0, count: range.count * StationTimer.slotCount)
+        timerGenerations = [UInt32](repeating: 0, count: range.count * HostTimer.count)
         let profile = plan.profile
         stations.reserveCapacity(range.count)
         for index in range {
@@ -61,7 +54,8 @@ struct SimulationCore {
                 badges: BadgeList(BadgeNaming.knownBadges(station: index, start: plan.start)), seed: plan.seed)
             // The core's shard is the station's index: transaction ids then never collide across stations.
             let csms = CentralSystem(configuration: configuration, shard: index, shardCount: Self.maximumStations)
-            stations.append(SimulatedStation(station: station, csms: csms, plan: stationPlan))
+            let life = StationLife(plan: stationPlan, profile: profile, end: plan.end, shift: 0)
+            stations.append(SimulatedStation(station: station, csms: csms, plan: stationPlan, life: life))
         }
         schedulePlans()
     }
@@ -89,13 +83,9 @@ struct SimulationCore {
         UInt64(max(0, now - plan.start)) * 1000
     }
 
-    /// The recorder's handle for `action`, registered when first used, so the report lists only the
-    /// actions that happened.
-    mutating func actionID(_ action: Action) -> ActionID {
-        if let id = actionIDs[action] { return id }
-        let id = recorder.register(action: action.rawValue)
-        actionIDs[action] = id
-        return id
+    /// Virtual time `now` as the host's monotonic clock: nanoseconds since the plan's start.
+    func nanos(_ now: Int64) -> UInt64 {
+        UInt64(max(0, now - plan.start)) * 1_000_000
     }
 
     /// Records a frame in the trace, if there is one.

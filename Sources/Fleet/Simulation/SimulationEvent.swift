@@ -13,16 +13,8 @@ enum SimulationEvent {
     case frameToCSMS(station: Int32, frame: Int32, epoch: UInt32)
     /// A frame from the CSMS reaches a station, unless the link it went on has closed.
     case frameToStation(station: Int32, frame: Int32, epoch: UInt32)
-    /// An EV of the plan is plugged in.
-    case plug(station: Int32, session: Int32)
-    /// Its driver presents a badge.
-    case badge(station: Int32, session: Int32)
-    /// The CSMS starts its session, as the driver asked from an app.
-    case remoteStart(station: Int32, session: Int32)
-    /// The EV leaves.
-    case unplug(station: Int32, session: Int32)
-    /// A timed event of the profile reaches a station (index into the station's planned events).
-    case stationEvent(station: Int32, event: Int32)
+    /// The next step of a station's ``StationLife`` is due.
+    case life(station: Int32)
     /// The CSMS goes down (index into the profile's events) or comes back.
     case csmsDown(event: Int32)
     case csmsUp

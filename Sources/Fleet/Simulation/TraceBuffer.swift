@@ -23,16 +23,10 @@ struct TraceBuffer {
         case into
     }
 
-    /// Appends one line: `{"t":…,"station":"…","dir":"out","frame":…}`.
+    /// Appends the line of one frame (``TraceLine``).
     mutating func record(time: Int64, station: Int, id: String, direction: Direction, frame: [UInt8]) {
         let start = bytes.count
-        appendASCII("{\"t\":")
-        appendASCII(String(time))
-        appendASCII(",\"station\":\"")
-        appendASCII(id)
-        appendASCII(direction == .out ? "\",\"dir\":\"out\",\"frame\":" : "\",\"dir\":\"in\",\"frame\":")
-        bytes.append(contentsOf: frame)
-        appendASCII("}\n")
+        TraceLine.append(time: time, station: id, outgoing: direction == .out, frame: frame, to: &bytes)
         lines.append(Line(time: time, station: Int32(station), start: Int32(start), end: Int32(bytes.count)))
     }
 
@@ -46,10 +40,5 @@ struct TraceBuffer {
     mutating func clear() {
         bytes.removeAll(keepingCapacity: true)
         lines.removeAll(keepingCapacity: true)
-    }
-
-    private mutating func appendASCII(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 }

@@ -4,16 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes the message trace of a run: one JSON object per line, with the virtual time in milliseconds
-/// since the Unix epoch, the station, the direction and the OCPP frame as it went on the wire:
-///
-/// ```
-/// {"t":1767632400012,"station":"GU000001","dir":"out","frame":[2,"5193…","BootNotification",{…}]}
-/// {"t":1767632400016,"station":"GU000001","dir":"in","frame":[3,"5193…",{"status":"Accepted",…}]}
-/// ```
-///
-/// `out` is station to CSMS, at the time the station sent it; `in` is CSMS to station, at the time the
-/// station received it. Lines come from the cores' ``TraceBuffer``s, merged in the canonical order.
+/// Writes the message trace of a simulation, in the line format of every trace (``TraceLine``): lines
+/// come from the cores' ``TraceBuffer``s, merged in the canonical order.
 final class TraceWriter {
     private let path: String
     private let descriptor: Int32

@@ -4,14 +4,19 @@ import Station
 /// badges presented, EVs leaving, power cuts, links dropped, network faults.
 ///
 /// It is the plan turned into the events a ``Station`` understands and the commands a CSMS sends it,
-/// with no clock of its own: whoever drives the station asks for ``nextTime`` and takes the steps that
-/// are due. The simulation schedules the same steps on its own scheduler, with the same delays.
+/// with no clock of its own, the one for both engines: the runner over sockets arms a loop timer at
+/// ``nextTime``, the simulation schedules an event then, and each takes the steps that are due.
 struct StationLife: Sendable {
+    /// How long after plugging in a driver presents a badge, in milliseconds.
+    static let badgeDelay: Int64 = 10_000
+    /// How long after plugging in a driver starts a session from an app, in milliseconds.
+    static let appStartDelay: Int64 = 20_000
+
     /// One thing that happens to the station.
     enum Step: Sendable {
         /// An event for the station's state machine.
         case station(StationEvent)
-        /// The CSMS starts a session remotely (the driver used an app), when the runner drives a CSMS.
+        /// The CSMS starts a session remotely (the driver used an app), when the host drives the CSMS.
         case remoteStart(connectorId: Int, idTag: String)
         /// The CSMS sends UpdateFirmware to this station for `version` (a profile's `firmwareRollout`).
         case firmwareRollout(FirmwareVariant)
@@ -45,21 +50,21 @@ struct StationLife: Sendable {
     /// The life of the station planned by `plan`, up to `end` (milliseconds since the Unix epoch, on the
     /// plan's calendar): EVs leaving after the end stay plugged in until the run stops them.
     /// - Parameter shift: how far the steps move from the plan's calendar onto the clock that drives the
-    ///   station (``RunClock/planShift``).
+    ///   station (``RunClock/planShift`` over sockets, 0 in virtual time).
     init(plan: StationPlan, profile: Profile, end: Int64, shift: Int64) {
         var steps: [(at: Int64, step: Step)] = []
         for session in plan.sessions where session.arrival < end {
             let ev = EVCharacteristics(
                 maxPowerW: session.ev.maxPowerKW * 1000, phases: session.ev.phases, energyWantedWh: session.energyWh)
             steps.append((session.arrival, .station(.evPlugged(connectorId: session.connectorId, ev: ev))))
-            // The driver badges, or starts from an app, a moment after plugging in, as in a simulation.
+            // The driver badges, or starts from an app, a moment after plugging in.
             switch session.start {
-            case .badge(let idTag, _) where session.arrival + SimulationCore.badgeDelay < end:
+            case .badge(let idTag, _) where session.arrival + Self.badgeDelay < end:
                 let step = Step.station(.badgePresented(connectorId: session.connectorId, idTag: idTag))
-                steps.append((session.arrival + SimulationCore.badgeDelay, step))
-            case .remote(let idTag) where session.arrival + SimulationCore.appStartDelay < end:
+                steps.append((session.arrival + Self.badgeDelay, step))
+            case .remote(let idTag) where session.arrival + Self.appStartDelay < end:
                 let step = Step.remoteStart(connectorId: session.connectorId, idTag: idTag)
-                steps.append((session.arrival + SimulationCore.appStartDelay, step))
+                steps.append((session.arrival + Self.appStartDelay, step))
             default:
                 break
             }

@@ -1,7 +1,7 @@
 import OCPP
 
-/// The commands the embedded CSMS sends a station when its plan says so, built as a simulation's CSMS
-/// builds them. Their absolute times are on the station's own clock (`Station.clockTime(at:)`),
+/// The commands the embedded CSMS sends a station when its plan says so, the same over sockets and in a
+/// simulation. Their absolute times are on the station's own clock (`Station.clockTime(at:)`),
 /// which a CSMS shares with its stations through BootNotification's currentTime: a retrieveDate or a
 /// startSchedule of `now` then means now to the station too, whatever the run's speed.
 enum CSMSCommand {

@@ -1,10 +1,11 @@
-/// The CALLs of one loop's stations that timed out, kept a while so that an answer coming after all is
+/// The CALLs of one host's stations (a loop's, or a simulation core's) that timed out, kept a while so that an answer coming after all is
 /// measured from when its CALL was due, as an answer in time would be.
 ///
 /// Bounded twice: the last ``capacity`` CALLs given up at most, and none given up longer than
 /// ``horizonNanos`` ago; the oldest go first. A late answer whose CALL was dropped is still counted, without a latency.
 struct GivenUpCalls {
-    /// The CALL a station gave up on: when it was due and when it was written, on the loops' clock.
+    /// The CALL a station gave up on: when it was due and when it was written, on the host's clock
+    /// (``StationMetrics``).
     struct Call: Equatable {
         let due: UInt64
         let written: UInt64
