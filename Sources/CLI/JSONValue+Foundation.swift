@@ -8,8 +8,7 @@ extension JSONValue {
     init(sortingKeysOf object: Any) {
         switch object {
         case let flag as Bool: self = .bool(flag)
-        case let number as Int: self = number >= 0 ? .integer(UInt64(number)) : .number(Double(number))
-        case let number as UInt64: self = .integer(number)
+        case let number as any BinaryInteger: self = Self.whole(number)
         case let number as Double: self = .number(number)
         case let text as String: self = .string(text)
         case let members as [String: Any]:
@@ -17,5 +16,10 @@ extension JSONValue {
         case let elements as [Any]: self = .array(elements.map(JSONValue.init(sortingKeysOf:)))
         default: self = .null
         }
+    }
+
+    /// Every integer width the summaries hold; a negative one is written as a number, as JSON allows.
+    private static func whole(_ number: some BinaryInteger) -> JSONValue {
+        number >= 0 ? .integer(UInt64(number)) : .number(Double(number))
     }
 }
