@@ -6,6 +6,15 @@ public enum UTF8Validation {
     /// Whether `bytes` are valid UTF-8; with `allowingIncompleteEnd`, they may end in the first bytes
     /// of a character whose rest is still to come.
     public static func isValid(_ bytes: UnsafeRawBufferPointer, allowingIncompleteEnd: Bool = false) -> Bool {
+        firstInvalidByte(in: bytes, allowingIncompleteEnd: allowingIncompleteEnd) == nil
+    }
+
+    /// The offset of the first byte of `bytes` that does not begin or continue a well-formed character
+    /// (the lead byte of a character cut short by the end), or `nil` when they are all valid UTF-8; with
+    /// `allowingIncompleteEnd`, they may end in the first bytes of a character whose rest is still to come.
+    public static func firstInvalidByte(
+        in bytes: UnsafeRawBufferPointer, allowingIncompleteEnd: Bool = false
+    ) -> Int? {
         let count = bytes.count
         var index = 0
         while index < count {
@@ -15,7 +24,7 @@ public enum UTF8Validation {
             {
                 index += 8
             }
-            guard index < count else { return true }
+            guard index < count else { return nil }
             let lead = bytes[index]
             if lead < 0x80 {
                 index += 1
@@ -32,20 +41,20 @@ public enum UTF8Validation {
             case 0xF0: length = 4; lower = 0x90
             case 0xF1...0xF3: length = 4
             case 0xF4: length = 4; upper = 0x8F
-            default: return false
+            default: return index
             }
             let present = min(length, count - index)
-            guard present == length || allowingIncompleteEnd else { return false }
             if present >= 2 {
                 let second = bytes[index + 1]
-                guard second >= lower, second <= upper else { return false }
+                guard second >= lower, second <= upper else { return index + 1 }
             }
             for offset in 2..<max(present, 2) where bytes[index + offset] & 0xC0 != 0x80 {
-                return false
+                return index + offset
             }
+            guard present == length || allowingIncompleteEnd else { return index }
             index += present
         }
-        return true
+        return nil
     }
 
     /// Where checking should resume after `bytes` were found valid with an incomplete end: the start

@@ -1,3 +1,5 @@
+import Basics
+
 extension JSONReader {
     @inlinable @inline(__always)
     static var everyByte: UInt64 { 0x0101_0101_0101_0101 }
@@ -64,7 +66,8 @@ extension JSONReader {
     /// Fails at the first byte of `range` that is not part of well-formed UTF-8.
     @usableFromInline
     func checkUTF8(_ range: Range<Int>) throws(JSONError) {
-        if let bad = UTF8Check.firstInvalid(base + range.lowerBound, range.count) {
+        let bytes = UnsafeRawBufferPointer(start: base + range.lowerBound, count: range.count)
+        if let bad = UTF8Validation.firstInvalidByte(in: bytes) {
             throw failure(expected: "valid UTF-8", at: range.lowerBound + bad)
         }
     }

@@ -67,6 +67,18 @@ import Testing
         #expect(!valid([0x41, 0xE2, 0x82]))
     }
 
+    @Test func theFirstInvalidByteIsTheOneThatBreaksTheCharacter() {
+        func firstInvalid(_ bytes: [UInt8]) -> Int? {
+            bytes.withUnsafeBytes { UTF8Validation.firstInvalidByte(in: $0) }
+        }
+        #expect(firstInvalid(Array("aé€😀".utf8)) == nil)
+        #expect(firstInvalid([0x41, 0x80]) == 1)  // a continuation byte with no lead
+        #expect(firstInvalid([0x41, 0xE0, 0x9F, 0xBF]) == 2)  // an overlong form's second byte
+        #expect(firstInvalid([0x41, 0xE2, 0x82, 0x41]) == 3)  // the third byte is not a continuation
+        #expect(firstInvalid([0x41, 0xE2, 0x82]) == 1)  // cut short by the end: its lead byte
+        #expect(firstInvalid(Array("abcdefgh".utf8) + [0xFF]) == 8)  // after a word of ASCII
+    }
+
     @Test func aMultibyteCharacterAfterEightASCIIBytesIsChecked() {
         // The fast path skips whole words of ASCII: the byte after them must still be checked.
         #expect(!valid(Array("abcdefgh".utf8) + [0xC0, 0x80]))
