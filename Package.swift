@@ -26,7 +26,7 @@ let package = Package(
 
         // The bottom layer, one of each thing several layers need: the seeded generator, the UTF-8
         // validator, the write(2) loop and its typed error, the clocks, the shard of a fleet. Glibc only.
-        .target(name: "Basics", swiftSettings: strict),
+        .target(name: "Basics", dependencies: ["CSystem"], swiftSettings: strict),
         // The one JSON reader and writer, below everything that reads or writes JSON.
         .target(name: "JSON", dependencies: ["Basics"], swiftSettings: strict),
         .target(name: "OCPP", dependencies: ["Basics", "JSON"], swiftSettings: strict),

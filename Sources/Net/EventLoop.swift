@@ -15,7 +15,8 @@ public final class EventLoop: @unchecked Sendable {
 
     private struct TaskQueue {
         var tasks: [@Sendable () -> Void] = []
-        /// Set once the loop has run its last tasks: later ones are refused.
+        /// Set once the loop has run its last tasks and closed its epoll and eventfd: later tasks are refused,
+        /// and nobody signals the eventfd again (its number may belong to another descriptor by then).
         var closed = false
     }
 
@@ -73,8 +74,10 @@ public final class EventLoop: @unchecked Sendable {
     }
 
     deinit {
-        Syscall.close(wakeFD)
-        Syscall.close(epoll)
+        // A loop whose thread never ran still holds its descriptors; a loop that ran closed them as it ended.
+        tasks.withLock { queue in
+            if !queue.closed { closeDescriptors() }
+        }
         events.deallocate()
         readBuffer.deallocate()
     }
@@ -123,16 +126,15 @@ public final class EventLoop: @unchecked Sendable {
     }
 
     private func enqueue(_ task: @escaping @Sendable () -> Void) -> Bool {
-        let queued = tasks.withLock { queue in
+        // The eventfd is signalled under the lock, so that the loop cannot close it in between.
+        tasks.withLock { queue in
             guard !queue.closed else { return false }
             queue.tasks.append(task)
+            if !wakePending.exchange(true, ordering: .acquiringAndReleasing) {
+                try? Syscall.eventFDSignal(wakeFD)
+            }
             return true
         }
-        if queued && !wakePending.exchange(true, ordering: .acquiringAndReleasing) {
-            // A failing eventfd write means the loop is gone: nothing left to wake.
-            try? Syscall.eventFDSignal(wakeFD)
-        }
-        return queued
     }
 
     // MARK: Timers (on the loop)
@@ -253,11 +255,16 @@ public final class EventLoop: @unchecked Sendable {
         }
         registrations.removeAll()
         heldSockets?.resetAll()
-        // The last tasks run, and the queue closes in the same step, so that no task is left unrun.
+        // The last tasks run, and the queue closes in the same step, so that no task is left unrun. The
+        // descriptors close with it, by the time ``EventLoopGroup/shutdown()`` returns, not whenever the
+        // last reference to the loop goes away.
         while true {
             let last = tasks.withLock { queue in
                 defer { queue.tasks = [] }
-                if queue.tasks.isEmpty { queue.closed = true }
+                if queue.tasks.isEmpty {
+                    queue.closed = true
+                    closeDescriptors()
+                }
                 return queue.tasks
             }
             if last.isEmpty { break }
@@ -267,7 +274,15 @@ public final class EventLoop: @unchecked Sendable {
 
     func stop() {
         stopping.store(true, ordering: .releasing)
-        try? Syscall.eventFDSignal(wakeFD)
+        tasks.withLock { queue in
+            if !queue.closed { try? Syscall.eventFDSignal(wakeFD) }
+        }
+    }
+
+    /// Called once, under the task queue's lock, as the queue closes.
+    private func closeDescriptors() {
+        Syscall.close(wakeFD)
+        Syscall.close(epoll)
     }
 
     private func runTasks() {

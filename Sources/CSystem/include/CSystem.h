@@ -16,6 +16,9 @@ static inline int csystem_accept4(int fd, int flags) {
     return accept4(fd, (struct sockaddr *)0, (unsigned int *)0, flags);
 }
 
+/* malloc.h is outside Glibc's module: the one call we need from it, with glibc's signature. */
+extern int malloc_trim(unsigned long pad);
+
 /* Reads epoll_event fields by pointer, so Swift never depends on the packed layout. */
 static inline uint64_t csystem_epoll_event_data(const struct epoll_event *events, int index) {
     return events[index].data.u64;

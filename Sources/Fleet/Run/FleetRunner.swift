@@ -98,6 +98,7 @@ public final class FleetRunner: Sendable {
         let end = clock.startNanos + configuration.duration.wallNanoseconds
         let connectTimeout = configuration.connectTimeout.wallNanoseconds
         var nextCollection = clock.startNanos + 1_000_000_000
+        var nextHeapTrim = clock.startNanos + 60_000_000_000
 
         while !stopRequested.load(ordering: .acquiring) {
             try? await Task.sleep(for: .milliseconds(50))
@@ -145,6 +146,11 @@ public final class FleetRunner: Sendable {
                 nextCollection += 1_000_000_000
                 await collect(fleets, into: &aggregator)
                 progress(FleetRunProgress(snapshot: aggregator.snapshot(), stations: stationCount, isStopping: false))
+            }
+            // A day-long run must not grow: the pages freed after each backlog go back to the system.
+            if now >= nextHeapTrim {
+                nextHeapTrim += 60_000_000_000
+                ProcessHeap.returnFreePages()
             }
         }
 

@@ -198,23 +198,22 @@ private enum CleanupCheck {
         return fd
     }
 
-    /// The loopback ports this process listens on, from /proc/net/tcp and its own sockets' inodes.
+    /// The IPv4 ports this process listens on, asked of its own sockets. Not read from /proc/net/tcp: that
+    /// table holds every socket of the machine, and on a machine busy with thousands of links reading it
+    /// takes longer than the CSMS stays down.
     static func listeningPorts() -> Set<UInt16> {
-        let inodes = Set(openDescriptors().values.compactMap { target -> String? in
-            guard target.hasPrefix("socket:[") else { return nil }
-            return String(target.dropFirst(8).dropLast())
-        })
-        // Read to its end: a /proc file says it is empty, which a reader going by the size believes.
-        guard let data = FileHandle(forReadingAtPath: "/proc/net/tcp")?.readDataToEndOfFile() else { return [] }
-        let table = String(decoding: data, as: UTF8.self)
         var ports: Set<UInt16> = []
-        for line in table.split(separator: "\n").dropFirst() {
-            let fields = line.split(separator: " ")
-            // sl, local address, remote address, state (0A: listening), …, inode (the tenth field).
-            guard fields.count > 9, fields[3] == "0A", inodes.contains(String(fields[9])),
-                let port = fields[1].split(separator: ":").last.flatMap({ UInt16($0, radix: 16) })
-            else { continue }
-            ports.insert(port)
+        for (fd, target) in openDescriptors() where target.hasPrefix("socket:[") {
+            var listening: Int32 = 0
+            var length = socklen_t(MemoryLayout<Int32>.size)
+            guard getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &length) == 0, listening != 0 else { continue }
+            var address = sockaddr_in()
+            var addressLength = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let named = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &addressLength) == 0 }
+            }
+            guard named, address.sin_family == sa_family_t(AF_INET) else { continue }
+            ports.insert(UInt16(bigEndian: address.sin_port))
         }
         return ports
     }
