@@ -120,4 +120,24 @@ private final class Probe: Selectable, TimerOwner, @unchecked Sendable {
         #expect(clientSide.closeReasons.count == 1)
         #expect(serverSide.closeReasons.count == 1)
     }
+
+    /// In a process of its own, so that the descriptors counted are the group's alone.
+    @Test func aShutDownGroupHasClosedItsDescriptorsWhileStillReferenced() async {
+        await #expect(processExitsWith: .success) {
+            let before = Self.openDescriptorCount()
+            let group = try? EventLoopGroup(loopCount: 2)
+            guard let group, Self.openDescriptorCount() == before + 4 else { exit(1) }
+            group.shutdown()
+            let after = Self.openDescriptorCount()
+            withExtendedLifetime(group) { exit(after == before ? 0 : 2) }
+        }
+    }
+
+    private static func openDescriptorCount() -> Int {
+        guard let directory = opendir("/proc/self/fd") else { return -1 }
+        defer { closedir(directory) }
+        var count = 0
+        while readdir(directory) != nil { count += 1 }
+        return count
+    }
 }
