@@ -106,6 +106,11 @@ private func capacity(_ tokens: [String]) throws(UsageError) -> CapacityCommand 
 
 // MARK: The summary
 
+/// The settings of a search with `options`, and `p99(*) < 1s` as its SLO when they name none.
+private func searchSettings(_ options: [String] = ["--slo", "p99(*) < 1s"]) throws -> CapacitySearchSettings {
+    try capacity(["--csms", "ws://127.0.0.1:9/ocpp"] + options).searchSettings
+}
+
 private func step(_ stations: Int, _ outcome: CapacityStep.Outcome, connected: Double = 0) -> CapacityStep {
     let ok = outcome == .passed
     let result = SLOResult(expression: "connected <= 10", ok: ok, value: connected, unit: "", detail: "")
@@ -157,7 +162,7 @@ private func measured(
     #expect(summary.capacityLine.hasPrefix("capacity: unknown: the fleet saturated at 41000 msgs/s"))
     #expect(summary.capacityLine.contains("add processes or machines"))
     #expect(summary.capacityLine.contains("the CSMS met every SLO up to 400 stations"))
-    let data = Data(summary.json(search: [:]).utf8)
+    let data = Data(summary.json(search: try searchSettings()).utf8)
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     #expect(object["limited_by"] as? String == "fleet")
     #expect(object["fleet_saturated_msgs_per_s"] as? Double == 41_000)
@@ -208,7 +213,7 @@ private func measured(
     #expect(summary.exitCode == .ok)
     #expect(summary.capacityLine.hasSuffix("212 failed; there the CSMS fell behind reading: 1.5MiB unsent on 12 links)"))
     #expect(summary.table.contains("1.5MiB ↑"))
-    let data = Data(summary.json(search: [:]).utf8)
+    let data = Data(summary.json(search: try searchSettings()).utf8)
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     let steps = try #require(object["steps"] as? [[String: Any]])
     let health = try #require(steps[1]["fleet_health"] as? [String: Any])
@@ -225,7 +230,7 @@ private func measured(
             measured(250, .failed, rate: 2_000, lagP50: 2, latencyP50: 190),
         ],
         interrupted: false)
-    let xml = CapacityJUnit.render(summary, search: ["slo": ["p50(*) < 50ms"], "step": 100])
+    let xml = CapacityJUnit.render(summary, search: try searchSettings(["--slo", "p50(*) < 50ms"]))
     let elements = try XMLElementCounter.counts(of: xml)
     #expect(elements["testcase"] == 4)
     #expect(elements["failure"] == 2)
@@ -287,7 +292,7 @@ private func measured(
 
 @Test func capacityJSONNamesTheCapacityAndEachStep() throws {
     let summary = CapacitySummary(steps: [step(5, .passed, connected: 5), step(10, .failed, connected: 10)], interrupted: false)
-    let data = Data(summary.json(search: ["step": 5]).utf8)
+    let data = Data(summary.json(search: try searchSettings()).utf8)
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     #expect(object["capacity_stations"] as? Int == 5)
     #expect(object["ended_by"] as? String == "slo_failed")
