@@ -22,16 +22,17 @@ import json
 import os
 import re
 import signal
-from datetime import datetime, timezone
 
 import websockets
 from websockets.exceptions import NegotiationError
 
+from accepting_answers import AcceptingAnswers
+
 connections = 0
 calls = 0
 answers = {}
-next_transaction = 0
 garbage_turn = 0
+correct_answer = AcceptingAnswers(interval=30)
 
 # The malformed CALLs of the garbage mode, by message id.
 MALFORMED = {
@@ -41,27 +42,9 @@ MALFORMED = {
 }
 
 
-def now():
-    return datetime.now(timezone.utc).isoformat()
-
-
 def station_number(path):
     digits = re.sub(r"\D", "", path.rsplit("/", 1)[-1])
     return int(digits) if digits else 0
-
-
-def correct_answer(action):
-    global next_transaction
-    if action == "BootNotification":
-        return {"status": "Accepted", "currentTime": now(), "interval": 30}
-    if action == "Heartbeat":
-        return {"currentTime": now()}
-    if action == "StartTransaction":
-        next_transaction += 1
-        return {"transactionId": next_transaction, "idTagInfo": {"status": "Accepted"}}
-    if action in ("Authorize", "StopTransaction"):
-        return {"idTagInfo": {"status": "Accepted"}}
-    return {}
 
 
 def select_subprotocol(connection, offered):

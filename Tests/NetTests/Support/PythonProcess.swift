@@ -59,6 +59,11 @@ final class PythonProcess: @unchecked Sendable {
         return port
     }
 
+    /// Waits for the port the peer printed, as the `ws://` URL our clients connect to.
+    func url() async throws -> String {
+        "ws://127.0.0.1:\(try await port())/ocpp"
+    }
+
     /// Waits (at most `seconds`) for the process to end.
     func waitForExit(seconds: Double = 20) async -> Bool {
         for _ in 0..<Int(seconds * 100) where process.isRunning {
