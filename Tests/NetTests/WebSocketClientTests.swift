@@ -9,6 +9,7 @@ import WebSocket
     /// The error that ended a link to `ws_server.py` in `mode`; `nil` when it did not fail.
     private func failure(against mode: String) async throws -> NetError? {
         let peer = try PythonProcess(script: "ws_server.py", arguments: [mode])
+        defer { peer.stop() }
         return try await failure(connectingTo: try await peer.url())
     }
 
@@ -25,6 +26,7 @@ import WebSocket
 
     @Test func opensWithTheStationIdAsLastPathElementAndBasicAuthAndExchangesMessages() async throws {
         let peer = try PythonProcess(script: "ws_server.py", arguments: ["echo"])
+        defer { peer.stop() }
         let testLoop = try TestLoop()
         defer { testLoop.shutdown() }
         let recorder = ChannelRecorder()
@@ -50,6 +52,7 @@ import WebSocket
 
     @Test func aServerThatSelectsNoSubprotocolIsRefused() async throws {
         let peer = try PythonProcess(script: "ws_server.py", arguments: ["refuse-subprotocol"])
+        defer { peer.stop() }
         let testLoop = try TestLoop()
         defer { testLoop.shutdown() }
         let recorder = ChannelRecorder()
@@ -73,6 +76,7 @@ import WebSocket
 
     @Test func aBinaryMessageIsRefusedWithCloseCode1003() async throws {
         let peer = try PythonProcess(script: "ws_server.py", arguments: ["binary"])
+        defer { peer.stop() }
         let testLoop = try TestLoop()
         defer { testLoop.shutdown() }
         let recorder = ChannelRecorder()
@@ -87,6 +91,7 @@ import WebSocket
 
     @Test func fragmentedMessagesAreReassembledAndPingsAnswered() async throws {
         let peer = try PythonProcess(script: "ws_server.py", arguments: ["fragments-and-ping"])
+        defer { peer.stop() }
         let testLoop = try TestLoop()
         defer { testLoop.shutdown() }
         let recorder = ChannelRecorder()
@@ -139,6 +144,7 @@ import WebSocket
 
     @Test func aChosenSourceAddressIsTheOneTheServerSees() async throws {
         let peer = try PythonProcess(script: "ws_server.py", arguments: ["echo"])
+        defer { peer.stop() }
         let testLoop = try TestLoop()
         defer { testLoop.shutdown() }
         let recorder = ChannelRecorder()
@@ -151,6 +157,7 @@ import WebSocket
 
     @Test func aPeerThatAnswersPingsKeepsTheChannelOpen() async throws {
         let peer = try PythonProcess(script: "ws_server.py", arguments: ["echo"])
+        defer { peer.stop() }
         let testLoop = try TestLoop()
         defer { testLoop.shutdown() }
         let recorder = ChannelRecorder()
@@ -158,8 +165,8 @@ import WebSocket
             $0.pingInterval = .milliseconds(200)
         }
         #expect(await recorder.wait { $0.openedCount == 1 })
-        // Five intervals: every ping was answered in time, or the channel would have failed.
-        try await Task.sleep(for: .milliseconds(1100))
+        // Five pings, each sent once the one before was answered, or the channel would have failed.
+        #expect(await peer.wait(forLines: "PING", count: 5), "\(peer.output)")
         try await testLoop.loop.submit { recorder.channels[0].send(text: "still here") }
         #expect(await recorder.wait { $0.texts == ["still here"] })
         #expect(recorder.closeReasons.isEmpty)
@@ -167,6 +174,7 @@ import WebSocket
 
     @Test func aPeerThatStopsAnsweringPingsFailsTheChannel() async throws {
         let peer = try PythonProcess(script: "mute_server.py")
+        defer { peer.stop() }
         let testLoop = try TestLoop()
         defer { testLoop.shutdown() }
         let recorder = ChannelRecorder()

@@ -38,6 +38,7 @@ import WebSocket
 
     @Test func aPeerThatStopsReadingTurnsTheChannelUnwritable() async throws {
         let peer = try PythonProcess(script: "ws_server.py", arguments: ["silent"])
+        defer { peer.stop() }
         let testLoop = try TestLoop()
         defer { testLoop.shutdown() }
         let recorder = ChannelRecorder()
@@ -60,6 +61,7 @@ import WebSocket
 
     @Test func aPeerThatStopsReadingFillsTheLoopsSendQueueUntilItsLinkCloses() async throws {
         let peer = try PythonProcess(script: "ws_server.py", arguments: ["silent"])
+        defer { peer.stop() }
         let testLoop = try TestLoop()
         defer { testLoop.shutdown() }
         let loop = testLoop.loop

@@ -306,7 +306,7 @@ private func measured(
 // MARK: Against an embedded CSMS in its own process
 
 /// `ocpp-fleet csms` on a loopback port the system chooses, answering every call `answerDelay` ms late;
-/// it ends with the test's process (`--exit-with-stdin`), should that crash.
+/// it ends with the test's process (`--exit-with-stdin`), should that crash before stopping it.
 private final class CSMSProcess {
     let process = Process()
     let input = Pipe()
@@ -335,7 +335,8 @@ private final class CSMSProcess {
         guard let range = banner.range(of: "ws://127.0.0.1:"),
             let port = Int(banner[range.upperBound...].prefix { $0.isNumber })
         else {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
             throw POSIXError(.EADDRNOTAVAIL)
         }
         self.port = port
@@ -343,11 +344,15 @@ private final class CSMSProcess {
 
     var url: String { "ws://127.0.0.1:\(port)/ocpp" }
 
+    /// Kills it and waits for its end: a test stops it on every path (`defer { csms.stop() }`).
+    func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
     deinit {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        stop()
     }
 }
 
@@ -389,6 +394,7 @@ private func capacitySearch(
     csms csmsOptions: [String], _ options: [String], interruptAfter marker: String? = nil
 ) async throws -> CapacitySearchRun {
     let csms = try CSMSProcess(csmsOptions)
+    defer { csms.stop() }
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ocpp-fleet-capacity-\(UUID())")
     defer { try? FileManager.default.removeItem(at: folder) }
     let arguments =
@@ -427,6 +433,7 @@ private func capacitySearch(
 @Test func aFirstStepSlowerThanItsLatencySLOExitsOne() async throws {
     // Every answer is 300 ms late, so no step can have a median under 100 ms.
     let csms = try CSMSProcess(answerDelay: 300)
+    defer { csms.stop() }
     let outcome = try await FleetProcess.run([
         "capacity", "--csms", csms.url, "--profile", "Profiles/idle.json", "--step", "5", "--max-stations", "25",
         "--hold", "3s", "--speed", "10", "--slo", "p50(*) < 100ms", "--quiet",

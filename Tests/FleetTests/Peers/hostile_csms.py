@@ -13,7 +13,8 @@ Modes (`--mode`):
 - closing: answers correctly and closes every link one second after it opened, in turn with a close
   handshake (1000, 1001) and by dropping the TCP connection.
 
-Prints `PORT <n>` when it listens on 127.0.0.1; on SIGTERM or SIGINT prints one JSON line:
+Prints `PORT <n>` when it listens on 127.0.0.1; on SIGTERM or SIGINT, or when its stdin closes (the test
+that started it is gone), prints one JSON line:
 {"mode": m, "connections": n, "calls": n, "answers": {"unknown_action": frame, ...}}.
 """
 import argparse
@@ -22,6 +23,7 @@ import json
 import os
 import re
 import signal
+import sys
 
 import websockets
 from websockets.exceptions import NegotiationError
@@ -140,6 +142,7 @@ async def main():
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     loop.add_signal_handler(signal.SIGTERM, done.set)
     loop.add_signal_handler(signal.SIGINT, done.set)
+    loop.add_reader(sys.stdin.fileno(), done.set)
     await done.wait()
     server.close()
     print(json.dumps({"mode": ARGS.mode, "connections": connections, "calls": calls, "answers": answers}),
