@@ -167,7 +167,12 @@ private let summary: CapacitySummary = {
 }
 
 @Test func capacityJSONOfASearchInterruptedBeforeItsFirstStepIsAllNulls() {
-    #expect(CapacitySummary(steps: [], interrupted: true).json(search: settings) == #"""
+    // A fresh fleet each step, the knee narrowed down to a number of stations, no ramp or loops given.
+    let fresh = CapacitySearchSettings(
+        csms: "ws://127.0.0.1:9/ocpp", profile: "smoke", step: 5, maxStations: 25, resolution: .stations(2),
+        holdSeconds: 3, warmUpSeconds: 0.75, speed: 1, seed: 42, slo: ["errors == 0"], fresh: true, ramp: nil,
+        loops: nil)
+    #expect(CapacitySummary(steps: [], interrupted: true).json(search: fresh) == #"""
     {
       "capacity_stations": null,
       "ended_by": "interrupted",
@@ -175,21 +180,18 @@ private let summary: CapacitySummary = {
       "limited_by": null,
       "search": {
         "csms": "ws://127.0.0.1:9/ocpp",
-        "fleet": "growing",
-        "hold_s": 6,
-        "loops": 2,
-        "max_stations": 1600,
-        "profile": "Profiles/idle.json",
-        "ramp_per_s": 250,
-        "resolution_share": 0.05,
-        "seed": 7,
+        "fleet": "fresh",
+        "hold_s": 3,
+        "max_stations": 25,
+        "profile": "smoke",
+        "resolution_stations": 2,
+        "seed": 42,
         "slo": [
-          "p50(*) < 100ms",
-          "connected <= 700"
+          "errors == 0"
         ],
-        "speed": 2.5,
-        "step": 400,
-        "warm_up_s": 1.5
+        "speed": 1,
+        "step": 5,
+        "warm_up_s": 0.75
       },
       "smallest_failed_stations": null,
       "steps": [],
