@@ -4,7 +4,7 @@ import Metrics
 /// `junit.xml` of a capacity search: one test case per step (failed when the step missed an SLO or could
 /// not run, with what it measured), then one for the search, failed when it names no CSMS capacity.
 enum CapacityJUnit {
-    static func render(_ summary: CapacitySummary, search: [String: Any]) -> String {
+    static func render(_ summary: CapacitySummary, search: CapacitySearchSettings) -> String {
         var cases: [String] = []
         var failures = 0
         for (index, step) in summary.steps.enumerated() {
@@ -38,9 +38,8 @@ enum CapacityJUnit {
         xml += "<testsuites name=\"ocpp-fleet capacity\" \(counts) time=\"\(time)\">\n"
         xml += "  <testsuite name=\"capacity\" \(counts) skipped=\"0\" time=\"\(time)\">\n"
         xml += "    <properties>\n"
-        for key in search.keys.sorted() {
-            let value = (search[key] as? [String])?.joined(separator: ", ") ?? search[key].map { "\($0)" } ?? ""
-            xml += "      <property name=\"\(XMLText.escape(key))\" value=\"\(XMLText.escape(value))\"/>\n"
+        for (name, value) in search.properties {
+            xml += "      <property name=\"\(XMLText.escape(name))\" value=\"\(XMLText.escape(value))\"/>\n"
         }
         xml += "    </properties>\n"
         xml += cases.joined()

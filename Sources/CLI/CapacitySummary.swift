@@ -163,65 +163,94 @@ struct CapacitySummary: Sendable {
     }
 
     /// `capacity.json`: the search's settings, the verdict, how it ended, and each step with its figures,
-    /// its fleet's health and its SLOs.
-    func json(search: [String: Any]) -> String {
-        let steps: [[String: Any]] = steps.map { step in
-            var object: [String: Any] = [
-                "stations": step.stations,
-                "phase": step.phase.rawValue,
-                "fleet": step.start.rawValue,
-                "result": step.verdict,
-                "slo": step.slo.map { result in
-                    [
-                        "expr": result.expression, "ok": result.ok, "unit": result.unit,
-                        "value": result.value.map(Self.rounded) ?? NSNull(),
-                    ] as [String: Any]
-                },
-            ]
-            if let figures = step.figures {
-                object["window_s"] = Self.rounded(figures.seconds)
-                object["msgs_per_s"] = Self.rounded(figures.messagesPerSecond)
-                object["latency_ms"] = [
-                    "p50": Self.rounded(Double(figures.latencyP50Micros) / 1000),
-                    "p99": Self.rounded(Double(figures.latencyP99Micros) / 1000),
-                ]
-                object["errors"] = figures.errors
-                object["fleet_health"] = [
-                    "lag_p50_ms": Self.rounded(Double(figures.health.lagP50Micros) / 1000),
-                    "lag_p99_ms": Self.rounded(Double(figures.health.lagP99Micros) / 1000),
-                    "cpu_share": Self.rounded(figures.health.cpuShare),
-                    "demand_share": figures.health.demandShare.map(Self.rounded) ?? NSNull() as Any,
-                    "loops": figures.health.loops,
-                    "saturated": figures.fleetSaturated,
-                    "send_queue_bytes": figures.health.sendQueueBytes,
-                    "send_queue_growth_bytes": figures.health.sendQueueGrowth,
-                    "send_queue_links": figures.health.backedUpLinks,
-                ] as [String: Any]
-            }
-            if let folder = step.reportFolder { object["report"] = folder }
-            switch step.outcome {
-            case .unreachable(let detail), .error(let detail): object["detail"] = detail
-            case .passed, .failed, .interrupted: break
-            }
-            return object
-        }
-        var object: [String: Any] = [
-            "capacity_stations": capacity ?? NSNull() as Any,
-            "largest_passed_stations": largestPassed ?? NSNull() as Any,
-            "smallest_failed_stations": smallestFailed?.stations ?? NSNull() as Any,
-            "limited_by": fleetLimit != nil ? "fleet" : smallestFailed != nil ? "csms" : NSNull() as Any,
-            "verdict": capacityLine,
-            "ended_by": end.rawValue,
-            "search": search,
-            "steps": steps,
+    /// its fleet's health and its SLOs; every object's keys sorted.
+    func json(search: CapacitySearchSettings) -> String {
+        var members: [(String, JSONValue)] = [
+            ("capacity_stations", Self.count(capacity)),
+            ("ended_by", .string(end.rawValue)),
+            ("largest_passed_stations", Self.count(largestPassed)),
+            ("limited_by", fleetLimit != nil ? .string("fleet") : smallestFailed != nil ? .string("csms") : .null),
+            ("search", search.json),
+            ("smallest_failed_stations", Self.count(smallestFailed?.stations)),
+            ("steps", .array(steps.map(Self.json))),
+            ("verdict", .string(capacityLine)),
         ]
         if let figures = fleetLimit?.figures {
-            object["fleet_saturated_msgs_per_s"] = Self.rounded(figures.messagesPerSecond)
+            members.append(("fleet_saturated_msgs_per_s", Self.rounded(figures.messagesPerSecond)))
         }
-        return JSONValue(sortingKeysOf: object).rendered() + "\n"
+        return Self.sorted(members).rendered() + "\n"
     }
 
-    private static func rounded(_ value: Double) -> Double {
-        (value * 1000).rounded() / 1000
+    /// A step of `capacity.json`.
+    private static func json(_ step: CapacityStep) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("fleet", .string(step.start.rawValue)),
+            ("phase", .string(step.phase.rawValue)),
+            ("result", .string(step.verdict)),
+            ("slo", .array(step.slo.map(json))),
+            ("stations", count(step.stations)),
+        ]
+        if let figures = step.figures {
+            members += [
+                ("errors", .integer(figures.errors)),
+                ("fleet_health", json(figures.health, saturated: figures.fleetSaturated)),
+                (
+                    "latency_ms",
+                    .object([
+                        ("p50", rounded(Double(figures.latencyP50Micros) / 1000)),
+                        ("p99", rounded(Double(figures.latencyP99Micros) / 1000)),
+                    ])
+                ),
+                ("msgs_per_s", rounded(figures.messagesPerSecond)),
+                ("window_s", rounded(figures.seconds)),
+            ]
+        }
+        if let folder = step.reportFolder { members.append(("report", .string(folder))) }
+        switch step.outcome {
+        case .unreachable(let detail), .error(let detail): members.append(("detail", .string(detail)))
+        case .passed, .failed, .interrupted: break
+        }
+        return sorted(members)
+    }
+
+    private static func json(_ result: SLOResult) -> JSONValue {
+        .object([
+            ("expr", .string(result.expression)), ("ok", .bool(result.ok)), ("unit", .string(result.unit)),
+            ("value", result.value.map(rounded) ?? .null),
+        ])
+    }
+
+    private static func json(_ health: FleetHealth, saturated: Bool) -> JSONValue {
+        .object([
+            ("cpu_share", rounded(health.cpuShare)),
+            ("demand_share", health.demandShare.map(rounded) ?? .null),
+            ("lag_p50_ms", rounded(Double(health.lagP50Micros) / 1000)),
+            ("lag_p99_ms", rounded(Double(health.lagP99Micros) / 1000)),
+            ("loops", count(health.loops)),
+            ("saturated", .bool(saturated)),
+            ("send_queue_bytes", .integer(health.sendQueueBytes)),
+            ("send_queue_growth_bytes", signed(health.sendQueueGrowth)),
+            ("send_queue_links", .integer(health.backedUpLinks)),
+        ])
+    }
+
+    /// An object whose members are sorted by name, as every object of `capacity.json` is.
+    private static func sorted(_ members: [(String, JSONValue)]) -> JSONValue {
+        .object(members.sorted { $0.0 < $1.0 })
+    }
+
+    /// A number of stations or loops, `null` when there is none.
+    private static func count(_ value: Int?) -> JSONValue {
+        value.map { .integer(UInt64($0)) } ?? .null
+    }
+
+    /// A count that may be negative (a queue that shrank): JSON writes a whole `Double` as its digits.
+    private static func signed(_ value: Int64) -> JSONValue {
+        value < 0 ? .number(Double(value)) : .integer(UInt64(value))
+    }
+
+    /// A figure to three decimals.
+    private static func rounded(_ value: Double) -> JSONValue {
+        .number((value * 1000).rounded() / 1000)
     }
 }

@@ -39,6 +39,7 @@ private func shell(
 
 @Test func theShardsOfTheKubernetesJobPrintTheirReportsAndGatherMergesThemIntoTheWholeFleets() async throws {
     let server = try BackgroundFleetProcess(["csms", "--listen", "127.0.0.1:0", "--exit-with-stdin"])
+    defer { server.stop() }
     let text = try await server.waitForStandardError(containing: "/<station id>")
     let after = try #require(text.range(of: "ws://127.0.0.1:")?.upperBound)
     let port = try #require(Int(text[after...].prefix { $0.isNumber }))

@@ -143,6 +143,22 @@ import Testing
         #expect(diagnostics(json) == ["bad.json:1:44: $.sites: expected shares summing to 1, found shares summing to 0.5"])
     }
 
+    @Test func anArrivalAtAChargingPointNoStationHasIsRefused() {
+        /// A profile of `models` whose one site has an EV arrive at charging point 2.
+        func profile(models: String) -> String {
+            #"{"name": "x", "description": "y", "stations": {"models": [\#(models)]}, "sites": [{"name": "s", "#
+                + #""arrivals": {"list": [{"at": "10m", "chargingPoint": 2}]}, "dwellMinutes": {"fixed": 1}, "#
+                + #""energyKWh": {"fixed": 1}}]}"#
+        }
+        #expect(
+            diagnostics(profile(models: #"{"model": "1VE", "share": 1}"#)) == [
+                "bad.json:1:168: $.sites[0].arrivals.list[0].chargingPoint: expected at most 1: no station model of "
+                    + "the profile has more charging points, found 2"
+            ])
+        // Where some stations have two, the others take no arrival there.
+        #expect(diagnostics(profile(models: #"{"model": "1VE", "share": 0.5}, {"model": "2VE", "share": 0.5}"#)) == [])
+    }
+
     @Test func identifiersFollowThePattern() {
         #expect(StationComposition.stationID(pattern: "GU{n:6}", index: 41) == "GU000042")
         #expect(StationComposition.stationID(pattern: "site-{n}-a", index: 0) == "site-1-a")

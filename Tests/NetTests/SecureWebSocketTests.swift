@@ -23,6 +23,7 @@ import WebSocket
         -> NetError?
     {
         let peer = try PythonProcess(script: "ws_server.py", arguments: ["echo", pair.certificate, pair.key])
+        defer { peer.stop() }
         let port = try await peer.port()
         let group = try EventLoopGroup(loopCount: 1)
         defer { group.shutdown() }
@@ -36,6 +37,7 @@ import WebSocket
         let certificates = try certificates()
         let peer = try PythonProcess(
             script: "ws_server.py", arguments: ["echo", certificates.localhost.certificate, certificates.localhost.key])
+        defer { peer.stop() }
         let port = try await peer.port()
         let group = try EventLoopGroup(loopCount: 1)
         defer { group.shutdown() }
@@ -84,6 +86,7 @@ import WebSocket
 
     @Test func aServerHangingUpDuringTheTLSHandshakeIsATLSFailure() async throws {
         let peer = try PythonProcess(script: "hangup_server.py")
+        defer { peer.stop() }
         let port = try await peer.port()
         let group = try EventLoopGroup(loopCount: 1)
         defer { group.shutdown() }
@@ -103,6 +106,7 @@ import WebSocket
         let peer = try PythonProcess(
             script: "ws_server.py",
             arguments: ["echo", certificates.selfSigned.certificate, certificates.selfSigned.key])
+        defer { peer.stop() }
         let port = try await peer.port()
         let group = try EventLoopGroup(loopCount: 1)
         defer { group.shutdown() }
@@ -126,6 +130,7 @@ import WebSocket
         let peer = try PythonProcess(
             script: "ws_client.py",
             arguments: ["--ca", certificates.caFile, "wss://localhost:\(server.address.port)/ocpp/GU9", heartbeat])
+        defer { peer.stop() }
         #expect(await peer.waitForExit())
         #expect(await peer.line(startingWith: "SUBPROTOCOL ") == "ocpp1.6")
         #expect(await peer.line(startingWith: "CLOSED ") == "1000", "\(peer.output)")

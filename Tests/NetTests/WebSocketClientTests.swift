@@ -6,24 +6,32 @@ import WebSocket
 
 /// Our client against the Python `websockets` server, over ws://.
 @Suite(.serialized) struct WebSocketClientTests {
-    private func connect(
-        _ recorder: ChannelRecorder, to url: String, station: String = "GU0001",
-        options: WebSocketClientOptions = WebSocketClientOptions(), group: EventLoopGroup
-    ) async throws {
-        let client = try WebSocketClient(url: url, options: options)
-        let loop = group.loops[0]
-        try await loop.submit { _ = client.connect(station: station, on: loop, handler: recorder) }
+    /// The error that ended a link to `ws_server.py` in `mode`; `nil` when it did not fail.
+    private func failure(against mode: String) async throws -> NetError? {
+        let peer = try PythonProcess(script: "ws_server.py", arguments: [mode])
+        defer { peer.stop() }
+        return try await failure(connectingTo: try await peer.url())
+    }
+
+    /// The error that ended a link to `url`; `nil` when it did not fail.
+    private func failure(
+        connectingTo url: String, options: WebSocketClientOptions = WebSocketClientOptions()
+    ) async throws -> NetError? {
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
+        let recorder = ChannelRecorder()
+        try await testLoop.connect(recorder, to: url, options: options)
+        return await recorder.failure()
     }
 
     @Test func opensWithTheStationIdAsLastPathElementAndBasicAuthAndExchangesMessages() async throws {
         let peer = try PythonProcess(script: "ws_server.py", arguments: ["echo"])
-        let port = try await peer.port()
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
+        defer { peer.stop() }
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
         let recorder = ChannelRecorder()
-        try await connect(
-            recorder, to: "ws://127.0.0.1:\(port)/ocpp", options: WebSocketClientOptions(password: "s3cret"),
-            group: group)
+        try await testLoop.connect(
+            recorder, to: try await peer.url(), options: WebSocketClientOptions(password: "s3cret"))
         #expect(await recorder.wait { $0.openedCount == 1 }, "\(recorder.events)")
         let request = try #require(await peer.line(startingWith: "{"))
         #expect(request.contains("\"path\": \"/ocpp/GU0001\""))
@@ -31,9 +39,9 @@ import WebSocket
         #expect(request.contains("Basic R1UwMDAxOnMzY3JldA=="))
         #expect(request.contains("ocpp1.6"))
         let heartbeat = #"[2,"1","Heartbeat",{}]"#
-        try await group.loops[0].submit { recorder.channels[0].send(text: heartbeat) }
+        try await testLoop.loop.submit { recorder.channels[0].send(text: heartbeat) }
         #expect(await recorder.wait { $0.texts == [heartbeat] })
-        try await group.loops[0].submit { recorder.channels[0].close() }
+        try await testLoop.loop.submit { recorder.channels[0].close() }
         let reason = await recorder.firstCloseReason()
         guard case .closed(let code, _) = reason else {
             Issue.record("expected a clean close, got \(String(describing: reason))")
@@ -44,61 +52,36 @@ import WebSocket
 
     @Test func aServerThatSelectsNoSubprotocolIsRefused() async throws {
         let peer = try PythonProcess(script: "ws_server.py", arguments: ["refuse-subprotocol"])
-        let port = try await peer.port()
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
+        defer { peer.stop() }
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
         let recorder = ChannelRecorder()
-        try await connect(recorder, to: "ws://127.0.0.1:\(port)/ocpp", group: group)
-        guard case .failed(let error) = await recorder.firstCloseReason() else {
-            Issue.record("expected a failure")
-            return
-        }
+        try await testLoop.connect(recorder, to: try await peer.url())
+        let error = try #require(await recorder.failure())
         #expect(error.code == .subprotocolRefused)
         #expect(error.description.contains("ocpp1.6"))
         #expect(recorder.events.openedCount == 0)
     }
 
     @Test func anHTTPRefusalReportsTheStatusLineAndTheStartOfTheBody() async throws {
-        let peer = try PythonProcess(script: "ws_server.py", arguments: ["reject"])
-        let port = try await peer.port()
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
-        let recorder = ChannelRecorder()
-        try await connect(recorder, to: "ws://127.0.0.1:\(port)/ocpp", group: group)
-        guard case .failed(let error) = await recorder.firstCloseReason() else {
-            Issue.record("expected a failure")
-            return
-        }
+        let error = try #require(try await failure(against: "reject"))
         #expect(error.code == .handshakeRejected)
         #expect(error.description.contains("404 Not Found"))
         #expect(error.description.contains("no station with this id here"))
     }
 
     @Test func aServerClosingWithoutCloseFrameIsAnAbruptClose() async throws {
-        let peer = try PythonProcess(script: "ws_server.py", arguments: ["abrupt"])
-        let port = try await peer.port()
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
-        let recorder = ChannelRecorder()
-        try await connect(recorder, to: "ws://127.0.0.1:\(port)/ocpp", group: group)
-        guard case .failed(let error) = await recorder.firstCloseReason() else {
-            Issue.record("expected a failure")
-            return
-        }
-        #expect(error.code == .abruptClose)
+        #expect(try await failure(against: "abrupt")?.code == .abruptClose)
     }
 
     @Test func aBinaryMessageIsRefusedWithCloseCode1003() async throws {
         let peer = try PythonProcess(script: "ws_server.py", arguments: ["binary"])
-        let port = try await peer.port()
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
+        defer { peer.stop() }
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
         let recorder = ChannelRecorder()
-        try await connect(recorder, to: "ws://127.0.0.1:\(port)/ocpp", group: group)
-        guard case .failed(let error) = await recorder.firstCloseReason() else {
-            Issue.record("expected a failure")
-            return
-        }
+        try await testLoop.connect(recorder, to: try await peer.url())
+        let error = try #require(await recorder.failure())
         #expect(error.code == .protocolViolation)
         #expect(error.webSocketError?.code == .binaryMessage)
         #expect(error.webSocketError?.closeCode == .unsupportedData)
@@ -108,28 +91,21 @@ import WebSocket
 
     @Test func fragmentedMessagesAreReassembledAndPingsAnswered() async throws {
         let peer = try PythonProcess(script: "ws_server.py", arguments: ["fragments-and-ping"])
-        let port = try await peer.port()
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
+        defer { peer.stop() }
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
         let recorder = ChannelRecorder()
-        try await connect(recorder, to: "ws://127.0.0.1:\(port)/ocpp", group: group)
+        try await testLoop.connect(recorder, to: try await peer.url())
         #expect(await recorder.wait { $0.texts == [#"[2,"7","Heartbeat",{}]"#] })
         // The server pinged before its message; it echoes only if it is still happy with us.
-        try await group.loops[0].submit { recorder.channels[0].send(text: "[3,\"7\",{}]") }
+        try await testLoop.loop.submit { recorder.channels[0].send(text: "[3,\"7\",{}]") }
         #expect(await recorder.wait { $0.texts.count == 2 })
         #expect(recorder.events.texts.last == "[3,\"7\",{}]")
     }
 
     @Test func anUnboundPortIsConnectionRefused() async throws {
         let port = try unusedPort()
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
-        let recorder = ChannelRecorder()
-        try await connect(recorder, to: "ws://127.0.0.1:\(port)/ocpp", group: group)
-        guard case .failed(let error) = await recorder.firstCloseReason() else {
-            Issue.record("expected a failure")
-            return
-        }
+        let error = try #require(try await failure(connectingTo: "ws://127.0.0.1:\(port)/ocpp"))
         #expect(error.code == .connectionRefused)
         #expect(error.description.contains("127.0.0.1:\(port)"))
     }
@@ -137,17 +113,10 @@ import WebSocket
     @Test func aListenerThatNeverAcceptsTimesOut() async throws {
         let listener = try FullBacklogListener()
         defer { listener.close() }
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
-        let recorder = ChannelRecorder()
-        try await connect(
-            recorder, to: "ws://127.0.0.1:\(listener.port)/ocpp",
-            options: WebSocketClientOptions(connectTimeout: .milliseconds(300)), group: group)
-        guard case .failed(let error) = await recorder.firstCloseReason() else {
-            Issue.record("expected a failure")
-            return
-        }
-        #expect(error.code == .connectTimeout)
+        let error = try await failure(
+            connectingTo: "ws://127.0.0.1:\(listener.port)/ocpp",
+            options: WebSocketClientOptions(connectTimeout: .milliseconds(300)))
+        #expect(error?.code == .connectTimeout)
     }
 
     @Test func anUpgradeRequestWaitingForItsTCPConnectIsNoSendQueue() async throws {
@@ -175,16 +144,12 @@ import WebSocket
 
     @Test func aChosenSourceAddressIsTheOneTheServerSees() async throws {
         let peer = try PythonProcess(script: "ws_server.py", arguments: ["echo"])
-        let port = try await peer.port()
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
+        defer { peer.stop() }
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
         let recorder = ChannelRecorder()
-        let client = try WebSocketClient(url: "ws://127.0.0.1:\(port)/ocpp")
-        let loop = group.loops[0]
-        let source = SocketAddress(ip: "127.0.0.7", port: 0)
-        try await loop.submit {
-            _ = client.connect(station: "SRC", on: loop, handler: recorder, sourceAddress: source)
-        }
+        try await testLoop.connect(
+            recorder, to: try await peer.url(), station: "SRC", sourceAddress: SocketAddress(ip: "127.0.0.7", port: 0))
         #expect(await recorder.wait { $0.openedCount == 1 })
         let request = try #require(await peer.line(startingWith: "{"))
         #expect(request.contains("\"peer\": \"127.0.0.7\""))
@@ -192,41 +157,32 @@ import WebSocket
 
     @Test func aPeerThatAnswersPingsKeepsTheChannelOpen() async throws {
         let peer = try PythonProcess(script: "ws_server.py", arguments: ["echo"])
-        let port = try await peer.port()
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
+        defer { peer.stop() }
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
         let recorder = ChannelRecorder()
-        let client = try WebSocketClient(url: "ws://127.0.0.1:\(port)/ocpp")
-        let loop = group.loops[0]
-        try await loop.submit {
-            let channel = client.connect(station: "PING", on: loop, handler: recorder)
-            channel.pingInterval = .milliseconds(200)
+        try await testLoop.connect(recorder, to: try await peer.url(), station: "PING") {
+            $0.pingInterval = .milliseconds(200)
         }
         #expect(await recorder.wait { $0.openedCount == 1 })
-        // Five intervals: every ping was answered in time, or the channel would have failed.
-        try await Task.sleep(for: .milliseconds(1100))
-        try await loop.submit { recorder.channels[0].send(text: "still here") }
+        // Five pings, each sent once the one before was answered, or the channel would have failed.
+        #expect(await peer.wait(forLines: "PING", count: 5), "\(peer.output)")
+        try await testLoop.loop.submit { recorder.channels[0].send(text: "still here") }
         #expect(await recorder.wait { $0.texts == ["still here"] })
         #expect(recorder.closeReasons.isEmpty)
     }
 
     @Test func aPeerThatStopsAnsweringPingsFailsTheChannel() async throws {
         let peer = try PythonProcess(script: "mute_server.py")
-        let port = try await peer.port()
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
+        defer { peer.stop() }
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
         let recorder = ChannelRecorder()
-        let client = try WebSocketClient(url: "ws://127.0.0.1:\(port)/ocpp")
-        let loop = group.loops[0]
-        try await loop.submit {
-            let channel = client.connect(station: "MUTE", on: loop, handler: recorder)
-            channel.pingInterval = .milliseconds(50)
+        try await testLoop.connect(recorder, to: try await peer.url(), station: "MUTE") {
+            $0.pingInterval = .milliseconds(50)
         }
         #expect(await recorder.wait { $0.openedCount == 1 })
-        guard case .failed(let error) = await recorder.firstCloseReason() else {
-            Issue.record("expected the silent link to fail")
-            return
-        }
+        let error = try #require(await recorder.failure())
         #expect(error.code == .pingTimeout)
         #expect(error.description.contains("ping"))
     }

@@ -10,64 +10,63 @@ import WebSocket
     @Test func aMessageLargerThanTheSocketBuffersArrivesWholeBothWays() async throws {
         // One loop for both sides: while the client sends, the server cannot read, so with small socket
         // buffers the kernel takes only part of the message and the rest must wait for writability.
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
         let serverSide = ChannelRecorder(echoes: true)
-        let server = try await WebSocketServer.start(host: "127.0.0.1", port: 0, group: group) { _ in serverSide }
-        let client = try WebSocketClient(url: "ws://\(server.address)/ocpp")
         let clientSide = ChannelRecorder()
-        let loop = group.loops[0]
-        try await loop.submit { _ = client.connect(station: "BIG", on: loop, handler: clientSide) }
+        try await testLoop.connect(clientSide, to: try await testLoop.server(serverSide), station: "BIG")
         #expect(await clientSide.wait { $0.openedCount == 1 })
         #expect(await serverSide.wait { $0.openedCount == 1 })
         let large = String(decoding: (0..<(256 << 10)).map { UInt8(ascii: "a") + UInt8($0 % 26) }, as: UTF8.self)
-        let buffered = try await loop.submit {
-            try Syscall.setOption(clientSide.channels[0].fd, level: SOL_SOCKET, name: SO_SNDBUF, value: 4096)
-            try Syscall.setOption(serverSide.channels[0].fd, level: SOL_SOCKET, name: SO_RCVBUF, value: 4096)
+        let buffered = try await testLoop.loop.submit {
+            try Self.shrinkBuffers(client: clientSide, server: serverSide)
             clientSide.channels[0].send(text: large)
             return clientSide.channels[0].bufferedBytes
         }
         #expect(buffered > 0)
         #expect(await clientSide.wait { $0.texts.count == 1 })
         #expect(clientSide.events.texts.first == large)
-        let drained = try await loop.submit { clientSide.channels[0].bufferedBytes }
+        let drained = try await testLoop.loop.submit { clientSide.channels[0].bufferedBytes }
         #expect(drained == 0)
+    }
+
+    /// Small socket buffers on both sides of the first link, so that the kernel soon takes no more.
+    private static func shrinkBuffers(client: ChannelRecorder, server: ChannelRecorder) throws {
+        try Syscall.setOption(client.channels[0].fd, level: SOL_SOCKET, name: SO_SNDBUF, value: 4096)
+        try Syscall.setOption(server.channels[0].fd, level: SOL_SOCKET, name: SO_RCVBUF, value: 4096)
     }
 
     @Test func aPeerThatStopsReadingTurnsTheChannelUnwritable() async throws {
         let peer = try PythonProcess(script: "ws_server.py", arguments: ["silent"])
-        let port = try await peer.port()
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
+        defer { peer.stop() }
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
         let recorder = ChannelRecorder()
-        let client = try WebSocketClient(url: "ws://127.0.0.1:\(port)/ocpp")
-        let loop = group.loops[0]
-        try await loop.submit { _ = client.connect(station: "SLOW", on: loop, handler: recorder) }
+        try await testLoop.connect(recorder, to: try await peer.url(), station: "SLOW")
         #expect(await recorder.wait { $0.openedCount == 1 })
         let chunk = String(repeating: "z", count: 60_000)
         // nil once the channel closed (the peer gave up): the loop ends and the expectations say so.
         var writable: Bool? = true
         for _ in 0..<200 where writable == true {
-            writable = try await loop.submit {
+            writable = try await testLoop.loop.submit {
                 guard let channel = recorder.channels.first else { return nil }
                 for _ in 0..<10 { channel.send(text: chunk) }
                 return channel.isWritable
             }
         }
         #expect(writable == false, "\(recorder.closeReasons)")
-        let buffered = try await loop.submit { recorder.channels.first?.bufferedBytes ?? 0 }
+        let buffered = try await testLoop.loop.submit { recorder.channels.first?.bufferedBytes ?? 0 }
         #expect(buffered >= WebSocketChannel.highWaterMark)
     }
 
     @Test func aPeerThatStopsReadingFillsTheLoopsSendQueueUntilItsLinkCloses() async throws {
         let peer = try PythonProcess(script: "ws_server.py", arguments: ["silent"])
-        let port = try await peer.port()
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
+        defer { peer.stop() }
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
+        let loop = testLoop.loop
         let recorder = ChannelRecorder()
-        let client = try WebSocketClient(url: "ws://127.0.0.1:\(port)/ocpp")
-        let loop = group.loops[0]
-        try await loop.submit { _ = client.connect(station: "SLOW", on: loop, handler: recorder) }
+        try await testLoop.connect(recorder, to: try await peer.url(), station: "SLOW")
         #expect(await recorder.wait { $0.openedCount == 1 })
         #expect(try await loop.submit { loop.sendQueue } == SendQueueDepth())
         let chunk = String(repeating: "q", count: 60_000)
@@ -91,69 +90,48 @@ import WebSocket
     }
 
     @Test func aMessageOverTheServersLimitIsClosedWith1009() async throws {
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
         let serverSide = ChannelRecorder(echoes: true)
-        let server = try await WebSocketServer.start(
-            host: "127.0.0.1", port: 0, group: group,
-            options: WebSocketServerOptions(limits: WebSocketConfiguration(maxFrameSize: 1024, maxMessageSize: 1024))
-        ) { _ in serverSide }
-        let client = try WebSocketClient(url: "ws://\(server.address)/ocpp")
+        let url = try await testLoop.server(
+            serverSide,
+            options: WebSocketServerOptions(limits: WebSocketConfiguration(maxFrameSize: 1024, maxMessageSize: 1024)))
         let clientSide = ChannelRecorder()
-        let loop = group.loops[0]
-        try await loop.submit { _ = client.connect(station: "HUGE", on: loop, handler: clientSide) }
+        try await testLoop.connect(clientSide, to: url, station: "HUGE")
         #expect(await clientSide.wait { $0.openedCount == 1 })
-        try await loop.submit { clientSide.channels[0].send(text: String(repeating: "y", count: 2000)) }
+        try await testLoop.loop.submit { clientSide.channels[0].send(text: String(repeating: "y", count: 2000)) }
         guard case .closed(let code, _) = await clientSide.firstCloseReason() else {
             Issue.record("expected the server to close the handshake with a code")
             return
         }
         #expect(code == 1009)
-        guard case .failed(let error) = await serverSide.firstCloseReason() else {
-            Issue.record("expected the server side to fail the channel")
-            return
-        }
-        #expect(error.code == .protocolViolation)
+        #expect(await serverSide.failure()?.code == .protocolViolation)
     }
 
     @Test func abortingClosesAtOnceAndThePeerSeesAnAbruptClose() async throws {
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
         let serverSide = ChannelRecorder()
-        let server = try await WebSocketServer.start(host: "127.0.0.1", port: 0, group: group) { _ in serverSide }
-        let client = try WebSocketClient(url: "ws://\(server.address)/ocpp")
         let clientSide = ChannelRecorder()
-        let loop = group.loops[0]
-        try await loop.submit { _ = client.connect(station: "DROP", on: loop, handler: clientSide) }
+        try await testLoop.connect(clientSide, to: try await testLoop.server(serverSide), station: "DROP")
         #expect(await serverSide.wait { $0.openedCount == 1 })
-        try await loop.submit { clientSide.channels[0].abort() }
-        guard case .failed(let ours) = await clientSide.firstCloseReason() else {
-            Issue.record("expected our side to report the abort")
-            return
-        }
-        #expect(ours.code == .abruptClose)
-        guard case .failed(let theirs) = await serverSide.firstCloseReason() else {
-            Issue.record("expected the server to see the link drop")
-            return
-        }
-        #expect(theirs.code == .abruptClose)
+        try await testLoop.loop.submit { clientSide.channels[0].abort() }
+        // Our side reports the abort, the server sees the link drop.
+        #expect(await clientSide.failure()?.code == .abruptClose)
+        #expect(await serverSide.failure()?.code == .abruptClose)
     }
 
     @Test func aChannelThatTurnedUnwritableTellsItsHandlerOnceDrained() async throws {
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
         let serverSide = ChannelRecorder()
-        let server = try await WebSocketServer.start(host: "127.0.0.1", port: 0, group: group) { _ in serverSide }
-        let client = try WebSocketClient(url: "ws://\(server.address)/ocpp")
         let clientSide = ChannelRecorder()
-        let loop = group.loops[0]
-        try await loop.submit { _ = client.connect(station: "FLOW", on: loop, handler: clientSide) }
+        try await testLoop.connect(clientSide, to: try await testLoop.server(serverSide), station: "FLOW")
         #expect(await serverSide.wait { $0.openedCount == 1 })
         #expect(await clientSide.wait { $0.openedCount == 1 })
         // Same loop, small buffers: the server reads only after this task, so the sends pile up first.
-        let writable = try await loop.submit {
-            try Syscall.setOption(clientSide.channels[0].fd, level: SOL_SOCKET, name: SO_SNDBUF, value: 4096)
-            try Syscall.setOption(serverSide.channels[0].fd, level: SOL_SOCKET, name: SO_RCVBUF, value: 4096)
+        let writable = try await testLoop.loop.submit {
+            try Self.shrinkBuffers(client: clientSide, server: serverSide)
             let chunk = String(repeating: "w", count: 50_000)
             for _ in 0..<8 { clientSide.channels[0].send(text: chunk) }
             return clientSide.channels[0].isWritable

@@ -20,6 +20,7 @@ import WebSocket
         let heartbeat = #"[2,"1","Heartbeat",{}]"#
         let peer = try PythonProcess(
             script: "ws_client.py", arguments: ["ws://\(server.address)/ocpp/CP%2042", heartbeat, "second"])
+        defer { peer.stop() }
         #expect(await peer.waitForExit())
         #expect(await peer.line(startingWith: "SUBPROTOCOL ") == "ocpp1.6")
         #expect(await peer.line(startingWith: "CLOSED ") == "1000")
@@ -41,6 +42,7 @@ import WebSocket
         recorder.refusal = .unauthorized
         let server = try await startEchoServer(group: group, recorder: recorder)
         let peer = try PythonProcess(script: "ws_client.py", arguments: ["ws://\(server.address)/ocpp/GU1"])
+        defer { peer.stop() }
         #expect(await peer.waitForExit())
         #expect(await peer.line(startingWith: "REFUSED ") == "401")
         #expect(recorder.events.openedCount == 0)
@@ -83,6 +85,7 @@ import WebSocket
             group: group, recorder: recorder,
             options: WebSocketServerOptions(limits: WebSocketConfiguration(maxFrameSize: 65536, maxMessageSize: 65536)))
         let peer = try PythonProcess(script: "raw_client.py", arguments: ["\(server.address.port)", frame])
+        defer { peer.stop() }
         #expect(await peer.waitForExit())
         #expect(await peer.line(startingWith: "CODE ") == "\(code)", "\(peer.output)")
         #expect(await peer.line(startingWith: "GOOD ") == #"[2,"1","Heartbeat",{}]"#)

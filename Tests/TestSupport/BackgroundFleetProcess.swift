@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// The built `ocpp-fleet` running beside a test, as a server another process talks to: started, watched
-/// until its stderr shows a line, then interrupted as Ctrl-C does. Killed if the test forgets it. Its
+/// until its stderr shows a line, then interrupted as Ctrl-C does, or killed (``stop()``). Its
 /// stdin is a pipe the test holds open: with `csms --exit-with-stdin`, a test binary that crashes leaves no
 /// server behind.
 // @unchecked Sendable: `process` is set up in init and then only asked from any thread what Process
@@ -57,7 +57,15 @@ public final class BackgroundFleetProcess: @unchecked Sendable {
     }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        stop()
+    }
+
+    /// Kills it (SIGKILL) if it still runs and waits for its end: for a test's every path
+    /// (`defer { csms.stop() }`), since a deinit may run late or, at the end of the test binary, never.
+    public func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
     }
 
     /// What it printed on stderr so far.

@@ -165,8 +165,8 @@ struct CapacityCommand: Command {
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
                 let files = [
-                    ("capacity.json", summary.json(search: searchDescription)),
-                    ("junit.xml", CapacityJUnit.render(summary, search: searchDescription)),
+                    ("capacity.json", summary.json(search: searchSettings)),
+                    ("junit.xml", CapacityJUnit.render(summary, search: searchSettings)),
                     ("report.html", CapacityReportHTML.render(summary, csms: csms.absoluteString)),
                 ]
                 for (name, text) in files {
@@ -328,20 +328,12 @@ struct CapacityCommand: Command {
         }
     }
 
-    /// The search's settings as `capacity.json` records them (never the password).
-    private var searchDescription: [String: Any] {
-        var search: [String: Any] = [
-            "csms": csms.absoluteString, "profile": fleetOptions.profile.description, "step": step, "max_stations": maxStations,
-            "hold_s": hold.seconds, "warm_up_s": warmUp.seconds, "speed": fleetOptions.speed, "seed": fleetOptions.seed,
-            "slo": slos.map(\.expression), "fleet": fresh ? "fresh" : "growing",
-        ]
-        switch resolution {
-        case .share(let share): search["resolution_share"] = share
-        case .stations(let stations): search["resolution_stations"] = stations
-        }
-        if let ramp { search["ramp_per_s"] = ramp }
-        if let loops { search["loops"] = loops }
-        return search
+    /// The search's settings as `capacity.json` and `junit.xml` record them (never the password).
+    var searchSettings: CapacitySearchSettings {
+        CapacitySearchSettings(
+            csms: csms.absoluteString, profile: fleetOptions.profile.description, step: step, maxStations: maxStations,
+            resolution: resolution, holdSeconds: hold.seconds, warmUpSeconds: warmUp.seconds, speed: fleetOptions.speed,
+            seed: fleetOptions.seed, slo: slos.map(\.expression), fresh: fresh, ramp: ramp, loops: loops)
     }
 }
 

@@ -71,6 +71,8 @@ struct HostTimer: Hashable, Sendable {
     }
 
     private static func connector(_ id: Int) -> UInt8 {
-        UInt8(min(max(id, 0), 4))
+        // Profiles name charging points 1 and 2 only, and a station takes commands for its own connectors.
+        precondition((0...4).contains(id), "connector \(id) of a station: a Green'Up has connectors 0 to 4")
+        return UInt8(id)
     }
 }

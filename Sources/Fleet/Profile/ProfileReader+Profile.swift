@@ -32,6 +32,7 @@ extension ProfileReader {
         if let node = members["stations"] {
             stations = stationComposition(node, members.path(of: "stations"))
         }
+        if let models = stations?.models { chargingPoints = models.map(\.value.chargingPoints).max() ?? chargingPoints }
         let sites = required(members, "sites").flatMap { self.sites($0, members.path(of: "sites")) }
         var reconnection: ReconnectionStrategy? = .greenUp
         if let node = members["reconnection"] {

@@ -96,7 +96,14 @@ extension ProfileReader {
         }
         var point: Int?? = .some(nil)
         if let node = members["chargingPoint"] {
-            point = integer(node, members.path(of: "chargingPoint"), .between(1, 2)).map { .some($0) }
+            let path = members.path(of: "chargingPoint")
+            point = integer(node, path, .between(1, 2)).map { .some($0) }
+            if case .some(.some(let wanted)) = point, wanted > chargingPoints {
+                // Otherwise every arrival there would be dropped without a word.
+                let expected = "at most \(chargingPoints): no station model of the profile has more charging points"
+                report(node, path, expected: expected, found: "\(wanted)")
+                point = nil
+            }
         }
         guard let at, let station, let point else { return nil }
         return ExplicitArrival(at: at, station: station, chargingPoint: point)

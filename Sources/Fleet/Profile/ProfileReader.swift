@@ -7,6 +7,8 @@ import JSON
 struct ProfileReader {
     let file: String
     private(set) var diagnostics: [ProfileDiagnostic] = []
+    /// The most charging points a station of the profile has (its models are read before its sites).
+    var chargingPoints = GreenUpModel.twoEV.chargingPoints
 
     init(file: String) {
         self.file = file

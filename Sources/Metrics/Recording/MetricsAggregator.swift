@@ -76,8 +76,8 @@ public struct MetricsAggregator: Sendable {
         let ready = pendingSeconds.keys.filter { $0 < open }.sorted()
         for second in ready {
             if let merged = pendingSeconds.removeValue(forKey: second) {
-                peakSent = Swift.max(peakSent, merged.sent)
-                peakConnected = Swift.max(peakConnected, merged.connected)
+                peakSent = Swift.max(peakSent, merged.counts.sent)
+                peakConnected = Swift.max(peakConnected, merged.counts.connected)
                 timeline.append(merged.point)
             }
         }

@@ -64,7 +64,7 @@ public final class MetricsRecorder {
     /// A station sent a call.
     public func recordSent(_ action: ActionID) {
         actions[action.index].sent &+= 1
-        currentSecond.sent &+= 1
+        currentSecond.counts.sent &+= 1
     }
 
     /// The CSMS answered a call with a CallResult.
@@ -83,14 +83,14 @@ public final class MetricsRecorder {
     ///   - serviceMicros: from when the call was written to the answer.
     public func recordCallError(_ action: ActionID, code: String, latencyMicros: UInt64, serviceMicros: UInt64) {
         actions[action.index].callErrors.add(code)
-        currentSecond.callErrors &+= 1
+        currentSecond.counts.callErrors &+= 1
         recordAnswerTimes(action, latencyMicros: latencyMicros, serviceMicros: serviceMicros)
     }
 
     /// A call got no answer in time.
     public func recordTimeout(_ action: ActionID) {
         actions[action.index].timeouts &+= 1
-        currentSecond.timeouts &+= 1
+        currentSecond.counts.timeouts &+= 1
     }
 
     /// An answer (CallResult or CallError) came for a call already counted as a timeout: counted as late,
@@ -112,7 +112,7 @@ public final class MetricsRecorder {
     private func recordAnswerTimes(_ action: ActionID, latencyMicros: UInt64, serviceMicros: UInt64) {
         actions[action.index].latency.record(latencyMicros)
         actions[action.index].serviceTime.record(serviceMicros)
-        currentSecond.answered &+= 1
+        currentSecond.counts.answered &+= 1
         currentSecond.latency.record(latencyMicros)
         if storms.isStormy, action.index == bootIndex { storms.bootAnswered(latencyMicros: latencyMicros) }
     }
@@ -124,7 +124,7 @@ public final class MetricsRecorder {
     public func recordConnectAttempt(isReconnect: Bool) {
         connections.attempted &+= 1
         if isReconnect { connections.reconnectAttempts &+= 1 }
-        currentSecond.connectAttempts &+= 1
+        currentSecond.counts.connectAttempts &+= 1
         storms.connectAttempt()
     }
 
@@ -135,7 +135,7 @@ public final class MetricsRecorder {
         if isReconnect { connections.reconnects &+= 1 }
         connections.current &+= 1
         connections.maxConcurrent = Swift.max(connections.maxConcurrent, connections.current)
-        currentSecond.accepted &+= 1
+        currentSecond.counts.accepted &+= 1
         storms.accepted()
     }
 
@@ -151,16 +151,16 @@ public final class MetricsRecorder {
     ///   - httpStatus: for `http_status`, the status the CSMS answered the upgrade with, e.g. `503`.
     public func recordConnectFailed(reason: String, httpStatus: String? = nil) {
         connections.failed.add(reason)
-        currentSecond.connectFailures &+= 1
+        currentSecond.counts.connectFailures &+= 1
         switch reason {
         case "refused":
-            currentSecond.refused &+= 1
+            currentSecond.counts.refused &+= 1
             storms.refused("tcp")
         case "http_status":
-            currentSecond.refused &+= 1
+            currentSecond.counts.refused &+= 1
             storms.refused(httpStatus ?? "http")
         case "timeout":
-            currentSecond.connectTimeouts &+= 1
+            currentSecond.counts.connectTimeouts &+= 1
             storms.connectTimedOut()
         default:
             break
@@ -310,8 +310,8 @@ public final class MetricsRecorder {
         let second = Int(elapsedMicros / 1_000_000)
         storms.advance(to: elapsedMicros)
         while currentSecond.second < second {
-            currentSecond.connected = connections.current
-            currentSecond.booted = online
+            currentSecond.counts.connected = connections.current
+            currentSecond.counts.booted = online
             let next = TimelineSecond(second: currentSecond.second + 1)
             closedSeconds.append(currentSecond)
             currentSecond = next
@@ -341,11 +341,11 @@ public final class MetricsRecorder {
     /// so that a 60 s run shows 60 seconds, not a 61st empty one that would dip every chart.
     public func collectFinal() -> LoopMetrics {
         let secondStart = UInt64(currentSecond.second) * 1_000_000
-        let happened = currentSecond.sent + currentSecond.answered + currentSecond.timeouts
-            + currentSecond.connectFailures
+        let happened = currentSecond.counts.sent + currentSecond.counts.answered + currentSecond.counts.timeouts
+            + currentSecond.counts.connectFailures
         if elapsedMicros > secondStart || happened > 0 || closedSeconds.isEmpty && currentSecond.second == 0 {
-            currentSecond.connected = connections.current
-            currentSecond.booted = online
+            currentSecond.counts.connected = connections.current
+            currentSecond.counts.booted = online
             let next = TimelineSecond(second: currentSecond.second + 1)
             closedSeconds.append(currentSecond)
             currentSecond = next

@@ -4,35 +4,18 @@
 /// A point of one second holds the exact percentiles of that second's latencies over every loop. A longer
 /// point, made by merging the seconds of a long run, holds for each percentile the highest that any of its
 /// seconds had, so that a one-second spike still shows and merging points in any order gives the same.
+///
+/// Its counts read as its own (`point.sent`): they are its ``counts``.
+@dynamicMemberLookup
 public struct TimelinePoint: Sendable, Equatable {
     /// Seconds since the run started: this point covers `second ..< second + seconds`.
     public var second: Int
     /// How many seconds the point covers: the timeline's grain, or fewer for the last point of a run.
     public var seconds: Int
-    /// Calls sent during the point.
-    public var sent: UInt64
-    /// The most calls sent in one second of the point (``sent`` for a one-second point).
+    /// What happened during the point, and the links and stations up at its end.
+    public var counts: TimelineCounts
+    /// The most calls sent in one second of the point (`sent` for a one-second point).
     public var peakSent: UInt64
-    /// Calls answered (CallResult or CallError) during the point.
-    public var answered: UInt64
-    /// CallErrors received during the point.
-    public var callErrors: UInt64
-    /// Calls that timed out during the point.
-    public var timeouts: UInt64
-    /// Connection attempts that failed during the point.
-    public var connectFailures: UInt64
-    /// Links up at the end of the point.
-    public var connected: UInt64
-    /// Connection attempts begun during the point (first ones and reconnections).
-    public var connectAttempts: UInt64
-    /// Attempts that completed the WebSocket handshake during the point.
-    public var accepted: UInt64
-    /// Attempts refused during the point: nothing listening (TCP) or an HTTP status other than 101.
-    public var refused: UInt64
-    /// Attempts that did not open in time during the point.
-    public var connectTimeouts: UInt64
-    /// Stations connected whose BootNotification the CSMS accepted, at the end of the point.
-    public var booted: UInt64
     /// The median latency of the calls answered, in microseconds (0 when none): of the second, or the
     /// highest of its seconds' medians for a longer point.
     public var latencyP50: UInt64
@@ -50,38 +33,49 @@ public struct TimelinePoint: Sendable, Equatable {
         latencyP99: UInt64, latencyMax: UInt64 = 0, connectAttempts: UInt64 = 0, accepted: UInt64 = 0,
         refused: UInt64 = 0, connectTimeouts: UInt64 = 0, booted: UInt64 = 0
     ) {
+        var counts = TimelineCounts()
+        counts.sent = sent
+        counts.answered = answered
+        counts.callErrors = callErrors
+        counts.timeouts = timeouts
+        counts.connectFailures = connectFailures
+        counts.connected = connected
+        counts.connectAttempts = connectAttempts
+        counts.accepted = accepted
+        counts.refused = refused
+        counts.connectTimeouts = connectTimeouts
+        counts.booted = booted
+        self.init(
+            second: second, seconds: seconds, counts: counts, peakSent: peakSent, latencyP50: latencyP50,
+            latencyP90: latencyP90, latencyP99: latencyP99, latencyMax: latencyMax)
+    }
+
+    /// Makes a point from its counts and latencies; its peak is its `sent` unless given.
+    init(
+        second: Int, seconds: Int = 1, counts: TimelineCounts, peakSent: UInt64? = nil, latencyP50: UInt64,
+        latencyP90: UInt64, latencyP99: UInt64, latencyMax: UInt64
+    ) {
         self.second = second
         self.seconds = seconds
-        self.sent = sent
-        self.peakSent = peakSent ?? sent
-        self.answered = answered
-        self.callErrors = callErrors
-        self.timeouts = timeouts
-        self.connectFailures = connectFailures
-        self.connected = connected
+        self.counts = counts
+        self.peakSent = peakSent ?? counts.sent
         self.latencyP50 = latencyP50
         self.latencyP90 = latencyP90
         self.latencyP99 = latencyP99
         self.latencyMax = latencyMax
-        self.connectAttempts = connectAttempts
-        self.accepted = accepted
-        self.refused = refused
-        self.connectTimeouts = connectTimeouts
-        self.booted = booted
+    }
+
+    /// One of the point's ``counts``.
+    public subscript(dynamicMember count: WritableKeyPath<TimelineCounts, UInt64>) -> UInt64 {
+        get { counts[keyPath: count] }
+        set { counts[keyPath: count] = newValue }
     }
 
     /// Takes in the point that follows this one in time, as one longer point.
     mutating func append(_ later: TimelinePoint) {
         seconds += later.seconds
-        sent &+= later.sent
+        counts.append(later.counts)
         peakSent = Swift.max(peakSent, later.peakSent)
-        answered &+= later.answered
-        callErrors &+= later.callErrors
-        timeouts &+= later.timeouts
-        connectFailures &+= later.connectFailures
-        connected = later.connected
-        addConnects(of: later)
-        booted = later.booted
         takeHighestLatencies(of: later)
     }
 
@@ -93,23 +87,9 @@ public struct TimelinePoint: Sendable, Equatable {
     /// for a longer point whose shards may have peaked in different seconds.
     mutating func add(sameStretchOf other: TimelinePoint) {
         seconds = Swift.max(seconds, other.seconds)
-        sent &+= other.sent
+        counts.add(sameStretchOf: other.counts)
         peakSent &+= other.peakSent
-        answered &+= other.answered
-        callErrors &+= other.callErrors
-        timeouts &+= other.timeouts
-        connectFailures &+= other.connectFailures
-        connected &+= other.connected
-        addConnects(of: other)
-        booted &+= other.booted
         takeHighestLatencies(of: other)
-    }
-
-    private mutating func addConnects(of other: TimelinePoint) {
-        connectAttempts &+= other.connectAttempts
-        accepted &+= other.accepted
-        refused &+= other.refused
-        connectTimeouts &+= other.connectTimeouts
     }
 
     private mutating func takeHighestLatencies(of other: TimelinePoint) {

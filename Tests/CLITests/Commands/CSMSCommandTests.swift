@@ -46,6 +46,7 @@ private func listeningPort(_ server: BackgroundFleetProcess) async throws -> Int
 
 @Test func aSecondCSMSOnAPortInUseIsRefused() async throws {
     let first = try BackgroundFleetProcess(["csms", "--listen", "127.0.0.1:0", "--exit-with-stdin"])
+    defer { first.stop() }
     let port = try await listeningPort(first)
     let second = try await FleetProcess.run(["csms", "--listen", "127.0.0.1:\(port)"], timeout: 30)
     _ = try await first.interrupt()
@@ -55,9 +56,11 @@ private func listeningPort(_ server: BackgroundFleetProcess) async throws -> Int
 
 @Test func aCSMSStartedWithExitWithStdinEndsWhenItsParentsPipeCloses() async throws {
     let server = try BackgroundFleetProcess(["csms", "--listen", "127.0.0.1:0", "--exit-with-stdin", "--processes", "2"])
+    defer { server.stop() }
     _ = try await listeningPort(server)
     // Started after it, a second CSMS must not hold the first one's pipe open.
     let other = try BackgroundFleetProcess(["csms", "--listen", "127.0.0.1:0", "--exit-with-stdin"])
+    defer { other.stop() }
     _ = try await listeningPort(other)
     try server.closeStandardInput()
     let status = try await server.waitForExit(timeout: 60)
@@ -68,6 +71,7 @@ private func listeningPort(_ server: BackgroundFleetProcess) async throws -> Int
 
 @Test func aFleetInAnotherProcessChargesAndItsBlockedAndExpiredBadgesAreRefused() async throws {
     let server = try BackgroundFleetProcess(["csms", "--listen", "127.0.0.1:0", "--exit-with-stdin"])
+    defer { server.stop() }
     let port = try await listeningPort(server)
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -106,6 +106,11 @@ private func capacity(_ tokens: [String]) throws(UsageError) -> CapacityCommand 
 
 // MARK: The summary
 
+/// The settings of a search with `options`, and `p99(*) < 1s` as its SLO when they name none.
+private func searchSettings(_ options: [String] = ["--slo", "p99(*) < 1s"]) throws -> CapacitySearchSettings {
+    try capacity(["--csms", "ws://127.0.0.1:9/ocpp"] + options).searchSettings
+}
+
 private func step(_ stations: Int, _ outcome: CapacityStep.Outcome, connected: Double = 0) -> CapacityStep {
     let ok = outcome == .passed
     let result = SLOResult(expression: "connected <= 10", ok: ok, value: connected, unit: "", detail: "")
@@ -157,7 +162,7 @@ private func measured(
     #expect(summary.capacityLine.hasPrefix("capacity: unknown: the fleet saturated at 41000 msgs/s"))
     #expect(summary.capacityLine.contains("add processes or machines"))
     #expect(summary.capacityLine.contains("the CSMS met every SLO up to 400 stations"))
-    let data = Data(summary.json(search: [:]).utf8)
+    let data = Data(summary.json(search: try searchSettings()).utf8)
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     #expect(object["limited_by"] as? String == "fleet")
     #expect(object["fleet_saturated_msgs_per_s"] as? Double == 41_000)
@@ -208,7 +213,7 @@ private func measured(
     #expect(summary.exitCode == .ok)
     #expect(summary.capacityLine.hasSuffix("212 failed; there the CSMS fell behind reading: 1.5MiB unsent on 12 links)"))
     #expect(summary.table.contains("1.5MiB ↑"))
-    let data = Data(summary.json(search: [:]).utf8)
+    let data = Data(summary.json(search: try searchSettings()).utf8)
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     let steps = try #require(object["steps"] as? [[String: Any]])
     let health = try #require(steps[1]["fleet_health"] as? [String: Any])
@@ -225,7 +230,7 @@ private func measured(
             measured(250, .failed, rate: 2_000, lagP50: 2, latencyP50: 190),
         ],
         interrupted: false)
-    let xml = CapacityJUnit.render(summary, search: ["slo": ["p50(*) < 50ms"], "step": 100])
+    let xml = CapacityJUnit.render(summary, search: try searchSettings(["--slo", "p50(*) < 50ms"]))
     let elements = try XMLElementCounter.counts(of: xml)
     #expect(elements["testcase"] == 4)
     #expect(elements["failure"] == 2)
@@ -287,7 +292,7 @@ private func measured(
 
 @Test func capacityJSONNamesTheCapacityAndEachStep() throws {
     let summary = CapacitySummary(steps: [step(5, .passed, connected: 5), step(10, .failed, connected: 10)], interrupted: false)
-    let data = Data(summary.json(search: ["step": 5]).utf8)
+    let data = Data(summary.json(search: try searchSettings()).utf8)
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     #expect(object["capacity_stations"] as? Int == 5)
     #expect(object["ended_by"] as? String == "slo_failed")
@@ -301,7 +306,7 @@ private func measured(
 // MARK: Against an embedded CSMS in its own process
 
 /// `ocpp-fleet csms` on a loopback port the system chooses, answering every call `answerDelay` ms late;
-/// it ends with the test's process (`--exit-with-stdin`), should that crash.
+/// it ends with the test's process (`--exit-with-stdin`), should that crash before stopping it.
 private final class CSMSProcess {
     let process = Process()
     let input = Pipe()
@@ -330,7 +335,8 @@ private final class CSMSProcess {
         guard let range = banner.range(of: "ws://127.0.0.1:"),
             let port = Int(banner[range.upperBound...].prefix { $0.isNumber })
         else {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
             throw POSIXError(.EADDRNOTAVAIL)
         }
         self.port = port
@@ -338,45 +344,96 @@ private final class CSMSProcess {
 
     var url: String { "ws://127.0.0.1:\(port)/ocpp" }
 
+    /// Kills it and waits for its end: a test stops it on every path (`defer { csms.stop() }`).
+    func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
     deinit {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        stop()
     }
 }
 
-private func temporaryFolder() -> URL {
-    FileManager.default.temporaryDirectory.appendingPathComponent("ocpp-fleet-capacity-\(UUID())")
+/// What a capacity search against `ocpp-fleet csms` printed and how it exited, with its report.
+private struct CapacitySearchRun {
+    let outcome: FleetProcess.Outcome
+    /// `capacity.json`, parsed; `nil` when the search wrote none.
+    let summary: [String: Any]?
+    /// The paths in the report folder, relative to it.
+    let files: Set<String>
+
+    /// `capacity.json`, required.
+    var capacity: [String: Any] {
+        get throws { try #require(summary, "no capacity.json: \(outcome.stderr)") }
+    }
+
+    /// The sizes that bracket the knee (the largest that passed, the smallest that failed), required to
+    /// be the CSMS's.
+    var knee: (passed: Int, failed: Int) {
+        get throws {
+            let summary = try capacity
+            #expect(summary["limited_by"] as? String == "csms", "\(outcome.stdout)")
+            return (
+                try #require(summary["largest_passed_stations"] as? Int),
+                try #require(summary["smallest_failed_stations"] as? Int)
+            )
+        }
+    }
+
+    /// The steps of `capacity.json`, required.
+    var steps: [[String: Any]] {
+        get throws { try #require(try capacity["steps"] as? [[String: Any]]) }
+    }
+}
+
+/// Runs `ocpp-fleet capacity options` against `ocpp-fleet csms csmsOptions` on the idle profile, with a
+/// report folder of its own (removed after); with `interruptAfter`, Ctrl-C once its stderr shows that.
+private func capacitySearch(
+    csms csmsOptions: [String], _ options: [String], interruptAfter marker: String? = nil
+) async throws -> CapacitySearchRun {
+    let csms = try CSMSProcess(csmsOptions)
+    defer { csms.stop() }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ocpp-fleet-capacity-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let arguments =
+        ["capacity", "--csms", csms.url, "--profile", "Profiles/idle.json"] + options + ["--report", folder.path]
+    let outcome =
+        if let marker {
+            try await FleetProcess.interrupt(arguments, after: marker)
+        } else {
+            try await FleetProcess.run(arguments)
+        }
+    let summary = (try? Data(contentsOf: folder.appendingPathComponent("capacity.json")))
+        .flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+    let files = Set(FileManager.default.subpaths(atPath: folder.path) ?? [])
+    return CapacitySearchRun(outcome: outcome, summary: summary, files: files)
 }
 
 @Test func capacityGrowsTheFleetUntilAnSLOFailsAndReportsTheLargestSizeThatMetThemAll() async throws {
-    let csms = try CSMSProcess(answerDelay: 20)
-    let folder = temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let outcome = try await FleetProcess.run([
-        "capacity", "--csms", csms.url, "--profile", "Profiles/idle.json", "--step", "5", "--max-stations", "25",
-        "--hold", "3s", "--speed", "30", "--slo", "p99(*) < 5s", "--slo", "connected <= 10",
-        "--resolution", "5", "--report", folder.path,
-    ])
-    #expect(outcome.status == 0, "\(outcome.stderr)")
-    #expect(outcome.stdout.contains("capacity: 10 stations (the largest size that met every SLO; 15 failed)"))
-    #expect(outcome.stderr.contains("step 3: 15 stations: FAIL"))
-    let data = try Data(contentsOf: folder.appendingPathComponent("capacity.json"))
-    let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    #expect(summary["capacity_stations"] as? Int == 10)
-    let steps = try #require(summary["steps"] as? [[String: Any]])
+    let run = try await capacitySearch(
+        csms: ["--answer-delay", "20"],
+        [
+            "--step", "5", "--max-stations", "25", "--hold", "3s", "--speed", "30", "--slo", "p99(*) < 5s",
+            "--slo", "connected <= 10", "--resolution", "5",
+        ])
+    #expect(run.outcome.status == 0, "\(run.outcome.stderr)")
+    #expect(run.outcome.stdout.contains("capacity: 10 stations (the largest size that met every SLO; 15 failed)"))
+    #expect(run.outcome.stderr.contains("step 3: 15 stations: FAIL"))
+    #expect(try run.capacity["capacity_stations"] as? Int == 10)
+    let steps = try run.steps
     #expect(steps.map { $0["stations"] as? Int } == [5, 10, 15])
     #expect(steps.map { $0["result"] as? String } == ["pass", "pass", "fail"])
     for name in ["stations-05", "stations-10", "stations-15"] {
-        let report = folder.appendingPathComponent(name).appendingPathComponent("report.json")
-        #expect(FileManager.default.fileExists(atPath: report.path), "\(name)")
+        #expect(run.files.contains("\(name)/report.json"), "\(run.files)")
     }
 }
 
 @Test func aFirstStepSlowerThanItsLatencySLOExitsOne() async throws {
     // Every answer is 300 ms late, so no step can have a median under 100 ms.
     let csms = try CSMSProcess(answerDelay: 300)
+    defer { csms.stop() }
     let outcome = try await FleetProcess.run([
         "capacity", "--csms", csms.url, "--profile", "Profiles/idle.json", "--step", "5", "--max-stations", "25",
         "--hold", "3s", "--speed", "10", "--slo", "p50(*) < 100ms", "--quiet",
@@ -403,23 +460,16 @@ private func temporaryFolder() -> URL {
 }
 
 @Test func ctrlCEndsTheSearchWithTheSummaryOfTheStepsDoneAndExits130() async throws {
-    let csms = try CSMSProcess(answerDelay: 0)
-    let folder = temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let outcome = try await FleetProcess.interrupt(
-        [
-            "capacity", "--csms", csms.url, "--profile", "Profiles/idle.json", "--step", "5", "--max-stations", "500",
-            "--hold", "3s", "--speed", "30", "--slo", "errors < 100%", "--report", folder.path,
-        ], after: "step 1:")
-
-    #expect(outcome.stderr.contains("step 1: 5 stations: PASS"), "\(outcome.stderr)")
+    let run = try await capacitySearch(
+        csms: ["--answer-delay", "0"],
+        ["--step", "5", "--max-stations", "500", "--hold", "3s", "--speed", "30", "--slo", "errors < 100%"],
+        interruptAfter: "step 1:")
+    #expect(run.outcome.stderr.contains("step 1: 5 stations: PASS"), "\(run.outcome.stderr)")
     // A lower bound, not a capacity: CI must not take it for a full search.
-    #expect(outcome.status == 130, "\(outcome.stderr)")
-    #expect(outcome.stdout.contains("interrupted before a step failed"))
-    let data = try Data(contentsOf: folder.appendingPathComponent("capacity.json"))
-    let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    #expect(summary["ended_by"] as? String == "interrupted")
-    #expect((summary["capacity_stations"] as? Int ?? 0) >= 5)
+    #expect(run.outcome.status == 130, "\(run.outcome.stderr)")
+    #expect(run.outcome.stdout.contains("interrupted before a step failed"))
+    #expect(try run.capacity["ended_by"] as? String == "interrupted")
+    #expect((try run.capacity["capacity_stations"] as? Int ?? 0) >= 5)
 }
 
 // MARK: Knees, and fleets too small to find them
@@ -427,6 +477,9 @@ private func temporaryFolder() -> URL {
 /// Each of these keeps a fleet and a CSMS busy for most of a minute, and each must have its share of the
 /// machine to measure what it claims: one at a time, so that none starves another.
 @Suite(.serialized) struct CapacityKneeTests {
+    /// Every knee search: steps held 6 s (3 s of warm-up), narrowed down to 10 %, judged on the median.
+    static let knee = ["--resolution", "10%", "--hold", "6s", "--warm-up", "3s", "--ramp", "1000/s"]
+
     @Test func capacityFindsTheKneeOfACSMSOfKnownCapacityWithinTheResolution() async throws {
         // 400 calls a second: a rate the debug build's fleet keeps even when the whole suite leaves it a tenth
         // of a core (it then sends about 600 a second; a fleet that cannot keep up says so, and this test would
@@ -434,32 +487,21 @@ private func temporaryFolder() -> URL {
         // knee is at 80 stations. Beyond it every call waits behind a full queue (a station has one call in
         // flight): the median latency jumps from a few milliseconds (a hundred on a machine with no core to
         // spare) to 200 and more.
-        let csms = try CSMSProcess(["--heartbeat-interval", "10", "--service-rate", "400/s"])
-        let folder = temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let outcome = try await FleetProcess.run([
-            "capacity", "--csms", csms.url, "--profile", "Profiles/idle.json", "--speed", "50", "--step", "50",
-            "--max-stations", "200", "--resolution", "10%", "--hold", "6s", "--warm-up", "3s", "--ramp", "1000/s",
-            "--slo", "p50(*) < 150ms", "--report", folder.path,
-        ])
-        #expect(outcome.status == 0, "\(outcome.stderr)")
-        let data = try Data(contentsOf: folder.appendingPathComponent("capacity.json"))
-        let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(summary["limited_by"] as? String == "csms", "\(outcome.stdout)")
-        let passed = try #require(summary["largest_passed_stations"] as? Int)
-        let failed = try #require(summary["smallest_failed_stations"] as? Int)
+        let run = try await capacitySearch(
+            csms: ["--heartbeat-interval", "10", "--service-rate", "400/s"],
+            ["--speed", "50", "--step", "50", "--max-stations", "200", "--slo", "p50(*) < 150ms"] + Self.knee)
+        #expect(run.outcome.status == 0, "\(run.outcome.stderr)")
+        let (passed, failed) = try run.knee
         // Bracketed within 10 % …
-        #expect(Double(failed - passed) <= 0.1 * Double(passed), "\(outcome.stdout)")
+        #expect(Double(failed - passed) <= 0.1 * Double(passed), "\(run.outcome.stdout)")
         // … around 80 stations, with a margin for a busy machine's noise near the knee.
-        #expect(passed >= 64 && failed <= 96, "\(outcome.stdout)")
-        let steps = try #require(summary["steps"] as? [[String: Any]])
+        #expect(passed >= 64 && failed <= 96, "\(run.outcome.stdout)")
+        let steps = try run.steps
         #expect(steps.contains { $0["phase"] as? String == "bisect" })
         // Past the knee the CSMS answered at its rate, not at what was asked of it.
         let beyond = try #require(steps.first { $0["stations"] as? Int == 100 })
         #expect((beyond["msgs_per_s"] as? Double ?? 0) <= 400 * 1.1, "\(beyond)")
-        for name in ["report.html", "junit.xml"] {
-            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name)")
-        }
+        #expect(run.files.isSuperset(of: ["report.html", "junit.xml"]), "\(run.files)")
     }
 
     @Test func capacityFindsTheKneeOfACSMSAnsweringTwoThousandCallsASecond() async throws {
@@ -469,55 +511,42 @@ private func temporaryFolder() -> URL {
         // name itself the limit (exit 5), which is right, and then this test is cancelled, saying so, as it
         // is when the CSMS itself cannot answer 2,000 a second here: the 400/s test above checks the search on
         // any machine.
-        let csms = try CSMSProcess(["--heartbeat-interval", "10", "--service-rate", "2000/s"])
-        let folder = temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let outcome = try await FleetProcess.run([
-            "capacity", "--csms", csms.url, "--profile", "Profiles/idle.json", "--speed", "100", "--step", "75",
-            "--max-stations", "300", "--resolution", "10%", "--hold", "6s", "--warm-up", "3s", "--ramp", "1000/s",
-            "--slo", "p50(*) < 150ms", "--report", folder.path,
-        ])
-        if outcome.status == 5 {
+        let run = try await capacitySearch(
+            csms: ["--heartbeat-interval", "10", "--service-rate", "2000/s"],
+            ["--speed", "100", "--step", "75", "--max-stations", "300", "--slo", "p50(*) < 150ms"] + Self.knee)
+        if run.outcome.status == 5 {
             try Test.cancel(
-                "the fleet could not pace 2,000 calls a second on this machine and said so: \(outcome.stdout)")
+                "the fleet could not pace 2,000 calls a second on this machine and said so: \(run.outcome.stdout)")
         }
-        #expect(outcome.status == 0, "\(outcome.stderr)")
-        let data = try Data(contentsOf: folder.appendingPathComponent("capacity.json"))
-        let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(summary["limited_by"] as? String == "csms", "\(outcome.stdout)")
-        let passed = try #require(summary["largest_passed_stations"] as? Int)
-        let failed = try #require(summary["smallest_failed_stations"] as? Int)
-        let steps = try #require(summary["steps"] as? [[String: Any]])
+        #expect(run.outcome.status == 0, "\(run.outcome.stderr)")
+        let (passed, failed) = try run.knee
+        let steps = try run.steps
         // The CSMS is a debug build on this machine too: starved, it answers fewer than it was given.
         let failing = steps.filter { $0["result"] as? String == "fail" }
         let served = failing.compactMap { $0["msgs_per_s"] as? Double }.max() ?? 0
         if served < 2_000 * 0.9 {
             try Test.cancel(
-                "the CSMS answered at most \(Int(served)) calls a second on this machine: \(outcome.stdout)")
+                "the CSMS answered at most \(Int(served)) calls a second on this machine: \(run.outcome.stdout)")
         }
-        #expect(Double(failed - passed) <= 0.1 * Double(passed), "\(outcome.stdout)")
-        #expect(passed >= 160 && failed <= 240, "\(outcome.stdout)")
+        #expect(Double(failed - passed) <= 0.1 * Double(passed), "\(run.outcome.stdout)")
+        #expect(passed >= 160 && failed <= 240, "\(run.outcome.stdout)")
         #expect(steps.contains { $0["phase"] as? String == "bisect" })
-        #expect(served <= 2_000 * 1.1, "\(outcome.stdout)")
+        #expect(served <= 2_000 * 1.1, "\(run.outcome.stdout)")
     }
 
     @Test func aFleetOnOneLoopFarBelowTheLoadItIsAskedForReportsItselfAsTheLimit() async throws {
         // A CSMS with no limit of its own; 400 stations sending a heartbeat every 10 ms each ask one loop for
         // 40,000 calls a second, several times what it can send and read back even on a quiet machine.
-        let csms = try CSMSProcess(["--heartbeat-interval", "10"])
-        let folder = temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let outcome = try await FleetProcess.run([
-            "capacity", "--csms", csms.url, "--profile", "Profiles/idle.json", "--speed", "1000", "--step", "400",
-            "--max-stations", "800", "--loops", "1", "--hold", "6s", "--warm-up", "3s", "--ramp", "1000/s",
-            "--slo", "p99(*) < 20ms", "--report", folder.path,
-        ])
-        #expect(outcome.status == 5, "\(outcome.stdout)\n\(outcome.stderr)")
-        #expect(outcome.stdout.contains("capacity: unknown: the fleet saturated at"), "\(outcome.stdout)")
-        #expect(outcome.stdout.contains("add processes or machines"))
-        let data = try Data(contentsOf: folder.appendingPathComponent("capacity.json"))
-        let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(summary["limited_by"] as? String == "fleet")
-        #expect(summary["capacity_stations"] is NSNull)
+        let run = try await capacitySearch(
+            csms: ["--heartbeat-interval", "10"],
+            [
+                "--speed", "1000", "--step", "400", "--max-stations", "800", "--loops", "1", "--hold", "6s",
+                "--warm-up", "3s", "--ramp", "1000/s", "--slo", "p99(*) < 20ms",
+            ])
+        #expect(run.outcome.status == 5, "\(run.outcome.stdout)\n\(run.outcome.stderr)")
+        #expect(run.outcome.stdout.contains("capacity: unknown: the fleet saturated at"), "\(run.outcome.stdout)")
+        #expect(run.outcome.stdout.contains("add processes or machines"))
+        #expect(try run.capacity["limited_by"] as? String == "fleet")
+        #expect(try run.capacity["capacity_stations"] is NSNull)
     }
 }

@@ -29,6 +29,24 @@ import Testing
     #expect(outcome.stderr.contains("2 errors"))
 }
 
+@Test func anArrivalAtAChargingPointNoStationHasExitsTwoWithItsPath() async throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("points-\(UUID()).json")
+    defer { try? FileManager.default.removeItem(at: file) }
+    let json = """
+        {"name": "x", "description": "y", "stations": {"models": [{"model": "1VE", "share": 1}]},
+         "sites": [{"name": "s", "arrivals": {"list": [{"at": "10m", "chargingPoint": 2}]},
+                    "dwellMinutes": {"fixed": 1}, "energyKWh": {"fixed": 1}}]}
+        """
+    try Data(json.utf8).write(to: file)
+
+    for command in [["profile", "check", file.path], ["simulate", "--profile", file.path, "--duration", "1m"]] {
+        let outcome = try await FleetProcess.run(command)
+        #expect(outcome.status == 2, "\(command): \(outcome.stderr)")
+        #expect(outcome.stderr.contains("\(file.path):2:"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("$.sites[0].arrivals.list[0].chargingPoint: expected at most 1"))
+    }
+}
+
 @Test func aMissingProfileFileExitsTwo() async throws {
     let outcome = try await FleetProcess.run(["profile", "check", "/nonexistent/profile.json"])
     #expect(outcome.status == 2)

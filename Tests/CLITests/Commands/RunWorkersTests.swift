@@ -71,6 +71,7 @@ private let idleRun = ["run", "--profile", "idle", "--stations", "30", "--speed"
 
 @Test func aCSMSOnThreeProcessesAnswersAFleetWhoseLinksLandOnEachOfThem() async throws {
     let server = try BackgroundFleetProcess(["csms", "--listen", "127.0.0.1:0", "--processes", "3", "--exit-with-stdin"])
+    defer { server.stop() }
     let port = try await listeningPort(server)
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -115,6 +116,7 @@ private let idleRun = ["run", "--profile", "idle", "--stations", "30", "--speed"
 @Test func aWorkerThatFailsIsNamedAndTheOthersAreStopped() async throws {
     // Worker k serves metrics on P+k-1: a port taken by another process fails worker 2 alone.
     let taken = try BackgroundFleetProcess(["csms", "--listen", "127.0.0.1:0", "--exit-with-stdin"])
+    defer { taken.stop() }
     let port = try await listeningPort(taken)
     let seed = String(UInt32.random(in: 1_000_000...UInt32.max))
     let outcome = try await FleetProcess.run([

@@ -18,6 +18,7 @@ struct ConformanceTests {
     @Test("a full smoke.json run, commands included, breaks no rule the Python ocpp CSMS checks")
     func smokeRunHasNoViolation() async throws {
         let csms = try await ListeningPeer.start(script: "conformance_csms.py", arguments: ["--commands", "--interval", "30"])
+        defer { csms.kill() }
         let outcome = try await FleetCommand.runSmoke(csms: csms.url, seconds: 20)
         let summary = try await csms.stop()
 
@@ -46,6 +47,7 @@ struct ConformanceTests {
     @Test("the strict CSMS reports a station that breaks the rules, so a clean run means something")
     func checkerSeesABadStation() async throws {
         let csms = try await ListeningPeer.start(script: "conformance_csms.py")
+        defer { csms.kill() }
         let url = csms.url + "/BAD0001"
         let run = try await PythonPeer.run(script: "Tests/FleetTests/Peers/bad_station.py", arguments: [url], timeout: 30)
         let summary = try await csms.stop()

@@ -13,6 +13,7 @@ struct HostileCSMSTests {
 
     private func run(_ mode: String) async throws -> (FleetReport, [String: Any]) {
         let csms = try await ListeningPeer.start(script: "hostile_csms.py", arguments: ["--mode", mode])
+        defer { csms.kill() }
         let outcome = try await FleetCommand.runSmoke(csms: csms.url, seconds: 8)
         let summary = try await csms.stop()
         #expect(outcome.status == 0, "\(outcome.output)")

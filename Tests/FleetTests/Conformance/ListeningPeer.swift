@@ -4,7 +4,8 @@ import Synchronization
 import TestSupport
 
 /// A Python server of `Tests/FleetTests/Peers/` that prints `PORT <n>` once it listens on 127.0.0.1 and,
-/// when it gets SIGTERM, one JSON line saying what it saw.
+/// when it gets SIGTERM, one JSON line saying what it saw. Its stdin is a pipe the test holds: a script
+/// that ends when it closes leaves nothing behind a test binary that dies.
 /// Unchecked: every stored property is set once, in `init`, and the pipes are read from one place at a time.
 final class ListeningPeer: @unchecked Sendable {
     struct StartFailure: Error, CustomStringConvertible {
@@ -14,6 +15,7 @@ final class ListeningPeer: @unchecked Sendable {
     let port: Int
     private let process: Process
     private let output: Pipe
+    private let input = Pipe()
     private let errors = Drained()
 
     /// Starts `script` and waits, off the cooperative pool, until it listens.
@@ -22,7 +24,8 @@ final class ListeningPeer: @unchecked Sendable {
     }
 
     private init(script: String, arguments: [String]) throws {
-        let started = try PythonPeer.start(script: "Tests/FleetTests/Peers/\(script)", arguments: arguments)
+        let started = try PythonPeer.start(
+            script: "Tests/FleetTests/Peers/\(script)", arguments: arguments, stdin: input)
         process = started.process
         output = started.stdout
         // Drained all along: a server blocked on a full stderr pipe would stop answering.
@@ -38,7 +41,7 @@ final class ListeningPeer: @unchecked Sendable {
         }
         let text = String(decoding: line, as: UTF8.self)
         guard text.hasPrefix("PORT "), let port = Int(text.dropFirst(5).prefix { $0.isNumber }) else {
-            process.terminate()
+            Glibc.kill(process.processIdentifier, SIGKILL)
             throw StartFailure(description: "\(script) did not start: \(text)")
         }
         self.port = port
@@ -59,7 +62,7 @@ final class ListeningPeer: @unchecked Sendable {
 
     private func stopAndRead() -> Data {
         let process = process
-        let killer = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let killer = DispatchWorkItem { if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) } }
         DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: killer)
         defer { killer.cancel() }
         process.terminate()
@@ -68,8 +71,16 @@ final class ListeningPeer: @unchecked Sendable {
         return data
     }
 
+    /// Kills the server (SIGKILL) if it still runs, and waits for its end: for the paths where a test
+    /// does not reach ``stop()`` (`defer { csms.kill() }`).
+    func kill() {
+        guard process.isRunning else { return }
+        Glibc.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
     deinit {
-        if process.isRunning { process.terminate() }
+        kill()
     }
 }
 

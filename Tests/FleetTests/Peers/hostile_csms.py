@@ -13,7 +13,8 @@ Modes (`--mode`):
 - closing: answers correctly and closes every link one second after it opened, in turn with a close
   handshake (1000, 1001) and by dropping the TCP connection.
 
-Prints `PORT <n>` when it listens on 127.0.0.1; on SIGTERM or SIGINT prints one JSON line:
+Prints `PORT <n>` when it listens on 127.0.0.1; on SIGTERM or SIGINT, or when its stdin closes (the test
+that started it is gone), prints one JSON line:
 {"mode": m, "connections": n, "calls": n, "answers": {"unknown_action": frame, ...}}.
 """
 import argparse
@@ -22,16 +23,18 @@ import json
 import os
 import re
 import signal
-from datetime import datetime, timezone
+import sys
 
 import websockets
 from websockets.exceptions import NegotiationError
 
+from accepting_answers import AcceptingAnswers
+
 connections = 0
 calls = 0
 answers = {}
-next_transaction = 0
 garbage_turn = 0
+correct_answer = AcceptingAnswers(interval=30)
 
 # The malformed CALLs of the garbage mode, by message id.
 MALFORMED = {
@@ -41,27 +44,9 @@ MALFORMED = {
 }
 
 
-def now():
-    return datetime.now(timezone.utc).isoformat()
-
-
 def station_number(path):
     digits = re.sub(r"\D", "", path.rsplit("/", 1)[-1])
     return int(digits) if digits else 0
-
-
-def correct_answer(action):
-    global next_transaction
-    if action == "BootNotification":
-        return {"status": "Accepted", "currentTime": now(), "interval": 30}
-    if action == "Heartbeat":
-        return {"currentTime": now()}
-    if action == "StartTransaction":
-        next_transaction += 1
-        return {"transactionId": next_transaction, "idTagInfo": {"status": "Accepted"}}
-    if action in ("Authorize", "StopTransaction"):
-        return {"idTagInfo": {"status": "Accepted"}}
-    return {}
 
 
 def select_subprotocol(connection, offered):
@@ -157,6 +142,7 @@ async def main():
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     loop.add_signal_handler(signal.SIGTERM, done.set)
     loop.add_signal_handler(signal.SIGINT, done.set)
+    loop.add_reader(sys.stdin.fileno(), done.set)
     await done.wait()
     server.close()
     print(json.dumps({"mode": ARGS.mode, "connections": connections, "calls": calls, "answers": answers}),

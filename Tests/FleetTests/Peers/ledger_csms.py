@@ -17,31 +17,13 @@ import asyncio
 import json
 import sys
 import time
-from datetime import datetime, timezone
 
 import websockets
 
-next_transaction = 0
+from accepting_answers import AcceptingAnswers
+
 booted = set()
 starts = 0
-
-
-def now():
-    return datetime.now(timezone.utc).isoformat()
-
-
-def answer(action):
-    global next_transaction
-    if action == "BootNotification":
-        return {"status": "Accepted", "currentTime": now(), "interval": ARGS.interval}
-    if action == "Heartbeat":
-        return {"currentTime": now()}
-    if action == "StartTransaction":
-        next_transaction += 1
-        return {"transactionId": next_transaction, "idTagInfo": {"status": "Accepted"}}
-    if action in ("Authorize", "StopTransaction"):
-        return {"idTagInfo": {"status": "Accepted"}}
-    return {}
 
 
 def progress(station, action):
@@ -75,7 +57,7 @@ async def serve(connection):
             LEDGER.write(json.dumps(entry(station, frame)) + "\n")
             LEDGER.flush()
             progress(station, frame[2])
-            await connection.send(json.dumps([3, frame[1], answer(frame[2])]))
+            await connection.send(json.dumps([3, frame[1], ANSWER(frame[2])]))
     except websockets.ConnectionClosed:
         pass
 
@@ -99,6 +81,6 @@ parser.add_argument("--interval", type=int, default=60)
 parser.add_argument("--stations", type=int, default=0)
 parser.add_argument("--starts", type=int, default=0)
 ARGS = parser.parse_args()
-next_transaction = ARGS.first_transaction - 1
+ANSWER = AcceptingAnswers(ARGS.interval, ARGS.first_transaction)
 LEDGER = open(ARGS.ledger, "a", buffering=1)
 asyncio.run(main())

@@ -42,12 +42,15 @@ struct KernelNetworkFaultTests {
             try? FileManager.default.removeItem(atPath: directory)
         }
         let csms = try BackgroundFleetProcess(["csms", "--listen", "127.0.0.1:\(Self.port)", "--exit-with-stdin"], launcher: namespace.exec)
+        // Deleting the namespace ends no process in it: whatever fails below, neither outlives the test.
+        defer { csms.stop() }
         _ = try await csms.waitForStandardError(containing: "listening on")
         let fleet = try BackgroundFleetProcess(
             [
                 "run", "--csms", "ws://127.0.0.1:\(Self.port)/ocpp", "--profile", profile, "--stations", "\(Self.stations)",
                 "--duration", "3m", "--ping-interval", "1s", "--report", directory, "--quiet",
             ] + arguments, launcher: namespace.exec)
+        defer { fleet.stop() }
         let connected = try await namespace.waitForConnections(toPort: Self.port, count: Self.stations)
         try #require(connected, "the stations did not all connect")
         try await partition()

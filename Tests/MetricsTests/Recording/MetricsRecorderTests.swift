@@ -42,9 +42,9 @@ import Testing
         recorder.advance(toElapsedMicros: 3_000_001)
         let metrics = recorder.collect()
         #expect(metrics.closedSeconds.map(\.second) == [0, 1, 2])
-        #expect(metrics.closedSeconds.map(\.sent) == [1, 1, 0])
+        #expect(metrics.closedSeconds.map(\.counts.sent) == [1, 1, 0])
         #expect(metrics.closedSeconds.map { $0.point.latencyP99 } == [100, 7_000, 0])
-        #expect(metrics.closedSeconds.map(\.connected) == [1, 1, 1])
+        #expect(metrics.closedSeconds.map(\.counts.connected) == [1, 1, 1])
         #expect(metrics.openSecond == 3)
         #expect(recorder.collect().closedSeconds.isEmpty)
     }
@@ -131,7 +131,7 @@ import Testing
         recorder.recordSent(boot)
         let metrics = recorder.collectFinal()
         #expect(metrics.closedSeconds.map(\.second) == [0, 1])
-        #expect(metrics.closedSeconds.last?.sent == 1)
+        #expect(metrics.closedSeconds.last?.counts.sent == 1)
     }
 
     @Test func callErrorCodesPastTheCapCountAsOther() {

@@ -1,5 +1,6 @@
 """A websockets server our client connects to. Prints "PORT <n>" once listening, then one JSON line per
-request it sees ({"path": ..., "authorization": ..., "subprotocol": ...}). Modes:
+request it sees ({"path": ..., "authorization": ..., "subprotocol": ...}) and "PING" for each ping it gets
+(answered with a pong, as the library does). Modes:
   echo                echoes every text message (selects ocpp1.6)
   refuse-subprotocol  selects no subprotocol
   reject              answers 404 with a body
@@ -11,6 +12,7 @@ With a certificate and key after the mode, it serves wss://. The test terminates
 after 10 minutes, long after a test on a busy machine (where a test may wait a minute for a thread) ends."""
 import asyncio
 import json
+import logging
 import ssl
 import sys
 from http import HTTPStatus
@@ -18,6 +20,21 @@ from http import HTTPStatus
 from websockets.asyncio.server import serve
 
 mode = sys.argv[1]
+
+
+class PingPrinter(logging.Handler):
+    """Prints "PING" for each ping frame the library logs as received."""
+
+    def emit(self, record):
+        if record.getMessage().startswith("< PING"):
+            print("PING", flush=True)
+
+
+# The library logs each frame it receives at debug level, and only when that level is on.
+frames = logging.getLogger("websockets.server")
+frames.setLevel(logging.DEBUG)
+frames.propagate = False
+frames.addHandler(PingPrinter())
 
 
 def record(connection, request):

@@ -70,6 +70,12 @@ final class ChannelRecorder: WebSocketHandler, @unchecked Sendable {
         await wait { $0.contains { if case .closed = $0 { true } else { false } } }
         return closeReasons.first
     }
+
+    /// The error that closed the first channel, waiting for it; `nil` when it closed cleanly or not at all.
+    func failure() async -> NetError? {
+        guard case .failed(let error) = await firstCloseReason() else { return nil }
+        return error
+    }
 }
 
 extension [ChannelRecorder.Event] {

@@ -1,7 +1,10 @@
 import Foundation
+import Glibc
 import TestSupport
 
-/// A running Python peer whose output is read line by line; terminated when the test drops it.
+/// A running Python peer whose output is read line by line. A test stops it on every path
+/// (`defer { peer.stop() }`): `swift test` blocks SIGTERM on its threads and a child inherits that mask, so
+/// a peer ignores `terminate()` and, left running, outlives the suite.
 final class PythonProcess: @unchecked Sendable {
     // @unchecked Sendable: `lines` is behind a lock; `process` is thread-safe for what we call.
     private let process: Process
@@ -30,7 +33,14 @@ final class PythonProcess: @unchecked Sendable {
     }
 
     deinit {
-        if process.isRunning { process.terminate() }
+        stop()
+    }
+
+    /// Kills the peer (SIGKILL, which no mask blocks) and waits for its end.
+    func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
     }
 
     var output: [String] {
@@ -57,6 +67,20 @@ final class PythonProcess: @unchecked Sendable {
             throw PeerFailure(description: "the Python peer printed no port: \(output)")
         }
         return port
+    }
+
+    /// Waits for the port the peer printed, as the `ws://` URL our clients connect to.
+    func url() async throws -> String {
+        "ws://127.0.0.1:\(try await port())/ocpp"
+    }
+
+    /// Waits (polling, at most `seconds`) until the peer has printed `count` lines equal to `line`.
+    func wait(forLines line: String, count: Int, seconds: Double = 60) async -> Bool {
+        for _ in 0..<Int(seconds * 100) {
+            if output.count(where: { $0 == line }) >= count { return true }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return output.count(where: { $0 == line }) >= count
     }
 
     /// Waits (at most `seconds`) for the process to end.
