@@ -60,15 +60,27 @@ extension JSONError {
             case endOfDocument, value, object, array, string, boolean, digit, nesting
             case memberSeparator, elementSeparator, memberName, colon
             case closingQuote, closingQuoteOrEscapedControl, escape, escapeLetter, hexDigits
-            case lowSurrogate, wholeScalar, utf8, finiteNumber, noDigitAfterLeadingZero
+            case lowSurrogate, wholeScalar, utf8, finiteNumber, noDigitAfterLeadingZero, words
         }
 
         private let code: Code
         private let limit: Int32
+        private let words: StaticString
 
-        private init(_ code: Code, limit: Int32 = 0) {
+        private init(_ code: Code, limit: Int32 = 0, words: StaticString = "") {
             self.code = code
             self.limit = limit
+            self.words = words
+        }
+
+        /// What a reader built on this one wants, in its own words (`"the end of the line"`): a static
+        /// text, so that the error stays free of anything to retain or release.
+        public static func words(_ words: StaticString) -> Expectation {
+            Expectation(.words, words: words)
+        }
+
+        public static func == (lhs: Expectation, rhs: Expectation) -> Bool {
+            lhs.code == rhs.code && lhs.limit == rhs.limit && lhs.words.description == rhs.words.description
         }
 
         /// Nothing but whitespace after the document's value.
@@ -144,6 +156,7 @@ extension JSONError {
             case .utf8: "valid UTF-8"
             case .finiteNumber: "a number within ±1.8e308"
             case .noDigitAfterLeadingZero: "no digit after a leading 0"
+            case .words: words.description
             }
         }
     }

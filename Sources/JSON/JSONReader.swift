@@ -147,6 +147,11 @@ public struct JSONReader {
         JSONError(expected, at: offset ?? index, in: base, start: start, end: end)
     }
 
+    /// The error for the byte at the cursor (or at `offset`), the grammar's wish in a reader's own words.
+    public func failure(expected words: StaticString, at offset: Int? = nil) -> JSONError {
+        failure(.words(words), at: offset)
+    }
+
     // MARK: Containers
 
     /// Consumes the `{` that opens an object (after any whitespace).

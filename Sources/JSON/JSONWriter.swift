@@ -151,9 +151,9 @@ public struct JSONWriter {
 
     /// Writes a member name, escaped as a string is, and its colon; the value follows.
     ///
-    /// Disfavoured, so that a literal name (`key("connectorId")`) takes the ``key(_:)-(StaticString)``
-    /// path: as a `String` it would be scanned for escapes and appended piece by piece, which made OCPP's
-    /// encoding a third slower.
+    /// Disfavoured, so that a literal name (`key("connectorId")`) takes the `StaticString` overload: as a
+    /// `String` it would be scanned for escapes and appended piece by piece, which made OCPP's encoding a
+    /// third slower.
     @_disfavoredOverload
     public mutating func key(_ name: String) {
         var name = name

@@ -39,9 +39,19 @@ import Testing
         #expect(error?.expected == "at most 3 nested arrays or objects")
     }
 
+    @Test func aReaderBuiltOnThisOneSaysWhatItWantsInItsOwnWords() {
+        let error = JSONReader.withReader(over: Array("1 x".utf8)) { (reader: inout JSONReader) -> JSONError in
+            reader.index = 2
+            return reader.failure(expected: "the end of the line")
+        }
+        #expect(error.description == "line 1, column 3: expected the end of the line, found 'x'")
+        #expect(error.expectation == .words("the end of the line"))
+        #expect(error.expectation != .words("the end"))
+    }
+
     /// Thrown on hot paths with typed throws: no string, nothing to retain or release, a few words.
     @Test func theErrorIsSmallAndTrivial() {
         #expect(_isPOD(JSONError.self))
-        #expect(MemoryLayout<JSONError>.size <= 32)
+        #expect(MemoryLayout<JSONError>.size <= 48)
     }
 }
