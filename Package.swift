@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(name: "ocpp-fleet", dependencies: ["CLI"], swiftSettings: strict),
 
         .executableTarget(
-            name: "bench-ocpp", dependencies: ["OCPP"], path: "Benchmarks/OCPP", swiftSettings: strict),
+            name: "bench-ocpp", dependencies: ["OCPP", "Station"], path: "Benchmarks/OCPP", swiftSettings: strict),
         .executableTarget(
             name: "bench-net", dependencies: ["Net", "WebSocket"], path: "Benchmarks/Net",
             swiftSettings: strict),

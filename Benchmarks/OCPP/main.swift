@@ -1,5 +1,7 @@
 // bench-ocpp: encode + decode rates of the hot OCPP messages, ours against Foundation's
-// JSONEncoder/JSONDecoder in the same run. `swift run -c release bench-ocpp [runs]`.
+// JSONEncoder/JSONDecoder in the same run. `swift run -c release bench-ocpp [runs]`; `bench-ocpp decode N`
+// (or `encode N`) decodes (encodes) N rounds of the same frames with no clock, for callgrind; `receive N`
+// counts what a station's receiving costs (StationReceive.swift).
 import Foundation
 import OCPP
 
@@ -53,6 +55,74 @@ let stopTransaction = StopTransactionRequest(
         SampledValue(value: "16", context: .interruptionEnd, format: .raw, measurand: .energyActiveImportInterval,
                      unit: .wh)
     ])])
+
+// MARK: Decoding alone, counted rather than timed
+
+/// `bench-ocpp decode N`: parses and decodes each hot frame N times, with no clock, so that callgrind can
+/// count its instructions (run it for two values of N: the difference is N rounds, without the start-up).
+func decodeRounds(_ rounds: Int) {
+    func encoded<Request: OCPPRequest>(_ request: Request) -> [UInt8] {
+        var bytes: [UInt8] = []
+        OCPPFrame.encodeCall(messageId: "1234567", request, into: &bytes)
+        return bytes
+    }
+    var heartbeatAnswer: [UInt8] = []
+    OCPPFrame.encodeCallResult(messageId: "1234567", HeartbeatResponse(currentTime: stamp), into: &heartbeatAnswer)
+    let meterFrame = encoded(meterValues)
+    let statusFrame = encoded(statusNotification)
+    let startFrame = encoded(startTransaction)
+    let stopFrame = encoded(stopTransaction)
+    func call<Request: OCPPRequest>(_ bytes: [UInt8], as type: Request.Type) -> Request {
+        guard case .call(let call) = try? OCPPFrame(parsing: bytes), let request = try? Request(decoding: call.payload)
+        else { fatalError("decode failed") }
+        return request
+    }
+    var sink = 0
+    for _ in 0..<rounds {
+        sink &+= call(meterFrame, as: MeterValuesRequest.self).connectorId
+        sink &+= call(statusFrame, as: StatusNotificationRequest.self).connectorId
+        sink &+= call(startFrame, as: StartTransactionRequest.self).meterStart
+        sink &+= call(stopFrame, as: StopTransactionRequest.self).meterStop
+        guard case .callResult(let result) = try? OCPPFrame(parsing: heartbeatAnswer),
+            let response = try? result.decode(responseTo: HeartbeatRequest.self)
+        else { fatalError("heartbeat answer failed") }
+        sink &+= Int(response.currentTime.millisecondsSinceEpoch & 1)
+    }
+    print("decoded \(rounds) rounds of 5 frames (\(sink))")
+}
+
+/// `bench-ocpp encode N`: encodes the same frames N times, for callgrind as `decode` is.
+func encodeRounds(_ rounds: Int) {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(1024)
+    let encoders: [(inout [UInt8]) -> Void] = [
+        { OCPPFrame.encodeCall(messageId: "1234567", meterValues, into: &$0) },
+        { OCPPFrame.encodeCall(messageId: "1234567", statusNotification, into: &$0) },
+        { OCPPFrame.encodeCall(messageId: "1234567", startTransaction, into: &$0) },
+        { OCPPFrame.encodeCall(messageId: "1234567", stopTransaction, into: &$0) },
+        { OCPPFrame.encodeCallResult(messageId: "1234567", HeartbeatResponse(currentTime: stamp), into: &$0) },
+    ]
+    var sink = 0
+    for _ in 0..<rounds {
+        for encode in encoders {
+            bytes.removeAll(keepingCapacity: true)
+            encode(&bytes)
+            sink &+= bytes.count
+        }
+    }
+    print("encoded \(rounds) rounds of 5 frames (\(sink))")
+}
+
+if CommandLine.arguments.count > 2, let rounds = Int(CommandLine.arguments[2]) {
+    switch CommandLine.arguments[1] {
+    case "decode": decodeRounds(rounds)
+    case "encode": encodeRounds(rounds)
+    case "receive": receiveRounds(rounds, inPlace: true)
+    case "receive-array": receiveRounds(rounds, inPlace: false)
+    default: fatalError("bench-ocpp [runs] | decode N | encode N | receive N | receive-array N")
+    }
+    exit(0)
+}
 
 // MARK: Ours
 

@@ -85,12 +85,12 @@ private struct TreeBuilder {
             let start = reader.index
             let double = try reader.readNumber()
             guard double.isFinite else {
-                throw reader.failure(expected: "a number within ±1.8e308", at: start)
+                throw reader.failure(.finiteNumber, at: start)
             }
             let text = String(decoding: UnsafeBufferPointer(start: reader.base + start, count: reader.index - start), as: UTF8.self)
             value = .number(JSONNumber(text: text, double: double))
         default:
-            throw reader.failure(expected: "a value")
+            throw reader.failure(.value)
         }
         return JSONNode(value, at: position)
     }

@@ -10,7 +10,7 @@ extension JSONReader {
             negative = true
             index += 1
         }
-        guard Self.isDigit(byte(index)) else { throw failure(expected: "a digit") }
+        guard Self.isDigit(byte(index)) else { throw failure(.digit) }
         var mantissa: UInt64 = 0
         var digits = 0
         var exponent = 0
@@ -29,7 +29,7 @@ extension JSONReader {
         }
         if byte(index) == UInt8(ascii: ".") {
             index += 1
-            guard Self.isDigit(byte(index)) else { throw failure(expected: "a digit") }
+            guard Self.isDigit(byte(index)) else { throw failure(.digit) }
             while Self.isDigit(byte(index)) {
                 if digits < 19 {
                     mantissa = mantissa &* 10 &+ UInt64(byte(index) &- UInt8(ascii: "0"))
@@ -46,7 +46,7 @@ extension JSONReader {
                 exponentNegative = byte(index) == UInt8(ascii: "-")
                 index += 1
             }
-            guard Self.isDigit(byte(index)) else { throw failure(expected: "a digit") }
+            guard Self.isDigit(byte(index)) else { throw failure(.digit) }
             var written = 0
             while Self.isDigit(byte(index)) {
                 if written < 100_000 { written = written * 10 + Int(byte(index) &- UInt8(ascii: "0")) }

@@ -43,7 +43,7 @@ extension JSONReader {
     mutating func readEscapedString(from start: Int) throws(JSONError) -> StringBytes {
         var decoded = [UInt8](UnsafeBufferPointer(start: base + start, count: index - start))
         while true {
-            guard index < end else { throw failure(expected: "'\"' to close the string") }
+            guard index < end else { throw failure(.closingQuote) }
             let b = base[index]
             switch b {
             case UInt8(ascii: "\""):
@@ -55,7 +55,7 @@ extension JSONReader {
                 index += 1
                 try readEscape(into: &decoded)
             case 0..<0x20:
-                throw failure(expected: "'\"' to close the string, or an escaped control character")
+                throw failure(.closingQuoteOrEscapedControl)
             default:
                 decoded.append(b)
                 index += 1
@@ -68,12 +68,12 @@ extension JSONReader {
     func checkUTF8(_ range: Range<Int>) throws(JSONError) {
         let bytes = UnsafeRawBufferPointer(start: base + range.lowerBound, count: range.count)
         if let bad = UTF8Validation.firstInvalidByte(in: bytes) {
-            throw failure(expected: "valid UTF-8", at: range.lowerBound + bad)
+            throw failure(.utf8, at: range.lowerBound + bad)
         }
     }
 
     private mutating func readEscape(into decoded: inout [UInt8]) throws(JSONError) {
-        guard index < end else { throw failure(expected: "an escape sequence") }
+        guard index < end else { throw failure(.escape) }
         let b = base[index]
         switch b {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(b)
@@ -87,22 +87,22 @@ extension JSONReader {
             var scalar = try readHex4()
             if (0xD800...0xDBFF).contains(scalar) {
                 guard byte(index) == UInt8(ascii: "\\"), byte(index + 1) == UInt8(ascii: "u") else {
-                    throw failure(expected: "the low half of a UTF-16 surrogate pair")
+                    throw failure(.lowSurrogate)
                 }
                 index += 2
                 let lowStart = index
                 let low = try readHex4()
                 guard (0xDC00...0xDFFF).contains(low) else {
-                    throw failure(expected: "the low half of a UTF-16 surrogate pair", at: lowStart - 2)
+                    throw failure(.lowSurrogate, at: lowStart - 2)
                 }
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             } else if (0xDC00...0xDFFF).contains(scalar) {
-                throw failure(expected: "a Unicode scalar, not half a surrogate pair", at: index - 6)
+                throw failure(.wholeScalar, at: index - 6)
             }
             decoded.append(contentsOf: Unicode.UTF8.encode(Unicode.Scalar(scalar)!)!)
             return
         default:
-            throw failure(expected: #"one of \" \\ \/ \b \f \n \r \t \u"#)
+            throw failure(.escapeLetter)
         }
         index += 1
     }
@@ -116,7 +116,7 @@ extension JSONReader {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = b - UInt8(ascii: "0")
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = b - UInt8(ascii: "a") + 10
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = b - UInt8(ascii: "A") + 10
-            default: throw failure(expected: "four hexadecimal digits")
+            default: throw failure(.hexDigits)
             }
             value = value << 4 | UInt32(digit)
             index += 1

@@ -137,15 +137,19 @@ public struct JSONReader {
     /// Checks that nothing but whitespace follows the value just read.
     @inlinable
     public mutating func expectEnd() throws(JSONError) {
-        guard isAtEnd else { throw failure(expected: "the end of the document") }
+        guard isAtEnd else { throw failure(.endOfDocument) }
     }
 
     /// The error for the byte at the cursor (or at `offset`): the grammar wanted `expected` there.
-    public func failure(expected: String, at offset: Int? = nil) -> JSONError {
-        let offset = offset ?? index
-        return JSONError(
-            position: JSONPosition.of(offset, in: base, from: start), expected: expected,
-            found: JSONError.describe(offset, in: base, end: end))
+    /// Kept out of line, so that the many throws inlined into callers cost them a call, not its body.
+    @inline(never)
+    public func failure(_ expected: JSONError.Expectation, at offset: Int? = nil) -> JSONError {
+        JSONError(expected, at: offset ?? index, in: base, start: start, end: end)
+    }
+
+    /// The error for the byte at the cursor (or at `offset`), the grammar's wish in a reader's own words.
+    public func failure(expected words: StaticString, at offset: Int? = nil) -> JSONError {
+        failure(.words(words), at: offset)
     }
 
     // MARK: Containers
@@ -153,7 +157,7 @@ public struct JSONReader {
     /// Consumes the `{` that opens an object (after any whitespace).
     @inlinable
     public mutating func beginObject() throws(JSONError) -> Container {
-        guard peek() == UInt8(ascii: "{") else { throw failure(expected: "an object") }
+        guard peek() == UInt8(ascii: "{") else { throw failure(.object) }
         try enter()
         return Container()
     }
@@ -161,14 +165,14 @@ public struct JSONReader {
     /// Consumes the `[` that opens an array (after any whitespace).
     @inlinable
     public mutating func beginArray() throws(JSONError) -> Container {
-        guard peek() == UInt8(ascii: "[") else { throw failure(expected: "an array") }
+        guard peek() == UInt8(ascii: "[") else { throw failure(.array) }
         try enter()
         return Container()
     }
 
     @inlinable
     mutating func enter() throws(JSONError) {
-        guard depth < maxDepth else { throw failure(expected: "at most \(maxDepth) nested arrays or objects") }
+        guard depth < maxDepth else { throw failure(.nesting(atMost: maxDepth)) }
         openContainers += 1
         index += 1
     }
@@ -185,13 +189,13 @@ public struct JSONReader {
         if object.isFirst {
             object.isFirst = false
         } else {
-            guard byte(index) == UInt8(ascii: ",") else { throw failure(expected: "',' or '}'") }
+            guard byte(index) == UInt8(ascii: ",") else { throw failure(.memberSeparator) }
             index += 1
             skipWhitespace()
         }
-        guard byte(index) == UInt8(ascii: "\"") else { throw failure(expected: "a member name in double quotes") }
+        guard byte(index) == UInt8(ascii: "\"") else { throw failure(.memberName) }
         let key = Key(try readStringBytes())
-        guard peek() == UInt8(ascii: ":") else { throw failure(expected: "':' after the member name") }
+        guard peek() == UInt8(ascii: ":") else { throw failure(.colon) }
         index += 1
         return key
     }
@@ -207,7 +211,7 @@ public struct JSONReader {
         if array.isFirst {
             array.isFirst = false
         } else {
-            guard byte(index) == UInt8(ascii: ",") else { throw failure(expected: "',' or ']'") }
+            guard byte(index) == UInt8(ascii: ",") else { throw failure(.elementSeparator) }
             index += 1
         }
         return true
@@ -242,7 +246,7 @@ public struct JSONReader {
     /// Consumes `literal` (`true`, `false`, `null`), or fails at its first byte that differs.
     public mutating func expectLiteral(_ literal: StaticString) throws(JSONError) {
         for offset in 0..<literal.utf8CodeUnitCount {
-            guard byte(index) == literal.utf8Start[offset] else { throw failure(expected: "a value") }
+            guard byte(index) == literal.utf8Start[offset] else { throw failure(.value) }
             index += 1
         }
     }
@@ -259,12 +263,12 @@ public struct JSONReader {
             index += 5
             return false
         }
-        throw failure(expected: "true or false")
+        throw failure(.boolean)
     }
 
     /// A string (after any whitespace).
     public mutating func readString() throws(JSONError) -> String {
-        guard peek() == UInt8(ascii: "\"") else { throw failure(expected: "a string") }
+        guard peek() == UInt8(ascii: "\"") else { throw failure(.string) }
         return string(try readStringBytes())
     }
 
@@ -316,7 +320,7 @@ public struct JSONReader {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             _ = try readNumberText()
         default:
-            throw failure(expected: "a value")
+            throw failure(.value)
         }
     }
 

@@ -76,8 +76,6 @@ final class LoopFleet: TimerOwner, WebSocketHandler {
     private var connectingSlot: Int?
     private(set) var stopping = false
     private var spareEffects: [StationEffect] = []
-    /// The buffer each frame received is copied into for its station (taken out while in use).
-    private var received: [UInt8] = []
     /// The link faults under way, by slot: kept beside the slots, so that a fleet without faults pays
     /// nothing for them.
     private var faults: [Int: [ActiveLinkFault]] = [:]
@@ -391,12 +389,22 @@ final class LoopFleet: TimerOwner, WebSocketHandler {
     /// Hands one event to a station and carries out its effects.
     /// - Parameter due: when the event was due on the loops' clock: a CALL it sends is late from then.
     private func deliver(_ event: StationEvent, slot: Int, due: UInt64, now: UInt64, stationNow: Int64) {
+        deliver(slot: slot, due: due, now: now, stationNow: stationNow) { station, effects in
+            station.handle(event, now: stationNow, effects: &effects)
+        }
+    }
+
+    /// Lets `handle` give the station of `slot` what happened, then carries out the effects.
+    private func deliver(
+        slot: Int, due: UInt64, now: UInt64, stationNow: Int64,
+        _ handle: (inout Station, inout [StationEffect]) -> Void
+    ) {
         recorder.advance(toElapsedMicros: clock.elapsedMicros(atNanos: now))
         // Taken out of the loop fleet while in use: an effect may lead back here (a channel closing at once).
         var effects = spareEffects
         spareEffects = []
         let waited = slots[slot].station.queuedCalls > 0
-        slots[slot].station.handle(event, now: stationNow, effects: &effects)
+        handle(&slots[slot].station, &effects)
         let callDue = slots[slot].calls.callDue(eventDue: due, hadQueued: waited)
         let written = slots[slot].calls.written
         for effect in effects {
@@ -536,14 +544,10 @@ final class LoopFleet: TimerOwner, WebSocketHandler {
         let stationNow = clock.stationTime(atNanos: now)
         trace?.record(
             nanos: now, planTime: stationNow &- clock.planShift, station: channel.stationID, outgoing: false, frame: text)
-        // Copied into the loop's one buffer, which the station reads and lets go: no array per frame.
-        var frame = received
-        received = []
-        frame.removeAll(keepingCapacity: true)
-        frame.append(contentsOf: text)
-        deliver(.frameReceived(frame), slot: slot, due: now, now: now, stationNow: stationNow)
-        // A rare large frame does not keep its room for good.
-        received = frame.capacity <= 1 << 16 ? frame : []
+        // Read where the channel lent it (its loop's read buffer or its codec's reassembly): no copy.
+        deliver(slot: slot, due: now, now: now, stationNow: stationNow) { station, effects in
+            station.handle(received: text, now: stationNow, effects: &effects)
+        }
         if slots[slot].awaitsPlugAndCharge, slots[slot].station.isRegistered {
             slots[slot].awaitsPlugAndCharge = false
             command(CSMSCommand.plugAndChargeOn, slot)

@@ -50,28 +50,46 @@ public enum CentralSystemRequest: Sendable, Equatable {
         }
     }
 
+    /// Decodes the request of a CALL read in place.
+    /// - Throws: ``OCPPError`` carrying the CALL's message id, as for an ``OCPPFrame/Call``;
+    ///   ``CallErrorCode/protocolError`` when the frame is no CALL.
+    public init(_ frame: OCPPFrame.Borrowed) throws(OCPPError) {
+        guard case .call(let action) = frame.kind else {
+            throw OCPPError(code: .protocolError, messageId: frame.messageId, reason: "the frame is no CALL")
+        }
+        do {
+            try self.init(action: action, text: frame.payloadText)
+        } catch {
+            throw error.answering(frame.messageId)
+        }
+    }
+
     /// Decodes the payload of a request of `action`.
     public init(action: Action, payload: JSONPayload) throws(OCPPError) {
+        try self.init(action: action, text: payload)
+    }
+
+    private init(action: Action, text: some PayloadText) throws(OCPPError) {
         switch action {
-        case .cancelReservation: self = .cancelReservation(try CancelReservationRequest(decoding: payload))
-        case .changeAvailability: self = .changeAvailability(try ChangeAvailabilityRequest(decoding: payload))
-        case .changeConfiguration: self = .changeConfiguration(try ChangeConfigurationRequest(decoding: payload))
-        case .clearCache: self = .clearCache(try ClearCacheRequest(decoding: payload))
-        case .clearChargingProfile: self = .clearChargingProfile(try ClearChargingProfileRequest(decoding: payload))
-        case .dataTransfer: self = .dataTransfer(try DataTransferRequest(decoding: payload))
-        case .getCompositeSchedule: self = .getCompositeSchedule(try GetCompositeScheduleRequest(decoding: payload))
-        case .getConfiguration: self = .getConfiguration(try GetConfigurationRequest(decoding: payload))
-        case .getDiagnostics: self = .getDiagnostics(try GetDiagnosticsRequest(decoding: payload))
-        case .getLocalListVersion: self = .getLocalListVersion(try GetLocalListVersionRequest(decoding: payload))
-        case .remoteStartTransaction: self = .remoteStartTransaction(try RemoteStartTransactionRequest(decoding: payload))
-        case .remoteStopTransaction: self = .remoteStopTransaction(try RemoteStopTransactionRequest(decoding: payload))
-        case .reserveNow: self = .reserveNow(try ReserveNowRequest(decoding: payload))
-        case .reset: self = .reset(try ResetRequest(decoding: payload))
-        case .sendLocalList: self = .sendLocalList(try SendLocalListRequest(decoding: payload))
-        case .setChargingProfile: self = .setChargingProfile(try SetChargingProfileRequest(decoding: payload))
-        case .triggerMessage: self = .triggerMessage(try TriggerMessageRequest(decoding: payload))
-        case .unlockConnector: self = .unlockConnector(try UnlockConnectorRequest(decoding: payload))
-        case .updateFirmware: self = .updateFirmware(try UpdateFirmwareRequest(decoding: payload))
+        case .cancelReservation: self = .cancelReservation(try text.decode(CancelReservationRequest.self))
+        case .changeAvailability: self = .changeAvailability(try text.decode(ChangeAvailabilityRequest.self))
+        case .changeConfiguration: self = .changeConfiguration(try text.decode(ChangeConfigurationRequest.self))
+        case .clearCache: self = .clearCache(try text.decode(ClearCacheRequest.self))
+        case .clearChargingProfile: self = .clearChargingProfile(try text.decode(ClearChargingProfileRequest.self))
+        case .dataTransfer: self = .dataTransfer(try text.decode(DataTransferRequest.self))
+        case .getCompositeSchedule: self = .getCompositeSchedule(try text.decode(GetCompositeScheduleRequest.self))
+        case .getConfiguration: self = .getConfiguration(try text.decode(GetConfigurationRequest.self))
+        case .getDiagnostics: self = .getDiagnostics(try text.decode(GetDiagnosticsRequest.self))
+        case .getLocalListVersion: self = .getLocalListVersion(try text.decode(GetLocalListVersionRequest.self))
+        case .remoteStartTransaction: self = .remoteStartTransaction(try text.decode(RemoteStartTransactionRequest.self))
+        case .remoteStopTransaction: self = .remoteStopTransaction(try text.decode(RemoteStopTransactionRequest.self))
+        case .reserveNow: self = .reserveNow(try text.decode(ReserveNowRequest.self))
+        case .reset: self = .reset(try text.decode(ResetRequest.self))
+        case .sendLocalList: self = .sendLocalList(try text.decode(SendLocalListRequest.self))
+        case .setChargingProfile: self = .setChargingProfile(try text.decode(SetChargingProfileRequest.self))
+        case .triggerMessage: self = .triggerMessage(try text.decode(TriggerMessageRequest.self))
+        case .unlockConnector: self = .unlockConnector(try text.decode(UnlockConnectorRequest.self))
+        case .updateFirmware: self = .updateFirmware(try text.decode(UpdateFirmwareRequest.self))
         default:
             throw OCPPError(code: .notSupported, field: "Action", reason: "'\(action.rawValue)' is sent to the CSMS")
         }

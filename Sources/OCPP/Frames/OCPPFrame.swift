@@ -17,6 +17,12 @@
 //     // Any failure is an OCPPError: answer a CALL with a CALLERROR carrying error.code when
 //     // error.messageId is set.
 //
+//     // Receiving without a copy: the bytes where they lie (a read buffer), acted on at once.
+//     let frame = try OCPPFrame.Borrowed(parsing: text)        // an UnsafeRawBufferPointer
+//     if case .callResult = frame.kind, frame.hasMessageId(sentId) {
+//         let answer = try frame.decode(responseTo: HeartbeatRequest.self)
+//     }
+//
 //     // Sending: append to a buffer reused from message to message.
 //     buffer.removeAll(keepingCapacity: true)
 //     OCPPFrame.encodeCall(messageId: "42", HeartbeatRequest(), into: &buffer)

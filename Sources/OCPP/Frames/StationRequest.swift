@@ -32,19 +32,37 @@ public enum StationRequest: Sendable, Equatable {
         }
     }
 
+    /// Decodes the request of a CALL read in place.
+    /// - Throws: ``OCPPError`` carrying the CALL's message id, as for an ``OCPPFrame/Call``;
+    ///   ``CallErrorCode/protocolError`` when the frame is no CALL.
+    public init(_ frame: OCPPFrame.Borrowed) throws(OCPPError) {
+        guard case .call(let action) = frame.kind else {
+            throw OCPPError(code: .protocolError, messageId: frame.messageId, reason: "the frame is no CALL")
+        }
+        do {
+            try self.init(action: action, text: frame.payloadText)
+        } catch {
+            throw error.answering(frame.messageId)
+        }
+    }
+
     /// Decodes the payload of a request of `action`.
     public init(action: Action, payload: JSONPayload) throws(OCPPError) {
+        try self.init(action: action, text: payload)
+    }
+
+    private init(action: Action, text: some PayloadText) throws(OCPPError) {
         switch action {
-        case .authorize: self = .authorize(try AuthorizeRequest(decoding: payload))
-        case .bootNotification: self = .bootNotification(try BootNotificationRequest(decoding: payload))
-        case .dataTransfer: self = .dataTransfer(try DataTransferRequest(decoding: payload))
-        case .diagnosticsStatusNotification: self = .diagnosticsStatusNotification(try DiagnosticsStatusNotificationRequest(decoding: payload))
-        case .firmwareStatusNotification: self = .firmwareStatusNotification(try FirmwareStatusNotificationRequest(decoding: payload))
-        case .heartbeat: self = .heartbeat(try HeartbeatRequest(decoding: payload))
-        case .meterValues: self = .meterValues(try MeterValuesRequest(decoding: payload))
-        case .startTransaction: self = .startTransaction(try StartTransactionRequest(decoding: payload))
-        case .statusNotification: self = .statusNotification(try StatusNotificationRequest(decoding: payload))
-        case .stopTransaction: self = .stopTransaction(try StopTransactionRequest(decoding: payload))
+        case .authorize: self = .authorize(try text.decode(AuthorizeRequest.self))
+        case .bootNotification: self = .bootNotification(try text.decode(BootNotificationRequest.self))
+        case .dataTransfer: self = .dataTransfer(try text.decode(DataTransferRequest.self))
+        case .diagnosticsStatusNotification: self = .diagnosticsStatusNotification(try text.decode(DiagnosticsStatusNotificationRequest.self))
+        case .firmwareStatusNotification: self = .firmwareStatusNotification(try text.decode(FirmwareStatusNotificationRequest.self))
+        case .heartbeat: self = .heartbeat(try text.decode(HeartbeatRequest.self))
+        case .meterValues: self = .meterValues(try text.decode(MeterValuesRequest.self))
+        case .startTransaction: self = .startTransaction(try text.decode(StartTransactionRequest.self))
+        case .statusNotification: self = .statusNotification(try text.decode(StatusNotificationRequest.self))
+        case .stopTransaction: self = .stopTransaction(try text.decode(StopTransactionRequest.self))
         default:
             throw OCPPError(code: .notSupported, field: "Action", reason: "'\(action.rawValue)' is sent to a station")
         }

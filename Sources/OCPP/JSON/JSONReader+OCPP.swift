@@ -13,7 +13,7 @@ extension JSONReader {
             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
             return .type(field, expected)
         default:
-            return .formation(field, failure(expected: "a value"))
+            return .formation(field, failure(.value))
         }
     }
 
@@ -79,7 +79,7 @@ extension JSONReader {
             throw wrongType(field, expected: "an integer")
         }
         if byte(index) == UInt8(ascii: "0") && Self.isDigit(byte(index + 1)) {
-            throw .formation(field, failure(expected: "no digit after a leading 0", at: index + 1))
+            throw .formation(field, failure(.noDigitAfterLeadingZero, at: index + 1))
         }
         var magnitude: UInt64 = 0
         var overflow = false

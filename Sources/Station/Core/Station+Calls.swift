@@ -109,45 +109,46 @@ extension Station {
 
     // MARK: - Frames from the CSMS
 
-    mutating func received(_ bytes: [UInt8], now: Int64, effects: inout [StationEffect]) {
-        let frame: OCPPFrame
+    /// A frame from the CSMS, read where it lies: only what the station keeps is copied out of `text`.
+    mutating func received(_ text: UnsafeRawBufferPointer, now: Int64, effects: inout [StationEffect]) {
+        let frame: OCPPFrame.Borrowed
         do {
-            frame = try OCPPFrame(parsing: bytes)
+            frame = try OCPPFrame.Borrowed(parsing: text)
         } catch {
-            let meantAsCall = Self.looksLikeCall(bytes)
+            let meantAsCall = Self.looksLikeCall(text)
             // A Rejected station ignores the CSMS's CALLs, broken ones too: nothing to answer, nothing to count.
             if meantAsCall, bootRejected { return }
             refuse(error, answering: meantAsCall, effects: &effects)
             return
         }
-        switch frame {
-        case .call(let call):
+        switch frame.kind {
+        case .call:
             if bootRejected { return }
             let request: CentralSystemRequest
             do {
-                request = try CentralSystemRequest(call)
+                request = try CentralSystemRequest(frame)
             } catch {
                 refuse(error, answering: true, effects: &effects)
                 return
             }
-            answer(request, messageId: call.messageId, now: now, effects: &effects)
-        case .callResult(let result):
-            received(.json(result), messageId: result.messageId, now: now, effects: &effects)
-        case .callError(let error):
-            guard let call = inFlight, call.messageId == error.messageId else {
-                answeredLateOrUnmatched(error.messageId, effects: &effects)
+            answer(request, messageId: frame.messageId, now: now, effects: &effects)
+        case .callResult:
+            received(.borrowed(frame), now: now, effects: &effects)
+        case .callError(let code):
+            guard let call = inFlight, frame.hasMessageId(call.messageId) else {
+                answeredLateOrUnmatched(frame.hasMessageId, effects: &effects)
                 return
             }
             finishInFlight(effects: &effects)
-            effects.append(.callCompleted(action: call.action, messageId: call.messageId, outcome: .callError(error.code)))
+            effects.append(.callCompleted(action: call.action, messageId: call.messageId, outcome: .callError(code)))
             failed(call, now: now, effects: &effects)
         }
     }
 
     /// A CALLRESULT, as JSON or typed.
-    mutating func received(_ answer: CallAnswer, messageId: String, now: Int64, effects: inout [StationEffect]) {
-        guard let call = inFlight, call.messageId == messageId else {
-            answeredLateOrUnmatched(messageId, effects: &effects)
+    mutating func received(_ answer: CallAnswer, now: Int64, effects: inout [StationEffect]) {
+        guard let call = inFlight, answer.answers(call.messageId) else {
+            answeredLateOrUnmatched(answer.answers, effects: &effects)
             return
         }
         finishInFlight(effects: &effects)
@@ -163,8 +164,8 @@ extension Station {
 
     /// An answer to no CALL in flight: late when it answers a CALL that timed out (once; its CALL was
     /// already handled as unanswered, so it changes nothing), else the CSMS's fault.
-    private mutating func answeredLateOrUnmatched(_ messageId: String, effects: inout [StationEffect]) {
-        guard let index = timedOutCalls.firstIndex(where: { $0.messageId == messageId }) else {
+    private mutating func answeredLateOrUnmatched(_ answers: (String) -> Bool, effects: inout [StationEffect]) {
+        guard let index = timedOutCalls.firstIndex(where: { answers($0.messageId) }) else {
             effects.append(.count(.unmatchedAnswer))
             return
         }
@@ -182,7 +183,7 @@ extension Station {
     }
 
     /// Whether unparseable bytes were meant as a CALL (`[2,...`): only a CALL may be answered.
-    private static func looksLikeCall(_ bytes: [UInt8]) -> Bool {
+    private static func looksLikeCall(_ bytes: UnsafeRawBufferPointer) -> Bool {
         var sawBracket = false
         for byte in bytes {
             switch byte {

@@ -97,7 +97,7 @@ public struct Station: Sendable {
         case .powerOn: powerOn(now: now, effects: &effects)
         case .connected: connected(now: now, effects: &effects)
         case .disconnected: disconnected(now: now, effects: &effects)
-        case .frameReceived(let bytes): received(bytes, now: now, effects: &effects)
+        case .frameReceived(let bytes): bytes.withUnsafeBytes { received($0, now: now, effects: &effects) }
         case .timerFired(let timer): fired(timer, now: now, effects: &effects)
         case .evPlugged(let connectorId, let ev): evPlugged(connectorId, ev, now: now, effects: &effects)
         case .evUnplugged(let connectorId): evUnplugged(connectorId, now: now, effects: &effects)
@@ -118,7 +118,18 @@ public struct Station: Sendable {
     public mutating func handle(
         answer response: StationResponse, messageId: String, now: Int64, effects: inout [StationEffect]
     ) {
-        received(.typed(response), messageId: messageId, now: now, effects: &effects)
+        received(.typed(response, messageId: messageId), now: now, effects: &effects)
+        sendNext(now: now, effects: &effects)
+    }
+
+    /// Handles one WebSocket text message from the CSMS, read where it lies: the station acts exactly as on
+    /// ``StationEvent/frameReceived(_:)`` with the same bytes, and copies out of `text` only what it keeps
+    /// (the message id of a CALL to answer, the values of a request or answer), so that a runner can hand it
+    /// its read buffer.
+    /// - Parameters:
+    ///   - text: the message's UTF-8 text, read during the call only.
+    public mutating func handle(received text: UnsafeRawBufferPointer, now: Int64, effects: inout [StationEffect]) {
+        received(text, now: now, effects: &effects)
         sendNext(now: now, effects: &effects)
     }
 
