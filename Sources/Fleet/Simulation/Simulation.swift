@@ -28,7 +28,7 @@ public final class Simulation {
 
     /// The plan being run.
     public let plan: FleetPlan
-    private var cores: [SimulationCore]
+    private let cores: [SimulationCore]
     private var aggregator: MetricsAggregator
     private let trace: TraceWriter?
     private var now: Int64
@@ -86,7 +86,7 @@ public final class Simulation {
             }
             if let trace {
                 trace.write(merging: cores.map { $0.trace ?? TraceBuffer() })
-                for index in cores.indices { cores[index].trace?.clear() }
+                for core in cores { core.trace?.clear() }
             }
             now = windowEnd
             progress?(aggregator.snapshot())
@@ -100,12 +100,10 @@ public final class Simulation {
             cores[0].run(until: time)
             return
         }
-        cores.withUnsafeMutableBufferPointer { buffer in
-            // Each worker touches only its own core, and concurrentPerform returns once all are done.
-            nonisolated(unsafe) let cores = buffer
-            DispatchQueue.concurrentPerform(iterations: cores.count) { index in
-                cores[index].run(until: time)
-            }
+        // Each worker touches only its own core, and concurrentPerform returns once all are done.
+        nonisolated(unsafe) let cores = cores
+        DispatchQueue.concurrentPerform(iterations: cores.count) { index in
+            cores[index].run(until: time)
         }
     }
 
