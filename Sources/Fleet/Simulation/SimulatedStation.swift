@@ -14,6 +14,10 @@ struct SimulatedStation {
     /// Bumped at every link change, so that frames of a closed link are dropped when they arrive.
     var epoch: UInt32 = 0
     var everConnected = false
+    /// When its link last opened, in virtual time: its pings (``SimulationCore/pingInterval``) count from there.
+    var openedAt: Int64 = 0
+    /// Until when a partition cuts it off from the CSMS, in virtual time (0: never was).
+    var partitionedUntil: Int64 = 0
 
     init(csms: CentralSystem, id: String) {
         self.csms = csms
@@ -21,4 +25,9 @@ struct SimulatedStation {
     }
 
     var isLinked: Bool { handle != nil }
+
+    /// Whether a partition cuts the station off at `now`: nothing passes either way.
+    func isPartitioned(at now: Int64) -> Bool {
+        now < partitionedUntil
+    }
 }

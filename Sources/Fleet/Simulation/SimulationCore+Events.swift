@@ -1,8 +1,30 @@
 import CSMS
+import Metrics
 import OCPP
 import Station
 
 extension SimulationCore {
+    /// Puts the profile's faults on the scheduler, so that each core begins their storms at their planned
+    /// instant (``Metrics/MetricsRecorder/recordFaultPlanned(_:occurrence:startMicros:)``): a storm's
+    /// figures are then the same whichever core or shard runs the stations it hits.
+    func scheduleFaults() {
+        for (number, event) in plan.profile.events.enumerated() where Self.faultName(event.action) != nil {
+            scheduler.schedule(.faultPlanned(event: Int32(number)), at: plan.start + event.at)
+        }
+    }
+
+    /// The name a storm of the event has (as ``StationLife/Step/fault`` and the CSMS's restart give it),
+    /// `nil` for an event that is no fault.
+    static func faultName(_ action: TimedEvent.Action) -> String? {
+        switch action {
+        case .powerCycle: "powerCycle"
+        case .dropLinks: "dropLinks"
+        case .linkFault(_, let fault): fault.eventName
+        case .restartCSMS: "restartCSMS"
+        case .firmwareRollout, .chargingCap: nil
+        }
+    }
+
     /// Puts the CSMS's restarts on the scheduler.
     func scheduleCSMSRestarts() {
         for (number, event) in plan.profile.events.enumerated() {
@@ -29,6 +51,12 @@ extension SimulationCore {
             let frame = frames.take(frame)
             guard links[Int(index)].epoch == epoch else { return }
             deliverToStation(frame, station: Int(index), now: now)
+        case .faultPlanned(let number):
+            if let name = Self.faultName(plan.profile.events[Int(number)].action) {
+                recorder.recordFaultPlanned(name, occurrence: Int(number), startMicros: elapsedMicros(atNanos: nanos(now)))
+            }
+        case .pingTimeout(let index, let epoch):
+            pingTimedOut(station: Int(index), epoch: epoch, now: now)
         case .csmsDown(let number):
             csmsGoesDown(event: Int(number), now: now)
         case .csmsUp:
@@ -41,9 +69,12 @@ extension SimulationCore {
     private func csmsGoesDown(event number: Int, now: Int64) {
         guard case .restartCSMS(let downtime) = plan.profile.events[number].action else { return }
         csmsIsDown = true
-        for local in links.indices {
+        host.faultStruck(
+            "restartCSMS", occurrence: number, plannedAt: eventStart(number), slots: host.slots, now: instant(now))
+        for local in links.indices where links[local].isLinked {
             // As the embedded CSMS going down closes its links with 1001.
             dropLink(station: local, now: now, reason: "csms_close_1001")
+            recorder.recordLinkLost(station: local)
         }
         scheduler.schedule(.csmsUp, at: now + downtime)
     }

@@ -17,7 +17,13 @@ extension SimulationCore {
         let frame = frames.put(typedFrames && message.request != nil ? .call(message) : .json(bytes))
         scheduler.schedule(
             .frameToCSMS(station: Int32(slot), frame: frame, epoch: links[slot].epoch),
-            at: now.stationTime + Simulation.linkLatency)
+            at: sent(by: slot, at: now.stationTime) + Simulation.linkLatency)
+    }
+
+    /// When a frame sent on the station's link at `time` leaves: at once, or, in a partition, when it
+    /// heals (TCP retransmits what waits).
+    private func sent(by local: Int, at time: Int64) -> Int64 {
+        links[local].isPartitioned(at: time) ? links[local].partitionedUntil : time
     }
 
     /// Virtual time has one clock: a wait on the wall clock is a wait in virtual time.
@@ -43,10 +49,36 @@ extension SimulationCore {
         dropLink(station: slot, now: now.stationTime, reason: LinkClosure.dropped(how).reason)
     }
 
-    /// The simulation's links have no network to fail: only `run` applies link faults.
-    func beginLinkFault(_ fault: LinkFault, slot: Int, now: HostInstant) {}
+    /// A partition cuts the station off from the CSMS until it heals: what either sends waits, a connect
+    /// waits, and with pings the link is found dead when one goes unanswered, as over sockets. Slow links
+    /// and stalls need a network's bytes: only `run` applies them.
+    func beginLinkFault(_ fault: LinkFault, slot: Int, now: HostInstant) {
+        guard fault.kind == .partition else { return }
+        let time = now.stationTime
+        links[slot].partitionedUntil = max(links[slot].partitionedUntil, time + max(0, fault.durationMilliseconds))
+        guard let pingInterval, pingInterval > 0, links[slot].isLinked else { return }
+        // Pings go every interval from the link's opening; the first one sent in the partition is
+        // unanswered at the next.
+        let sinceOpening = max(0, time - links[slot].openedAt)
+        let firstPing = links[slot].openedAt + (sinceOpening + pingInterval - 1) / pingInterval * pingInterval
+        scheduler.schedule(
+            .pingTimeout(station: Int32(slot), epoch: links[slot].epoch), at: max(firstPing, time) + pingInterval)
+    }
 
+    /// A partition's end is a time, which every frame and connect compares with.
     func endLinkFaults(_ slot: Int, now: HostInstant) {}
+
+    /// The link's ping is unanswered: if still partitioned, the station gives up the link, as over sockets
+    /// (where the CSMS learns of it only once the partition heals; its core here learns at once).
+    func pingTimedOut(station local: Int, epoch: UInt32, now: Int64) {
+        guard links[local].epoch == epoch, links[local].isLinked else { return }
+        guard links[local].isPartitioned(at: now) else {
+            // Healed in time: the next ping is answered, unless the partition came back meanwhile.
+            return
+        }
+        dropLink(station: local, now: now, reason: "ping_timeout")
+        recorder.recordLinkLost(station: local)
+    }
 
     func command(_ request: CentralSystemRequest, slot: Int, now: HostInstant) {
         sendCommand(request, station: slot, now: now.stationTime)
@@ -67,6 +99,11 @@ extension SimulationCore {
 
     /// A station's WebSocket opens, unless the CSMS is down.
     func connectAttempt(station local: Int, now: Int64) {
+        if links[local].isPartitioned(at: now) {
+            // Its SYN is retransmitted until the partition heals.
+            scheduler.schedule(.connectAttempt(station: Int32(local)), at: links[local].partitionedUntil)
+            return
+        }
         let isReconnect = links[local].everConnected
         recorder.recordConnectAttempt(isReconnect: isReconnect)
         guard !csmsIsDown, !links[local].isLinked else {
@@ -79,6 +116,7 @@ extension SimulationCore {
         links[local].handle = handle
         links[local].epoch &+= 1
         links[local].everConnected = true
+        links[local].openedAt = now
         recorder.recordConnected(isReconnect: isReconnect)
         apply(&effects, station: local, now: now)
         host.linkOpened(local, now: instant(now))
@@ -121,7 +159,7 @@ extension SimulationCore {
                 let slot = frames.put(.answer(answer.response, messageId: messageId))
                 scheduler.schedule(
                     .frameToStation(station: Int32(local), frame: slot, epoch: links[local].epoch),
-                    at: max(answer.at, now) + Simulation.linkLatency)
+                    at: sent(by: local, at: max(answer.at, now)) + Simulation.linkLatency)
             }
         case .answer:
             // Only the CSMS answers typed.
@@ -163,7 +201,7 @@ extension SimulationCore {
                 let slot = frames.put(.json(frame))
                 scheduler.schedule(
                     .frameToStation(station: Int32(local), frame: slot, epoch: links[local].epoch),
-                    at: max(at, now) + Simulation.linkLatency)
+                    at: sent(by: local, at: max(at, now)) + Simulation.linkLatency)
             case .close:
                 // A newer link took over the station's id: the CSMS closes the older one, as ours does.
                 dropLink(station: local, now: now, reason: "csms_close_1008")

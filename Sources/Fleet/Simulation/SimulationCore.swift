@@ -26,6 +26,10 @@ final class SimulationCore: StationBackend {
 
     let plan: FleetPlan
     let planShift: Int64 = 0
+    /// How often a link is pinged, in milliseconds, or `nil` for no pings: a partition is then found by
+    /// none of them, as a Green'Up's (which sends none) is not. Pings are only modelled in a partition,
+    /// the one time one goes unanswered.
+    let pingInterval: Int64?
     @exclusivity(unchecked) var scheduler: Scheduler<SimulationEvent, VirtualClock>
     /// Each station's CSMS core and link, by slot (the station's index less the core's first).
     @exclusivity(unchecked) var links: [SimulatedStation] = []
@@ -44,20 +48,25 @@ final class SimulationCore: StationBackend {
     @exclusivity(unchecked) private(set) var host: StationHost<SimulationCore>!
 
     /// What the stations do, as the report counts it; confined to the thread running this core.
-    var recorder: MetricsRecorder { host.recorder }
+    let recorder = MetricsRecorder()
 
     /// Prepares the stations `range` of `plan`, switched off.
-    init(plan: FleetPlan, stations range: Range<Int>, tracing: Bool, typedFrames: Bool = true) {
+    init(
+        plan: FleetPlan, stations range: Range<Int>, tracing: Bool, typedFrames: Bool = true,
+        pingInterval: Int64? = nil
+    ) {
         self.plan = plan
         self.typedFrames = typedFrames
+        self.pingInterval = pingInterval
         isTracing = tracing
         trace = tracing ? TraceBuffer() : nil
         scheduler = Scheduler(clock: VirtualClock(start: plan.start), capacity: range.count * 4)
         timerGenerations = [UInt32](repeating: 0, count: range.count * HostTimer.count)
-        host = StationHost(backend: self, plan: plan, drivesCSMS: true, shift: 0)
+        host = StationHost(backend: self, plan: plan, drivesCSMS: true, shift: 0, recorder: recorder)
         let profile = plan.profile
         host.reserveCapacity(range.count)
         links.reserveCapacity(range.count)
+        scheduleFaults()
         for index in range {
             let stationPlan = plan.station(index)
             let configuration = CSMSConfiguration(
@@ -77,6 +86,8 @@ final class SimulationCore: StationBackend {
     /// Runs every event due up to `time`, then leaves the clock there.
     func run(until time: Int64) {
         while let (event, now) = scheduler.next(notAfter: time) {
+            // Each event's figures land in its own second of the timeline, and a storm's in its own instant.
+            recorder.advance(toElapsedMicros: elapsedMicros(atNanos: nanos(now)))
             fire(event.payload, now: now)
         }
         scheduler.advance(to: time)

@@ -10,6 +10,10 @@ enum SimulationEvent {
     case frameToCSMS(station: Int32, frame: Int32, epoch: UInt32)
     /// A frame from the CSMS reaches a station, unless the link it went on has closed.
     case frameToStation(station: Int32, frame: Int32, epoch: UInt32)
+    /// A ping the station sent on its link (epoch) in a partition is still unanswered: the link is dead.
+    case pingTimeout(station: Int32, epoch: UInt32)
+    /// A fault of the profile (index into its events) is due: its storm begins in every core.
+    case faultPlanned(event: Int32)
     /// The CSMS goes down (index into the profile's events) or comes back.
     case csmsDown(event: Int32)
     case csmsUp

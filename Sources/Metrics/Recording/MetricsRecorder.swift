@@ -198,6 +198,13 @@ public final class MetricsRecorder {
         set { storms.stations = newValue }
     }
 
+    /// A fault the run injects is due now (``recordFault(_:occurrence:startMicros:station:isOnline:)``'s
+    /// names): its storm begins here before it hits any station, so that its *before* figures are taken
+    /// at its planned instant in every part of the fleet, hit or not.
+    public func recordFaultPlanned(_ fault: String, occurrence: Int, startMicros: UInt64) {
+        storms.planned(fault, occurrence: occurrence, startMicros: startMicros, bootLatency: bootLatency)
+    }
+
     /// A fault the run injects hits `station`, a number the loop gives it: the storm of that occurrence
     /// of the fault begins, or takes it in. Call it before the fault acts on the station.
     /// - Parameters:
