@@ -224,7 +224,6 @@ final class StationHost<Backend: StationBackend> {
         _ fault: String, occurrence: Int, plannedAt: UInt64, slots struck: some Sequence<Int>, now: HostInstant
     ) {
         let start = backend.elapsedMicros(atNanos: plannedAt)
-        recorder.advance(toElapsedMicros: backend.elapsedMicros(atNanos: now.nanos))
         for slot in struck where stations[slot].poweredOn {
             recorder.recordFault(
                 fault, occurrence: occurrence, startMicros: start, station: slot, isOnline: stations[slot].online)
@@ -237,13 +236,15 @@ final class StationHost<Backend: StationBackend> {
         station.isConnected && station.isRegistered
     }
 
-    private func onlineChanged(_ slot: Int) {
+    private func onlineChanged(_ slot: Int, now: HostInstant) {
         stations[slot].online.toggle()
+        let at = backend.elapsedMicros(atNanos: now.nanos)
         if stations[slot].online {
             recorder.recordOnline(
-                station: slot, queuedSince: stations[slot].calls.queuedDues.map { backend.elapsedMicros(atNanos: $0) })
+                station: slot, queuedSince: stations[slot].calls.queuedDues.map { backend.elapsedMicros(atNanos: $0) },
+                atMicros: at)
         } else {
-            recorder.recordOffline(station: slot)
+            recorder.recordOffline(station: slot, atMicros: at)
         }
     }
 
@@ -276,7 +277,7 @@ final class StationHost<Backend: StationBackend> {
         spareEffects.append(effects)
         // After the effects, whose BootNotification answer belongs to the storm it ends; before the
         // queue's accounting, which still holds the messages kept offline.
-        if Self.isOnline(stations[slot].station) != stations[slot].online { onlineChanged(slot) }
+        if Self.isOnline(stations[slot].station) != stations[slot].online { onlineChanged(slot, now: now) }
         if measuresFromDue {
             let sentFromQueue = waited && stations[slot].calls.written != written
             stations[slot].calls.account(

@@ -299,7 +299,9 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
     /// loop calls it with ``allSlots``), just before it acts: see ``StationHost/faultStruck(_:occurrence:plannedAt:slots:now:)``.
     /// - Parameter plannedAt: when the fault was planned, on the loops' clock.
     func faultStruck(_ fault: String, occurrence: Int, plannedAt: UInt64, slots struck: some Sequence<Int>) {
-        host.faultStruck(fault, occurrence: occurrence, plannedAt: plannedAt, slots: struck, now: instant(EventLoop.now()))
+        let now = EventLoop.now()
+        advance(to: now)
+        host.faultStruck(fault, occurrence: occurrence, plannedAt: plannedAt, slots: struck, now: instant(now))
     }
 
     /// Every station this loop runs.

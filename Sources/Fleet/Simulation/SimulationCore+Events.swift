@@ -74,7 +74,7 @@ extension SimulationCore {
         for local in links.indices where links[local].isLinked {
             // As the embedded CSMS going down closes its links with 1001.
             dropLink(station: local, now: now, reason: "csms_close_1001")
-            recorder.recordLinkLost(station: local)
+            recorder.recordLinkLost(station: local, atMicros: elapsedMicros(atNanos: nanos(now)))
         }
         scheduler.schedule(.csmsUp, at: now + downtime)
     }

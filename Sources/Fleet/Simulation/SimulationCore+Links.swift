@@ -77,7 +77,7 @@ extension SimulationCore {
             return
         }
         dropLink(station: local, now: now, reason: "ping_timeout")
-        recorder.recordLinkLost(station: local)
+        recorder.recordLinkLost(station: local, atMicros: elapsedMicros(atNanos: nanos(now)))
     }
 
     func command(_ request: CentralSystemRequest, slot: Int, now: HostInstant) {

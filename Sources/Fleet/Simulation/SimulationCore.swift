@@ -85,9 +85,9 @@ final class SimulationCore: StationBackend {
 
     /// Runs every event due up to `time`, then leaves the clock there.
     func run(until time: Int64) {
+        // The recorder's time moves once a window (each event's figures land in the window's first
+        // second, whichever core records them); storms are timed to their events.
         while let (event, now) = scheduler.next(notAfter: time) {
-            // Each event's figures land in its own second of the timeline, and a storm's in its own instant.
-            recorder.advance(toElapsedMicros: elapsedMicros(atNanos: nanos(now)))
             fire(event.payload, now: now)
         }
         scheduler.advance(to: time)
