@@ -29,12 +29,9 @@ protocol StationBackend: AnyObject {
     /// Whether the station's link is up, so that what it sends goes out.
     func isLinked(_ slot: Int) -> Bool
 
-    /// Whether ``send(_:bytes:slot:now:)`` needs the message's JSON (else it is written only for the trace).
-    func needsBytes(_ message: OutgoingMessage) -> Bool
-
-    /// Puts a message of the station on its link, which is up; `bytes` is its JSON when
-    /// ``needsBytes(_:)`` or the trace asked for it, else empty.
-    func send(_ message: OutgoingMessage, bytes: [UInt8], slot: Int, now: HostInstant)
+    /// Puts a message of the station on its link, which is up; `bytes` is its JSON when the trace had it
+    /// written already (a typed CALL's JSON is written on each read of ``Station/OutgoingMessage/bytes``).
+    func send(_ message: OutgoingMessage, bytes: [UInt8]?, slot: Int, now: HostInstant)
 
     /// Arms a timer of the station for station time `at` (re-armed if armed): when the stations' clock
     /// reaches it, or, given `wallFrom`, that long after it on the wall clock (a wait that models the

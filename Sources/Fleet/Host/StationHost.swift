@@ -148,7 +148,7 @@ final class StationHost<Backend: StationBackend> {
             trace(bytes, slot: slot, outgoing: false, now: now)
         }
         var effects = takeEffects()
-        let waited = stations[slot].station.queuedCalls > 0
+        let waited = Backend.measuresFromDue && stations[slot].station.queuedCalls > 0
         stations[slot].station.handle(answer: response, messageId: messageId, now: now.stationTime, effects: &effects)
         perform(&effects, slot: slot, due: now.nanos, now: now, waited: waited)
         provisionPlugAndCharge(slot, now: now)
@@ -232,8 +232,8 @@ final class StationHost<Backend: StationBackend> {
 
     /// Online for the storms: the link up, and the BootNotification accepted on it (or before it, for a
     /// model that keeps its registration across links).
-    private static func isOnline(_ station: Station) -> Bool {
-        station.isConnected && station.isRegistered
+    private func isOnline(_ slot: Int) -> Bool {
+        stations[slot].station.isConnected && stations[slot].station.isRegistered
     }
 
     private func onlineChanged(_ slot: Int, now: HostInstant) {
@@ -255,7 +255,7 @@ final class StationHost<Backend: StationBackend> {
     ///   (when the backend ``StationBackend/measuresFromDue``).
     func deliver(_ event: StationEvent, slot: Int, due: UInt64, now: HostInstant) {
         var effects = takeEffects()
-        let waited = stations[slot].station.queuedCalls > 0
+        let waited = Backend.measuresFromDue && stations[slot].station.queuedCalls > 0
         stations[slot].station.handle(event, now: now.stationTime, effects: &effects)
         perform(&effects, slot: slot, due: due, now: now, waited: waited)
     }
@@ -265,11 +265,12 @@ final class StationHost<Backend: StationBackend> {
     }
 
     /// Carries out a station's effects, and gives the buffer back.
-    /// - Parameter waited: whether the station had CALLs queued before the event.
+    /// - Parameter waited: whether the station had CALLs queued before the event (asked only when the
+    ///   backend measures from the due time).
     private func perform(_ effects: inout [StationEffect], slot: Int, due: UInt64, now: HostInstant, waited: Bool) {
         let measuresFromDue = Backend.measuresFromDue
         let callDue = measuresFromDue ? stations[slot].calls.callDue(eventDue: due, hadQueued: waited) : now.nanos
-        let written = stations[slot].calls.written
+        let written = measuresFromDue ? stations[slot].calls.written : 0
         for effect in effects {
             perform(effect, slot: slot, due: callDue, now: now)
         }
@@ -277,7 +278,7 @@ final class StationHost<Backend: StationBackend> {
         spareEffects.append(effects)
         // After the effects, whose BootNotification answer belongs to the storm it ends; before the
         // queue's accounting, which still holds the messages kept offline.
-        if Self.isOnline(stations[slot].station) != stations[slot].online { onlineChanged(slot, now: now) }
+        if isOnline(slot) != stations[slot].online { onlineChanged(slot, now: now) }
         if measuresFromDue {
             let sentFromQueue = waited && stations[slot].calls.written != written
             stations[slot].calls.account(
@@ -309,11 +310,13 @@ final class StationHost<Backend: StationBackend> {
 
     private func send(_ message: OutgoingMessage, slot: Int, due: UInt64, now: HostInstant) {
         guard backend.isLinked(slot) else { return }
-        let tracing = backend.isTracing
-        let bytes = tracing || backend.needsBytes(message) ? message.bytes : []
-        if tracing { trace(bytes, slot: slot, outgoing: true, now: now) }
+        var traced: [UInt8]?
+        if backend.isTracing {
+            traced = message.bytes
+            trace(traced!, slot: slot, outgoing: true, now: now)
+        }
         metrics.sent(message, calls: &stations[slot].calls, due: due, now: now.nanos)
-        backend.send(message, bytes: bytes, slot: slot, now: now)
+        backend.send(message, bytes: traced, slot: slot, now: now)
     }
 
     private func trace(_ frame: [UInt8], slot: Int, outgoing: Bool, now: HostInstant) {

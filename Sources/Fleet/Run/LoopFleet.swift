@@ -53,10 +53,14 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
     /// The embedded CSMS, which sends the commands of the stations' plans; nil for another CSMS.
     private let csms: EmbeddedCSMS?
     private let loopTrace: LoopTrace?
-    /// The stations; set once, as the loop fleet is made.
-    private(set) var host: StationHost<LoopFleet>!
+    // The hot state is unchecked for exclusivity: confined to the loop, and its accesses are short.
+
+    /// The stations; set once, as the loop fleet is made. Read through an unowned reference, so that each
+    /// event costs no reference counting; `hostOwner` keeps it.
+    @exclusivity(unchecked) private(set) unowned(unsafe) var host: StationHost<LoopFleet>!
+    private var hostOwner: StationHost<LoopFleet>?
     /// Each station's link and timers, by slot.
-    private var links: ContiguousArray<Link> = []
+    @exclusivity(unchecked) private var links: ContiguousArray<Link> = []
     /// Stations waiting for their turn to open a connection.
     private var waiting: [Int] = []
     private var waitingHead = 0
@@ -116,7 +120,9 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
         for (index, position) in zip(stations, rampPositions) where position >= poweredOn {
             dormant.append((index, position))
         }
-        host = StationHost(backend: self, plan: plan, drivesCSMS: csms != nil, shift: clock.planShift)
+        let host = StationHost(backend: self, plan: plan, drivesCSMS: csms != nil, shift: clock.planShift)
+        hostOwner = host
+        self.host = host
         host.recorder.stations = stations.count
         host.reserveCapacity(stations.count - dormant.count)
         links.reserveCapacity(stations.count - dormant.count)
@@ -317,12 +323,8 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
         links[slot].channel?.isOpen == true
     }
 
-    func needsBytes(_ message: OutgoingMessage) -> Bool {
-        true
-    }
-
-    func send(_ message: OutgoingMessage, bytes: [UInt8], slot: Int, now: HostInstant) {
-        bytes.withUnsafeBytes { _ = links[slot].channel?.send(text: $0) }
+    func send(_ message: OutgoingMessage, bytes: [UInt8]?, slot: Int, now: HostInstant) {
+        (bytes ?? message.bytes).withUnsafeBytes { _ = links[slot].channel?.send(text: $0) }
     }
 
     func trace(_ frame: [UInt8], index: Int, id: String, outgoing: Bool, planTime: Int64, now: HostInstant) {

@@ -9,12 +9,9 @@ extension SimulationCore {
     }
 
     /// A CALL of the station goes typed: its JSON is written only for the trace.
-    func needsBytes(_ message: OutgoingMessage) -> Bool {
-        !typedFrames || message.request == nil
-    }
-
-    func send(_ message: OutgoingMessage, bytes: [UInt8], slot: Int, now: HostInstant) {
-        let frame = frames.put(typedFrames && message.request != nil ? .call(message) : .json(bytes))
+    func send(_ message: OutgoingMessage, bytes: [UInt8]?, slot: Int, now: HostInstant) {
+        let typed = typedFrames && message.request != nil
+        let frame = frames.put(typed ? .call(message) : .json(bytes ?? message.bytes))
         scheduler.schedule(
             .frameToCSMS(station: Int32(slot), frame: frame, epoch: links[slot].epoch),
             at: sent(by: slot, at: now.stationTime) + Simulation.linkLatency)

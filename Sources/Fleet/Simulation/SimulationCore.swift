@@ -44,8 +44,10 @@ final class SimulationCore: StationBackend {
     /// Buffers handed to the CSMS cores, reused; a stack, because handling one effect may make another
     /// state machine act before the first buffer is done with.
     @exclusivity(unchecked) var csmsBuffers: [[CSMSEffect]] = []
-    /// The stations; set once, as the core is made.
-    @exclusivity(unchecked) private(set) var host: StationHost<SimulationCore>!
+    /// The stations; set once, as the core is made. Read through an unowned reference, so that each
+    /// event costs no reference counting; `hostOwner` keeps it.
+    @exclusivity(unchecked) private(set) unowned(unsafe) var host: StationHost<SimulationCore>!
+    private var hostOwner: StationHost<SimulationCore>?
 
     /// What the stations do, as the report counts it; confined to the thread running this core.
     let recorder = MetricsRecorder()
@@ -62,7 +64,9 @@ final class SimulationCore: StationBackend {
         trace = tracing ? TraceBuffer() : nil
         scheduler = Scheduler(clock: VirtualClock(start: plan.start), capacity: range.count * 4)
         timerGenerations = [UInt32](repeating: 0, count: range.count * HostTimer.count)
-        host = StationHost(backend: self, plan: plan, drivesCSMS: true, shift: 0, recorder: recorder)
+        let host = StationHost(backend: self, plan: plan, drivesCSMS: true, shift: 0, recorder: recorder)
+        hostOwner = host
+        self.host = host
         let profile = plan.profile
         host.reserveCapacity(range.count)
         links.reserveCapacity(range.count)
