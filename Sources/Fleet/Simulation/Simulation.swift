@@ -28,7 +28,7 @@ public final class Simulation {
 
     /// The plan being run.
     public let plan: FleetPlan
-    private var cores: [SimulationCore]
+    private let cores: [SimulationCore]
     private var aggregator: MetricsAggregator
     private let trace: TraceWriter?
     private var now: Int64
@@ -42,9 +42,13 @@ public final class Simulation {
     ///   - typedFrames: whether a station's CALLs and their answers travel as typed values (by default),
     ///     or as JSON as over a socket; the trace and the report are the same either way, the typed
     ///     exchange is only faster.
+    ///   - pingInterval: how often each link is pinged (as `run --ping-interval` does), or `nil` for no
+    ///     pings, as a Green'Up sends none: a partition (a profile's `partition` event or `--fault`) then
+    ///     cuts the stations off without their links being found dead.
     /// - Throws: ``SimulationError`` when the plan has no station or the trace cannot be written.
     public init(
-        plan: FleetPlan, tracePath: String? = nil, threads: Int? = nil, typedFrames: Bool = true
+        plan: FleetPlan, tracePath: String? = nil, threads: Int? = nil, typedFrames: Bool = true,
+        pingInterval: Duration? = nil
     ) throws(SimulationError) {
         guard !plan.stations.isEmpty else { throw .noStations }
         self.plan = plan
@@ -55,7 +59,10 @@ public final class Simulation {
             let lower = stations.lowerBound + stations.count * part / count
             let upper = stations.lowerBound + stations.count * (part + 1) / count
             return SimulationCore(
-                plan: plan, stations: lower..<upper, tracing: tracePath != nil, typedFrames: typedFrames)
+                plan: plan, stations: lower..<upper, tracing: tracePath != nil, typedFrames: typedFrames,
+                pingInterval: pingInterval.map {
+                    max(1, $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000)
+                })
         }
         aggregator = MetricsAggregator(loopCount: count)
         now = plan.start
@@ -86,7 +93,7 @@ public final class Simulation {
             }
             if let trace {
                 trace.write(merging: cores.map { $0.trace ?? TraceBuffer() })
-                for index in cores.indices { cores[index].trace?.clear() }
+                for core in cores { core.trace?.clear() }
             }
             now = windowEnd
             progress?(aggregator.snapshot())
@@ -100,12 +107,10 @@ public final class Simulation {
             cores[0].run(until: time)
             return
         }
-        cores.withUnsafeMutableBufferPointer { buffer in
-            // Each worker touches only its own core, and concurrentPerform returns once all are done.
-            nonisolated(unsafe) let cores = buffer
-            DispatchQueue.concurrentPerform(iterations: cores.count) { index in
-                cores[index].run(until: time)
-            }
+        // Each worker touches only its own core, and concurrentPerform returns once all are done.
+        nonisolated(unsafe) let cores = cores
+        DispatchQueue.concurrentPerform(iterations: cores.count) { index in
+            cores[index].run(until: time)
         }
     }
 

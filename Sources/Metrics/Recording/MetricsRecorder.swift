@@ -198,6 +198,13 @@ public final class MetricsRecorder {
         set { storms.stations = newValue }
     }
 
+    /// A fault the run injects is due now (``recordFault(_:occurrence:startMicros:station:isOnline:)``'s
+    /// names): its storm begins here before it hits any station, so that its *before* figures are taken
+    /// at its planned instant in every part of the fleet, hit or not.
+    public func recordFaultPlanned(_ fault: String, occurrence: Int, startMicros: UInt64) {
+        storms.planned(fault, occurrence: occurrence, startMicros: startMicros, bootLatency: bootLatency)
+    }
+
     /// A fault the run injects hits `station`, a number the loop gives it: the storm of that occurrence
     /// of the fault begins, or takes it in. Call it before the fault acts on the station.
     /// - Parameters:
@@ -216,25 +223,29 @@ public final class MetricsRecorder {
     /// `station` is online: its link is up and the CSMS accepted its BootNotification (or, for a model
     /// that does not boot again on a new link, its link is up again). It is back for every storm that
     /// waited for it.
-    /// - Parameter queuedSince: when each message waiting in its queue was due, in microseconds since
-    ///   the run started: the messages it kept while offline.
-    public func recordOnline(station: Int, queuedSince: [UInt64] = []) {
+    /// - Parameters:
+    ///   - queuedSince: when each message waiting in its queue was due, in microseconds since the run
+    ///     started: the messages it kept while offline.
+    ///   - atMicros: when, in microseconds since the run started, if not the recorder's time: a
+    ///     simulation moves its recorders' time only once a window, but times its storms to the event.
+    public func recordOnline(station: Int, queuedSince: [UInt64] = [], atMicros: UInt64? = nil) {
         online &+= 1
-        storms.online(station: station, at: elapsedMicros, queuedSince: queuedSince)
+        storms.online(station: station, at: atMicros ?? elapsedMicros, queuedSince: queuedSince)
     }
 
-    /// `station` is no longer online.
-    public func recordOffline(station: Int) {
+    /// `station` is no longer online (at `atMicros`, if not the recorder's time).
+    public func recordOffline(station: Int, atMicros: UInt64? = nil) {
         if online > 0 { online -= 1 }
-        storms.offline(station: station, at: elapsedMicros)
+        storms.offline(station: station, at: atMicros ?? elapsedMicros)
     }
 
     /// `station` lost its link, or failed to open one, by the CSMS's doing or the network's (closed,
     /// reset, refused, unanswered), not by the run's: many such losses at once are a storm of a CSMS
     /// that went away (``StormMetrics/wentAway``), unless a fault the run injected explains them.
-    public func recordLinkLost(station: Int) {
+    /// - Parameter atMicros: when, if not the recorder's time.
+    public func recordLinkLost(station: Int, atMicros: UInt64? = nil) {
         storms.linkLost(
-            station: station, at: elapsedMicros, connected: Int(clamping: connections.current),
+            station: station, at: atMicros ?? elapsedMicros, connected: Int(clamping: connections.current),
             bootLatency: bootLatency)
     }
 

@@ -59,6 +59,16 @@ struct StormTracker {
 
     // MARK: What happens
 
+    /// A fault the run injects is due now: its storm begins, with no station yet, unless it has begun.
+    /// Every part of a fleet that begins it so (each simulation core) takes its *before* at the same
+    /// instant, whichever of its stations the fault hits, so that the parts' storms add up to the whole's.
+    mutating func planned(_ fault: String, occurrence: Int, startMicros: UInt64, bootLatency: LatencyHistogram) {
+        guard !frozen,
+            !storms.contains(where: { $0.injected && $0.fault == fault && $0.occurrence == occurrence })
+        else { return }
+        _ = begin(fault, injected: true, occurrence: occurrence, at: startMicros, bootLatency: bootLatency)
+    }
+
     /// A fault the run injected hit `station`: a storm begins, or the storm of that occurrence of the
     /// fault takes the station in.
     /// - Parameters:
