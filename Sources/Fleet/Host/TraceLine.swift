@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import JSON
 
 /// One line of a `--trace` file, in the one format that `run` and `simulate` both write, so that one
@@ -52,29 +57,33 @@ public struct TraceLine: Sendable, Equatable {
     /// - Parameters:
     ///   - time: the frame's time on the plan's calendar (`t`).
     ///   - frame: the frame's bytes as they went on the wire.
-    ///   - frameIsJSON: whether `frame` is known to be one JSON array with no line break, as the package's
-    ///     writer makes every frame of its own; a frame from a peer is checked before it is written as it is.
+    ///   - frameIsJSON: whether `frame` is known to be JSON text, as the package's writer makes every frame
+    ///     of its own; the grammar of a frame from a peer is checked before it is written as it went.
     ///   - wallMicros: the wall clock in microseconds since the Unix epoch, or `nil` in virtual time.
     static func append(
         time: Int64, station: String, outgoing: Bool, frame: UnsafeRawBufferPointer, frameIsJSON: Bool,
         wallMicros: Int64? = nil, to buffer: inout [UInt8]
     ) {
+        // The names are typed StaticString: a bare literal would pick the writer's slower `String` overload.
         JSONWriter.append(to: &buffer) { writer in
             writer.beginObject()
-            writer.key("t")
+            writer.key("t" as StaticString)
             writer.int(Int(time))
-            writer.key("station")
+            writer.key("station" as StaticString)
             writer.string(station)
-            writer.key("dir")
-            writer.string(outgoing ? "out" : "in")
-            writer.key("frame")
+            writer.key("dir" as StaticString)
+            let direction: StaticString = outgoing ? "out" : "in"
+            writer.unescapedString {
+                $0.append(contentsOf: UnsafeBufferPointer(start: direction.utf8Start, count: direction.utf8CodeUnitCount))
+            }
+            writer.key("frame" as StaticString)
             if isOneLineArray(frame, checkingGrammar: !frameIsJSON) {
                 writer.raw(frame)
             } else {
                 writer.string(String(decoding: frame, as: UTF8.self))
             }
             if let wallMicros {
-                writer.key("wall")
+                writer.key("wall" as StaticString)
                 writer.double(Double(wallMicros) / 1000)
             }
             writer.endObject()
@@ -86,8 +95,9 @@ public struct TraceLine: Sendable, Equatable {
     /// would split the trace's line. The grammar (and UTF-8) is checked only when `checkingGrammar`.
     private static func isOneLineArray(_ frame: UnsafeRawBufferPointer, checkingGrammar: Bool) -> Bool {
         let bytes = frame.bindMemory(to: UInt8.self)
+        // memchr: the C library's vector search, several times quicker than a loop over the bytes.
         guard let base = bytes.baseAddress, bytes.first == UInt8(ascii: "["),
-            !bytes.contains(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
+            memchr(base, 0x0A, bytes.count) == nil, memchr(base, 0x0D, bytes.count) == nil
         else { return false }
         guard checkingGrammar else { return true }
         var reader = JSONReader(base: base, start: 0, end: bytes.count)
