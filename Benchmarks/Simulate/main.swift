@@ -1,7 +1,7 @@
 // bench-simulate: the scheduler alone, then a day of a fleet in virtual time.
 //
 //   swift run -c release bench-simulate [--profile Profiles/default.json] [--stations 1000] [--hours 24]
-//                                       [--runs 3] [--threads N] [--json-frames]
+//                                       [--runs 3] [--threads N] [--json-frames] [--trace FILE]
 //
 // Prints a table of medians over the runs: wall time, CPU time, scheduler events per second.
 import Fleet
@@ -16,6 +16,8 @@ struct Options {
     var threads: Int?
     /// Frames between the stations and their CSMS as JSON, as over a socket, rather than typed.
     var jsonFrames = false
+    /// Where each run writes its trace (`simulate --trace`), if anywhere.
+    var trace: String?
 
     init(_ arguments: [String]) {
         var rest = arguments.dropFirst()
@@ -31,6 +33,7 @@ struct Options {
             case "--hours": hours = Double(value) ?? hours
             case "--runs": runs = max(1, Int(value) ?? runs)
             case "--threads": threads = Int(value)
+            case "--trace": trace = value
             default: fatalError("unknown option \(name)")
             }
         }
@@ -86,7 +89,8 @@ for _ in 0..<options.runs {
     queueRates.append(schedulerEventsPerSecond(pending: 5_000, events: 5_000_000))
     let cpuBefore = cpuSeconds()
     let start = Date()
-    let simulation = try Simulation(plan: plan, threads: options.threads, typedFrames: !options.jsonFrames)
+    let simulation = try Simulation(
+        plan: plan, tracePath: options.trace, threads: options.threads, typedFrames: !options.jsonFrames)
     try simulation.run()
     walls.append(Date().timeIntervalSince(start))
     cpus.append(cpuSeconds() - cpuBefore)
@@ -95,7 +99,7 @@ for _ in 0..<options.runs {
 }
 
 print("bench-simulate: \(options.profile), \(options.stations) stations, \(options.hours) h simulated, "
-    + "\(options.jsonFrames ? "JSON" : "typed") frames, median of \(options.runs) runs")
+    + "\(options.jsonFrames ? "JSON" : "typed") frames\(options.trace == nil ? "" : ", traced"), median of \(options.runs) runs")
 row("scheduler alone (5,000 pending), events/s", String(format: "%.2f M", median(queueRates) / 1e6))
 row("simulation wall time", String(format: "%.2f s", median(walls)))
 row("simulation CPU time (all threads)", String(format: "%.2f s", median(cpus)))

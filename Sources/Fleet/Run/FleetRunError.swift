@@ -33,7 +33,8 @@ public struct FleetRunError: Error, Sendable, CustomStringConvertible {
 
     private let code: Code
     /// The report of a run that could not reach the CSMS: its attempts, counted by how they failed
-    /// (`connections.failed_by_reason`), for `--report`; `nil` for the other errors, where nothing ran.
+    /// (`connections.failed_by_reason`), for `--report`; or of a run that went to its end but could not
+    /// write its trace; `nil` for the other errors, where nothing ran.
     public let report: RunReport?
 
     private init(_ code: Code, report: RunReport? = nil) {
@@ -52,9 +53,9 @@ public struct FleetRunError: Error, Sendable, CustomStringConvertible {
         FleetRunError(.invalidConfiguration(why))
     }
 
-    /// The trace file could not be opened or written.
-    static func trace(path: String, reason: String) -> FleetRunError {
-        FleetRunError(.trace(path: path, reason: reason))
+    /// The trace file could not be opened, or written (`report` is then the run's).
+    static func trace(path: String, reason: String, report: RunReport? = nil) -> FleetRunError {
+        FleetRunError(.trace(path: path, reason: reason), report: report)
     }
 
     /// The embedded CSMS could not start.

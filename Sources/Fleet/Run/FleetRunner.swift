@@ -71,9 +71,12 @@ public final class FleetRunner: Sendable {
             let client = try makeClient(url: configuration.csmsURL ?? embedded!.url, stations: plan.stations.count)
             let metricsServer = try startMetricsServer(csms: embedded)
             defer { metricsServer?.stop() }
-            return try await drive(
+            let report = try await drive(
                 plan: plan, sources: sources, group: group, client: client, embedded: embedded, traceFile: traceFile,
                 progress: progress)
+            // The loops handed over their last lines as the run finished.
+            try traceFile?.finish(report: report)
+            return report
         }
     }
 

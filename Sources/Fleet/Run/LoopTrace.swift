@@ -19,13 +19,17 @@ final class LoopTrace {
     /// - Parameters:
     ///   - nanos: the loops' clock when the frame went or came: the line's `wall`.
     ///   - planTime: the station's time then, moved onto the plan's calendar: the line's `t`.
-    func record<Bytes: BidirectionalCollection<UInt8>>(
-        nanos: UInt64, planTime: Int64, station: String, outgoing: Bool, frame: Bytes
-    ) {
+    ///   - frame: the frame's bytes; a station's own are the package's JSON, the CSMS's are checked.
+    func record(nanos: UInt64, planTime: Int64, station: String, outgoing: Bool, frame: UnsafeRawBufferPointer) {
         TraceLine.append(
-            time: planTime, station: station, outgoing: outgoing, frame: frame,
+            time: planTime, station: station, outgoing: outgoing, frame: frame, frameIsJSON: outgoing,
             wallMicros: wallOffsetMicros + Int64(nanos / 1000), to: &buffer)
         if buffer.count >= Self.blockSize { flush() }
+    }
+
+    /// Appends the line of one frame held in an array (the frames a station sends).
+    func record(nanos: UInt64, planTime: Int64, station: String, outgoing: Bool, frame: [UInt8]) {
+        frame.withUnsafeBytes { record(nanos: nanos, planTime: planTime, station: station, outgoing: outgoing, frame: $0) }
     }
 
     /// Hands what is buffered to the file.

@@ -1,12 +1,20 @@
+import Basics
 import Dispatch
 import Glibc
+import Metrics
+import Synchronization
 
 /// The `--trace` file: blocks of JSON lines handed over by the loops' ``LoopTrace``s, written in order of
 /// arrival on a queue of its own, so that no event loop waits for the disk.
+///
+/// A write that fails (a full disk) stops the writing: the run goes on to its end, and then fails with
+/// ``finish()``'s error and its report, rather than leave a trace with lines missing unsaid.
 final class TraceFile: Sendable {
     private let descriptor: Int32
     private let path: String
     private let queue = DispatchQueue(label: "ocpp-fleet.trace")
+    /// The first write that failed, as the run's error will say it.
+    private let failure = Mutex<String?>(nil)
 
     /// Creates (or truncates) the file at `path`.
     init(path: String) throws(FleetRunError) {
@@ -17,18 +25,25 @@ final class TraceFile: Sendable {
         self.path = path
     }
 
-    /// Writes `block` after the blocks given before it. A failing disk loses trace lines, never the run.
+    /// Writes `block` after the blocks given before it, unless a write has failed.
     func write(_ block: [UInt8]) {
-        queue.async { [descriptor] in
-            var written = 0
-            block.withUnsafeBytes { bytes in
-                while written < bytes.count {
-                    let result = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-                    if result < 0 && errno == EINTR { continue }
-                    guard result > 0 else { return }
-                    written += result
-                }
+        queue.async { [self] in
+            guard failure.withLock({ $0 == nil }) else { return }
+            let written = block.withUnsafeBytes { bytes in
+                Result { () throws(SystemCallError) in try WriteLoop.write(bytes, to: descriptor) }
             }
+            if case .failure(let error) = written {
+                failure.withLock { $0 = String(cString: strerror(error.code)) }
+            }
+        }
+    }
+
+    /// Waits for every block given so far, then says whether they were all written.
+    /// - Throws: ``FleetRunError`` for the first write that failed, with `report` (the run's).
+    func finish(report: RunReport) throws(FleetRunError) {
+        queue.sync {}
+        if let reason = failure.withLock({ $0 }) {
+            throw FleetRunError.trace(path: path, reason: reason, report: report)
         }
     }
 

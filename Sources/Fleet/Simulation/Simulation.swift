@@ -98,7 +98,8 @@ public final class Simulation {
             now = windowEnd
             progress?(aggregator.snapshot())
         }
-        trace?.flush()
+        // At the plan's end the trace is whole: its file is closed then, not whenever the simulation goes.
+        if now >= plan.end { trace?.close() } else { trace?.flush() }
         if let failure = trace?.failure { throw failure }
     }
 

@@ -26,7 +26,11 @@ struct TraceBuffer {
     /// Appends the line of one frame (``TraceLine``).
     mutating func record(time: Int64, station: Int, id: String, direction: Direction, frame: [UInt8]) {
         let start = bytes.count
-        TraceLine.append(time: time, station: id, outgoing: direction == .out, frame: frame, to: &bytes)
+        // The frames of a simulation are the package's own, written by its JSON writer.
+        frame.withUnsafeBytes { frame in
+            TraceLine.append(
+                time: time, station: id, outgoing: direction == .out, frame: frame, frameIsJSON: true, to: &bytes)
+        }
         lines.append(Line(time: time, station: Int32(station), start: Int32(start), end: Int32(bytes.count)))
     }
 

@@ -1,3 +1,4 @@
+import Basics
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -6,9 +7,11 @@ import Darwin
 
 /// Writes the message trace of a simulation, in the line format of every trace (``TraceLine``): lines
 /// come from the cores' ``TraceBuffer``s, merged in the canonical order.
+///
+/// The first write that fails stops the writing; ``failure`` says why, and the simulation throws it.
 final class TraceWriter {
     private let path: String
-    private let descriptor: Int32
+    private var descriptor: Int32
     private var buffer: [UInt8] = []
     private static let blockSize = 1 << 16
     private(set) var failure: SimulationError?
@@ -23,9 +26,9 @@ final class TraceWriter {
         buffer.reserveCapacity(Self.blockSize * 2)
     }
 
+    /// A simulation dropped before its end still leaves its lines so far, and no descriptor.
     deinit {
-        flush()
-        close(descriptor)
+        close()
     }
 
     /// Merges the buffers' lines (each buffer sorted, buffers in station order) and writes them.
@@ -51,25 +54,26 @@ final class TraceWriter {
 
     /// Writes out what is buffered.
     func flush() {
-        var written = 0
-        while written < buffer.count {
-            let result = buffer.withUnsafeBytes { bytes in
-                systemWrite(descriptor, bytes.baseAddress! + written, bytes.count - written)
-            }
-            if result < 0 && errno == EINTR { continue }
-            guard result > 0 else {
-                if failure == nil {
-                    failure = SimulationError.trace(path: path, reason: String(cString: strerror(errno)))
-                }
-                break
-            }
-            written += result
+        defer { buffer.removeAll(keepingCapacity: true) }
+        guard failure == nil, descriptor >= 0 else { return }
+        let written = buffer.withUnsafeBytes { bytes in
+            Result { () throws(SystemCallError) in try WriteLoop.write(bytes, to: descriptor) }
         }
-        buffer.removeAll(keepingCapacity: true)
+        if case .failure(let error) = written {
+            failure = SimulationError.trace(path: path, reason: String(cString: strerror(error.code)))
+        }
+    }
+
+    /// Writes out what is buffered and closes the file; closing again does nothing.
+    func close() {
+        guard descriptor >= 0 else { return }
+        flush()
+        _ = systemClose(descriptor)
+        descriptor = -1
     }
 }
 
-/// `write(2)`, out of the reach of ``TraceWriter``'s own `write` methods.
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, bytes, count)
+/// `close(2)`, out of the reach of ``TraceWriter``'s own `close` method.
+private func systemClose(_ descriptor: Int32) -> Int32 {
+    close(descriptor)
 }

@@ -1,6 +1,7 @@
 import Fleet
 import Foundation
 import Glibc
+import Metrics
 import Testing
 
 /// Whatever way a run ends, it leaves nothing open: each case runs in a process of its own (an exit
@@ -11,6 +12,14 @@ import Testing
     func badTracePath() async {
         let result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
             await CleanupCheck.expectNoLeak(.badTracePath)
+        }
+        CleanupCheck.expectClean(result)
+    }
+
+    @Test("a trace file that takes no byte fails the run with its report; nothing is left open")
+    func unwritableTrace() async {
+        let result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+            await CleanupCheck.expectNoLeak(.unwritableTrace)
         }
         CleanupCheck.expectClean(result)
     }
@@ -51,7 +60,7 @@ import Testing
 /// One run that ends one way, and the descriptors of the process before and after it.
 private enum CleanupCheck {
     enum Ending {
-        case badTracePath, metricsPortTaken, refusingCSMS, restartFails, completes
+        case badTracePath, unwritableTrace, metricsPortTaken, refusingCSMS, restartFails, completes
     }
 
     /// Expects the child's verdict to be "clean"; otherwise records what it said instead.
@@ -91,6 +100,22 @@ private enum CleanupCheck {
         case .badTracePath:
             configuration.traceFile = "/nonexistent-\(getpid())/trace.jsonl"
             try await expectFailure(configuration) { $0.description.hasPrefix("cannot write the trace") }
+        case .unwritableTrace:
+            // /dev/full refuses every byte: the run goes on until both stations have booted, then fails.
+            configuration.traceFile = "/dev/full"
+            configuration.duration = .seconds(120)
+            let runner = FleetRunner(configuration: configuration)
+            do {
+                _ = try await runner.run { progress in
+                    if progress.snapshot.actions["BootNotification"]?.answered ?? 0 >= 2 { runner.stop() }
+                }
+                fail("the run should have failed")
+            } catch {
+                let expected = "cannot write the trace to /dev/full: \(String(cString: strerror(ENOSPC)))"
+                guard error.description == expected, error.report?.actions.isEmpty == false else {
+                    fail("the run failed otherwise: \(error), report: \(error.report != nil)")
+                }
+            }
         case .metricsPortTaken:
             let holder = try listener(on: metricsPort)
             defer { close(holder) }
