@@ -181,8 +181,12 @@ public struct TraceLine: Sendable, Equatable {
             }
         }
         guard let time, let station, let direction, let frame else {
-            let missing = time == nil ? "t" : station == nil ? "station" : direction == nil ? "dir" : "frame"
-            throw reader.failure(expected: "a member \"\(missing)\" in the line", at: opening)
+            let missing: StaticString =
+                time == nil
+                ? "a member \"t\" in the line" : station == nil
+                ? "a member \"station\" in the line" : direction == nil
+                ? "a member \"dir\" in the line" : "a member \"frame\" in the line"
+            throw reader.failure(expected: missing, at: opening)
         }
         return TraceLine(time: time, station: station, direction: direction, frame: frame, wallMillis: wall)
     }
