@@ -107,6 +107,7 @@ public struct Station: Sendable {
         case .connectorFaultCleared(let connectorId): faultCleared(connectorId, now: now, effects: &effects)
         }
         sendNext(now: now, effects: &effects)
+        releaseDrainedQueue()
     }
 
     /// Handles a CALLRESULT from a CSMS in the same process, given as its typed value: the station acts
@@ -120,6 +121,14 @@ public struct Station: Sendable {
     ) {
         received(.typed(response), messageId: messageId, now: now, effects: &effects)
         sendNext(now: now, effects: &effects)
+        releaseDrainedQueue()
+    }
+
+    /// Gives the queue's storage back once every CALL in it has left: a station idles between its CALLs
+    /// most of its life, and an empty queue that kept its capacity would hold room for a few hundred
+    /// bytes of ``PendingCall``s in each of thousands of idle stations.
+    private mutating func releaseDrainedQueue() {
+        if queue.isEmpty, queue.capacity > 0 { queue = [] }
     }
 
     private mutating func fired(_ timer: StationTimer, now: Int64, effects: inout [StationEffect]) {
