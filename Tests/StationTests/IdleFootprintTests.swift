@@ -29,4 +29,25 @@ import Testing
         #expect(harness.calls(.stopTransaction).count == 1)
         #expect(harness.station.queue.capacity == 0)
     }
+
+    @Test func aConnectorHoldsNothingForAnEVADriverOrAReservationBeforeOneComes() {
+        var harness = StationHarness()
+        harness.boot()
+        #expect(harness.station.connectors.allSatisfy { !$0.isOccupied })
+    }
+
+    @Test func aConnectorGivesItsOccupancyBackWhenTheEVThatChargedLeaves() {
+        var harness = StationHarness()
+        harness.boot()
+        harness.handle(.evPlugged(connectorId: 1, ev: .typical))
+        harness.handle(.badgePresented(connectorId: 1, idTag: "BADGE1"))
+        harness.advance(seconds: 60)
+        #expect(harness.station.connectors[1].isOccupied)
+        #expect(harness.station.transactionId(on: 1) != nil)
+        harness.handle(.evUnplugged(connectorId: 1))
+        harness.advance(seconds: 10)
+        #expect(harness.calls(.stopTransaction).count == 1)
+        #expect(!harness.station.connectors[1].isOccupied)
+        #expect(harness.station.registerWh(of: 1) > 0)
+    }
 }
