@@ -73,7 +73,6 @@ public struct Station: Sendable {
     var inFlight: InFlightCall?
     var authorization = AuthorizationStore()
     var profiles = ChargingProfileSet()
-    var stationReservation: Reservation?
     var nextLocalTransaction: UInt32 = 1
     var diagnostics = DiagnosticsStatus.idle
     var diagnosticsLocationSupported = true
@@ -220,4 +219,11 @@ public struct Station: Sendable {
     }
 
     var isOnline: Bool { link == .connected && registration == .accepted }
+
+    /// A reservation of the station as a whole (ReserveNow on connectorId 0): connector 0's, the one that
+    /// stands for the station, so that a station without one keeps no room for it.
+    var stationReservation: Reservation? {
+        get { connectors[0].reservation }
+        set { connectors[0].reservation = newValue }
+    }
 }
