@@ -77,11 +77,8 @@ public final class WebSocketChannel {
     private var outbound = OutboundBuffer()
     private var tls: TLSEngine?
     private var timer: TimerID?
-    /// A failure found inside a call from the handler, until the loop reports it (boxed: rare, and 88 B).
-    private var pendingFailure: Boxed<NetError>?
-    /// The address to connect from, until the connection is up (boxed: only a fleet that spreads its
-    /// links over source addresses sets it).
-    private var sourceAddress: Boxed<SocketAddress>?
+    private var pendingFailure: NetError?
+    private let sourceAddress: SocketAddress?
     /// What the link's conditions hold back; `nil` while the network leaves the link alone.
     private var shaper: LinkShaper?
 
@@ -100,7 +97,7 @@ public final class WebSocketChannel {
         self.client = client
         self.codec = codec
         self.tls = tls
-        self.sourceAddress = sourceAddress.map(Boxed.init)
+        self.sourceAddress = sourceAddress
     }
 
     // MARK: Public API
@@ -252,7 +249,6 @@ public final class WebSocketChannel {
     /// The TCP connection is up: start TLS (if any) and send what waits (the upgrade request).
     func transportConnected() {
         phase = .handshaking
-        sourceAddress = nil
         if !outbound.isEmpty { loop.unsent.change(from: 0, to: outbound.count) }
         do {
             try loop.setInterest(fd, .read)
@@ -274,7 +270,7 @@ public final class WebSocketChannel {
         guard let client else { return }
         let address = client.addresses[Int(addressIndex)]
         do {
-            let fd = try TCP.makeClientSocket(for: address, source: sourceAddress?.value)
+            let fd = try TCP.makeClientSocket(for: address, source: sourceAddress)
             self.fd = fd
             switch try TCP.connect(fd, to: address) {
             case .processed:
@@ -664,7 +660,7 @@ public final class WebSocketChannel {
     /// Reports a failure from the loop rather than from inside the caller's own call.
     private func reportLater(_ error: NetError) {
         guard phase != .closed, pendingFailure == nil else { return }
-        pendingFailure = Boxed(error)
+        pendingFailure = error
         closeSocket()
         phase = .closing
         cancelTimer()
@@ -751,7 +747,7 @@ extension WebSocketChannel: TimerOwner {
         case TimerTag.closeTimeout:
             finish(.failed(NetError(.abruptClose, "\(peerName) did not answer our close frame in time")))
         case TimerTag.reportFailure:
-            if let pendingFailure { finish(.failed(pendingFailure.value)) }
+            if let pendingFailure { finish(.failed(pendingFailure)) }
         case TimerTag.ping:
             guard phase == .open, pingMilliseconds > 0 else { return }
             if awaitingPong {
