@@ -39,7 +39,8 @@ struct StationCalls {
         let excess = dues.count - head - queued
         if excess > 0 { head += excess }
         if head == dues.count {
-            dues.removeAll(keepingCapacity: true)
+            // Given back, not kept: a station idles between its CALLs most of the time.
+            dues = []
             head = 0
         } else if head > 32, head * 2 > dues.count {
             // The read front is given back once it outweighs what waits.
@@ -59,6 +60,9 @@ struct StationCalls {
 
     /// When each CALL waiting in the queue was due, oldest first.
     var queuedDues: ArraySlice<UInt64> { dues[head...] }
+
+    /// How many due times the storage kept for them has room for.
+    var dueCapacity: Int { dues.capacity }
 
     /// Forgets every CALL: the station is gone (powered off by the run).
     mutating func removeAll() {

@@ -88,7 +88,9 @@ struct PendingCall: Sendable {
 struct InFlightCall: Sendable {
     enum Purpose: Sendable {
         case boot
-        case queued(PendingCall)
+        /// Boxed: a station waits for an answer a moment at a time and idles the rest, and its call kept
+        /// in place would hold a ``PendingCall``'s room (136 B) in every station all the time.
+        indirect case queued(PendingCall)
     }
 
     var messageId: String

@@ -73,7 +73,6 @@ public struct Station: Sendable {
     var inFlight: InFlightCall?
     var authorization = AuthorizationStore()
     var profiles = ChargingProfileSet()
-    var stationReservation: Reservation?
     var nextLocalTransaction: UInt32 = 1
     var diagnostics = DiagnosticsStatus.idle
     var diagnosticsLocationSupported = true
@@ -107,6 +106,7 @@ public struct Station: Sendable {
         case .connectorFaultCleared(let connectorId): faultCleared(connectorId, now: now, effects: &effects)
         }
         sendNext(now: now, effects: &effects)
+        releaseDrainedQueue()
     }
 
     /// Handles a CALLRESULT from a CSMS in the same process, given as its typed value: the station acts
@@ -131,6 +131,14 @@ public struct Station: Sendable {
     public mutating func handle(received text: UnsafeRawBufferPointer, now: Int64, effects: inout [StationEffect]) {
         received(text, now: now, effects: &effects)
         sendNext(now: now, effects: &effects)
+        releaseDrainedQueue()
+    }
+
+    /// Gives the queue's storage back once every CALL in it has left: a station idles between its CALLs
+    /// most of its life, and an empty queue that kept its capacity would hold room for a few hundred
+    /// bytes of ``PendingCall``s in each of thousands of idle stations.
+    private mutating func releaseDrainedQueue() {
+        if queue.isEmpty, queue.capacity > 0 { queue = [] }
     }
 
     private mutating func fired(_ timer: StationTimer, now: Int64, effects: inout [StationEffect]) {
@@ -222,4 +230,11 @@ public struct Station: Sendable {
     }
 
     var isOnline: Bool { link == .connected && registration == .accepted }
+
+    /// A reservation of the station as a whole (ReserveNow on connectorId 0): connector 0's, the one that
+    /// stands for the station, so that a station without one keeps no room for it.
+    var stationReservation: Reservation? {
+        get { connectors[0].reservation }
+        set { connectors[0].reservation = newValue }
+    }
 }
