@@ -78,6 +78,22 @@ extension OCPPFrame {
             try decodePayload(as: Request.Response.self)
         }
 
+        /// Decodes a CALL's request in place with `decode`, for the request types of this module.
+        /// - Throws: ``OCPPError`` carrying the message id; ``CallErrorCode/protocolError`` when the frame is
+        ///   no CALL.
+        func decodeRequest<Request>(
+            _ decode: (Action, BorrowedPayload) throws(OCPPError) -> Request
+        ) throws(OCPPError) -> Request {
+            guard case .call(let action) = kind else {
+                throw OCPPError(code: .protocolError, messageId: messageId, reason: "the frame is no CALL")
+            }
+            do {
+                return try decode(action, payloadText)
+            } catch {
+                throw error.answering(messageId)
+            }
+        }
+
         /// The payload's text in place, for the typed decoders of this module.
         var payloadText: BorrowedPayload {
             BorrowedPayload(base: base, range: envelope.payload)

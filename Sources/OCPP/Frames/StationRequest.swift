@@ -36,14 +36,7 @@ public enum StationRequest: Sendable, Equatable {
     /// - Throws: ``OCPPError`` carrying the CALL's message id, as for an ``OCPPFrame/Call``;
     ///   ``CallErrorCode/protocolError`` when the frame is no CALL.
     public init(_ frame: OCPPFrame.Borrowed) throws(OCPPError) {
-        guard case .call(let action) = frame.kind else {
-            throw OCPPError(code: .protocolError, messageId: frame.messageId, reason: "the frame is no CALL")
-        }
-        do {
-            try self.init(action: action, text: frame.payloadText)
-        } catch {
-            throw error.answering(frame.messageId)
-        }
+        self = try frame.decodeRequest { action, text throws(OCPPError) in try Self(action: action, text: text) }
     }
 
     /// Decodes the payload of a request of `action`.
