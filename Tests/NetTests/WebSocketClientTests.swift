@@ -164,7 +164,8 @@ import WebSocket
         try await testLoop.connect(recorder, to: try await peer.url(), station: "PING") {
             $0.pingInterval = .milliseconds(200)
         }
-        #expect(await recorder.wait { $0.openedCount == 1 })
+        // Required: the channel is used below, and a wait that timed out must fail the test, not index past it.
+        try #require(await recorder.wait { $0.openedCount == 1 })
         // Five pings, each sent once the one before was answered, or the channel would have failed.
         #expect(await peer.wait(forLines: "PING", count: 5), "\(peer.output)")
         try await testLoop.loop.submit { recorder.channels[0].send(text: "still here") }
