@@ -275,7 +275,11 @@ final class StationHost<Backend: StationBackend> {
         let measuresFromDue = Backend.measuresFromDue
         let callDue = measuresFromDue ? stations[slot].calls.callDue(eventDue: due, hadQueued: waited) : now.nanos
         let written = measuresFromDue ? stations[slot].calls.written : 0
-        for effect in effects {
+        // Each effect is moved out of the buffer, which is emptied next, rather than copied (a copy
+        // retains its message's storage, and the buffer's emptying releases it again).
+        for index in effects.indices {
+            var effect = StationEffect.connect
+            swap(&effect, &effects[index])
             perform(effect, slot: slot, due: callDue, now: now)
         }
         effects.removeAll(keepingCapacity: true)
@@ -290,7 +294,7 @@ final class StationHost<Backend: StationBackend> {
         }
     }
 
-    private func perform(_ effect: StationEffect, slot: Int, due: UInt64, now: HostInstant) {
+    private func perform(_ effect: consuming StationEffect, slot: Int, due: UInt64, now: HostInstant) {
         switch effect {
         case .send(let message):
             send(message, slot: slot, due: due, now: now)

@@ -39,7 +39,7 @@ extension Action {
 
     /// The case's place in declaration order. The compiler turns this switch into the case's stored tag,
     /// which is that same number: it costs what reading the tag's byte would, with no unsafe pointer.
-    var ordinal: UInt8 {
+    public var ordinal: UInt8 {
         switch self {
         case .authorize: 0
         case .bootNotification: 1
