@@ -15,12 +15,7 @@ import Testing
     }
 
     @Test func aQueueFilledOfflineGivesItsStorageBackOnceDelivered() {
-        var harness = StationHarness()
-        harness.boot()
-        harness.handle(.evPlugged(connectorId: 1, ev: .typical))
-        harness.handle(.badgePresented(connectorId: 1, idTag: "BADGE1"))
-        harness.autoConnect = false
-        harness.handle(.disconnected)
+        var harness = StationHarness.chargingOffline()
         harness.advance(seconds: 125)
         #expect(harness.station.queue.capacity >= 4)
         harness.handle(.evUnplugged(connectorId: 1))

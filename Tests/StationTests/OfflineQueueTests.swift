@@ -6,16 +6,6 @@ import Testing
 /// Nothing lost, and proven so: every transaction message reaches the CSMS once from the station's side,
 /// is sent again only where OCPP-J allows it (and then counted), or is reported lost by name.
 @Suite struct OfflineQueueTests {
-    /// A station charging on connector 1 (transactionId 1001) whose link then drops for good.
-    private static func chargingOffline() -> StationHarness {
-        var harness = StationHarness()
-        harness.boot()
-        harness.handle(.evPlugged(connectorId: 1, ev: .typical))
-        harness.handle(.badgePresented(connectorId: 1, idTag: "BADGE1"))
-        harness.autoConnect = false
-        harness.handle(.disconnected)
-        return harness
-    }
 
     private static func transactionCalls(_ harness: StationHarness) -> [StationHarness.Sent] {
         harness.stationCalls.filter { [.startTransaction, .meterValues, .stopTransaction].contains($0.action) }
@@ -30,7 +20,7 @@ import Testing
     }
 
     @Test func everyMessageProducedOfflineIsSentOnceInOrderAfterReconnection() {
-        var harness = Self.chargingOffline()
+        var harness = StationHarness.chargingOffline()
         harness.advance(seconds: 125)  // four samples
         harness.handle(.evUnplugged(connectorId: 1))
         harness.autoConnect = true
@@ -44,7 +34,7 @@ import Testing
     }
 
     @Test func theOfflineQueueSaysHowManyWaitAndSinceWhen() {
-        var harness = Self.chargingOffline()
+        var harness = StationHarness.chargingOffline()
         #expect(harness.station.oldestQueuedAt == nil)
         let firstSample = harness.now + 30_000
         harness.advance(seconds: 65)
@@ -169,7 +159,7 @@ import Testing
     }
 
     @Test func aFullOfflineQueueLosesMeterValuesFirstAndSaysSo() {
-        var harness = Self.chargingOffline()
+        var harness = StationHarness.chargingOffline()
         harness.request("ChangeConfiguration", #"{"key":"MeterValueSampleInterval","value":"10"}"#)
         harness.advance(seconds: Double(Station.offlineQueueCapacity + 5) * 10)
         #expect(harness.station.queuedCalls == Station.offlineQueueCapacity)
@@ -186,7 +176,7 @@ import Testing
     }
 
     @Test func aStationPowerCycledOfflineStopsItsTransactionAfterBootBehindWhatItHadQueued() throws {
-        var harness = Self.chargingOffline()
+        var harness = StationHarness.chargingOffline()
         harness.advance(seconds: 65)  // two samples queued
         let sentBefore = harness.sent.count
         harness.handle(.powerCycle)

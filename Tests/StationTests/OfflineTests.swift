@@ -6,12 +6,7 @@ import Testing
 
 @Suite struct OfflineTests {
     @Test func chargingGoesOnOfflineAndQueuedMessagesArriveInOrder() throws {
-        var harness = StationHarness()
-        harness.boot()
-        harness.handle(.evPlugged(connectorId: 1, ev: .typical))
-        harness.handle(.badgePresented(connectorId: 1, idTag: "BADGE1"))
-        harness.autoConnect = false
-        harness.handle(.disconnected)
+        var harness = StationHarness.chargingOffline()
         let sentBefore = harness.sent.count
         harness.advance(seconds: 95)  // three samples offline
         harness.handle(.evUnplugged(connectorId: 1))

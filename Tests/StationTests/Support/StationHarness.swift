@@ -159,3 +159,16 @@ struct StationHarness {
 
     var stationCalls: [Sent] { sent.filter { $0.kind == .call } }
 }
+
+extension StationHarness {
+    /// A station charging on connector 1 (transactionId 1001) whose link then drops for good.
+    static func chargingOffline() -> StationHarness {
+        var harness = StationHarness()
+        harness.boot()
+        harness.handle(.evPlugged(connectorId: 1, ev: .typical))
+        harness.handle(.badgePresented(connectorId: 1, idTag: "BADGE1"))
+        harness.autoConnect = false
+        harness.handle(.disconnected)
+        return harness
+    }
+}
