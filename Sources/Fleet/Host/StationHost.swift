@@ -137,10 +137,9 @@ final class StationHost<Backend: StationBackend> {
     /// - Parameter frame: lent for the call only; the station copies out what it keeps.
     func frameReceived(_ frame: UnsafeRawBufferPointer, slot: Int, now: HostInstant) {
         if backend.isTracing { trace(Array(frame), slot: slot, outgoing: false, now: now) }
-        var effects = takeEffects()
-        let waited = Backend.measuresFromDue && stations[slot].station.queuedCalls > 0
-        stations[slot].station.handle(received: frame, now: now.stationTime, effects: &effects)
-        perform(&effects, slot: slot, due: now.nanos, now: now, waited: waited)
+        deliver(slot: slot, due: now.nanos, now: now) { station, effects in
+            station.handle(received: frame, now: now.stationTime, effects: &effects)
+        }
         provisionPlugAndCharge(slot, now: now)
     }
 
@@ -151,10 +150,9 @@ final class StationHost<Backend: StationBackend> {
             response.encodeCallResult(messageId: messageId, into: &bytes)
             trace(bytes, slot: slot, outgoing: false, now: now)
         }
-        var effects = takeEffects()
-        let waited = Backend.measuresFromDue && stations[slot].station.queuedCalls > 0
-        stations[slot].station.handle(answer: response, messageId: messageId, now: now.stationTime, effects: &effects)
-        perform(&effects, slot: slot, due: now.nanos, now: now, waited: waited)
+        deliver(slot: slot, due: now.nanos, now: now) { station, effects in
+            station.handle(answer: response, messageId: messageId, now: now.stationTime, effects: &effects)
+        }
         provisionPlugAndCharge(slot, now: now)
     }
 
@@ -258,9 +256,19 @@ final class StationHost<Backend: StationBackend> {
     /// - Parameter due: when the event was due on the host's clock: a CALL it sends is late from then
     ///   (when the backend ``StationBackend/measuresFromDue``).
     func deliver(_ event: StationEvent, slot: Int, due: UInt64, now: HostInstant) {
+        deliver(slot: slot, due: due, now: now) { station, effects in
+            station.handle(event, now: now.stationTime, effects: &effects)
+        }
+    }
+
+    /// Lets `handle` give the station of `slot` what happened, then carries out its effects.
+    @inline(__always)
+    private func deliver(
+        slot: Int, due: UInt64, now: HostInstant, _ handle: (inout Station, inout [StationEffect]) -> Void
+    ) {
         var effects = takeEffects()
         let waited = Backend.measuresFromDue && stations[slot].station.queuedCalls > 0
-        stations[slot].station.handle(event, now: now.stationTime, effects: &effects)
+        handle(&stations[slot].station, &effects)
         perform(&effects, slot: slot, due: due, now: now, waited: waited)
     }
 
