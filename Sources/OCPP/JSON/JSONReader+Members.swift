@@ -5,21 +5,25 @@ import JSON
 /// (`idTagInfo.status`, `meterValue[0].timestamp`), a required member's absence reported by name.
 extension JSONReader {
     /// Reads the member `field` into `value`.
+    @inline(__always)
     mutating func read<Value: PayloadValue>(_ value: inout Value?, _ field: StaticString) throws(OCPPError) {
         try readOnce(&value, field) { (reader) throws(OCPPError) in try Value(from: &reader) }
     }
 
     /// Reads the string member `field` of at most `maxLength` characters (a CiStringN type) into `value`.
+    @inline(__always)
     mutating func read(_ value: inout String?, _ field: StaticString, maxLength: Int) throws(OCPPError) {
         try readOnce(&value, field) { (reader) throws(OCPPError) in try reader.readString("", maxLength: maxLength) }
     }
 
     /// Reads the URI member `field` into `value`.
+    @inline(__always)
     mutating func readURI(_ value: inout String?, _ field: StaticString) throws(OCPPError) {
         try readOnce(&value, field) { (reader) throws(OCPPError) in try reader.readURI("") }
     }
 
     /// Reads the decimal member `field`, a multiple of 0.1, into `value`.
+    @inline(__always)
     mutating func readTenths(_ value: inout Double?, _ field: StaticString) throws(OCPPError) {
         try readOnce(&value, field) { (reader) throws(OCPPError) in try reader.readTenths("") }
     }
@@ -36,6 +40,7 @@ extension JSONReader {
         value = try readArray(field) { (reader) throws(OCPPError) in try reader.readString("", maxLength: maxLength) }
     }
 
+    @inline(__always)
     private mutating func readOnce<Value>(
         _ value: inout Value?, _ field: StaticString, _ read: (inout JSONReader) throws(OCPPError) -> Value
     ) throws(OCPPError) {
@@ -58,6 +63,7 @@ extension JSONReader {
 
 extension Optional {
     /// The value of a required member, or the error that says it is missing.
+    @inline(__always)
     func required(_ field: StaticString) throws(OCPPError) -> Wrapped {
         guard let self else { throw .missing(field) }
         return self
@@ -65,6 +71,7 @@ extension Optional {
 
     /// The value of a required array member of at least `minItems` elements, or the error that says
     /// it is missing or too short.
+    @inline(__always)
     func required<Element>(_ field: StaticString, minItems: Int) throws(OCPPError) -> Wrapped
     where Wrapped == [Element] {
         let elements = try required(field)

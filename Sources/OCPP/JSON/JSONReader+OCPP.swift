@@ -40,7 +40,7 @@ extension JSONReader {
         let key: Key?
         do { key = try nextMember(in: &object) } catch { throw .formation("", error) }
         guard let key else { return nil }
-        return MemberName(key: key, reader: self)
+        return MemberName(key: key, base: base)
     }
 
     /// The error for a member the schema does not allow (`additionalProperties: false`).

@@ -7,17 +7,20 @@ extension JSONWriter {
     }
 
     /// Writes the member `name` holding `value`.
+    @inline(__always)
     mutating func member(_ name: StaticString, _ value: some PayloadValue) {
         key(name)
         value.encode(to: &self)
     }
 
     /// Writes the member `name` holding `value`, or nothing when it is absent.
+    @inline(__always)
     mutating func member<Value: PayloadValue>(_ name: StaticString, _ value: Value?) {
         if let value { member(name, value) }
     }
 
     /// Writes the member `name` holding the array `values`.
+    @inline(__always)
     mutating func member(_ name: StaticString, _ values: [some PayloadValue]) {
         key(name)
         beginArray()
@@ -26,6 +29,7 @@ extension JSONWriter {
     }
 
     /// Writes the member `name` holding the array `values`, or nothing when it is absent.
+    @inline(__always)
     mutating func member<Value: PayloadValue>(_ name: StaticString, _ values: [Value]?) {
         if let values { member(name, values) }
     }

@@ -4,10 +4,12 @@ import JSON
 /// (`case "idTag":`): compared in place with each name of the schema, without building a `String`.
 struct MemberName {
     let key: JSONReader.Key
-    /// The reader the name was read with, whose input holds its bytes.
-    let reader: JSONReader
+    /// The first byte of the input the name was read from (the reader's `base`).
+    let base: UnsafePointer<UInt8>
 
+    @inline(__always)
     static func ~= (name: StaticString, member: MemberName) -> Bool {
-        member.reader.matches(member.key, name)
+        // A reader over nothing of the same input: `matches` reads only its base.
+        JSONReader(base: member.base, start: 0, end: 0).matches(member.key, name)
     }
 }
