@@ -1,5 +1,5 @@
 /// A request the CSMS sends to a station, decoded by its action.
-public enum CentralSystemRequest: Sendable, Equatable {
+public enum CentralSystemRequest: Sendable, Equatable, ActionDecodable {
     /// CancelReservation.
     case cancelReservation(CancelReservationRequest)
     /// ChangeAvailability.
@@ -42,27 +42,14 @@ public enum CentralSystemRequest: Sendable, Equatable {
     /// Decodes the request of a CALL.
     /// - Throws: ``OCPPError`` carrying the CALL's message id: ``CallErrorCode/notSupported`` for
     ///   an action that only the CSMS receives, else the code of the payload's first violation.
-    public init(_ call: OCPPFrame.Call) throws(OCPPError) {
-        do {
-            try self.init(action: call.action, payload: call.payload)
-        } catch {
-            throw error.answering(call.messageId)
-        }
-    }
+    public init(_ call: OCPPFrame.Call) throws(OCPPError) { try self.init(decoding: call) }
 
     /// Decodes the request of a CALL read in place.
     /// - Throws: ``OCPPError`` carrying the CALL's message id, as for an ``OCPPFrame/Call``;
     ///   ``CallErrorCode/protocolError`` when the frame is no CALL.
-    public init(_ frame: OCPPFrame.Borrowed) throws(OCPPError) {
-        self = try frame.decodeRequest { action, text throws(OCPPError) in try Self(action: action, text: text) }
-    }
+    public init(_ frame: OCPPFrame.Borrowed) throws(OCPPError) { try self.init(decoding: frame) }
 
-    /// Decodes the payload of a request of `action`.
-    public init(action: Action, payload: JSONPayload) throws(OCPPError) {
-        try self.init(action: action, text: payload)
-    }
-
-    private init(action: Action, text: some PayloadText) throws(OCPPError) {
+    init(action: Action, text: some PayloadText) throws(OCPPError) {
         switch action {
         case .cancelReservation: self = .cancelReservation(try text.decode(CancelReservationRequest.self))
         case .changeAvailability: self = .changeAvailability(try text.decode(ChangeAvailabilityRequest.self))

@@ -1,5 +1,5 @@
 /// A request a station sends to the CSMS, decoded by its action.
-public enum StationRequest: Sendable, Equatable {
+public enum StationRequest: Sendable, Equatable, ActionDecodable {
     /// Authorize.
     case authorize(AuthorizeRequest)
     /// BootNotification.
@@ -24,27 +24,14 @@ public enum StationRequest: Sendable, Equatable {
     /// Decodes the request of a CALL.
     /// - Throws: ``OCPPError`` carrying the CALL's message id: ``CallErrorCode/notSupported`` for
     ///   an action that only a station receives, else the code of the payload's first violation.
-    public init(_ call: OCPPFrame.Call) throws(OCPPError) {
-        do {
-            try self.init(action: call.action, payload: call.payload)
-        } catch {
-            throw error.answering(call.messageId)
-        }
-    }
+    public init(_ call: OCPPFrame.Call) throws(OCPPError) { try self.init(decoding: call) }
 
     /// Decodes the request of a CALL read in place.
     /// - Throws: ``OCPPError`` carrying the CALL's message id, as for an ``OCPPFrame/Call``;
     ///   ``CallErrorCode/protocolError`` when the frame is no CALL.
-    public init(_ frame: OCPPFrame.Borrowed) throws(OCPPError) {
-        self = try frame.decodeRequest { action, text throws(OCPPError) in try Self(action: action, text: text) }
-    }
+    public init(_ frame: OCPPFrame.Borrowed) throws(OCPPError) { try self.init(decoding: frame) }
 
-    /// Decodes the payload of a request of `action`.
-    public init(action: Action, payload: JSONPayload) throws(OCPPError) {
-        try self.init(action: action, text: payload)
-    }
-
-    private init(action: Action, text: some PayloadText) throws(OCPPError) {
+    init(action: Action, text: some PayloadText) throws(OCPPError) {
         switch action {
         case .authorize: self = .authorize(try text.decode(AuthorizeRequest.self))
         case .bootNotification: self = .bootNotification(try text.decode(BootNotificationRequest.self))

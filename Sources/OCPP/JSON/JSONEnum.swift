@@ -1,7 +1,7 @@
 import JSON
 
 /// An enumeration of the spec whose raw values are its JSON strings, readable straight from bytes.
-protocol JSONEnum: RawRepresentable<String>, CaseIterable, Sendable {
+protocol JSONEnum: RawRepresentable<String>, CaseIterable, Sendable, PayloadValue {
     static var names: JSONNameTable<Self> { get }
 }
 

@@ -36,13 +36,16 @@ extension JSONReader {
     }
 
     /// The next member's name, with its colon consumed; nil once the object's `}` is consumed.
-    mutating func nextKey(_ object: inout Container) throws(OCPPError) -> Key? {
-        do { return try nextMember(in: &object) } catch { throw .formation("", error) }
+    mutating func nextKey(_ object: inout Container) throws(OCPPError) -> MemberName? {
+        let key: Key?
+        do { key = try nextMember(in: &object) } catch { throw .formation("", error) }
+        guard let key else { return nil }
+        return MemberName(key: key, base: base)
     }
 
     /// The error for a member the schema does not allow (`additionalProperties: false`).
-    func unknownField(_ key: Key) -> OCPPError {
-        OCPPError(code: .formationViolation, field: text(of: key), reason: "unknown field")
+    func unknownField(_ member: MemberName) -> OCPPError {
+        OCPPError(code: .formationViolation, field: text(of: member.key), reason: "unknown field")
     }
 
     mutating func beginArray(_ field: StaticString) throws(OCPPError) -> Container {

@@ -1,12 +1,36 @@
 import JSON
 
-/// The writer as OCPP's typed payloads use it: enumerations by their names, date-times as RFC 3339.
+/// The writer as OCPP's typed payloads use it: enumerations by their names, members one call each.
 extension JSONWriter {
     mutating func enumValue(_ value: some RawRepresentable<String>) {
         string(value.rawValue)
     }
 
-    mutating func dateTime(_ value: OCPPDateTime) {
-        unescapedString { value.write(to: &$0) }
+    /// Writes the member `name` holding `value`.
+    @inline(__always)
+    mutating func member(_ name: StaticString, _ value: some PayloadValue) {
+        key(name)
+        value.encode(to: &self)
+    }
+
+    /// Writes the member `name` holding `value`, or nothing when it is absent.
+    @inline(__always)
+    mutating func member<Value: PayloadValue>(_ name: StaticString, _ value: Value?) {
+        if let value { member(name, value) }
+    }
+
+    /// Writes the member `name` holding the array `values`.
+    @inline(__always)
+    mutating func member(_ name: StaticString, _ values: [some PayloadValue]) {
+        key(name)
+        beginArray()
+        for value in values { value.encode(to: &self) }
+        endArray()
+    }
+
+    /// Writes the member `name` holding the array `values`, or nothing when it is absent.
+    @inline(__always)
+    mutating func member<Value: PayloadValue>(_ name: StaticString, _ values: [Value]?) {
+        if let values { member(name, values) }
     }
 }

@@ -21,21 +21,17 @@ public struct AuthorizeRequest: OCPPRequest {
         var idTag: String?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "idTag") {
-                guard idTag == nil else { throw .duplicate("idTag") }
-                idTag = try reader.readString("idTag", maxLength: 20)
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "idTag": try reader.read(&idTag, "idTag", maxLength: 20)
+            default: throw reader.unknownField(member)
             }
         }
-        guard let idTag else { throw .missing("idTag") }
-        self.init(idTag: idTag)
+        try self.init(idTag: idTag.required("idTag"))
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("idTag")
-        writer.string(idTag)
+        writer.member("idTag", idTag)
         writer.endObject()
     }
 }
@@ -54,25 +50,17 @@ public struct AuthorizeResponse: OCPPPayload {
         var idTagInfo: IdTagInfo?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "idTagInfo") {
-                guard idTagInfo == nil else { throw .duplicate("idTagInfo") }
-                do {
-                    idTagInfo = try IdTagInfo(from: &reader)
-                } catch {
-                    throw error.inside("idTagInfo")
-                }
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "idTagInfo": try reader.read(&idTagInfo, "idTagInfo")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let idTagInfo else { throw .missing("idTagInfo") }
-        self.init(idTagInfo: idTagInfo)
+        try self.init(idTagInfo: idTagInfo.required("idTagInfo"))
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("idTagInfo")
-        idTagInfo.encode(to: &writer)
+        writer.member("idTagInfo", idTagInfo)
         writer.endObject()
     }
 }

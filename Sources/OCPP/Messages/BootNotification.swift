@@ -52,53 +52,29 @@ public struct BootNotificationRequest: OCPPRequest {
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
-        var chargePointVendor: String?
-        var chargePointModel: String?
-        var chargePointSerialNumber: String?
-        var chargeBoxSerialNumber: String?
-        var firmwareVersion: String?
-        var iccid: String?
-        var imsi: String?
-        var meterType: String?
-        var meterSerialNumber: String?
+        var chargePointVendor: String?, chargePointModel: String?, chargePointSerialNumber: String?,
+            chargeBoxSerialNumber: String?, firmwareVersion: String?, iccid: String?, imsi: String?, meterType: String?,
+            meterSerialNumber: String?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "chargePointVendor") {
-                guard chargePointVendor == nil else { throw .duplicate("chargePointVendor") }
-                chargePointVendor = try reader.readString("chargePointVendor", maxLength: 20)
-            } else if reader.matches(member, "chargePointModel") {
-                guard chargePointModel == nil else { throw .duplicate("chargePointModel") }
-                chargePointModel = try reader.readString("chargePointModel", maxLength: 20)
-            } else if reader.matches(member, "chargePointSerialNumber") {
-                guard chargePointSerialNumber == nil else { throw .duplicate("chargePointSerialNumber") }
-                chargePointSerialNumber = try reader.readString("chargePointSerialNumber", maxLength: 25)
-            } else if reader.matches(member, "chargeBoxSerialNumber") {
-                guard chargeBoxSerialNumber == nil else { throw .duplicate("chargeBoxSerialNumber") }
-                chargeBoxSerialNumber = try reader.readString("chargeBoxSerialNumber", maxLength: 25)
-            } else if reader.matches(member, "firmwareVersion") {
-                guard firmwareVersion == nil else { throw .duplicate("firmwareVersion") }
-                firmwareVersion = try reader.readString("firmwareVersion", maxLength: 50)
-            } else if reader.matches(member, "iccid") {
-                guard iccid == nil else { throw .duplicate("iccid") }
-                iccid = try reader.readString("iccid", maxLength: 20)
-            } else if reader.matches(member, "imsi") {
-                guard imsi == nil else { throw .duplicate("imsi") }
-                imsi = try reader.readString("imsi", maxLength: 20)
-            } else if reader.matches(member, "meterType") {
-                guard meterType == nil else { throw .duplicate("meterType") }
-                meterType = try reader.readString("meterType", maxLength: 25)
-            } else if reader.matches(member, "meterSerialNumber") {
-                guard meterSerialNumber == nil else { throw .duplicate("meterSerialNumber") }
-                meterSerialNumber = try reader.readString("meterSerialNumber", maxLength: 25)
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "chargePointVendor": try reader.read(&chargePointVendor, "chargePointVendor", maxLength: 20)
+            case "chargePointModel": try reader.read(&chargePointModel, "chargePointModel", maxLength: 20)
+            case "chargePointSerialNumber":
+                try reader.read(&chargePointSerialNumber, "chargePointSerialNumber", maxLength: 25)
+            case "chargeBoxSerialNumber":
+                try reader.read(&chargeBoxSerialNumber, "chargeBoxSerialNumber", maxLength: 25)
+            case "firmwareVersion": try reader.read(&firmwareVersion, "firmwareVersion", maxLength: 50)
+            case "iccid": try reader.read(&iccid, "iccid", maxLength: 20)
+            case "imsi": try reader.read(&imsi, "imsi", maxLength: 20)
+            case "meterType": try reader.read(&meterType, "meterType", maxLength: 25)
+            case "meterSerialNumber": try reader.read(&meterSerialNumber, "meterSerialNumber", maxLength: 25)
+            default: throw reader.unknownField(member)
             }
         }
-        guard let chargePointVendor else { throw .missing("chargePointVendor") }
-        guard let chargePointModel else { throw .missing("chargePointModel") }
-        self.init(
-            chargePointVendor: chargePointVendor,
-            chargePointModel: chargePointModel,
+        try self.init(
+            chargePointVendor: chargePointVendor.required("chargePointVendor"),
+            chargePointModel: chargePointModel.required("chargePointModel"),
             chargePointSerialNumber: chargePointSerialNumber,
             chargeBoxSerialNumber: chargeBoxSerialNumber,
             firmwareVersion: firmwareVersion,
@@ -111,38 +87,15 @@ public struct BootNotificationRequest: OCPPRequest {
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("chargePointVendor")
-        writer.string(chargePointVendor)
-        writer.key("chargePointModel")
-        writer.string(chargePointModel)
-        if let chargePointSerialNumber {
-            writer.key("chargePointSerialNumber")
-            writer.string(chargePointSerialNumber)
-        }
-        if let chargeBoxSerialNumber {
-            writer.key("chargeBoxSerialNumber")
-            writer.string(chargeBoxSerialNumber)
-        }
-        if let firmwareVersion {
-            writer.key("firmwareVersion")
-            writer.string(firmwareVersion)
-        }
-        if let iccid {
-            writer.key("iccid")
-            writer.string(iccid)
-        }
-        if let imsi {
-            writer.key("imsi")
-            writer.string(imsi)
-        }
-        if let meterType {
-            writer.key("meterType")
-            writer.string(meterType)
-        }
-        if let meterSerialNumber {
-            writer.key("meterSerialNumber")
-            writer.string(meterSerialNumber)
-        }
+        writer.member("chargePointVendor", chargePointVendor)
+        writer.member("chargePointModel", chargePointModel)
+        writer.member("chargePointSerialNumber", chargePointSerialNumber)
+        writer.member("chargeBoxSerialNumber", chargeBoxSerialNumber)
+        writer.member("firmwareVersion", firmwareVersion)
+        writer.member("iccid", iccid)
+        writer.member("imsi", imsi)
+        writer.member("meterType", meterType)
+        writer.member("meterSerialNumber", meterSerialNumber)
         writer.endObject()
     }
 }
@@ -164,38 +117,28 @@ public struct BootNotificationResponse: OCPPPayload {
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
-        var status: RegistrationStatus?
-        var currentTime: OCPPDateTime?
-        var interval: Int?
+        var status: RegistrationStatus?, currentTime: OCPPDateTime?, interval: Int?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "status") {
-                guard status == nil else { throw .duplicate("status") }
-                status = try reader.readEnum("status", as: RegistrationStatus.self)
-            } else if reader.matches(member, "currentTime") {
-                guard currentTime == nil else { throw .duplicate("currentTime") }
-                currentTime = try reader.readDateTime("currentTime")
-            } else if reader.matches(member, "interval") {
-                guard interval == nil else { throw .duplicate("interval") }
-                interval = try reader.readInt("interval")
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "status": try reader.read(&status, "status")
+            case "currentTime": try reader.read(&currentTime, "currentTime")
+            case "interval": try reader.read(&interval, "interval")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let status else { throw .missing("status") }
-        guard let currentTime else { throw .missing("currentTime") }
-        guard let interval else { throw .missing("interval") }
-        self.init(status: status, currentTime: currentTime, interval: interval)
+        try self.init(
+            status: status.required("status"),
+            currentTime: currentTime.required("currentTime"),
+            interval: interval.required("interval")
+        )
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("status")
-        writer.enumValue(status)
-        writer.key("currentTime")
-        writer.dateTime(currentTime)
-        writer.key("interval")
-        writer.int(interval)
+        writer.member("status", status)
+        writer.member("currentTime", currentTime)
+        writer.member("interval", interval)
         writer.endObject()
     }
 }

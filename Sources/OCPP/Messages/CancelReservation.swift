@@ -21,21 +21,17 @@ public struct CancelReservationRequest: OCPPRequest {
         var reservationId: Int?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "reservationId") {
-                guard reservationId == nil else { throw .duplicate("reservationId") }
-                reservationId = try reader.readInt("reservationId")
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "reservationId": try reader.read(&reservationId, "reservationId")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let reservationId else { throw .missing("reservationId") }
-        self.init(reservationId: reservationId)
+        try self.init(reservationId: reservationId.required("reservationId"))
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("reservationId")
-        writer.int(reservationId)
+        writer.member("reservationId", reservationId)
         writer.endObject()
     }
 }
@@ -54,21 +50,17 @@ public struct CancelReservationResponse: OCPPPayload {
         var status: CancelReservationStatus?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "status") {
-                guard status == nil else { throw .duplicate("status") }
-                status = try reader.readEnum("status", as: CancelReservationStatus.self)
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "status": try reader.read(&status, "status")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let status else { throw .missing("status") }
-        self.init(status: status)
+        try self.init(status: status.required("status"))
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("status")
-        writer.enumValue(status)
+        writer.member("status", status)
         writer.endObject()
     }
 }

@@ -21,31 +21,22 @@ public struct ChangeAvailabilityRequest: OCPPRequest {
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
-        var connectorId: Int?
-        var type: AvailabilityType?
+        var connectorId: Int?, type: AvailabilityType?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "connectorId") {
-                guard connectorId == nil else { throw .duplicate("connectorId") }
-                connectorId = try reader.readInt("connectorId")
-            } else if reader.matches(member, "type") {
-                guard type == nil else { throw .duplicate("type") }
-                type = try reader.readEnum("type", as: AvailabilityType.self)
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "connectorId": try reader.read(&connectorId, "connectorId")
+            case "type": try reader.read(&type, "type")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let connectorId else { throw .missing("connectorId") }
-        guard let type else { throw .missing("type") }
-        self.init(connectorId: connectorId, type: type)
+        try self.init(connectorId: connectorId.required("connectorId"), type: type.required("type"))
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("connectorId")
-        writer.int(connectorId)
-        writer.key("type")
-        writer.enumValue(type)
+        writer.member("connectorId", connectorId)
+        writer.member("type", type)
         writer.endObject()
     }
 }
@@ -64,21 +55,17 @@ public struct ChangeAvailabilityResponse: OCPPPayload {
         var status: AvailabilityStatus?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "status") {
-                guard status == nil else { throw .duplicate("status") }
-                status = try reader.readEnum("status", as: AvailabilityStatus.self)
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "status": try reader.read(&status, "status")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let status else { throw .missing("status") }
-        self.init(status: status)
+        try self.init(status: status.required("status"))
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("status")
-        writer.enumValue(status)
+        writer.member("status", status)
         writer.endObject()
     }
 }

@@ -21,31 +21,22 @@ public struct ChangeConfigurationRequest: OCPPRequest {
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
-        var key: String?
-        var value: String?
+        var key: String?, value: String?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "key") {
-                guard key == nil else { throw .duplicate("key") }
-                key = try reader.readString("key", maxLength: 50)
-            } else if reader.matches(member, "value") {
-                guard value == nil else { throw .duplicate("value") }
-                value = try reader.readString("value", maxLength: 500)
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "key": try reader.read(&key, "key", maxLength: 50)
+            case "value": try reader.read(&value, "value", maxLength: 500)
+            default: throw reader.unknownField(member)
             }
         }
-        guard let key else { throw .missing("key") }
-        guard let value else { throw .missing("value") }
-        self.init(key: key, value: value)
+        try self.init(key: key.required("key"), value: value.required("value"))
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("key")
-        writer.string(key)
-        writer.key("value")
-        writer.string(value)
+        writer.member("key", key)
+        writer.member("value", value)
         writer.endObject()
     }
 }
@@ -64,21 +55,17 @@ public struct ChangeConfigurationResponse: OCPPPayload {
         var status: ConfigurationStatus?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "status") {
-                guard status == nil else { throw .duplicate("status") }
-                status = try reader.readEnum("status", as: ConfigurationStatus.self)
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "status": try reader.read(&status, "status")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let status else { throw .missing("status") }
-        self.init(status: status)
+        try self.init(status: status.required("status"))
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("status")
-        writer.enumValue(status)
+        writer.member("status", status)
         writer.endObject()
     }
 }

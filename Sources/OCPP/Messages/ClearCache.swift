@@ -3,7 +3,7 @@
 import JSON
 
 /// ClearCache (CSMS → station): Clears the authorization cache.
-public struct ClearCacheRequest: OCPPRequest {
+public struct ClearCacheRequest: OCPPRequest, EmptyPayload {
     /// The answer: ``ClearCacheResponse``.
     public typealias Response = ClearCacheResponse
     /// ``Action/clearCache``.
@@ -11,19 +11,6 @@ public struct ClearCacheRequest: OCPPRequest {
 
     /// Creates the payload, an empty object.
     public init() {}
-
-    public init(from reader: inout JSONReader) throws(OCPPError) {
-        var object = try reader.beginObject("")
-        while let member = try reader.nextKey(&object) {
-            throw reader.unknownField(member)
-        }
-        self.init()
-    }
-
-    public func encode(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.endObject()
-    }
 }
 
 /// The answer to a ``ClearCacheRequest``.
@@ -40,21 +27,17 @@ public struct ClearCacheResponse: OCPPPayload {
         var status: ClearCacheStatus?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "status") {
-                guard status == nil else { throw .duplicate("status") }
-                status = try reader.readEnum("status", as: ClearCacheStatus.self)
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "status": try reader.read(&status, "status")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let status else { throw .missing("status") }
-        self.init(status: status)
+        try self.init(status: status.required("status"))
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("status")
-        writer.enumValue(status)
+        writer.member("status", status)
         writer.endObject()
     }
 }

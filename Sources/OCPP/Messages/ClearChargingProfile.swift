@@ -32,26 +32,15 @@ public struct ClearChargingProfileRequest: OCPPRequest {
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
-        var id: Int?
-        var connectorId: Int?
-        var chargingProfilePurpose: ChargingProfilePurposeType?
-        var stackLevel: Int?
+        var id: Int?, connectorId: Int?, chargingProfilePurpose: ChargingProfilePurposeType?, stackLevel: Int?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "id") {
-                guard id == nil else { throw .duplicate("id") }
-                id = try reader.readInt("id")
-            } else if reader.matches(member, "connectorId") {
-                guard connectorId == nil else { throw .duplicate("connectorId") }
-                connectorId = try reader.readInt("connectorId")
-            } else if reader.matches(member, "chargingProfilePurpose") {
-                guard chargingProfilePurpose == nil else { throw .duplicate("chargingProfilePurpose") }
-                chargingProfilePurpose = try reader.readEnum("chargingProfilePurpose", as: ChargingProfilePurposeType.self)
-            } else if reader.matches(member, "stackLevel") {
-                guard stackLevel == nil else { throw .duplicate("stackLevel") }
-                stackLevel = try reader.readInt("stackLevel")
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "id": try reader.read(&id, "id")
+            case "connectorId": try reader.read(&connectorId, "connectorId")
+            case "chargingProfilePurpose": try reader.read(&chargingProfilePurpose, "chargingProfilePurpose")
+            case "stackLevel": try reader.read(&stackLevel, "stackLevel")
+            default: throw reader.unknownField(member)
             }
         }
         self.init(
@@ -64,22 +53,10 @@ public struct ClearChargingProfileRequest: OCPPRequest {
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        if let id {
-            writer.key("id")
-            writer.int(id)
-        }
-        if let connectorId {
-            writer.key("connectorId")
-            writer.int(connectorId)
-        }
-        if let chargingProfilePurpose {
-            writer.key("chargingProfilePurpose")
-            writer.enumValue(chargingProfilePurpose)
-        }
-        if let stackLevel {
-            writer.key("stackLevel")
-            writer.int(stackLevel)
-        }
+        writer.member("id", id)
+        writer.member("connectorId", connectorId)
+        writer.member("chargingProfilePurpose", chargingProfilePurpose)
+        writer.member("stackLevel", stackLevel)
         writer.endObject()
     }
 }
@@ -98,21 +75,17 @@ public struct ClearChargingProfileResponse: OCPPPayload {
         var status: ClearChargingProfileStatus?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "status") {
-                guard status == nil else { throw .duplicate("status") }
-                status = try reader.readEnum("status", as: ClearChargingProfileStatus.self)
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "status": try reader.read(&status, "status")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let status else { throw .missing("status") }
-        self.init(status: status)
+        try self.init(status: status.required("status"))
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("status")
-        writer.enumValue(status)
+        writer.member("status", status)
         writer.endObject()
     }
 }

@@ -24,40 +24,24 @@ public struct DataTransferRequest: OCPPRequest {
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
-        var vendorId: String?
-        var messageId: String?
-        var data: String?
+        var vendorId: String?, messageId: String?, data: String?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "vendorId") {
-                guard vendorId == nil else { throw .duplicate("vendorId") }
-                vendorId = try reader.readString("vendorId", maxLength: 255)
-            } else if reader.matches(member, "messageId") {
-                guard messageId == nil else { throw .duplicate("messageId") }
-                messageId = try reader.readString("messageId", maxLength: 50)
-            } else if reader.matches(member, "data") {
-                guard data == nil else { throw .duplicate("data") }
-                data = try reader.readString("data")
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "vendorId": try reader.read(&vendorId, "vendorId", maxLength: 255)
+            case "messageId": try reader.read(&messageId, "messageId", maxLength: 50)
+            case "data": try reader.read(&data, "data")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let vendorId else { throw .missing("vendorId") }
-        self.init(vendorId: vendorId, messageId: messageId, data: data)
+        try self.init(vendorId: vendorId.required("vendorId"), messageId: messageId, data: data)
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("vendorId")
-        writer.string(vendorId)
-        if let messageId {
-            writer.key("messageId")
-            writer.string(messageId)
-        }
-        if let data {
-            writer.key("data")
-            writer.string(data)
-        }
+        writer.member("vendorId", vendorId)
+        writer.member("messageId", messageId)
+        writer.member("data", data)
         writer.endObject()
     }
 }
@@ -76,32 +60,22 @@ public struct DataTransferResponse: OCPPPayload {
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
-        var status: DataTransferStatus?
-        var data: String?
+        var status: DataTransferStatus?, data: String?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "status") {
-                guard status == nil else { throw .duplicate("status") }
-                status = try reader.readEnum("status", as: DataTransferStatus.self)
-            } else if reader.matches(member, "data") {
-                guard data == nil else { throw .duplicate("data") }
-                data = try reader.readString("data")
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "status": try reader.read(&status, "status")
+            case "data": try reader.read(&data, "data")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let status else { throw .missing("status") }
-        self.init(status: status, data: data)
+        try self.init(status: status.required("status"), data: data)
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("status")
-        writer.enumValue(status)
-        if let data {
-            writer.key("data")
-            writer.string(data)
-        }
+        writer.member("status", status)
+        writer.member("data", data)
         writer.endObject()
     }
 }

@@ -21,40 +21,23 @@ public struct FirmwareStatusNotificationRequest: OCPPRequest {
         var status: FirmwareStatus?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "status") {
-                guard status == nil else { throw .duplicate("status") }
-                status = try reader.readEnum("status", as: FirmwareStatus.self)
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "status": try reader.read(&status, "status")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let status else { throw .missing("status") }
-        self.init(status: status)
+        try self.init(status: status.required("status"))
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("status")
-        writer.enumValue(status)
+        writer.member("status", status)
         writer.endObject()
     }
 }
 
 /// The answer to a ``FirmwareStatusNotificationRequest``.
-public struct FirmwareStatusNotificationResponse: OCPPPayload {
+public struct FirmwareStatusNotificationResponse: OCPPPayload, EmptyPayload {
     /// Creates the payload, an empty object.
     public init() {}
-
-    public init(from reader: inout JSONReader) throws(OCPPError) {
-        var object = try reader.beginObject("")
-        while let member = try reader.nextKey(&object) {
-            throw reader.unknownField(member)
-        }
-        self.init()
-    }
-
-    public func encode(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.endObject()
-    }
 }

@@ -24,39 +24,28 @@ public struct GetCompositeScheduleRequest: OCPPRequest {
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
-        var connectorId: Int?
-        var duration: Int?
-        var chargingRateUnit: ChargingRateUnitType?
+        var connectorId: Int?, duration: Int?, chargingRateUnit: ChargingRateUnitType?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "connectorId") {
-                guard connectorId == nil else { throw .duplicate("connectorId") }
-                connectorId = try reader.readInt("connectorId")
-            } else if reader.matches(member, "duration") {
-                guard duration == nil else { throw .duplicate("duration") }
-                duration = try reader.readInt("duration")
-            } else if reader.matches(member, "chargingRateUnit") {
-                guard chargingRateUnit == nil else { throw .duplicate("chargingRateUnit") }
-                chargingRateUnit = try reader.readEnum("chargingRateUnit", as: ChargingRateUnitType.self)
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "connectorId": try reader.read(&connectorId, "connectorId")
+            case "duration": try reader.read(&duration, "duration")
+            case "chargingRateUnit": try reader.read(&chargingRateUnit, "chargingRateUnit")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let connectorId else { throw .missing("connectorId") }
-        guard let duration else { throw .missing("duration") }
-        self.init(connectorId: connectorId, duration: duration, chargingRateUnit: chargingRateUnit)
+        try self.init(
+            connectorId: connectorId.required("connectorId"),
+            duration: duration.required("duration"),
+            chargingRateUnit: chargingRateUnit
+        )
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("connectorId")
-        writer.int(connectorId)
-        writer.key("duration")
-        writer.int(duration)
-        if let chargingRateUnit {
-            writer.key("chargingRateUnit")
-            writer.enumValue(chargingRateUnit)
-        }
+        writer.member("connectorId", connectorId)
+        writer.member("duration", duration)
+        writer.member("chargingRateUnit", chargingRateUnit)
         writer.endObject()
     }
 }
@@ -86,35 +75,20 @@ public struct GetCompositeScheduleResponse: OCPPPayload {
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
-        var status: GetCompositeScheduleStatus?
-        var connectorId: Int?
-        var scheduleStart: OCPPDateTime?
-        var chargingSchedule: ChargingSchedule?
+        var status: GetCompositeScheduleStatus?, connectorId: Int?, scheduleStart: OCPPDateTime?,
+            chargingSchedule: ChargingSchedule?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "status") {
-                guard status == nil else { throw .duplicate("status") }
-                status = try reader.readEnum("status", as: GetCompositeScheduleStatus.self)
-            } else if reader.matches(member, "connectorId") {
-                guard connectorId == nil else { throw .duplicate("connectorId") }
-                connectorId = try reader.readInt("connectorId")
-            } else if reader.matches(member, "scheduleStart") {
-                guard scheduleStart == nil else { throw .duplicate("scheduleStart") }
-                scheduleStart = try reader.readDateTime("scheduleStart")
-            } else if reader.matches(member, "chargingSchedule") {
-                guard chargingSchedule == nil else { throw .duplicate("chargingSchedule") }
-                do {
-                    chargingSchedule = try ChargingSchedule(from: &reader)
-                } catch {
-                    throw error.inside("chargingSchedule")
-                }
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "status": try reader.read(&status, "status")
+            case "connectorId": try reader.read(&connectorId, "connectorId")
+            case "scheduleStart": try reader.read(&scheduleStart, "scheduleStart")
+            case "chargingSchedule": try reader.read(&chargingSchedule, "chargingSchedule")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let status else { throw .missing("status") }
-        self.init(
-            status: status,
+        try self.init(
+            status: status.required("status"),
             connectorId: connectorId,
             scheduleStart: scheduleStart,
             chargingSchedule: chargingSchedule
@@ -123,20 +97,10 @@ public struct GetCompositeScheduleResponse: OCPPPayload {
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("status")
-        writer.enumValue(status)
-        if let connectorId {
-            writer.key("connectorId")
-            writer.int(connectorId)
-        }
-        if let scheduleStart {
-            writer.key("scheduleStart")
-            writer.dateTime(scheduleStart)
-        }
-        if let chargingSchedule {
-            writer.key("chargingSchedule")
-            chargingSchedule.encode(to: &writer)
-        }
+        writer.member("status", status)
+        writer.member("connectorId", connectorId)
+        writer.member("scheduleStart", scheduleStart)
+        writer.member("chargingSchedule", chargingSchedule)
         writer.endObject()
     }
 }

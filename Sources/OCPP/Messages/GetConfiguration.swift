@@ -21,20 +21,9 @@ public struct GetConfigurationRequest: OCPPRequest {
         var key: [String]?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "key") {
-                guard key == nil else { throw .duplicate("key") }
-                var elements: [String] = []
-                var array = try reader.beginArray("key")
-                while try reader.nextElement(&array) {
-                    do {
-                        elements.append(try reader.readString("", maxLength: 50))
-                    } catch {
-                        throw error.inside("key[\(elements.count)]")
-                    }
-                }
-                key = elements
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "key": try reader.read(&key, "key", maxLength: 50)
+            default: throw reader.unknownField(member)
             }
         }
         self.init(key: key)
@@ -42,14 +31,7 @@ public struct GetConfigurationRequest: OCPPRequest {
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        if let key {
-            writer.key("key")
-            writer.beginArray()
-            for element in key {
-                writer.string(element)
-            }
-            writer.endArray()
-        }
+        writer.member("key", key)
         writer.endObject()
     }
 }
@@ -68,36 +50,13 @@ public struct GetConfigurationResponse: OCPPPayload {
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
-        var configurationKey: [KeyValue]?
-        var unknownKey: [String]?
+        var configurationKey: [KeyValue]?, unknownKey: [String]?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "configurationKey") {
-                guard configurationKey == nil else { throw .duplicate("configurationKey") }
-                var elements: [KeyValue] = []
-                var array = try reader.beginArray("configurationKey")
-                while try reader.nextElement(&array) {
-                    do {
-                        elements.append(try KeyValue(from: &reader))
-                    } catch {
-                        throw error.inside("configurationKey[\(elements.count)]")
-                    }
-                }
-                configurationKey = elements
-            } else if reader.matches(member, "unknownKey") {
-                guard unknownKey == nil else { throw .duplicate("unknownKey") }
-                var elements: [String] = []
-                var array = try reader.beginArray("unknownKey")
-                while try reader.nextElement(&array) {
-                    do {
-                        elements.append(try reader.readString("", maxLength: 50))
-                    } catch {
-                        throw error.inside("unknownKey[\(elements.count)]")
-                    }
-                }
-                unknownKey = elements
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "configurationKey": try reader.read(&configurationKey, "configurationKey")
+            case "unknownKey": try reader.read(&unknownKey, "unknownKey", maxLength: 50)
+            default: throw reader.unknownField(member)
             }
         }
         self.init(configurationKey: configurationKey, unknownKey: unknownKey)
@@ -105,22 +64,8 @@ public struct GetConfigurationResponse: OCPPPayload {
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        if let configurationKey {
-            writer.key("configurationKey")
-            writer.beginArray()
-            for element in configurationKey {
-                element.encode(to: &writer)
-            }
-            writer.endArray()
-        }
-        if let unknownKey {
-            writer.key("unknownKey")
-            writer.beginArray()
-            for element in unknownKey {
-                writer.string(element)
-            }
-            writer.endArray()
-        }
+        writer.member("configurationKey", configurationKey)
+        writer.member("unknownKey", unknownKey)
         writer.endObject()
     }
 }

@@ -36,35 +36,20 @@ public struct GetDiagnosticsRequest: OCPPRequest {
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
-        var location: String?
-        var retries: Int?
-        var retryInterval: Int?
-        var startTime: OCPPDateTime?
-        var stopTime: OCPPDateTime?
+        var location: String?, retries: Int?, retryInterval: Int?, startTime: OCPPDateTime?, stopTime: OCPPDateTime?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "location") {
-                guard location == nil else { throw .duplicate("location") }
-                location = try reader.readURI("location")
-            } else if reader.matches(member, "retries") {
-                guard retries == nil else { throw .duplicate("retries") }
-                retries = try reader.readInt("retries")
-            } else if reader.matches(member, "retryInterval") {
-                guard retryInterval == nil else { throw .duplicate("retryInterval") }
-                retryInterval = try reader.readInt("retryInterval")
-            } else if reader.matches(member, "startTime") {
-                guard startTime == nil else { throw .duplicate("startTime") }
-                startTime = try reader.readDateTime("startTime")
-            } else if reader.matches(member, "stopTime") {
-                guard stopTime == nil else { throw .duplicate("stopTime") }
-                stopTime = try reader.readDateTime("stopTime")
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "location": try reader.readURI(&location, "location")
+            case "retries": try reader.read(&retries, "retries")
+            case "retryInterval": try reader.read(&retryInterval, "retryInterval")
+            case "startTime": try reader.read(&startTime, "startTime")
+            case "stopTime": try reader.read(&stopTime, "stopTime")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let location else { throw .missing("location") }
-        self.init(
-            location: location,
+        try self.init(
+            location: location.required("location"),
             retries: retries,
             retryInterval: retryInterval,
             startTime: startTime,
@@ -74,24 +59,11 @@ public struct GetDiagnosticsRequest: OCPPRequest {
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("location")
-        writer.string(location)
-        if let retries {
-            writer.key("retries")
-            writer.int(retries)
-        }
-        if let retryInterval {
-            writer.key("retryInterval")
-            writer.int(retryInterval)
-        }
-        if let startTime {
-            writer.key("startTime")
-            writer.dateTime(startTime)
-        }
-        if let stopTime {
-            writer.key("stopTime")
-            writer.dateTime(stopTime)
-        }
+        writer.member("location", location)
+        writer.member("retries", retries)
+        writer.member("retryInterval", retryInterval)
+        writer.member("startTime", startTime)
+        writer.member("stopTime", stopTime)
         writer.endObject()
     }
 }
@@ -110,11 +82,9 @@ public struct GetDiagnosticsResponse: OCPPPayload {
         var fileName: String?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "fileName") {
-                guard fileName == nil else { throw .duplicate("fileName") }
-                fileName = try reader.readString("fileName", maxLength: 255)
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "fileName": try reader.read(&fileName, "fileName", maxLength: 255)
+            default: throw reader.unknownField(member)
             }
         }
         self.init(fileName: fileName)
@@ -122,10 +92,7 @@ public struct GetDiagnosticsResponse: OCPPPayload {
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        if let fileName {
-            writer.key("fileName")
-            writer.string(fileName)
-        }
+        writer.member("fileName", fileName)
         writer.endObject()
     }
 }

@@ -3,7 +3,7 @@
 import JSON
 
 /// GetLocalListVersion (CSMS → station): Asks the version of the local authorization list.
-public struct GetLocalListVersionRequest: OCPPRequest {
+public struct GetLocalListVersionRequest: OCPPRequest, EmptyPayload {
     /// The answer: ``GetLocalListVersionResponse``.
     public typealias Response = GetLocalListVersionResponse
     /// ``Action/getLocalListVersion``.
@@ -11,19 +11,6 @@ public struct GetLocalListVersionRequest: OCPPRequest {
 
     /// Creates the payload, an empty object.
     public init() {}
-
-    public init(from reader: inout JSONReader) throws(OCPPError) {
-        var object = try reader.beginObject("")
-        while let member = try reader.nextKey(&object) {
-            throw reader.unknownField(member)
-        }
-        self.init()
-    }
-
-    public func encode(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.endObject()
-    }
 }
 
 /// The answer to a ``GetLocalListVersionRequest``.
@@ -40,21 +27,17 @@ public struct GetLocalListVersionResponse: OCPPPayload {
         var listVersion: Int?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "listVersion") {
-                guard listVersion == nil else { throw .duplicate("listVersion") }
-                listVersion = try reader.readInt("listVersion")
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "listVersion": try reader.read(&listVersion, "listVersion")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let listVersion else { throw .missing("listVersion") }
-        self.init(listVersion: listVersion)
+        try self.init(listVersion: listVersion.required("listVersion"))
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("listVersion")
-        writer.int(listVersion)
+        writer.member("listVersion", listVersion)
         writer.endObject()
     }
 }

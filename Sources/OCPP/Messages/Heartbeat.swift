@@ -3,7 +3,7 @@
 import JSON
 
 /// Heartbeat (station → CSMS): Tells the CSMS the station is alive; the answer gives the CSMS's time.
-public struct HeartbeatRequest: OCPPRequest {
+public struct HeartbeatRequest: OCPPRequest, EmptyPayload {
     /// The answer: ``HeartbeatResponse``.
     public typealias Response = HeartbeatResponse
     /// ``Action/heartbeat``.
@@ -11,19 +11,6 @@ public struct HeartbeatRequest: OCPPRequest {
 
     /// Creates the payload, an empty object.
     public init() {}
-
-    public init(from reader: inout JSONReader) throws(OCPPError) {
-        var object = try reader.beginObject("")
-        while let member = try reader.nextKey(&object) {
-            throw reader.unknownField(member)
-        }
-        self.init()
-    }
-
-    public func encode(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.endObject()
-    }
 }
 
 /// The answer to a ``HeartbeatRequest``.
@@ -40,21 +27,17 @@ public struct HeartbeatResponse: OCPPPayload {
         var currentTime: OCPPDateTime?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "currentTime") {
-                guard currentTime == nil else { throw .duplicate("currentTime") }
-                currentTime = try reader.readDateTime("currentTime")
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "currentTime": try reader.read(&currentTime, "currentTime")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let currentTime else { throw .missing("currentTime") }
-        self.init(currentTime: currentTime)
+        try self.init(currentTime: currentTime.required("currentTime"))
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("currentTime")
-        writer.dateTime(currentTime)
+        writer.member("currentTime", currentTime)
         writer.endObject()
     }
 }

@@ -24,79 +24,35 @@ public struct MeterValuesRequest: OCPPRequest {
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
-        var connectorId: Int?
-        var transactionId: Int?
-        var meterValue: [MeterValue]?
+        var connectorId: Int?, transactionId: Int?, meterValue: [MeterValue]?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "connectorId") {
-                guard connectorId == nil else { throw .duplicate("connectorId") }
-                connectorId = try reader.readInt("connectorId")
-            } else if reader.matches(member, "transactionId") {
-                guard transactionId == nil else { throw .duplicate("transactionId") }
-                transactionId = try reader.readInt("transactionId")
-            } else if reader.matches(member, "meterValue") {
-                guard meterValue == nil else { throw .duplicate("meterValue") }
-                var elements: [MeterValue] = []
-                var array = try reader.beginArray("meterValue")
-                while try reader.nextElement(&array) {
-                    do {
-                        elements.append(try MeterValue(from: &reader))
-                    } catch {
-                        throw error.inside("meterValue[\(elements.count)]")
-                    }
-                }
-                meterValue = elements
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "connectorId": try reader.read(&connectorId, "connectorId")
+            case "transactionId": try reader.read(&transactionId, "transactionId")
+            case "meterValue": try reader.read(&meterValue, "meterValue")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let connectorId else { throw .missing("connectorId") }
-        guard let meterValue else { throw .missing("meterValue") }
-        guard !meterValue.isEmpty else {
-            throw OCPPError(
-                code: .occurenceConstraintViolation,
-                field: "meterValue",
-                reason: "needs at least 1 element"
-            )
-        }
-        self.init(connectorId: connectorId, transactionId: transactionId, meterValue: meterValue)
+        try self.init(
+            connectorId: connectorId.required("connectorId"),
+            transactionId: transactionId,
+            meterValue: meterValue.required("meterValue", minItems: 1)
+        )
         try validate()
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("connectorId")
-        writer.int(connectorId)
-        if let transactionId {
-            writer.key("transactionId")
-            writer.int(transactionId)
-        }
-        writer.key("meterValue")
-        writer.beginArray()
-        for element in meterValue {
-            element.encode(to: &writer)
-        }
-        writer.endArray()
+        writer.member("connectorId", connectorId)
+        writer.member("transactionId", transactionId)
+        writer.member("meterValue", meterValue)
         writer.endObject()
     }
 }
 
 /// The answer to a ``MeterValuesRequest``.
-public struct MeterValuesResponse: OCPPPayload {
+public struct MeterValuesResponse: OCPPPayload, EmptyPayload {
     /// Creates the payload, an empty object.
     public init() {}
-
-    public init(from reader: inout JSONReader) throws(OCPPError) {
-        var object = try reader.beginObject("")
-        while let member = try reader.nextKey(&object) {
-            throw reader.unknownField(member)
-        }
-        self.init()
-    }
-
-    public func encode(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.endObject()
-    }
 }

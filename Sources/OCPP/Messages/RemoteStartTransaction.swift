@@ -24,44 +24,24 @@ public struct RemoteStartTransactionRequest: OCPPRequest {
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
-        var connectorId: Int?
-        var idTag: String?
-        var chargingProfile: ChargingProfile?
+        var connectorId: Int?, idTag: String?, chargingProfile: ChargingProfile?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "connectorId") {
-                guard connectorId == nil else { throw .duplicate("connectorId") }
-                connectorId = try reader.readInt("connectorId")
-            } else if reader.matches(member, "idTag") {
-                guard idTag == nil else { throw .duplicate("idTag") }
-                idTag = try reader.readString("idTag", maxLength: 20)
-            } else if reader.matches(member, "chargingProfile") {
-                guard chargingProfile == nil else { throw .duplicate("chargingProfile") }
-                do {
-                    chargingProfile = try ChargingProfile(from: &reader)
-                } catch {
-                    throw error.inside("chargingProfile")
-                }
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "connectorId": try reader.read(&connectorId, "connectorId")
+            case "idTag": try reader.read(&idTag, "idTag", maxLength: 20)
+            case "chargingProfile": try reader.read(&chargingProfile, "chargingProfile")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let idTag else { throw .missing("idTag") }
-        self.init(connectorId: connectorId, idTag: idTag, chargingProfile: chargingProfile)
+        try self.init(connectorId: connectorId, idTag: idTag.required("idTag"), chargingProfile: chargingProfile)
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        if let connectorId {
-            writer.key("connectorId")
-            writer.int(connectorId)
-        }
-        writer.key("idTag")
-        writer.string(idTag)
-        if let chargingProfile {
-            writer.key("chargingProfile")
-            chargingProfile.encode(to: &writer)
-        }
+        writer.member("connectorId", connectorId)
+        writer.member("idTag", idTag)
+        writer.member("chargingProfile", chargingProfile)
         writer.endObject()
     }
 }
@@ -80,21 +60,17 @@ public struct RemoteStartTransactionResponse: OCPPPayload {
         var status: RemoteStartStopStatus?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "status") {
-                guard status == nil else { throw .duplicate("status") }
-                status = try reader.readEnum("status", as: RemoteStartStopStatus.self)
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "status": try reader.read(&status, "status")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let status else { throw .missing("status") }
-        self.init(status: status)
+        try self.init(status: status.required("status"))
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("status")
-        writer.enumValue(status)
+        writer.member("status", status)
         writer.endObject()
     }
 }

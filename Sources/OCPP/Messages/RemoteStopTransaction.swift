@@ -21,21 +21,17 @@ public struct RemoteStopTransactionRequest: OCPPRequest {
         var transactionId: Int?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "transactionId") {
-                guard transactionId == nil else { throw .duplicate("transactionId") }
-                transactionId = try reader.readInt("transactionId")
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "transactionId": try reader.read(&transactionId, "transactionId")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let transactionId else { throw .missing("transactionId") }
-        self.init(transactionId: transactionId)
+        try self.init(transactionId: transactionId.required("transactionId"))
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("transactionId")
-        writer.int(transactionId)
+        writer.member("transactionId", transactionId)
         writer.endObject()
     }
 }
@@ -54,21 +50,17 @@ public struct RemoteStopTransactionResponse: OCPPPayload {
         var status: RemoteStartStopStatus?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "status") {
-                guard status == nil else { throw .duplicate("status") }
-                status = try reader.readEnum("status", as: RemoteStartStopStatus.self)
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "status": try reader.read(&status, "status")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let status else { throw .missing("status") }
-        self.init(status: status)
+        try self.init(status: status.required("status"))
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("status")
-        writer.enumValue(status)
+        writer.member("status", status)
         writer.endObject()
     }
 }

@@ -36,59 +36,34 @@ public struct ReserveNowRequest: OCPPRequest {
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
-        var connectorId: Int?
-        var expiryDate: OCPPDateTime?
-        var idTag: String?
-        var parentIdTag: String?
-        var reservationId: Int?
+        var connectorId: Int?, expiryDate: OCPPDateTime?, idTag: String?, parentIdTag: String?, reservationId: Int?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "connectorId") {
-                guard connectorId == nil else { throw .duplicate("connectorId") }
-                connectorId = try reader.readInt("connectorId")
-            } else if reader.matches(member, "expiryDate") {
-                guard expiryDate == nil else { throw .duplicate("expiryDate") }
-                expiryDate = try reader.readDateTime("expiryDate")
-            } else if reader.matches(member, "idTag") {
-                guard idTag == nil else { throw .duplicate("idTag") }
-                idTag = try reader.readString("idTag", maxLength: 20)
-            } else if reader.matches(member, "parentIdTag") {
-                guard parentIdTag == nil else { throw .duplicate("parentIdTag") }
-                parentIdTag = try reader.readString("parentIdTag", maxLength: 20)
-            } else if reader.matches(member, "reservationId") {
-                guard reservationId == nil else { throw .duplicate("reservationId") }
-                reservationId = try reader.readInt("reservationId")
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "connectorId": try reader.read(&connectorId, "connectorId")
+            case "expiryDate": try reader.read(&expiryDate, "expiryDate")
+            case "idTag": try reader.read(&idTag, "idTag", maxLength: 20)
+            case "parentIdTag": try reader.read(&parentIdTag, "parentIdTag", maxLength: 20)
+            case "reservationId": try reader.read(&reservationId, "reservationId")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let connectorId else { throw .missing("connectorId") }
-        guard let expiryDate else { throw .missing("expiryDate") }
-        guard let idTag else { throw .missing("idTag") }
-        guard let reservationId else { throw .missing("reservationId") }
-        self.init(
-            connectorId: connectorId,
-            expiryDate: expiryDate,
-            idTag: idTag,
+        try self.init(
+            connectorId: connectorId.required("connectorId"),
+            expiryDate: expiryDate.required("expiryDate"),
+            idTag: idTag.required("idTag"),
             parentIdTag: parentIdTag,
-            reservationId: reservationId
+            reservationId: reservationId.required("reservationId")
         )
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("connectorId")
-        writer.int(connectorId)
-        writer.key("expiryDate")
-        writer.dateTime(expiryDate)
-        writer.key("idTag")
-        writer.string(idTag)
-        if let parentIdTag {
-            writer.key("parentIdTag")
-            writer.string(parentIdTag)
-        }
-        writer.key("reservationId")
-        writer.int(reservationId)
+        writer.member("connectorId", connectorId)
+        writer.member("expiryDate", expiryDate)
+        writer.member("idTag", idTag)
+        writer.member("parentIdTag", parentIdTag)
+        writer.member("reservationId", reservationId)
         writer.endObject()
     }
 }
@@ -107,21 +82,17 @@ public struct ReserveNowResponse: OCPPPayload {
         var status: ReservationStatus?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "status") {
-                guard status == nil else { throw .duplicate("status") }
-                status = try reader.readEnum("status", as: ReservationStatus.self)
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "status": try reader.read(&status, "status")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let status else { throw .missing("status") }
-        self.init(status: status)
+        try self.init(status: status.required("status"))
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("status")
-        writer.enumValue(status)
+        writer.member("status", status)
         writer.endObject()
     }
 }

@@ -21,21 +21,17 @@ public struct ResetRequest: OCPPRequest {
         var type: ResetType?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "type") {
-                guard type == nil else { throw .duplicate("type") }
-                type = try reader.readEnum("type", as: ResetType.self)
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "type": try reader.read(&type, "type")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let type else { throw .missing("type") }
-        self.init(type: type)
+        try self.init(type: type.required("type"))
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("type")
-        writer.enumValue(type)
+        writer.member("type", type)
         writer.endObject()
     }
 }
@@ -54,21 +50,17 @@ public struct ResetResponse: OCPPPayload {
         var status: ResetStatus?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "status") {
-                guard status == nil else { throw .duplicate("status") }
-                status = try reader.readEnum("status", as: ResetStatus.self)
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "status": try reader.read(&status, "status")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let status else { throw .missing("status") }
-        self.init(status: status)
+        try self.init(status: status.required("status"))
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("status")
-        writer.enumValue(status)
+        writer.member("status", status)
         writer.endObject()
     }
 }

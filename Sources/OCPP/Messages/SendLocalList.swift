@@ -24,52 +24,28 @@ public struct SendLocalListRequest: OCPPRequest {
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
-        var listVersion: Int?
-        var localAuthorizationList: [AuthorizationData]?
-        var updateType: UpdateType?
+        var listVersion: Int?, localAuthorizationList: [AuthorizationData]?, updateType: UpdateType?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "listVersion") {
-                guard listVersion == nil else { throw .duplicate("listVersion") }
-                listVersion = try reader.readInt("listVersion")
-            } else if reader.matches(member, "localAuthorizationList") {
-                guard localAuthorizationList == nil else { throw .duplicate("localAuthorizationList") }
-                var elements: [AuthorizationData] = []
-                var array = try reader.beginArray("localAuthorizationList")
-                while try reader.nextElement(&array) {
-                    do {
-                        elements.append(try AuthorizationData(from: &reader))
-                    } catch {
-                        throw error.inside("localAuthorizationList[\(elements.count)]")
-                    }
-                }
-                localAuthorizationList = elements
-            } else if reader.matches(member, "updateType") {
-                guard updateType == nil else { throw .duplicate("updateType") }
-                updateType = try reader.readEnum("updateType", as: UpdateType.self)
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "listVersion": try reader.read(&listVersion, "listVersion")
+            case "localAuthorizationList": try reader.read(&localAuthorizationList, "localAuthorizationList")
+            case "updateType": try reader.read(&updateType, "updateType")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let listVersion else { throw .missing("listVersion") }
-        guard let updateType else { throw .missing("updateType") }
-        self.init(listVersion: listVersion, localAuthorizationList: localAuthorizationList, updateType: updateType)
+        try self.init(
+            listVersion: listVersion.required("listVersion"),
+            localAuthorizationList: localAuthorizationList,
+            updateType: updateType.required("updateType")
+        )
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("listVersion")
-        writer.int(listVersion)
-        if let localAuthorizationList {
-            writer.key("localAuthorizationList")
-            writer.beginArray()
-            for element in localAuthorizationList {
-                element.encode(to: &writer)
-            }
-            writer.endArray()
-        }
-        writer.key("updateType")
-        writer.enumValue(updateType)
+        writer.member("listVersion", listVersion)
+        writer.member("localAuthorizationList", localAuthorizationList)
+        writer.member("updateType", updateType)
         writer.endObject()
     }
 }
@@ -88,21 +64,17 @@ public struct SendLocalListResponse: OCPPPayload {
         var status: UpdateStatus?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "status") {
-                guard status == nil else { throw .duplicate("status") }
-                status = try reader.readEnum("status", as: UpdateStatus.self)
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "status": try reader.read(&status, "status")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let status else { throw .missing("status") }
-        self.init(status: status)
+        try self.init(status: status.required("status"))
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("status")
-        writer.enumValue(status)
+        writer.member("status", status)
         writer.endObject()
     }
 }

@@ -21,35 +21,25 @@ public struct SetChargingProfileRequest: OCPPRequest {
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
-        var connectorId: Int?
-        var csChargingProfiles: ChargingProfile?
+        var connectorId: Int?, csChargingProfiles: ChargingProfile?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "connectorId") {
-                guard connectorId == nil else { throw .duplicate("connectorId") }
-                connectorId = try reader.readInt("connectorId")
-            } else if reader.matches(member, "csChargingProfiles") {
-                guard csChargingProfiles == nil else { throw .duplicate("csChargingProfiles") }
-                do {
-                    csChargingProfiles = try ChargingProfile(from: &reader)
-                } catch {
-                    throw error.inside("csChargingProfiles")
-                }
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "connectorId": try reader.read(&connectorId, "connectorId")
+            case "csChargingProfiles": try reader.read(&csChargingProfiles, "csChargingProfiles")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let connectorId else { throw .missing("connectorId") }
-        guard let csChargingProfiles else { throw .missing("csChargingProfiles") }
-        self.init(connectorId: connectorId, csChargingProfiles: csChargingProfiles)
+        try self.init(
+            connectorId: connectorId.required("connectorId"),
+            csChargingProfiles: csChargingProfiles.required("csChargingProfiles")
+        )
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("connectorId")
-        writer.int(connectorId)
-        writer.key("csChargingProfiles")
-        csChargingProfiles.encode(to: &writer)
+        writer.member("connectorId", connectorId)
+        writer.member("csChargingProfiles", csChargingProfiles)
         writer.endObject()
     }
 }
@@ -68,21 +58,17 @@ public struct SetChargingProfileResponse: OCPPPayload {
         var status: ChargingProfileStatus?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "status") {
-                guard status == nil else { throw .duplicate("status") }
-                status = try reader.readEnum("status", as: ChargingProfileStatus.self)
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "status": try reader.read(&status, "status")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let status else { throw .missing("status") }
-        self.init(status: status)
+        try self.init(status: status.required("status"))
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("status")
-        writer.enumValue(status)
+        writer.member("status", status)
         writer.endObject()
     }
 }

@@ -30,59 +30,34 @@ public struct StartTransactionRequest: OCPPRequest {
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
-        var connectorId: Int?
-        var idTag: String?
-        var meterStart: Int?
-        var reservationId: Int?
-        var timestamp: OCPPDateTime?
+        var connectorId: Int?, idTag: String?, meterStart: Int?, reservationId: Int?, timestamp: OCPPDateTime?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "connectorId") {
-                guard connectorId == nil else { throw .duplicate("connectorId") }
-                connectorId = try reader.readInt("connectorId")
-            } else if reader.matches(member, "idTag") {
-                guard idTag == nil else { throw .duplicate("idTag") }
-                idTag = try reader.readString("idTag", maxLength: 20)
-            } else if reader.matches(member, "meterStart") {
-                guard meterStart == nil else { throw .duplicate("meterStart") }
-                meterStart = try reader.readInt("meterStart")
-            } else if reader.matches(member, "reservationId") {
-                guard reservationId == nil else { throw .duplicate("reservationId") }
-                reservationId = try reader.readInt("reservationId")
-            } else if reader.matches(member, "timestamp") {
-                guard timestamp == nil else { throw .duplicate("timestamp") }
-                timestamp = try reader.readDateTime("timestamp")
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "connectorId": try reader.read(&connectorId, "connectorId")
+            case "idTag": try reader.read(&idTag, "idTag", maxLength: 20)
+            case "meterStart": try reader.read(&meterStart, "meterStart")
+            case "reservationId": try reader.read(&reservationId, "reservationId")
+            case "timestamp": try reader.read(&timestamp, "timestamp")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let connectorId else { throw .missing("connectorId") }
-        guard let idTag else { throw .missing("idTag") }
-        guard let meterStart else { throw .missing("meterStart") }
-        guard let timestamp else { throw .missing("timestamp") }
-        self.init(
-            connectorId: connectorId,
-            idTag: idTag,
-            meterStart: meterStart,
+        try self.init(
+            connectorId: connectorId.required("connectorId"),
+            idTag: idTag.required("idTag"),
+            meterStart: meterStart.required("meterStart"),
             reservationId: reservationId,
-            timestamp: timestamp
+            timestamp: timestamp.required("timestamp")
         )
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("connectorId")
-        writer.int(connectorId)
-        writer.key("idTag")
-        writer.string(idTag)
-        writer.key("meterStart")
-        writer.int(meterStart)
-        if let reservationId {
-            writer.key("reservationId")
-            writer.int(reservationId)
-        }
-        writer.key("timestamp")
-        writer.dateTime(timestamp)
+        writer.member("connectorId", connectorId)
+        writer.member("idTag", idTag)
+        writer.member("meterStart", meterStart)
+        writer.member("reservationId", reservationId)
+        writer.member("timestamp", timestamp)
         writer.endObject()
     }
 }
@@ -101,35 +76,25 @@ public struct StartTransactionResponse: OCPPPayload {
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
-        var idTagInfo: IdTagInfo?
-        var transactionId: Int?
+        var idTagInfo: IdTagInfo?, transactionId: Int?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "idTagInfo") {
-                guard idTagInfo == nil else { throw .duplicate("idTagInfo") }
-                do {
-                    idTagInfo = try IdTagInfo(from: &reader)
-                } catch {
-                    throw error.inside("idTagInfo")
-                }
-            } else if reader.matches(member, "transactionId") {
-                guard transactionId == nil else { throw .duplicate("transactionId") }
-                transactionId = try reader.readInt("transactionId")
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "idTagInfo": try reader.read(&idTagInfo, "idTagInfo")
+            case "transactionId": try reader.read(&transactionId, "transactionId")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let idTagInfo else { throw .missing("idTagInfo") }
-        guard let transactionId else { throw .missing("transactionId") }
-        self.init(idTagInfo: idTagInfo, transactionId: transactionId)
+        try self.init(
+            idTagInfo: idTagInfo.required("idTagInfo"),
+            transactionId: transactionId.required("transactionId")
+        )
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("idTagInfo")
-        idTagInfo.encode(to: &writer)
-        writer.key("transactionId")
-        writer.int(transactionId)
+        writer.member("idTagInfo", idTagInfo)
+        writer.member("transactionId", transactionId)
         writer.endObject()
     }
 }

@@ -44,48 +44,26 @@ public struct StatusNotificationRequest: OCPPRequest {
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
-        var connectorId: Int?
-        var errorCode: ChargePointErrorCode?
-        var info: String?
-        var status: ChargePointStatus?
-        var timestamp: OCPPDateTime?
-        var vendorId: String?
-        var vendorErrorCode: String?
+        var connectorId: Int?, errorCode: ChargePointErrorCode?, info: String?, status: ChargePointStatus?,
+            timestamp: OCPPDateTime?, vendorId: String?, vendorErrorCode: String?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "connectorId") {
-                guard connectorId == nil else { throw .duplicate("connectorId") }
-                connectorId = try reader.readInt("connectorId")
-            } else if reader.matches(member, "errorCode") {
-                guard errorCode == nil else { throw .duplicate("errorCode") }
-                errorCode = try reader.readEnum("errorCode", as: ChargePointErrorCode.self)
-            } else if reader.matches(member, "info") {
-                guard info == nil else { throw .duplicate("info") }
-                info = try reader.readString("info", maxLength: 50)
-            } else if reader.matches(member, "status") {
-                guard status == nil else { throw .duplicate("status") }
-                status = try reader.readEnum("status", as: ChargePointStatus.self)
-            } else if reader.matches(member, "timestamp") {
-                guard timestamp == nil else { throw .duplicate("timestamp") }
-                timestamp = try reader.readDateTime("timestamp")
-            } else if reader.matches(member, "vendorId") {
-                guard vendorId == nil else { throw .duplicate("vendorId") }
-                vendorId = try reader.readString("vendorId", maxLength: 255)
-            } else if reader.matches(member, "vendorErrorCode") {
-                guard vendorErrorCode == nil else { throw .duplicate("vendorErrorCode") }
-                vendorErrorCode = try reader.readString("vendorErrorCode", maxLength: 50)
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "connectorId": try reader.read(&connectorId, "connectorId")
+            case "errorCode": try reader.read(&errorCode, "errorCode")
+            case "info": try reader.read(&info, "info", maxLength: 50)
+            case "status": try reader.read(&status, "status")
+            case "timestamp": try reader.read(&timestamp, "timestamp")
+            case "vendorId": try reader.read(&vendorId, "vendorId", maxLength: 255)
+            case "vendorErrorCode": try reader.read(&vendorErrorCode, "vendorErrorCode", maxLength: 50)
+            default: throw reader.unknownField(member)
             }
         }
-        guard let connectorId else { throw .missing("connectorId") }
-        guard let errorCode else { throw .missing("errorCode") }
-        guard let status else { throw .missing("status") }
-        self.init(
-            connectorId: connectorId,
-            errorCode: errorCode,
+        try self.init(
+            connectorId: connectorId.required("connectorId"),
+            errorCode: errorCode.required("errorCode"),
             info: info,
-            status: status,
+            status: status.required("status"),
             timestamp: timestamp,
             vendorId: vendorId,
             vendorErrorCode: vendorErrorCode
@@ -94,47 +72,19 @@ public struct StatusNotificationRequest: OCPPRequest {
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("connectorId")
-        writer.int(connectorId)
-        writer.key("errorCode")
-        writer.enumValue(errorCode)
-        if let info {
-            writer.key("info")
-            writer.string(info)
-        }
-        writer.key("status")
-        writer.enumValue(status)
-        if let timestamp {
-            writer.key("timestamp")
-            writer.dateTime(timestamp)
-        }
-        if let vendorId {
-            writer.key("vendorId")
-            writer.string(vendorId)
-        }
-        if let vendorErrorCode {
-            writer.key("vendorErrorCode")
-            writer.string(vendorErrorCode)
-        }
+        writer.member("connectorId", connectorId)
+        writer.member("errorCode", errorCode)
+        writer.member("info", info)
+        writer.member("status", status)
+        writer.member("timestamp", timestamp)
+        writer.member("vendorId", vendorId)
+        writer.member("vendorErrorCode", vendorErrorCode)
         writer.endObject()
     }
 }
 
 /// The answer to a ``StatusNotificationRequest``.
-public struct StatusNotificationResponse: OCPPPayload {
+public struct StatusNotificationResponse: OCPPPayload, EmptyPayload {
     /// Creates the payload, an empty object.
     public init() {}
-
-    public init(from reader: inout JSONReader) throws(OCPPError) {
-        var object = try reader.beginObject("")
-        while let member = try reader.nextKey(&object) {
-            throw reader.unknownField(member)
-        }
-        self.init()
-    }
-
-    public func encode(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.endObject()
-    }
 }

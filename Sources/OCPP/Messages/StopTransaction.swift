@@ -40,53 +40,25 @@ public struct StopTransactionRequest: OCPPRequest {
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
-        var idTag: String?
-        var meterStop: Int?
-        var timestamp: OCPPDateTime?
-        var transactionId: Int?
-        var reason: Reason?
-        var transactionData: [MeterValue]?
+        var idTag: String?, meterStop: Int?, timestamp: OCPPDateTime?, transactionId: Int?, reason: Reason?,
+            transactionData: [MeterValue]?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "idTag") {
-                guard idTag == nil else { throw .duplicate("idTag") }
-                idTag = try reader.readString("idTag", maxLength: 20)
-            } else if reader.matches(member, "meterStop") {
-                guard meterStop == nil else { throw .duplicate("meterStop") }
-                meterStop = try reader.readInt("meterStop")
-            } else if reader.matches(member, "timestamp") {
-                guard timestamp == nil else { throw .duplicate("timestamp") }
-                timestamp = try reader.readDateTime("timestamp")
-            } else if reader.matches(member, "transactionId") {
-                guard transactionId == nil else { throw .duplicate("transactionId") }
-                transactionId = try reader.readInt("transactionId")
-            } else if reader.matches(member, "reason") {
-                guard reason == nil else { throw .duplicate("reason") }
-                reason = try reader.readEnum("reason", as: Reason.self)
-            } else if reader.matches(member, "transactionData") {
-                guard transactionData == nil else { throw .duplicate("transactionData") }
-                var elements: [MeterValue] = []
-                var array = try reader.beginArray("transactionData")
-                while try reader.nextElement(&array) {
-                    do {
-                        elements.append(try MeterValue(from: &reader))
-                    } catch {
-                        throw error.inside("transactionData[\(elements.count)]")
-                    }
-                }
-                transactionData = elements
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "idTag": try reader.read(&idTag, "idTag", maxLength: 20)
+            case "meterStop": try reader.read(&meterStop, "meterStop")
+            case "timestamp": try reader.read(&timestamp, "timestamp")
+            case "transactionId": try reader.read(&transactionId, "transactionId")
+            case "reason": try reader.read(&reason, "reason")
+            case "transactionData": try reader.read(&transactionData, "transactionData")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let meterStop else { throw .missing("meterStop") }
-        guard let timestamp else { throw .missing("timestamp") }
-        guard let transactionId else { throw .missing("transactionId") }
-        self.init(
+        try self.init(
             idTag: idTag,
-            meterStop: meterStop,
-            timestamp: timestamp,
-            transactionId: transactionId,
+            meterStop: meterStop.required("meterStop"),
+            timestamp: timestamp.required("timestamp"),
+            transactionId: transactionId.required("transactionId"),
             reason: reason,
             transactionData: transactionData
         )
@@ -95,28 +67,12 @@ public struct StopTransactionRequest: OCPPRequest {
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        if let idTag {
-            writer.key("idTag")
-            writer.string(idTag)
-        }
-        writer.key("meterStop")
-        writer.int(meterStop)
-        writer.key("timestamp")
-        writer.dateTime(timestamp)
-        writer.key("transactionId")
-        writer.int(transactionId)
-        if let reason {
-            writer.key("reason")
-            writer.enumValue(reason)
-        }
-        if let transactionData {
-            writer.key("transactionData")
-            writer.beginArray()
-            for element in transactionData {
-                element.encode(to: &writer)
-            }
-            writer.endArray()
-        }
+        writer.member("idTag", idTag)
+        writer.member("meterStop", meterStop)
+        writer.member("timestamp", timestamp)
+        writer.member("transactionId", transactionId)
+        writer.member("reason", reason)
+        writer.member("transactionData", transactionData)
         writer.endObject()
     }
 }
@@ -135,15 +91,9 @@ public struct StopTransactionResponse: OCPPPayload {
         var idTagInfo: IdTagInfo?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "idTagInfo") {
-                guard idTagInfo == nil else { throw .duplicate("idTagInfo") }
-                do {
-                    idTagInfo = try IdTagInfo(from: &reader)
-                } catch {
-                    throw error.inside("idTagInfo")
-                }
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "idTagInfo": try reader.read(&idTagInfo, "idTagInfo")
+            default: throw reader.unknownField(member)
             }
         }
         self.init(idTagInfo: idTagInfo)
@@ -151,10 +101,7 @@ public struct StopTransactionResponse: OCPPPayload {
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        if let idTagInfo {
-            writer.key("idTagInfo")
-            idTagInfo.encode(to: &writer)
-        }
+        writer.member("idTagInfo", idTagInfo)
         writer.endObject()
     }
 }

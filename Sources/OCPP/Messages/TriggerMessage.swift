@@ -21,32 +21,22 @@ public struct TriggerMessageRequest: OCPPRequest {
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
-        var requestedMessage: MessageTrigger?
-        var connectorId: Int?
+        var requestedMessage: MessageTrigger?, connectorId: Int?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "requestedMessage") {
-                guard requestedMessage == nil else { throw .duplicate("requestedMessage") }
-                requestedMessage = try reader.readEnum("requestedMessage", as: MessageTrigger.self)
-            } else if reader.matches(member, "connectorId") {
-                guard connectorId == nil else { throw .duplicate("connectorId") }
-                connectorId = try reader.readInt("connectorId")
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "requestedMessage": try reader.read(&requestedMessage, "requestedMessage")
+            case "connectorId": try reader.read(&connectorId, "connectorId")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let requestedMessage else { throw .missing("requestedMessage") }
-        self.init(requestedMessage: requestedMessage, connectorId: connectorId)
+        try self.init(requestedMessage: requestedMessage.required("requestedMessage"), connectorId: connectorId)
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("requestedMessage")
-        writer.enumValue(requestedMessage)
-        if let connectorId {
-            writer.key("connectorId")
-            writer.int(connectorId)
-        }
+        writer.member("requestedMessage", requestedMessage)
+        writer.member("connectorId", connectorId)
         writer.endObject()
     }
 }
@@ -65,21 +55,17 @@ public struct TriggerMessageResponse: OCPPPayload {
         var status: TriggerMessageStatus?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "status") {
-                guard status == nil else { throw .duplicate("status") }
-                status = try reader.readEnum("status", as: TriggerMessageStatus.self)
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "status": try reader.read(&status, "status")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let status else { throw .missing("status") }
-        self.init(status: status)
+        try self.init(status: status.required("status"))
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("status")
-        writer.enumValue(status)
+        writer.member("status", status)
         writer.endObject()
     }
 }

@@ -21,21 +21,17 @@ public struct UnlockConnectorRequest: OCPPRequest {
         var connectorId: Int?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "connectorId") {
-                guard connectorId == nil else { throw .duplicate("connectorId") }
-                connectorId = try reader.readInt("connectorId")
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "connectorId": try reader.read(&connectorId, "connectorId")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let connectorId else { throw .missing("connectorId") }
-        self.init(connectorId: connectorId)
+        try self.init(connectorId: connectorId.required("connectorId"))
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("connectorId")
-        writer.int(connectorId)
+        writer.member("connectorId", connectorId)
         writer.endObject()
     }
 }
@@ -54,21 +50,17 @@ public struct UnlockConnectorResponse: OCPPPayload {
         var status: UnlockStatus?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "status") {
-                guard status == nil else { throw .duplicate("status") }
-                status = try reader.readEnum("status", as: UnlockStatus.self)
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "status": try reader.read(&status, "status")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let status else { throw .missing("status") }
-        self.init(status: status)
+        try self.init(status: status.required("status"))
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("status")
-        writer.enumValue(status)
+        writer.member("status", status)
         writer.endObject()
     }
 }

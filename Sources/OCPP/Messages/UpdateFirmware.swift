@@ -27,66 +27,37 @@ public struct UpdateFirmwareRequest: OCPPRequest {
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
-        var location: String?
-        var retries: Int?
-        var retrieveDate: OCPPDateTime?
-        var retryInterval: Int?
+        var location: String?, retries: Int?, retrieveDate: OCPPDateTime?, retryInterval: Int?
         var object = try reader.beginObject("")
         while let member = try reader.nextKey(&object) {
-            if reader.matches(member, "location") {
-                guard location == nil else { throw .duplicate("location") }
-                location = try reader.readURI("location")
-            } else if reader.matches(member, "retries") {
-                guard retries == nil else { throw .duplicate("retries") }
-                retries = try reader.readInt("retries")
-            } else if reader.matches(member, "retrieveDate") {
-                guard retrieveDate == nil else { throw .duplicate("retrieveDate") }
-                retrieveDate = try reader.readDateTime("retrieveDate")
-            } else if reader.matches(member, "retryInterval") {
-                guard retryInterval == nil else { throw .duplicate("retryInterval") }
-                retryInterval = try reader.readInt("retryInterval")
-            } else {
-                throw reader.unknownField(member)
+            switch member {
+            case "location": try reader.readURI(&location, "location")
+            case "retries": try reader.read(&retries, "retries")
+            case "retrieveDate": try reader.read(&retrieveDate, "retrieveDate")
+            case "retryInterval": try reader.read(&retryInterval, "retryInterval")
+            default: throw reader.unknownField(member)
             }
         }
-        guard let location else { throw .missing("location") }
-        guard let retrieveDate else { throw .missing("retrieveDate") }
-        self.init(location: location, retries: retries, retrieveDate: retrieveDate, retryInterval: retryInterval)
+        try self.init(
+            location: location.required("location"),
+            retries: retries,
+            retrieveDate: retrieveDate.required("retrieveDate"),
+            retryInterval: retryInterval
+        )
     }
 
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("location")
-        writer.string(location)
-        if let retries {
-            writer.key("retries")
-            writer.int(retries)
-        }
-        writer.key("retrieveDate")
-        writer.dateTime(retrieveDate)
-        if let retryInterval {
-            writer.key("retryInterval")
-            writer.int(retryInterval)
-        }
+        writer.member("location", location)
+        writer.member("retries", retries)
+        writer.member("retrieveDate", retrieveDate)
+        writer.member("retryInterval", retryInterval)
         writer.endObject()
     }
 }
 
 /// The answer to a ``UpdateFirmwareRequest``.
-public struct UpdateFirmwareResponse: OCPPPayload {
+public struct UpdateFirmwareResponse: OCPPPayload, EmptyPayload {
     /// Creates the payload, an empty object.
     public init() {}
-
-    public init(from reader: inout JSONReader) throws(OCPPError) {
-        var object = try reader.beginObject("")
-        while let member = try reader.nextKey(&object) {
-            throw reader.unknownField(member)
-        }
-        self.init()
-    }
-
-    public func encode(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.endObject()
-    }
 }
