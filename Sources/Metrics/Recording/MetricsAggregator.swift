@@ -46,7 +46,13 @@ public struct MetricsAggregator: Sendable {
     ///   - loop: the loop's number, `0 ..< loopCount`.
     public mutating func add(seconds: [TimelineSecond], openSecond: Int, fromLoop loop: Int) {
         for second in seconds {
-            pendingSeconds[second.second, default: TimelineSecond(second: second.second)].merge(second)
+            // The first loop to close a second hands it over whole: merging it into an empty one would
+            // add up its histogram's every count.
+            if pendingSeconds[second.second] == nil {
+                pendingSeconds[second.second] = second
+            } else {
+                pendingSeconds[second.second]?.merge(second)
+            }
         }
         openSecondByLoop[loop] = openSecond
         finalizeSeconds(before: openSecondByLoop.min() ?? 0)
