@@ -8,8 +8,8 @@ public struct CSMSCounters: Sendable, Equatable {
         let outcome: String
     }
 
-    var received: [Action: UInt64] = [:]
-    var answered: [Action: UInt64] = [:]
+    var received = ActionCounts()
+    var answered = ActionCounts()
     var callErrors: [CallErrorCode: UInt64] = [:]
     var idTagAnswers: [AuthorizationStatus: UInt64] = [:]
     var internalErrorFaults: UInt64 = 0
@@ -43,8 +43,8 @@ public struct CSMSCounters: Sendable, Equatable {
     /// Adds another core's counts to these. Every figure is summed, `stations.max_connected` included:
     /// for cores serving different stations that is an upper bound of the stations connected at once.
     public mutating func add(_ other: CSMSCounters) {
-        received.merge(other.received, uniquingKeysWith: +)
-        answered.merge(other.answered, uniquingKeysWith: +)
+        received.add(other.received)
+        answered.add(other.answered)
         callErrors.merge(other.callErrors, uniquingKeysWith: +)
         idTagAnswers.merge(other.idTagAnswers, uniquingKeysWith: +)
         commandsSent.merge(other.commandsSent, uniquingKeysWith: +)

@@ -13,6 +13,16 @@ import Testing
         }
     }
 
+    @Test func anIDIsTheLeadDigitThenTheSecondDrawInNineteenDecimalDigits() {
+        var generator = SeededGenerator(seed: 42)
+        var draws = SeededGenerator(seed: 42)
+        for _ in 0..<1_000 {
+            let lead = draws.next() % 9 + 1
+            let rest = String(draws.next() % 10_000_000_000_000_000_000)
+            #expect(generator.messageID() == "\(lead)" + String(repeating: "0", count: 19 - rest.count) + rest)
+        }
+    }
+
     @Test func theSameSeedDrawsTheSameIDs() {
         var first = SeededGenerator(seed: 7)
         var second = SeededGenerator(seed: 7)

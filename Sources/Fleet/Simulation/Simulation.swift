@@ -89,7 +89,13 @@ public final class Simulation {
             let windowEnd = min(end, (now - plan.start) / Self.window * Self.window + Self.window + plan.start)
             runCores(until: windowEnd)
             for (index, core) in cores.enumerated() {
-                aggregator.add(core.recorder.collect(), fromLoop: index)
+                // The totals only for a progress line: the report takes them at the end.
+                if progress == nil {
+                    let seconds = core.recorder.collectSeconds()
+                    aggregator.add(seconds: seconds.closed, openSecond: seconds.openSecond, fromLoop: index)
+                } else {
+                    aggregator.add(core.recorder.collect(), fromLoop: index)
+                }
             }
             if let trace {
                 trace.write(merging: cores.map { $0.trace ?? TraceBuffer() })

@@ -10,7 +10,7 @@ extension SimulationCore {
 
     /// A CALL of the station goes typed: its JSON is written only for the trace.
     func send(_ message: OutgoingMessage, bytes: [UInt8]?, slot: Int, now: HostInstant) {
-        let typed = typedFrames && message.request != nil
+        let typed = typedFrames && message.isTyped
         let frame = frames.put(typed ? .call(message) : .json(bytes ?? message.bytes))
         scheduler.schedule(
             .frameToCSMS(station: Int32(slot), frame: frame, epoch: links[slot].epoch),

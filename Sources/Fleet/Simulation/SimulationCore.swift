@@ -6,8 +6,8 @@ import Station
 /// A contiguous range of a simulation's stations with everything they need, run by one thread: the
 /// in-process, virtual-time backend of a ``StationHost``.
 ///
-/// The stations (in the host) and their CSMS cores exchange frames through one ``Scheduler`` on a
-/// ``VirtualClock``: a frame takes ``Simulation/linkLatency`` each way, and nothing else costs time. The
+/// The stations (in the host) and their CSMS cores exchange frames through one ``SimulationQueue`` in
+/// virtual time: a frame takes ``Simulation/linkLatency`` each way, and nothing else costs time. The
 /// host's timers are the scheduler's entries, a re-armed or cancelled one left behind and recognised as
 /// stale by its generation. Stations never affect one another (each has its own CSMS core), so cores run
 /// side by side and their results merge exactly.
@@ -30,7 +30,7 @@ final class SimulationCore: StationBackend {
     /// none of them, as a Green'Up's (which sends none) is not. Pings are only modelled in a partition,
     /// the one time one goes unanswered.
     let pingInterval: Int64?
-    @exclusivity(unchecked) var scheduler: Scheduler<SimulationEvent, VirtualClock>
+    let scheduler: SimulationQueue
     /// Each station's CSMS core and link, by slot (the station's index less the core's first).
     @exclusivity(unchecked) var links: [SimulatedStation] = []
     @exclusivity(unchecked) var timerGenerations: [UInt32]
@@ -62,7 +62,7 @@ final class SimulationCore: StationBackend {
         self.pingInterval = pingInterval
         isTracing = tracing
         trace = tracing ? TraceBuffer() : nil
-        scheduler = Scheduler(clock: VirtualClock(start: plan.start), capacity: range.count * 4)
+        scheduler = SimulationQueue(start: plan.start, capacity: range.count * 4)
         timerGenerations = [UInt32](repeating: 0, count: range.count * HostTimer.count)
         let host = StationHost(backend: self, plan: plan, drivesCSMS: true, shift: 0, recorder: recorder)
         hostOwner = host
@@ -92,7 +92,7 @@ final class SimulationCore: StationBackend {
         // The recorder's time moves once a window (each event's figures land in the window's first
         // second, whichever core records them); storms are timed to their events.
         while let (event, now) = scheduler.next(notAfter: time) {
-            fire(event.payload, now: now)
+            fire(event, now: now)
         }
         scheduler.advance(to: time)
         recorder.advance(toElapsedMicros: elapsedMicros(atNanos: nanos(time)))

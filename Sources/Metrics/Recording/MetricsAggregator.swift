@@ -32,13 +32,29 @@ public struct MetricsAggregator: Sendable {
     ///   - metrics: what the loop's ``MetricsRecorder/collect()`` returned.
     ///   - loop: the loop's number, `0 ..< loopCount`.
     public mutating func add(_ metrics: LoopMetrics, fromLoop loop: Int) {
-        for second in metrics.closedSeconds {
-            pendingSeconds[second.second, default: TimelineSecond(second: second.second)].merge(second)
-        }
         var totals = metrics
         totals.closedSeconds = []
         latest[loop] = totals
-        openSecondByLoop[loop] = metrics.openSecond
+        add(seconds: metrics.closedSeconds, openSecond: metrics.openSecond, fromLoop: loop)
+    }
+
+    /// Takes the seconds a loop closed (``MetricsRecorder/collectSeconds()``), leaving its totals as
+    /// they were: a loop's totals are then those of its latest ``add(_:fromLoop:)``.
+    /// - Parameters:
+    ///   - seconds: the seconds the loop closed since its previous collection.
+    ///   - openSecond: the first second the loop has not closed.
+    ///   - loop: the loop's number, `0 ..< loopCount`.
+    public mutating func add(seconds: [TimelineSecond], openSecond: Int, fromLoop loop: Int) {
+        for second in seconds {
+            // The first loop to close a second hands it over whole: merging it into an empty one would
+            // add up its histogram's every count.
+            if pendingSeconds[second.second] == nil {
+                pendingSeconds[second.second] = second
+            } else {
+                pendingSeconds[second.second]?.merge(second)
+            }
+        }
+        openSecondByLoop[loop] = openSecond
         finalizeSeconds(before: openSecondByLoop.min() ?? 0)
     }
 

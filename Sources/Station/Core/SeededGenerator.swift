@@ -21,12 +21,16 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         var rest = next() % 10_000_000_000_000_000_000
         return String(unsafeUninitializedCapacity: 20) { buffer in
             buffer[0] = lead
+            // Two digits a division: half the 64-bit divisions of one digit at a time.
             var index = 19
-            while index > 0 {
-                buffer[index] = UInt8(rest % 10) + UInt8(ascii: "0")
-                rest /= 10
-                index -= 1
+            while index > 1 {
+                let pair = UInt32(truncatingIfNeeded: rest % 100)
+                rest /= 100
+                buffer[index] = UInt8(truncatingIfNeeded: pair % 10) + UInt8(ascii: "0")
+                buffer[index - 1] = UInt8(truncatingIfNeeded: pair / 10) + UInt8(ascii: "0")
+                index -= 2
             }
+            buffer[1] = UInt8(truncatingIfNeeded: rest) + UInt8(ascii: "0")
             return 20
         }
     }

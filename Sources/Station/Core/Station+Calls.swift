@@ -56,7 +56,8 @@ extension Station {
 
     /// Sends the head of the queue when the link is up, the station registered and no CALL in flight.
     mutating func sendNext(now: Int64, effects: inout [StationEffect]) {
-        guard isOnline, inFlight == nil, let head = queue.first, !head.waitsForRetry else { return }
+        // The head's flag read in place: a copy of the whole call would retain all its request holds.
+        guard isOnline, inFlight == nil, !queue.isEmpty, !queue[0].waitsForRetry else { return }
         var call = queue.removeFirst()
         let messageId = call.messageId ?? random.messageID()
         call.messageId = messageId

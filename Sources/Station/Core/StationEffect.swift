@@ -80,6 +80,11 @@ public struct OutgoingMessage: Sendable, Equatable {
         if case .call(let request) = body { request } else { nil }
     }
 
+    /// Whether the message is a CALL kept typed (``request`` is not `nil`), asked without copying the request.
+    public var isTyped: Bool {
+        if case .call = body { true } else { false }
+    }
+
     public static func == (lhs: OutgoingMessage, rhs: OutgoingMessage) -> Bool {
         lhs.action == rhs.action && lhs.messageId == rhs.messageId && lhs.kind == rhs.kind && lhs.bytes == rhs.bytes
     }

@@ -35,6 +35,7 @@ public struct SampledValueSpec: Sendable {
         }
         self.ocppMeasurand = ocppMeasurand
         self.ocppUnit = ocppUnit
+        scale = unit.hasPrefix("k") ? 0.001 : 1
         self.ocppPhase = phase.map { name in
             guard let value = Phase(rawValue: name) else { preconditionFailure("\(name) is not an OCPP 1.6 phase") }
             return value
@@ -51,5 +52,6 @@ public struct SampledValueSpec: Sendable {
     let ocppPhase: Phase?
     let ocppLocation: Location?
 
-    var scale: Double { unit.hasPrefix("k") ? 0.001 : 1 }
+    /// `kW` and `kWh` scale the value by 1/1000; read at every sample, so worked out once.
+    let scale: Double
 }

@@ -173,6 +173,29 @@ import Testing
         #expect(aggregator.snapshot().timeline.map(\.second) == [0, 1])
     }
 
+    @Test func secondsCollectedWithoutTotalsMakeTheTimelineOfFullCollections() {
+        var full = MetricsAggregator(loopCount: 1)
+        var secondsOnly = MetricsAggregator(loopCount: 1)
+        let fullRecorder = MetricsRecorder()
+        let secondsRecorder = MetricsRecorder()
+        for recorder in [fullRecorder, secondsRecorder] {
+            let heartbeat = recorder.register(action: "Heartbeat")
+            recorder.recordSent(heartbeat)
+            recorder.recordAnswer(heartbeat, latencyMicros: 700, serviceMicros: 300)
+            recorder.advance(toElapsedMicros: 2_500_000)
+        }
+        full.add(fullRecorder.collect(), fromLoop: 0)
+        let seconds = secondsRecorder.collectSeconds()
+        secondsOnly.add(seconds: seconds.closed, openSecond: seconds.openSecond, fromLoop: 0)
+        #expect(seconds.openSecond == 2)
+        #expect(secondsOnly.snapshot().timeline == full.snapshot().timeline)
+        // The totals wait for a full collection.
+        #expect(secondsOnly.snapshot().actions.isEmpty)
+        secondsOnly.add(secondsRecorder.collectFinal(), fromLoop: 0)
+        full.add(fullRecorder.collectFinal(), fromLoop: 0)
+        #expect(secondsOnly.finish() == full.finish())
+    }
+
     @Test func aSecondsPercentilesComeFromTheLatenciesOfEveryLoop() {
         var aggregator = MetricsAggregator(loopCount: 2)
         var union = LatencyHistogram()
