@@ -72,16 +72,9 @@ struct RunWorkers {
         let latest = Mutex([WorkerProgress?](repeating: nil, count: processes))
         let started = StartedWorkers()
         let watcher = InterruptWatcher(
-            announcement: "stopping \(processes) worker processes: closing transactions and links, then "
-                + (options.report == nil ? "the summary" : "writing the report")
+            announcement: options.interruptAnnouncement(stopping: "stopping \(processes) worker processes")
         ) { started.stopAll() }
-        if !options.quiet {
-            let target = options.csms?.absoluteString ?? "an embedded CSMS on 127.0.0.1 in each process"
-            Output.error(
-                "running \(stations) stations of \(options.profile) against \(target) for \(options.duration) at "
-                    + "speed \(configuration.speedText) in \(processes) processes"
-                    + (configuration.stationClockNote().map { "; \($0)" } ?? ""))
-        }
+        options.announce(configuration, processes: processes)
         for number in 1...processes {
             do {
                 let worker = try WorkerProcess(
@@ -143,7 +136,7 @@ struct RunWorkers {
             return .badInput
         }
         gatherTraces()
-        let output = ReportOutput(slos: options.slos, directory: options.report, json: options.json)
+        let output = options.output
         let unreachable = exits.filter { $0.1 == .exited(ExitCode.unreachable.rawValue) }
         if !unreachable.isEmpty {
             let names = unreachable.map(\.0.name).joined(separator: ", ")
