@@ -26,11 +26,11 @@ enum CapacityJUnit {
             classname: "capacity", name: "capacity",
             outcome: summary.exitCode == .ok
                 ? .passed(output: line) : .failure(type: summary.end.rawValue, message: line, detail: line))
-        return JUnitDocument(
+        return JUnitDocument.render(
             name: "ocpp-fleet capacity", suite: "capacity",
             time: fixed(summary.steps.compactMap(\.figures?.seconds).reduce(0, +)), properties: search.properties,
             cases: steps + [verdict]
-        ).render()
+        )
     }
 
     private static func fixed(_ seconds: Double) -> String {

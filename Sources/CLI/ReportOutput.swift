@@ -24,14 +24,7 @@ struct ReportOutput: Sendable {
     func finish(_ report: RunReport, interruption: ExitCode? = nil) -> ExitCode {
         var report = report
         report.evaluate(slos)
-        if let directory = self.report {
-            do {
-                try ReportDirectory(URL(fileURLWithPath: directory)).write(report)
-            } catch {
-                Output.error("error: cannot write the report into \(directory): \(error)")
-                return .badInput
-            }
-        }
+        guard write(report) else { return .badInput }
         if json {
             Output.standard(ReportJSON.render(report))
             // The summary table names failed SLOs; with JSON on stdout, stderr does.
@@ -44,5 +37,18 @@ struct ReportOutput: Sendable {
         if let directory = self.report { Output.error("report written to \(directory)/") }
         if report.interrupted { return interruption ?? .interrupted }
         return report.allSLOsPassed ? .ok : .sloFailed
+    }
+
+    /// Writes `report`'s files into `--report`, if given.
+    /// - Returns: false when they could not be written (said on stderr).
+    func write(_ report: RunReport) -> Bool {
+        guard let directory = self.report else { return true }
+        do {
+            try ReportDirectory(URL(fileURLWithPath: directory)).write(report)
+            return true
+        } catch {
+            Output.error("error: cannot write the report into \(directory): \(error)")
+            return false
+        }
     }
 }

@@ -88,14 +88,7 @@ struct RunCommand: Command {
             report = failed
             exitCode = error.isCSMSUnreachable ? .unreachable : .badInput
         }
-        if let directory = options.report {
-            do {
-                try ReportDirectory(URL(fileURLWithPath: directory)).write(report)
-            } catch {
-                Output.error("error: cannot write the report into \(directory): \(error)")
-                return .badInput
-            }
-        }
+        guard options.output.write(report) else { return .badInput }
         withExtendedLifetime(watcher) {}
         if report.interrupted, exitCode == .ok { return watcher.exitCode ?? .interrupted }
         return exitCode

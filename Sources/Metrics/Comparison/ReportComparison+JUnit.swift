@@ -25,13 +25,13 @@ extension ReportComparison {
                 classname: "compare.run", name: "complete runs",
                 outcome: .error(type: "inconclusive", message: caveat, detail: caveat))
         }
-        return JUnitDocument(
+        return JUnitDocument.render(
             name: "ocpp-fleet report compare", suite: "report compare", time: nil,
             properties: [
                 ("verdict", verdictName), ("baselines", String(baselineCount)), ("thresholds", thresholds.description),
             ],
             cases: figures + incomplete
-        ).render()
+        )
     }
 
     /// The verdict as one word: `no-regression`, `regression`, `inconclusive`.

@@ -1,7 +1,7 @@
 /// A JUnit XML document of one test suite, as CI systems read it: the one writer of `junit.xml` for a
 /// run's SLOs, a report comparison and a capacity search, so that they agree on the envelope, the counts
 /// and the escaping.
-public struct JUnitDocument: Sendable {
+public enum JUnitDocument {
     /// How a test case ended.
     public enum Outcome: Sendable {
         /// Passed; `output` says what was measured.
@@ -30,28 +30,16 @@ public struct JUnitDocument: Sendable {
         }
     }
 
-    /// The name of the `testsuites` element.
-    public var name: String
-    /// The name of its one `testsuite`.
-    public var suite: String
-    /// The suite's duration in seconds, as written; `nil` writes no `time` attribute.
-    public var time: String?
-    /// The suite's properties (name, value), in order.
-    public var properties: [(name: String, value: String)]
-    public var cases: [TestCase]
-
-    public init(
+    /// A JUnit XML document of one suite, its counts of failures, errors and skipped cases taken from
+    /// `cases`.
+    /// - Parameters:
+    ///   - name: the name of the `testsuites` element.
+    ///   - suite: the name of its one `testsuite`.
+    ///   - time: the suite's duration in seconds, as written; `nil` writes no `time` attribute.
+    ///   - properties: the suite's properties (name, value), in order.
+    public static func render(
         name: String, suite: String, time: String?, properties: [(name: String, value: String)], cases: [TestCase]
-    ) {
-        self.name = name
-        self.suite = suite
-        self.time = time
-        self.properties = properties
-        self.cases = cases
-    }
-
-    /// The document, its counts of failures, errors and skipped cases taken from the cases.
-    public func render() -> String {
+    ) -> String {
         var failures = 0
         var errors = 0
         var skipped = 0
@@ -80,9 +68,9 @@ public struct JUnitDocument: Sendable {
             case .passed(let output):
                 xml += "      <system-out>\(XMLText.escape(output))</system-out>\n"
             case .failure(let type, let message, let detail):
-                xml += "      <failure \(Self.attributes(type, message))>\(XMLText.escape(detail))</failure>\n"
+                xml += "      <failure \(attributes(type, message))>\(XMLText.escape(detail))</failure>\n"
             case .error(let type, let message, let detail):
-                xml += "      <error \(Self.attributes(type, message))>\(XMLText.escape(detail))</error>\n"
+                xml += "      <error \(attributes(type, message))>\(XMLText.escape(detail))</error>\n"
             case .skipped(let message):
                 xml += "      <skipped message=\"\(XMLText.escape(message))\"/>\n"
             }

@@ -21,13 +21,13 @@ public enum JUnitReport {
                     ? .passed(output: result.detail)
                     : .failure(type: "SLO", message: result.detail, detail: result.detail))
         }
-        return JUnitDocument(
+        return JUnitDocument.render(
             name: "ocpp-fleet", suite: "SLO", time: time,
             properties: [
                 ("seed", String(report.run.seed)), ("stations", String(report.run.stations)),
                 ("csms", report.run.csms), ("profile", report.run.profile), ("shard", report.run.shard),
             ],
             cases: [JUnitDocument.TestCase(classname: "run", name: "run", time: time, outcome: run)] + slos
-        ).render()
+        )
     }
 }
