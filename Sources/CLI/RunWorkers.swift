@@ -152,7 +152,7 @@ struct RunWorkers {
         var arguments = [
             "run", "--worker", "--quiet", "--shard", "\(number)/\(processes)",
             "--stations", String(configuration.stations), "--profile", options.profile.description,
-            "--duration", "\(Self.milliseconds(options.duration))ms", "--speed", String(options.speed),
+            "--duration", "\(options.duration.milliseconds)ms", "--speed", String(options.speed),
             "--seed", String(options.seed), "--ramp", "\(options.ramp / Double(processes))/s",
             "--report", folder.appendingPathComponent(String(number)).path,
         ]
@@ -163,7 +163,7 @@ struct RunWorkers {
         if let trace = options.trace { arguments += ["--trace", Self.tracePart(trace, worker: number)] }
         if let caFile = options.caFile { arguments += ["--ca-file", caFile] }
         if options.insecure { arguments.append("--insecure") }
-        if let ping = options.pingInterval { arguments += ["--ping-interval", "\(Self.milliseconds(ping))ms"] }
+        if let ping = options.pingInterval { arguments += ["--ping-interval", "\(ping.milliseconds)ms"] }
         return arguments
     }
 
@@ -182,11 +182,6 @@ struct RunWorkers {
         }
         let index = number - 1
         return ["127.0.\(index / 250 % 256).\(index % 250 + 1)"]
-    }
-
-    private static func milliseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }
 
     private static func tracePart(_ trace: String, worker number: Int) -> String {
