@@ -1,3 +1,4 @@
+import Basics
 import Fleet
 import Foundation
 import Metrics
@@ -83,8 +84,7 @@ final class CapacityFleet: Sendable {
     var elapsedMicros: UInt64 {
         guard let latest = state.withLock({ $0.latest }) else { return 0 }
         let since = ContinuousClock.now - latest.taken
-        return latest.snapshot.elapsedMicros + UInt64(max(0, since.components.seconds)) * 1_000_000
-            + UInt64(max(0, since.components.attoseconds) / 1_000_000_000_000)
+        return latest.snapshot.elapsedMicros + since.microseconds
     }
 
     /// Waits until a sample at least `micros` into the run arrives (samples come about once a second).

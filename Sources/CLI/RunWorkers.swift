@@ -72,16 +72,9 @@ struct RunWorkers {
         let latest = Mutex([WorkerProgress?](repeating: nil, count: processes))
         let started = StartedWorkers()
         let watcher = InterruptWatcher(
-            announcement: "stopping \(processes) worker processes: closing transactions and links, then "
-                + (options.report == nil ? "the summary" : "writing the report")
+            announcement: options.interruptAnnouncement(stopping: "stopping \(processes) worker processes")
         ) { started.stopAll() }
-        if !options.quiet {
-            let target = options.csms?.absoluteString ?? "an embedded CSMS on 127.0.0.1 in each process"
-            Output.error(
-                "running \(stations) stations of \(options.profile) against \(target) for \(options.duration) at "
-                    + "speed \(configuration.speedText) in \(processes) processes"
-                    + (configuration.stationClockNote().map { "; \($0)" } ?? ""))
-        }
+        options.announce(configuration, processes: processes)
         for number in 1...processes {
             do {
                 let worker = try WorkerProcess(
@@ -143,7 +136,7 @@ struct RunWorkers {
             return .badInput
         }
         gatherTraces()
-        let output = ReportOutput(slos: options.slos, directory: options.report, json: options.json)
+        let output = options.output
         let unreachable = exits.filter { $0.1 == .exited(ExitCode.unreachable.rawValue) }
         if !unreachable.isEmpty {
             let names = unreachable.map(\.0.name).joined(separator: ", ")
@@ -159,7 +152,7 @@ struct RunWorkers {
         var arguments = [
             "run", "--worker", "--quiet", "--shard", "\(number)/\(processes)",
             "--stations", String(configuration.stations), "--profile", options.profile.description,
-            "--duration", "\(Self.milliseconds(options.duration))ms", "--speed", String(options.speed),
+            "--duration", "\(options.duration.milliseconds)ms", "--speed", String(options.speed),
             "--seed", String(options.seed), "--ramp", "\(options.ramp / Double(processes))/s",
             "--report", folder.appendingPathComponent(String(number)).path,
         ]
@@ -170,7 +163,7 @@ struct RunWorkers {
         if let trace = options.trace { arguments += ["--trace", Self.tracePart(trace, worker: number)] }
         if let caFile = options.caFile { arguments += ["--ca-file", caFile] }
         if options.insecure { arguments.append("--insecure") }
-        if let ping = options.pingInterval { arguments += ["--ping-interval", "\(Self.milliseconds(ping))ms"] }
+        if let ping = options.pingInterval { arguments += ["--ping-interval", "\(ping.milliseconds)ms"] }
         return arguments
     }
 
@@ -189,11 +182,6 @@ struct RunWorkers {
         }
         let index = number - 1
         return ["127.0.\(index / 250 % 256).\(index % 250 + 1)"]
-    }
-
-    private static func milliseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }
 
     private static func tracePart(_ trace: String, worker number: Int) -> String {

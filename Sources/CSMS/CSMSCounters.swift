@@ -27,6 +27,18 @@ public struct CSMSCounters: Sendable, Equatable {
     var unreadableFrames: UInt64 = 0
     var unmatchedAnswers: UInt64 = 0
 
+    /// Each single count with its name in ``snapshot``: what ``add(_:)`` sums and the snapshot names, from
+    /// one list.
+    private static let counts: [(name: String, count: any WritableKeyPath<CSMSCounters, UInt64> & Sendable)] = [
+        ("faults.internal_error", \.internalErrorFaults), ("faults.no_answer", \.noAnswerFaults),
+        ("stations.connected", \.connected), ("stations.max_connected", \.maxConnected),
+        ("stations.connections", \.connections), ("stations.replaced", \.replaced),
+        ("transactions.open", \.transactionsOpen), ("transactions.started", \.transactionsStarted),
+        ("transactions.stopped", \.transactionsStopped),
+        ("transactions.stopped_unknown", \.transactionsStoppedUnknown), ("frames.unreadable", \.unreadableFrames),
+        ("frames.unmatched", \.unmatchedAnswers),
+    ]
+
     /// No count yet.
     public init() {}
 
@@ -49,36 +61,12 @@ public struct CSMSCounters: Sendable, Equatable {
         idTagAnswers.merge(other.idTagAnswers, uniquingKeysWith: +)
         commandsSent.merge(other.commandsSent, uniquingKeysWith: +)
         commandEnds.merge(other.commandEnds, uniquingKeysWith: +)
-        internalErrorFaults += other.internalErrorFaults
-        noAnswerFaults += other.noAnswerFaults
-        connected += other.connected
-        maxConnected += other.maxConnected
-        connections += other.connections
-        replaced += other.replaced
-        transactionsOpen += other.transactionsOpen
-        transactionsStarted += other.transactionsStarted
-        transactionsStopped += other.transactionsStopped
-        transactionsStoppedUnknown += other.transactionsStoppedUnknown
-        unreadableFrames += other.unreadableFrames
-        unmatchedAnswers += other.unmatchedAnswers
+        for (_, count) in Self.counts { self[keyPath: count] += other[keyPath: count] }
     }
 
     /// Every figure by name, as Metrics takes them (see ``CentralSystem/counterSnapshot`` for the names).
     public var snapshot: [String: Double] {
-        var counts: [String: UInt64] = [
-            "faults.internal_error": internalErrorFaults,
-            "faults.no_answer": noAnswerFaults,
-            "stations.connected": connected,
-            "stations.max_connected": maxConnected,
-            "stations.connections": connections,
-            "stations.replaced": replaced,
-            "transactions.open": transactionsOpen,
-            "transactions.started": transactionsStarted,
-            "transactions.stopped": transactionsStopped,
-            "transactions.stopped_unknown": transactionsStoppedUnknown,
-            "frames.unreadable": unreadableFrames,
-            "frames.unmatched": unmatchedAnswers,
-        ]
+        var counts = Dictionary(uniqueKeysWithValues: Self.counts.map { ($0.name, self[keyPath: $0.count]) })
         for (action, count) in received { counts["received.\(action.rawValue)"] = count }
         for (action, count) in answered { counts["answered.\(action.rawValue)"] = count }
         for (code, count) in callErrors { counts["call_errors.\(code.rawValue)"] = count }

@@ -55,7 +55,7 @@ public struct Fleet: Sendable {
 
     /// The plan of a run of `duration`: every station's sessions and events, drawn before anything runs.
     public func plan(duration: Duration) -> FleetPlan {
-        FleetPlan(profile: profile, fleetSize: stationCount, seed: seed, duration: Self.milliseconds(duration), shard: shard)
+        FleetPlan(profile: profile, fleetSize: stationCount, seed: seed, duration: duration.milliseconds, shard: shard)
     }
 
     /// Simulates `duration` of the profile's time in virtual time, with the embedded CSMS in the same
@@ -78,10 +78,5 @@ public struct Fleet: Sendable {
         let simulation = try Simulation(plan: plan(duration: duration), tracePath: trace)
         try simulation.run(progress: progress)
         return simulation.report(profileName: profileName, wallSeconds: SystemClock.monotonicSeconds() - started)
-    }
-
-    static func milliseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }
 }

@@ -181,19 +181,10 @@ public struct JSONReader {
     /// is consumed.
     @inlinable
     public mutating func nextMember(in object: inout Container) throws(JSONError) -> Key? {
-        if peek() == UInt8(ascii: "}") {
-            index += 1
-            openContainers -= 1
+        guard try step(in: &object, closedBy: UInt8(ascii: "}"), separatorMissing: .memberSeparator) else {
             return nil
         }
-        if object.isFirst {
-            object.isFirst = false
-        } else {
-            guard byte(index) == UInt8(ascii: ",") else { throw failure(.memberSeparator) }
-            index += 1
-            skipWhitespace()
-        }
-        guard byte(index) == UInt8(ascii: "\"") else { throw failure(.memberName) }
+        guard peek() == UInt8(ascii: "\"") else { throw failure(.memberName) }
         let key = Key(try readStringBytes())
         guard peek() == UInt8(ascii: ":") else { throw failure(.colon) }
         index += 1
@@ -203,15 +194,23 @@ public struct JSONReader {
     /// Whether another element follows (its separator consumed); false once `]` is consumed.
     @inlinable
     public mutating func nextElement(in array: inout Container) throws(JSONError) -> Bool {
-        if peek() == UInt8(ascii: "]") {
+        try step(in: &array, closedBy: UInt8(ascii: "]"), separatorMissing: .elementSeparator)
+    }
+
+    /// Consumes `container`'s closing byte (false) or, past its first item, the comma before the next (true).
+    @inlinable @inline(__always)
+    mutating func step(
+        in container: inout Container, closedBy closing: UInt8, separatorMissing: JSONError.Expectation
+    ) throws(JSONError) -> Bool {
+        if peek() == closing {
             index += 1
             openContainers -= 1
             return false
         }
-        if array.isFirst {
-            array.isFirst = false
+        if container.isFirst {
+            container.isFirst = false
         } else {
-            guard byte(index) == UInt8(ascii: ",") else { throw failure(.elementSeparator) }
+            guard byte(index) == UInt8(ascii: ",") else { throw failure(separatorMissing) }
             index += 1
         }
         return true

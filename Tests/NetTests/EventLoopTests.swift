@@ -107,16 +107,13 @@ private final class Probe: Selectable, TimerOwner, @unchecked Sendable {
     }
 
     @Test func shuttingDownReportsOpenChannelsToTheirHandlers() async throws {
-        let group = try EventLoopGroup(loopCount: 1)
+        let testLoop = try TestLoop()
         let serverSide = ChannelRecorder()
-        let server = try await WebSocketServer.start(host: "127.0.0.1", port: 0, group: group) { _ in serverSide }
-        let client = try WebSocketClient(url: "ws://\(server.address)/ocpp")
         let clientSide = ChannelRecorder()
-        let loop = group.loops[0]
-        try await loop.submit { _ = client.connect(station: "S", on: loop, handler: clientSide) }
+        try await testLoop.connect(clientSide, to: try await testLoop.server(serverSide), station: "S")
         #expect(await clientSide.wait { $0.openedCount == 1 })
         #expect(await serverSide.wait { $0.openedCount == 1 })
-        group.shutdown()
+        testLoop.shutdown()
         #expect(clientSide.closeReasons.count == 1)
         #expect(serverSide.closeReasons.count == 1)
     }

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import Testing
 import WebSocket
@@ -9,14 +10,27 @@ import WebSocket
 @Suite(.serialized) struct LinkConditionsTests {
     /// A client and an echoing (or silent) server on one loop, the client's link opened.
     private struct Pair {
-        let group: EventLoopGroup
-        let server: WebSocketServer
+        let testLoop: TestLoop
         let serverSide: ChannelRecorder
         let clientSide: ChannelRecorder
-        let client: WebSocketClient
         /// The client's channel from the moment it is made, before it opens.
         let connecting: ChannelBox
-        var loop: EventLoop { group.loops[0] }
+        var loop: EventLoop { testLoop.loop }
+
+        func shutdown() { testLoop.shutdown() }
+
+        /// Sends a message to an echoing server of its own and back, over a link without conditions on the
+        /// same loop: what this pair's link would have carried by then, had nothing held it, has arrived.
+        func roundTripBeside() async throws {
+            let echo = ChannelRecorder(echoes: true)
+            let control = ChannelRecorder()
+            try await testLoop.connect(control, to: try await testLoop.server(echo), station: "CONTROL")
+            #expect(await control.wait { $0.openedCount == 1 })
+            try await loop.submit { control.channels[0].send(text: "control") }
+            #expect(await control.wait { $0.texts == ["control"] })
+            // The loop has ended the pass that read it, and so read whatever was ready beside it.
+            try await loop.submit {}
+        }
     }
 
     /// Holds a channel for the loop's tasks. @unchecked Sendable: touched only on the loop.
@@ -25,26 +39,21 @@ import WebSocket
     }
 
     private func openPair(echoes: Bool = true, conditions: LinkConditions? = nil) async throws -> Pair {
-        let group = try EventLoopGroup(loopCount: 1)
+        let testLoop = try TestLoop()
         let serverSide = ChannelRecorder(echoes: echoes)
-        let server = try await WebSocketServer.start(host: "127.0.0.1", port: 0, group: group) { _ in serverSide }
-        let client = try WebSocketClient(url: "ws://\(server.address)/ocpp")
         let clientSide = ChannelRecorder()
-        let loop = group.loops[0]
         let connecting = ChannelBox()
-        try await loop.submit {
-            connecting.channel = client.connect(station: "CS1", on: loop, handler: clientSide, conditions: conditions)
-        }
-        return Pair(
-            group: group, server: server, serverSide: serverSide, clientSide: clientSide, client: client,
-            connecting: connecting)
+        try await testLoop.connect(
+            clientSide, to: try await testLoop.server(serverSide), station: "CS1", conditions: conditions
+        ) { connecting.channel = $0 }
+        return Pair(testLoop: testLoop, serverSide: serverSide, clientSide: clientSide, connecting: connecting)
     }
 
     private static func inAMinute() -> UInt64 { EventLoop.now() + 60_000_000_000 }
 
     @Test func aPartitionHoldsBothDirectionsAndLetsEverythingThroughInOrderWhenItHeals() async throws {
         let pair = try await openPair(echoes: false)
-        defer { pair.group.shutdown() }
+        defer { pair.shutdown() }
         #expect(await pair.clientSide.wait { $0.openedCount == 1 })
         #expect(await pair.serverSide.wait { $0.openedCount == 1 })
         try await pair.loop.submit {
@@ -53,8 +62,7 @@ import WebSocket
             pair.clientSide.channels[0].send(text: "second")
             pair.serverSide.channels[0].send(text: "answer")
         }
-        // Nothing can arrive while the partition lasts, however long one waits.
-        try await Task.sleep(for: .milliseconds(500))
+        try await pair.roundTripBeside()
         #expect(pair.serverSide.events.texts.isEmpty)
         #expect(pair.clientSide.events.texts.isEmpty)
         let open = try await pair.loop.submit { pair.clientSide.channels.first?.isOpen ?? false }
@@ -68,7 +76,7 @@ import WebSocket
 
     @Test func underAPartitionPingsGoUnansweredAndTheLinkIsGivenUp() async throws {
         let pair = try await openPair()
-        defer { pair.group.shutdown() }
+        defer { pair.shutdown() }
         #expect(await pair.clientSide.wait { $0.openedCount == 1 })
         try await pair.loop.submit {
             pair.clientSide.channels[0].pingInterval = .milliseconds(200)
@@ -83,7 +91,7 @@ import WebSocket
 
     @Test func aLinkGivenUpDuringAPartitionIsResetWhenItHealsNotBefore() async throws {
         let pair = try await openPair()
-        defer { pair.group.shutdown() }
+        defer { pair.shutdown() }
         #expect(await pair.clientSide.wait { $0.openedCount == 1 })
         #expect(await pair.serverSide.wait { $0.openedCount == 1 })
         let heals = EventLoop.now() + 3_000_000_000
@@ -93,7 +101,7 @@ import WebSocket
         }
         #expect(await pair.clientSide.firstCloseReason() != nil)
         // The server cannot know before the network heals: looked at first, then checked against the clock.
-        try await Task.sleep(for: .milliseconds(300))
+        try await pair.roundTripBeside()
         let seenBeforeTheHeal = pair.serverSide.closeReasons
         if EventLoop.now() < heals { #expect(seenBeforeTheHeal.isEmpty) }
         guard case .failed(let error) = await pair.serverSide.firstCloseReason() else {
@@ -106,8 +114,8 @@ import WebSocket
 
     @Test func aConnectUnderAPartitionWaitsForItToHeal() async throws {
         let pair = try await openPair(conditions: LinkConditions(partitionedUntil: Self.inAMinute()))
-        defer { pair.group.shutdown() }
-        try await Task.sleep(for: .milliseconds(500))
+        defer { pair.shutdown() }
+        try await pair.roundTripBeside()
         #expect(pair.clientSide.events.isEmpty)
         #expect(pair.serverSide.events.isEmpty)
         try await pair.loop.submit { pair.connecting.channel?.conditions = nil }
@@ -118,7 +126,7 @@ import WebSocket
     @Test func aTCPResetReachesThePeerAsAResetAndACloseWithoutFrameAsAnEndOfStream() async throws {
         for reset in [true, false] {
             let pair = try await openPair()
-            defer { pair.group.shutdown() }
+            defer { pair.shutdown() }
             #expect(await pair.clientSide.wait { $0.openedCount == 1 })
             #expect(await pair.serverSide.wait { $0.openedCount == 1 })
             try await pair.loop.submit { pair.clientSide.channels[0].abort(reset: reset) }
@@ -133,7 +141,7 @@ import WebSocket
 
     @Test func latencyDelaysEachDirectionOfARoundTrip() async throws {
         let pair = try await openPair(conditions: LinkConditions(latency: .milliseconds(150)))
-        defer { pair.group.shutdown() }
+        defer { pair.shutdown() }
         #expect(await pair.clientSide.wait { $0.openedCount == 1 })
         let sent = EventLoop.now()
         try await pair.loop.submit { pair.clientSide.channels[0].send(text: "ping") }
@@ -143,7 +151,7 @@ import WebSocket
 
     @Test func aBandwidthCapPacesABurst() async throws {
         let pair = try await openPair(echoes: false, conditions: LinkConditions(bytesPerSecond: 40_000))
-        defer { pair.group.shutdown() }
+        defer { pair.shutdown() }
         #expect(await pair.clientSide.wait { $0.openedCount == 1 })
         let sent = EventLoop.now()
         let message = String(repeating: "m", count: 20_000)
@@ -165,7 +173,7 @@ import WebSocket
 
     @Test func aLinkWithoutConditionsPaysNothing() async throws {
         let pair = try await openPair(conditions: LinkConditions(latency: .milliseconds(20)))
-        defer { pair.group.shutdown() }
+        defer { pair.shutdown() }
         #expect(await pair.clientSide.wait { $0.openedCount == 1 })
         try await pair.loop.submit {
             pair.clientSide.channels[0].conditions = nil

@@ -11,26 +11,17 @@ import WebSocket
         try TestCertificates.shared.get()
     }
 
-    private func connect(
-        _ recorder: ChannelRecorder, to url: String, options: WebSocketClientOptions, group: EventLoopGroup
-    ) async throws {
-        let client = try WebSocketClient(url: url, options: options)
-        let loop = group.loops[0]
-        try await loop.submit { _ = client.connect(station: "GU0001", on: loop, handler: recorder) }
-    }
-
     private func failure(connectingTo pair: TestCertificates.KeyPair, options: WebSocketClientOptions) async throws
         -> NetError?
     {
         let peer = try PythonProcess(script: "ws_server.py", arguments: ["echo", pair.certificate, pair.key])
         defer { peer.stop() }
         let port = try await peer.port()
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
         let recorder = ChannelRecorder()
-        try await connect(recorder, to: "wss://localhost:\(port)/ocpp", options: options, group: group)
-        guard case .failed(let error) = await recorder.firstCloseReason() else { return nil }
-        return error
+        try await testLoop.connect(recorder, to: "wss://localhost:\(port)/ocpp", options: options)
+        return await recorder.failure()
     }
 
     @Test func ourClientTalksToAPythonServerOverTLSTrustingAPrivateCA() async throws {
@@ -39,19 +30,19 @@ import WebSocket
             script: "ws_server.py", arguments: ["echo", certificates.localhost.certificate, certificates.localhost.key])
         defer { peer.stop() }
         let port = try await peer.port()
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
         let recorder = ChannelRecorder()
-        try await connect(
+        try await testLoop.connect(
             recorder, to: "wss://localhost:\(port)/ocpp",
-            options: WebSocketClientOptions(password: "pw", caFile: certificates.caFile), group: group)
+            options: WebSocketClientOptions(password: "pw", caFile: certificates.caFile))
         #expect(await recorder.wait { $0.openedCount == 1 }, "\(recorder.events)")
         let request = try #require(await peer.line(startingWith: "{"))
         #expect(request.contains("\"path\": \"/ocpp/GU0001\""))
         let heartbeat = #"[2,"1","Heartbeat",{}]"#
-        try await group.loops[0].submit { recorder.channels[0].send(text: heartbeat) }
+        try await testLoop.loop.submit { recorder.channels[0].send(text: heartbeat) }
         #expect(await recorder.wait { $0.texts == [heartbeat] })
-        try await group.loops[0].submit { recorder.channels[0].close() }
+        try await testLoop.loop.submit { recorder.channels[0].close() }
         guard case .closed(let code, _) = await recorder.firstCloseReason() else {
             Issue.record("expected a clean close")
             return
@@ -88,15 +79,12 @@ import WebSocket
         let peer = try PythonProcess(script: "hangup_server.py")
         defer { peer.stop() }
         let port = try await peer.port()
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
         let recorder = ChannelRecorder()
-        try await connect(
-            recorder, to: "wss://127.0.0.1:\(port)/ocpp", options: WebSocketClientOptions(insecure: true), group: group)
-        guard case .failed(let error) = await recorder.firstCloseReason() else {
-            Issue.record("expected a failure")
-            return
-        }
+        try await testLoop.connect(
+            recorder, to: "wss://127.0.0.1:\(port)/ocpp", options: WebSocketClientOptions(insecure: true))
+        let error = try #require(await recorder.failure())
         #expect(error.code == .tlsFailure)
         #expect(error.description.contains("TLS handshake"))
     }
@@ -108,24 +96,20 @@ import WebSocket
             arguments: ["echo", certificates.selfSigned.certificate, certificates.selfSigned.key])
         defer { peer.stop() }
         let port = try await peer.port()
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
         let recorder = ChannelRecorder()
-        try await connect(
-            recorder, to: "wss://localhost:\(port)/ocpp", options: WebSocketClientOptions(insecure: true), group: group)
+        try await testLoop.connect(
+            recorder, to: "wss://localhost:\(port)/ocpp", options: WebSocketClientOptions(insecure: true))
         #expect(await recorder.wait { $0.openedCount == 1 })
     }
 
     @Test func ourServerServesAPythonClientOverTLS() async throws {
         let certificates = try certificates()
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
         let recorder = ChannelRecorder(echoes: true)
-        let server = try await WebSocketServer.start(
-            host: "127.0.0.1", port: 0, group: group,
-            options: WebSocketServerOptions(
-                certificateChainFile: certificates.localhost.certificate, privateKeyFile: certificates.localhost.key)
-        ) { _ in recorder }
+        let server = try await testLoop.startServer(recorder, options: certificates.serverOptions)
         let heartbeat = #"[2,"1","Heartbeat",{}]"#
         let peer = try PythonProcess(
             script: "ws_client.py",
@@ -140,21 +124,16 @@ import WebSocket
 
     @Test func ourClientAndServerTalkOverTLSAcrossLoops() async throws {
         let certificates = try certificates()
-        let group = try EventLoopGroup(loopCount: 2)
-        defer { group.shutdown() }
+        let testLoop = try TestLoop(loops: 2)
+        defer { testLoop.shutdown() }
         let serverSide = ChannelRecorder(echoes: true)
-        let server = try await WebSocketServer.start(
-            host: "127.0.0.1", port: 0, group: group,
-            options: WebSocketServerOptions(
-                certificateChainFile: certificates.localhost.certificate, privateKeyFile: certificates.localhost.key)
-        ) { _ in serverSide }
-        let client = try WebSocketClient(
-            url: "wss://127.0.0.1:\(server.address.port)/ocpp",
-            options: WebSocketClientOptions(caFile: certificates.caFile))
+        let server = try await testLoop.startServer(serverSide, options: certificates.serverOptions)
         let clientSide = ChannelRecorder()
-        let loop = group.loops[1]
-        try await loop.submit {
-            for index in 0..<10 { _ = client.connect(station: "GU\(index)", on: loop, handler: clientSide) }
+        let loop = testLoop.group.loops[1]
+        for index in 0..<10 {
+            try await testLoop.connect(
+                clientSide, to: "wss://127.0.0.1:\(server.address.port)/ocpp", station: "GU\(index)",
+                options: WebSocketClientOptions(caFile: certificates.caFile), on: loop)
         }
         #expect(await clientSide.wait { $0.openedCount == 10 })
         let large = String(repeating: "x", count: 100_000)
@@ -165,5 +144,12 @@ import WebSocket
         #expect(await clientSide.wait { $0.texts.count == 11 })
         #expect(clientSide.events.texts.contains(large))
         #expect(Set(clientSide.events.texts.filter { $0 != large }) == Set((0..<10).map { "hello GU\($0)" }))
+    }
+}
+
+extension TestCertificates {
+    /// A server of ours presenting the `localhost` certificate.
+    fileprivate var serverOptions: WebSocketServerOptions {
+        WebSocketServerOptions(certificateChainFile: localhost.certificate, privateKeyFile: localhost.key)
     }
 }

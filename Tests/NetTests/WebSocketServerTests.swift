@@ -6,17 +6,11 @@ import WebSocket
 
 /// Our server against the Python `websockets` client and a raw-socket peer sending malformed frames.
 @Suite(.serialized) struct WebSocketServerTests {
-    private func startEchoServer(
-        group: EventLoopGroup, recorder: ChannelRecorder, options: WebSocketServerOptions = WebSocketServerOptions()
-    ) async throws -> WebSocketServer {
-        try await WebSocketServer.start(host: "127.0.0.1", port: 0, group: group, options: options) { _ in recorder }
-    }
-
     @Test func servesAPythonClientWithOCPP16AndTheStationIdFromThePath() async throws {
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
         let recorder = ChannelRecorder(echoes: true)
-        let server = try await startEchoServer(group: group, recorder: recorder)
+        let server = try await testLoop.startServer(recorder)
         let heartbeat = #"[2,"1","Heartbeat",{}]"#
         let peer = try PythonProcess(
             script: "ws_client.py", arguments: ["ws://\(server.address)/ocpp/CP%2042", heartbeat, "second"])
@@ -36,12 +30,12 @@ import WebSocket
     }
 
     @Test func aHandlerRefusalAnswersTheClientWithItsHTTPStatus() async throws {
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
         let recorder = ChannelRecorder(echoes: true)
         recorder.refusal = .unauthorized
-        let server = try await startEchoServer(group: group, recorder: recorder)
-        let peer = try PythonProcess(script: "ws_client.py", arguments: ["ws://\(server.address)/ocpp/GU1"])
+        let url = try await testLoop.server(recorder)
+        let peer = try PythonProcess(script: "ws_client.py", arguments: ["\(url)/GU1"])
         defer { peer.stop() }
         #expect(await peer.waitForExit())
         #expect(await peer.line(startingWith: "REFUSED ") == "401")
@@ -49,16 +43,15 @@ import WebSocket
     }
 
     @Test func ourClientAndServerTalkWithCredentialsAcrossLoops() async throws {
-        let group = try EventLoopGroup(loopCount: 2)
-        defer { group.shutdown() }
+        let testLoop = try TestLoop(loops: 2)
+        defer { testLoop.shutdown() }
         let serverSide = ChannelRecorder(echoes: true)
-        let server = try await startEchoServer(group: group, recorder: serverSide)
-        let client = try WebSocketClient(
-            url: "ws://\(server.address)/ocpp", options: WebSocketClientOptions(password: "pw"))
+        let url = try await testLoop.server(serverSide)
         let clientSide = ChannelRecorder()
-        let loop = group.loops[1]
-        try await loop.submit {
-            for index in 0..<20 { _ = client.connect(station: "GU\(index)", on: loop, handler: clientSide) }
+        let loop = testLoop.group.loops[1]
+        for index in 0..<20 {
+            try await testLoop.connect(
+                clientSide, to: url, station: "GU\(index)", options: WebSocketClientOptions(password: "pw"), on: loop)
         }
         #expect(await clientSide.wait { $0.openedCount == 20 })
         try await loop.submit {
@@ -68,7 +61,7 @@ import WebSocket
         #expect(Set(clientSide.events.texts) == Set((0..<20).map { "hello GU\($0)" }))
         #expect(serverSide.credentialsSeen.contains(WebSocketCredentials(username: "GU7", password: "pw")))
         // Open, idle channels keep no timer on either side (their open timeouts were cancelled).
-        for loop in group.loops {
+        for loop in testLoop.group.loops {
             #expect(try await loop.submit { loop.timerCount } == 0)
         }
     }
@@ -78,11 +71,11 @@ import WebSocket
         ("reserved-bits", 1002), ("fragmented-control", 1002),
     ])
     func aMalformedFrameClosesThatConnectionWithItsCodeWhileOthersAreServed(frame: String, code: Int) async throws {
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
         let recorder = ChannelRecorder(echoes: true)
-        let server = try await startEchoServer(
-            group: group, recorder: recorder,
+        let server = try await testLoop.startServer(
+            recorder,
             options: WebSocketServerOptions(limits: WebSocketConfiguration(maxFrameSize: 65536, maxMessageSize: 65536)))
         let peer = try PythonProcess(script: "raw_client.py", arguments: ["\(server.address.port)", frame])
         defer { peer.stop() }
@@ -100,17 +93,15 @@ import WebSocket
 
 @Suite struct IPv6Tests {
     @Test func ourClientAndServerTalkOverIPv6Loopback() async throws {
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
         let serverSide = ChannelRecorder(echoes: true)
-        let server = try await WebSocketServer.start(host: "::1", port: 0, group: group) { _ in serverSide }
+        let server = try await testLoop.startServer(serverSide, host: "::1")
         #expect(server.address.description.hasPrefix("[::1]:"))
-        let client = try WebSocketClient(url: "ws://[::1]:\(server.address.port)/ocpp")
         let clientSide = ChannelRecorder()
-        let loop = group.loops[0]
-        try await loop.submit { _ = client.connect(station: "V6", on: loop, handler: clientSide) }
+        try await testLoop.connect(clientSide, to: "ws://[::1]:\(server.address.port)/ocpp", station: "V6")
         #expect(await clientSide.wait { $0.openedCount == 1 })
-        try await loop.submit { clientSide.channels[0].send(text: "over six") }
+        try await testLoop.loop.submit { clientSide.channels[0].send(text: "over six") }
         #expect(await clientSide.wait { $0.texts == ["over six"] })
     }
 
@@ -124,30 +115,27 @@ import WebSocket
 
 @Suite struct ServerRobustnessTests {
     @Test func aClientThatNeverSendsItsUpgradeIsClosedAfterTheHandshakeTimeout() async throws {
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
         let recorder = ChannelRecorder()
-        let server = try await WebSocketServer.start(
-            host: "127.0.0.1", port: 0, group: group,
-            options: WebSocketServerOptions(handshakeTimeout: .milliseconds(200))) { _ in recorder }
+        let server = try await testLoop.startServer(
+            recorder, options: WebSocketServerOptions(handshakeTimeout: .milliseconds(200)))
         let client = try RawLoopbackClient(port: server.address.port)
         #expect(try client.readUntilClosed() == "")
         #expect(recorder.events.isEmpty)
     }
 
     @Test func aRequestThatIsNotHTTPIsAnsweredWith400AndTheServerServesTheNextClient() async throws {
-        let group = try EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
+        let testLoop = try TestLoop()
+        defer { testLoop.shutdown() }
         let recorder = ChannelRecorder(echoes: true)
-        let server = try await WebSocketServer.start(host: "127.0.0.1", port: 0, group: group) { _ in recorder }
+        let server = try await testLoop.startServer(recorder)
         let raw = try RawLoopbackClient(port: server.address.port)
         try raw.send("HELLO THERE\r\n\r\n")
         let answer = try #require(try raw.readUntilClosed())
         #expect(answer.hasPrefix("HTTP/1.1 400"))
-        let client = try WebSocketClient(url: "ws://\(server.address)/ocpp")
         let clientSide = ChannelRecorder()
-        let loop = group.loops[0]
-        try await loop.submit { _ = client.connect(station: "NEXT", on: loop, handler: clientSide) }
+        try await testLoop.connect(clientSide, to: "ws://\(server.address)/ocpp", station: "NEXT")
         #expect(await clientSide.wait { $0.openedCount == 1 })
     }
 }

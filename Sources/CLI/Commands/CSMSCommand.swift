@@ -50,16 +50,11 @@ struct CSMSCommand: Command {
     static let badges = Option(
         "--badges", "FILE", help: "The badges to know, instead of those of ocpp-fleet's profiles (format below)",
         as: InputFile.argument)
-    static let password = Option(
-        "--password", "SECRET", help: "Require HTTP Basic auth with this password; never printed",
-        as: { text throws(ValueError) in text })
-    static let report = Option(
-        "--report", "DIR", help: "At Ctrl-C, also write what was served into DIR/csms.json",
-        as: { text throws(ValueError) in text })
-    static let processes = Option(
-        "--processes", "N",
+    static let password = FleetOptions.password.with(help: "Require HTTP Basic auth with this password; never printed")
+    static let report = SharedOptions.report.with(help: "At Ctrl-C, also write what was served into DIR/csms.json")
+    static let processes = SharedOptions.processes.with(
         help: "Serve the port from N processes (SO_REUSEPORT), each holding up to its open-file limit of links",
-        default: .text("1"), as: Count.positive)
+        default: .text("1"))
     static let exitWithStdin = Flag(
         "--exit-with-stdin",
         help: "Exit at once when stdin reaches its end: a program that starts the CSMS with a pipe on its stdin, "

@@ -1,3 +1,4 @@
+import Basics
 import Fleet
 import Foundation
 import Metrics
@@ -257,7 +258,7 @@ struct CapacityCommand: Command {
         let giveUp: @Sendable () -> Bool = { interruption.isInterrupted }
         guard let first = await measurementStart(on: fleet, stations: stations, begin: begin, giveUp: giveUp),
             let last = await fleet.sample(
-                reaching: first.snapshot.elapsedMicros + (hold - warmUp).wallMicros, giveUp: giveUp)
+                reaching: first.snapshot.elapsedMicros + (hold - warmUp).microseconds, giveUp: giveUp)
         else {
             if interruption.isInterrupted {
                 return CapacityStep(stations: stations, slo: [], outcome: .interrupted, reportFolder: nil)
@@ -304,9 +305,9 @@ struct CapacityCommand: Command {
     private func measurementStart(
         on fleet: CapacityFleet, stations: Int, begin: UInt64, giveUp: @escaping @Sendable () -> Bool
     ) async -> CapacityFleet.Sample? {
-        var sample = await fleet.sample(reaching: begin + warmUp.wallMicros, giveUp: giveUp)
+        var sample = await fleet.sample(reaching: begin + warmUp.microseconds, giveUp: giveUp)
         while let current = sample, current.snapshot.connections.current < UInt64(stations),
-            current.snapshot.elapsedMicros < begin + hold.wallMicros
+            current.snapshot.elapsedMicros < begin + hold.microseconds
         {
             sample = await fleet.sample(reaching: current.snapshot.elapsedMicros + 1, giveUp: giveUp)
         }
@@ -334,14 +335,5 @@ struct CapacityCommand: Command {
             csms: csms.absoluteString, profile: fleetOptions.profile.description, step: step, maxStations: maxStations,
             resolution: resolution, holdSeconds: hold.seconds, warmUpSeconds: warmUp.seconds, speed: fleetOptions.speed,
             seed: fleetOptions.seed, slo: slos.map(\.expression), fresh: fresh, ramp: ramp, loops: loops)
-    }
-}
-
-extension Duration {
-    /// The duration in whole microseconds, 0 when negative.
-    fileprivate var wallMicros: UInt64 {
-        let (seconds, attoseconds) = components
-        guard seconds >= 0 else { return 0 }
-        return UInt64(seconds) * 1_000_000 + UInt64(attoseconds / 1_000_000_000_000)
     }
 }

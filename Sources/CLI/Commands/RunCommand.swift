@@ -53,16 +53,9 @@ struct RunCommand: Command {
             return await RunWorkers(options: options, configuration: configuration, processes: processes).run()
         }
         let runner = FleetRunner(configuration: configuration)
-        let stations = runner.configuration.stations
-        let progress = ProgressPrinter(stations: stations, quiet: options.quiet)
-        let watcher = InterruptWatcher(
-            announcement: "stopping: closing transactions and links, then "
-                + (options.report == nil ? "the summary" : "writing the report")
-        ) { runner.stop() }
-        if !options.quiet {
-            let target = options.csms?.absoluteString ?? "the embedded CSMS on 127.0.0.1"
-            Output.error("running \(stations) stations of \(options.profile) against \(target) for \(options.duration) at speed \(runner.configuration.speedText)" + (runner.configuration.stationClockNote().map { "; \($0)" } ?? ""))
-        }
+        let progress = ProgressPrinter(stations: runner.configuration.stations, quiet: options.quiet)
+        let watcher = InterruptWatcher(announcement: options.interruptAnnouncement()) { runner.stop() }
+        options.announce(runner.configuration)
         let report: RunReport
         do {
             report = try await runner.run { update in progress.show(update.snapshot) }
@@ -71,13 +64,12 @@ struct RunCommand: Command {
             Output.error("error: \(error)")
             // The attempts of a run that could not reach the CSMS, with how they failed, still make a report.
             if let report = error.report {
-                _ = ReportOutput(slos: options.slos, directory: options.report, json: options.json).finish(report)
+                _ = options.output.finish(report)
             }
             return error.isCSMSUnreachable ? .unreachable : .badInput
         }
         progress.finish()
-        return ReportOutput(slos: options.slos, directory: options.report, json: options.json)
-            .finish(report, interruption: watcher.exitCode)
+        return options.output.finish(report, interruption: watcher.exitCode)
     }
 
     /// One shard of a run spread over processes (``RunWorkers``): progress lines on stdout for the parent,
@@ -96,14 +88,7 @@ struct RunCommand: Command {
             report = failed
             exitCode = error.isCSMSUnreachable ? .unreachable : .badInput
         }
-        if let directory = options.report {
-            do {
-                try ReportDirectory(URL(fileURLWithPath: directory)).write(report)
-            } catch {
-                Output.error("error: cannot write the report into \(directory): \(error)")
-                return .badInput
-            }
-        }
+        guard options.output.write(report) else { return .badInput }
         withExtendedLifetime(watcher) {}
         if report.interrupted, exitCode == .ok { return watcher.exitCode ?? .interrupted }
         return exitCode

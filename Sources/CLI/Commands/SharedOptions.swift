@@ -8,6 +8,12 @@ enum SharedOptions {
     static let stations = Option(
         "--stations", "N", help: "Number of stations", default: .described("the profile's, else 1000"),
         as: Count.positive)
+    static let duration = Option(
+        "--duration", "D", help: "Wall-clock length of the run: 90s, 10m, 2h", default: .text("60s"),
+        as: Duration.argument)
+    static let processes = Option(
+        "--processes", "N", help: "Spread the stations over N worker processes, with one report all the same",
+        default: .described("as many as the open-file limit needs"), as: Count.positive)
     static let ramp = Option("--ramp", "N/s", help: "New connections per second", as: Rate.argument)
     static let report = Option(
         "--report", "DIR", help: "Write report.json, report.html, timeline.csv and junit.xml there",

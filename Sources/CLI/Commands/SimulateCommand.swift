@@ -12,8 +12,7 @@ struct SimulateCommand: Command {
         discussion: SLO.grammar
     )
 
-    static let duration = Option(
-        "--duration", "D", help: "Simulated time: 90s, 10m, 24h", default: .text("24h"), as: Duration.argument)
+    static let duration = SharedOptions.duration.with(help: "Simulated time: 90s, 10m, 24h", default: .text("24h"))
     static let trace = SharedOptions.trace.with(
         help: "Write every OCPP frame as JSON lines (byte-identical for the same inputs)")
 
@@ -30,10 +29,8 @@ struct SimulateCommand: Command {
     var seed: UInt64
     var shard: FleetShard
     var trace: String?
-    var report: String?
-    var slos: [SLO]
+    var output: ReportOutput
     var quiet: Bool
-    var json: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         try arguments.expectPositionals(atMost: 0)
@@ -43,10 +40,8 @@ struct SimulateCommand: Command {
         seed = try arguments.value(FleetOptions.seed)
         shard = try arguments.value(SharedOptions.shard)
         trace = try arguments.valueIfGiven(Self.trace)
-        report = try arguments.valueIfGiven(SharedOptions.report)
-        slos = try arguments.values(SharedOptions.slo)
+        output = try ReportOutput(arguments)
         quiet = arguments.flag(SharedOptions.quiet)
-        json = arguments.flag(SharedOptions.json)
         if duration <= .zero {
             throw UsageError("--duration must be longer than zero", command: "simulate")
         }
@@ -70,6 +65,6 @@ struct SimulateCommand: Command {
             progress.show(snapshot)
         }
         progress.finish()
-        return ReportOutput(slos: slos, directory: self.report, json: json).finish(report)
+        return output.finish(report)
     }
 }

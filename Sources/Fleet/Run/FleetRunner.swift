@@ -98,8 +98,8 @@ public final class FleetRunner: Sendable {
             trace: traceFile, csms: embedded, poweredOn: stationCount)
         var restarts = embedded == nil ? [] : csmsRestarts(clock: clock)
         var aggregator = MetricsAggregator(loopCount: fleets.count)
-        let end = clock.startNanos + configuration.duration.wallNanoseconds
-        let connectTimeout = configuration.connectTimeout.wallNanoseconds
+        let end = clock.startNanos + configuration.duration.nanoseconds
+        let connectTimeout = configuration.connectTimeout.nanoseconds
         var nextCollection = clock.startNanos + 1_000_000_000
         var nextHeapTrim = clock.startNanos + 60_000_000_000
 
@@ -252,7 +252,7 @@ public final class FleetRunner: Sendable {
         guard configuration.duration > .zero else {
             throw FleetRunError.invalidConfiguration("the duration must be longer than zero")
         }
-        let profileDuration = Int64(Double(configuration.duration.wallNanoseconds) / 1e6 * configuration.speed)
+        let profileDuration = Int64(Double(configuration.duration.nanoseconds) / 1e6 * configuration.speed)
         let plan = FleetPlan(
             profile: configuration.profile, fleetSize: configuration.stations, seed: configuration.seed,
             duration: profileDuration, shard: configuration.shard)
@@ -398,7 +398,7 @@ public final class FleetRunner: Sendable {
     private func waitUntil(
         _ fleets: [LoopBound<LoopFleet>], within limit: Duration, count: @escaping @Sendable (LoopFleet) -> Int
     ) async {
-        let deadline = EventLoop.now() + limit.wallNanoseconds
+        let deadline = EventLoop.now() + limit.nanoseconds
         while EventLoop.now() < deadline {
             var remaining = 0
             for fleet in fleets { remaining += await onLoop(fleet, count) }
@@ -410,14 +410,5 @@ public final class FleetRunner: Sendable {
     /// The wall clock at the loops' instant `nanos`, in milliseconds since the Unix epoch.
     private static func wallClockMillis(atNanos nanos: UInt64) -> Int64 {
         (SystemClock.wallMicroseconds() - Int64(EventLoop.now() / 1000) + Int64(nanos / 1000)) / 1000
-    }
-}
-
-extension Duration {
-    /// The duration in nanoseconds, 0 when negative.
-    var wallNanoseconds: UInt64 {
-        let (seconds, attoseconds) = components
-        guard seconds >= 0 else { return 0 }
-        return UInt64(seconds) &* 1_000_000_000 &+ UInt64(attoseconds / 1_000_000_000)
     }
 }

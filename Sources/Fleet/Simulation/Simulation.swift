@@ -60,9 +60,7 @@ public final class Simulation {
             let upper = stations.lowerBound + stations.count * (part + 1) / count
             return SimulationCore(
                 plan: plan, stations: lower..<upper, tracing: tracePath != nil, typedFrames: typedFrames,
-                pingInterval: pingInterval.map {
-                    max(1, $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000)
-                })
+                pingInterval: pingInterval.map { max(1, $0.milliseconds) })
         }
         aggregator = MetricsAggregator(loopCount: count)
         now = plan.start

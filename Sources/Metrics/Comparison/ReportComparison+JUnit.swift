@@ -5,45 +5,33 @@ extension ReportComparison {
     /// `skipped`; the others pass. A caveat that makes the verdict inconclusive (an interrupted run) is one
     /// more test case, in error.
     public func junit() -> String {
-        let failures = regressions.count
-        let errors = unsupported.count + caveats.count
-        let skipped = rows.filter { !$0.judged && !$0.inconclusive }.count
-        let counts = "tests=\"\(rows.count + caveats.count)\" failures=\"\(failures)\" errors=\"\(errors)\""
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"ocpp-fleet report compare\" \(counts)>\n"
-        xml += "  <testsuite name=\"report compare\" \(counts) skipped=\"\(skipped)\">\n"
-        xml += "    <properties>\n"
-        for (name, value) in [
-            ("verdict", verdictName), ("baselines", String(baselineCount)),
-            ("thresholds", thresholds.description),
-        ] {
-            xml += "      <property name=\"\(name)\" value=\"\(XMLText.escape(value))\"/>\n"
+        let figures = rows.map { row in
+            let detail = Self.detail(row)
+            let outcome: JUnitDocument.Outcome =
+                if row.regressed {
+                    .failure(type: "regression", message: detail, detail: detail)
+                } else if row.inconclusive {
+                    .error(type: "inconclusive", message: detail, detail: detail)
+                } else if !row.judged {
+                    .skipped(message: detail)
+                } else {
+                    .passed(output: detail)
+                }
+            return JUnitDocument.TestCase(
+                classname: row.action.map { "compare.\($0)" } ?? "compare.run", name: row.figure, outcome: outcome)
         }
-        xml += "    </properties>\n"
-        for row in rows {
-            let name = XMLText.escape(row.figure)
-            let classname = XMLText.escape(row.action.map { "compare.\($0)" } ?? "compare.run")
-            xml += "    <testcase classname=\"\(classname)\" name=\"\(name)\" time=\"0\">\n"
-            let detail = XMLText.escape(Self.detail(row))
-            if row.regressed {
-                xml += "      <failure type=\"regression\" message=\"\(detail)\">\(detail)</failure>\n"
-            } else if row.inconclusive {
-                xml += "      <error type=\"inconclusive\" message=\"\(detail)\">\(detail)</error>\n"
-            } else if !row.judged {
-                xml += "      <skipped message=\"\(detail)\"/>\n"
-            } else {
-                xml += "      <system-out>\(detail)</system-out>\n"
-            }
-            xml += "    </testcase>\n"
+        let incomplete = caveats.map { caveat in
+            JUnitDocument.TestCase(
+                classname: "compare.run", name: "complete runs",
+                outcome: .error(type: "inconclusive", message: caveat, detail: caveat))
         }
-        for caveat in caveats {
-            let detail = XMLText.escape(caveat)
-            xml += "    <testcase classname=\"compare.run\" name=\"complete runs\" time=\"0\">\n"
-            xml += "      <error type=\"inconclusive\" message=\"\(detail)\">\(detail)</error>\n"
-            xml += "    </testcase>\n"
-        }
-        xml += "  </testsuite>\n</testsuites>\n"
-        return xml
+        return JUnitDocument.render(
+            name: "ocpp-fleet report compare", suite: "report compare", time: nil,
+            properties: [
+                ("verdict", verdictName), ("baselines", String(baselineCount)), ("thresholds", thresholds.description),
+            ],
+            cases: figures + incomplete
+        )
     }
 
     /// The verdict as one word: `no-regression`, `regression`, `inconclusive`.

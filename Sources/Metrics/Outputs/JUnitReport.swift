@@ -4,42 +4,30 @@
 public enum JUnitReport {
     /// The run and the SLO results of `report` as a JUnit XML document.
     public static func render(_ report: RunReport) -> String {
-        let failures = report.slo.filter { !$0.ok }.count + (report.interrupted ? 1 : 0)
         let time = NumberText.fixed(report.run.durationSeconds, decimals: 3)
-        let counts = "tests=\"\(report.slo.count + 1)\" failures=\"\(failures)\" errors=\"0\""
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"ocpp-fleet\" \(counts) time=\"\(time)\">\n"
-        xml += "  <testsuite name=\"SLO\" \(counts) skipped=\"0\" time=\"\(time)\">\n"
-        xml += "    <properties>\n"
-        for (name, value) in [
-            ("seed", String(report.run.seed)), ("stations", String(report.run.stations)),
-            ("csms", report.run.csms), ("profile", report.run.profile), ("shard", report.run.shard),
-        ] {
-            xml += "      <property name=\"\(name)\" value=\"\(XMLText.escape(value))\"/>\n"
-        }
-        xml += "    </properties>\n"
-        xml += "    <testcase classname=\"run\" name=\"run\" time=\"\(time)\">\n"
+        let run: JUnitDocument.Outcome
         if report.interrupted {
             let message = "interrupted before its end: the figures cover only the time it ran"
-            xml += "      <failure type=\"interrupted\" message=\"\(message)\">\(message)</failure>\n"
+            run = .failure(type: "interrupted", message: message, detail: message)
         } else {
-            let summary = "\(report.run.stations) stations, \(report.allActions.sent) calls sent, "
-                + "\(report.connections.established) links established"
-            xml += "      <system-out>\(XMLText.escape(summary))</system-out>\n"
+            run = .passed(
+                output: "\(report.run.stations) stations, \(report.allActions.sent) calls sent, "
+                    + "\(report.connections.established) links established")
         }
-        xml += "    </testcase>\n"
-        for result in report.slo {
-            let name = XMLText.escape(result.expression)
-            xml += "    <testcase classname=\"slo\" name=\"\(name)\" time=\"0\">\n"
-            if result.ok {
-                xml += "      <system-out>\(XMLText.escape(result.detail))</system-out>\n"
-            } else {
-                let detail = XMLText.escape(result.detail)
-                xml += "      <failure type=\"SLO\" message=\"\(detail)\">\(detail)</failure>\n"
-            }
-            xml += "    </testcase>\n"
+        let slos = report.slo.map { result in
+            JUnitDocument.TestCase(
+                classname: "slo", name: result.expression,
+                outcome: result.ok
+                    ? .passed(output: result.detail)
+                    : .failure(type: "SLO", message: result.detail, detail: result.detail))
         }
-        xml += "  </testsuite>\n</testsuites>\n"
-        return xml
+        return JUnitDocument.render(
+            name: "ocpp-fleet", suite: "SLO", time: time,
+            properties: [
+                ("seed", String(report.run.seed)), ("stations", String(report.run.stations)),
+                ("csms", report.run.csms), ("profile", report.run.profile), ("shard", report.run.shard),
+            ],
+            cases: [JUnitDocument.TestCase(classname: "run", name: "run", time: time, outcome: run)] + slos
+        )
     }
 }

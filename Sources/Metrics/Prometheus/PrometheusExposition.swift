@@ -56,45 +56,37 @@ public enum PrometheusExposition {
             &text, "ocpp_fleet_connect_time_seconds", .histogram,
             "Time from the start of a connection attempt to the end of its WebSocket handshake.")
         histogram(&text, "ocpp_fleet_connect_time_seconds", snapshot.connectTime, [])
-        family(&text, "ocpp_fleet_connection_failures_total", .counter, "Failed connection attempts, by reason.")
-        for (reason, count) in connections.failed.sorted {
-            sample(&text, "ocpp_fleet_connection_failures_total", [("reason", reason)], String(count))
-        }
+        counter(
+            &text, "ocpp_fleet_connection_failures_total", "Failed connection attempts, by reason.", "reason",
+            connections.failed)
         counter(
             &text, "ocpp_fleet_reconnects_total", "Links established by stations connected before.",
             connections.reconnects)
-        family(&text, "ocpp_fleet_links_closed_total", .counter, "Links closed after they opened, by cause.")
-        for (reason, count) in connections.closed.sorted {
-            sample(&text, "ocpp_fleet_links_closed_total", [("reason", reason)], String(count))
-        }
-        family(&text, "ocpp_fleet_connected_stations", .gauge, "Links up.")
-        sample(&text, "ocpp_fleet_connected_stations", [], String(connections.current))
-        family(&text, "ocpp_fleet_connected_stations_max", .gauge, "The most links up at once.")
-        sample(&text, "ocpp_fleet_connected_stations_max", [], String(connections.maxConcurrent))
-        family(
-            &text, "ocpp_fleet_send_queue_bytes", .gauge, "Bytes the links hold unsent: the CSMS's side did not take them.")
-        sample(&text, "ocpp_fleet_send_queue_bytes", [], String(connections.unsentBytes))
-        family(&text, "ocpp_fleet_send_queue_links", .gauge, "Links holding unsent bytes.")
-        sample(&text, "ocpp_fleet_send_queue_links", [], String(connections.backedUpLinks))
+        counter(
+            &text, "ocpp_fleet_links_closed_total", "Links closed after they opened, by cause.", "reason",
+            connections.closed)
+        gauge(&text, "ocpp_fleet_connected_stations", "Links up.", connections.current)
+        gauge(&text, "ocpp_fleet_connected_stations_max", "The most links up at once.", connections.maxConcurrent)
+        gauge(
+            &text, "ocpp_fleet_send_queue_bytes", "Bytes the links hold unsent: the CSMS's side did not take them.",
+            connections.unsentBytes)
+        gauge(&text, "ocpp_fleet_send_queue_links", "Links holding unsent bytes.", connections.backedUpLinks)
 
         let transactions = snapshot.transactions
         counter(&text, "ocpp_fleet_transactions_started_total", "Transactions started.", transactions.started)
         counter(&text, "ocpp_fleet_transactions_stopped_total", "Transactions stopped.", transactions.stopped)
         counter(&text, "ocpp_fleet_transactions_lost_total", "Transactions not stopped properly.", transactions.lost)
-        family(
-            &text, "ocpp_fleet_lost_messages_total", .counter,
-            "Transaction messages the stations gave up on, by reason.")
-        for (reason, count) in transactions.lostMessages.sorted {
-            sample(&text, "ocpp_fleet_lost_messages_total", [("reason", reason)], String(count))
-        }
-        family(&text, "ocpp_fleet_energy_joules_total", .counter, "Energy delivered in stopped transactions.")
-        sample(&text, "ocpp_fleet_energy_joules_total", [], String(transactions.energyWh &* 3_600))
+        counter(
+            &text, "ocpp_fleet_lost_messages_total", "Transaction messages the stations gave up on, by reason.",
+            "reason", transactions.lostMessages)
+        counter(
+            &text, "ocpp_fleet_energy_joules_total", "Energy delivered in stopped transactions.",
+            transactions.energyWh &* 3_600)
 
         let faults = snapshot.csmsFaults
-        family(&text, "ocpp_fleet_bad_frames_total", .counter, "Frames from the CSMS the stations refused, by code.")
-        for (code, count) in faults.badFrames.sorted {
-            sample(&text, "ocpp_fleet_bad_frames_total", [("code", code)], String(count))
-        }
+        counter(
+            &text, "ocpp_fleet_bad_frames_total", "Frames from the CSMS the stations refused, by code.", "code",
+            faults.badFrames)
         counter(
             &text, "ocpp_fleet_unmatched_answers_total", "Answers from the CSMS to no call a station sent.",
             faults.unmatchedAnswers)
@@ -136,6 +128,19 @@ public enum PrometheusExposition {
     private static func counter(_ text: inout String, _ name: String, _ help: String, _ value: UInt64) {
         family(&text, name, .counter, help)
         sample(&text, name, [], String(value))
+    }
+
+    private static func gauge(_ text: inout String, _ name: String, _ help: String, _ value: UInt64) {
+        family(&text, name, .gauge, help)
+        sample(&text, name, [], String(value))
+    }
+
+    /// A counter family with one sample per key of `counts`, the key as the value of `label`.
+    private static func counter(
+        _ text: inout String, _ name: String, _ help: String, _ label: String, _ counts: BoundedCounts
+    ) {
+        family(&text, name, .counter, help)
+        for (key, count) in counts.sorted { sample(&text, name, [(label, key)], String(count)) }
     }
 
     private static func perAction(

@@ -19,8 +19,9 @@ final class FullBacklogListener {
             fillers.append(filler)
             _ = try? Syscall.connect(filler, address)
         }
-        // Let the handshakes of the fillers complete before the test connects.
-        usleep(100_000)
+        // The queue is full once the first filler is connected (writable): wait for that, not for a time.
+        var first = pollfd(fd: fillers[0], events: Int16(POLLOUT), revents: 0)
+        _ = poll(&first, 1, 30_000)
     }
 
     func close() {
