@@ -168,20 +168,14 @@ struct RunWorkers {
     }
 
     /// The worker's local addresses: its share of `--source-addresses` when there are enough for each
-    /// worker to have its own, all of them otherwise; against a CSMS on a 127.x address and with none given,
-    /// an address of its own in 127.0.0.0/8, since one source address allows about 28,000 links to one
-    /// server port and the workers share the kernel's ports.
+    /// worker to have its own, all of them otherwise; with none given, none (against a CSMS on a 127.x
+    /// address, the worker's shard connects from addresses of its own: `FleetRunConfiguration.sourceAddresses`).
     func sourceAddresses(worker number: Int) -> [String] {
         let given = options.sourceAddresses
         if given.count >= processes {
             return given.indices.filter { $0 % processes == number - 1 }.map { given[$0] }
         }
-        if !given.isEmpty { return given }
-        guard let host = options.csms?.host, host.hasPrefix("127."), host.split(separator: ".").count == 4 else {
-            return []
-        }
-        let index = number - 1
-        return ["127.0.\(index / 250 % 256).\(index % 250 + 1)"]
+        return given
     }
 
     private static func tracePart(_ trace: String, worker number: Int) -> String {

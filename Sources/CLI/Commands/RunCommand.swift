@@ -18,8 +18,8 @@ struct RunCommand: Command {
               One process holds as many stations as its open-file limit allows (ulimit -n; half as many with
               the embedded CSMS, which holds the other end of each link). Past that, run starts worker
               processes of this same program, each running one shard of the fleet (--shard k/N, with its
-              own event loops, its own embedded CSMS when --csms is not given, and its own loopback source
-              address against a CSMS on 127.x), forwards Ctrl-C to them, shows one progress line, and merges
+              own event loops, its own embedded CSMS when --csms is not given, and loopback source addresses
+              of its own against a CSMS on 127.x), forwards Ctrl-C to them, shows one progress line, and merges
               their reports exactly into one (as 'report merge' does). --trace gathers the workers' traces
               into one file, worker after worker; with --metrics-port P, worker k serves on P+k-1.
 

@@ -32,7 +32,9 @@ public struct FleetRunConfiguration: Sendable {
     /// Which part of the fleet this process runs (`--shard I/N`).
     public var shard: FleetShard
     /// Local IPv4 or IPv6 addresses to connect from, in turn (`--source-addresses`); empty for the system's
-    /// choice.
+    /// choice, except against a CSMS on a 127.x address, where a fleet (or shard) of more than 2,000
+    /// stations connects from addresses of 127.0.0.0/8 of its own, about 2,000 stations each, so that the
+    /// kernel finds each connection's local port quickly.
     public var sourceAddresses: [String]
     /// The HTTP Basic password every station sends (its id is the user name); never written anywhere.
     public var password: String?

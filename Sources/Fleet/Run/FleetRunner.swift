@@ -72,8 +72,8 @@ public final class FleetRunner: Sendable {
             let metricsServer = try startMetricsServer(csms: embedded)
             defer { metricsServer?.stop() }
             let report = try await drive(
-                plan: plan, sources: sources, group: group, client: client, embedded: embedded, traceFile: traceFile,
-                progress: progress)
+                plan: plan, sources: sources.isEmpty ? loopbackSources(client) : sources, group: group,
+                client: client, embedded: embedded, traceFile: traceFile, progress: progress)
             // The loops handed over their last lines as the run finished.
             try traceFile?.finish(report: report)
             return report
@@ -315,6 +315,13 @@ public final class FleetRunner: Sendable {
             csms: (try? WebSocketURL(csms))?.description ?? csms,
             profile: configuration.profileName, shard: "\(configuration.shard.index + 1)/\(configuration.shard.count)")
         return RunReport(run: description, snapshot: aggregator.finish(), process: .current())
+    }
+
+    /// With none given, the source addresses that keep the kernel's search for a free local port short
+    /// against a CSMS on a 127.x address (see ``LoopbackSources``).
+    private func loopbackSources(_ client: WebSocketClient) -> [SocketAddress] {
+        LoopbackSources.addresses(csmsHost: client.url.host, fleetSize: configuration.stations, shard: configuration.shard)
+            .compactMap { SocketAddress(ip: $0, port: 0) }
     }
 
     private func sourceAddresses() throws(FleetRunError) -> [SocketAddress] {
