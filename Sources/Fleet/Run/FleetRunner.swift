@@ -139,7 +139,7 @@ public final class FleetRunner: Sendable {
                     await embedded.goDown()
                 } else {
                     do {
-                        try await embedded.comeBack()
+                        try await embedded.comeBack(pausingOn: alarm, loop: group.loops[0])
                     } catch {
                         // A run whose CSMS stays down measures nothing the profile asked for: it stops, and
                         // says why.
@@ -417,7 +417,7 @@ public final class FleetRunner: Sendable {
             var remaining = 0
             for fleet in fleets { remaining += await onLoop(fleet, count) }
             if remaining == 0 { return }
-            try? await Task.sleep(for: .milliseconds(20))
+            await alarm.wait(until: EventLoop.now() + 20_000_000, on: fleets[0].loop)
         }
     }
 

@@ -7,7 +7,9 @@ import Synchronization
 /// The coordinator used to poll every 50 ms on `Task.sleep`: twenty wake-ups a second of a pool thread and
 /// of Dispatch's timer thread, most of them for nothing, each a few futex calls that a fleet at 1,000
 /// msgs/s paid per second beside its messages. It now sleeps on a timer of one event loop (which wakes
-/// anyway for its own timers) until the next thing it has to do, about once a second.
+/// anyway for its own timers) until the next thing it has to do, about once a second. Its shorter pauses
+/// (while the links close, while a restarted CSMS tries to listen again) sleep on it too: a run opens no
+/// timer of Dispatch's.
 final class RunAlarm: TimerOwner, Sendable {
     private struct State {
         var waiter: CheckedContinuation<Void, Never>?
