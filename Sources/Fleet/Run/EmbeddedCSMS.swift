@@ -62,7 +62,10 @@ struct EmbeddedCSMS: Sendable {
 
     /// Listens again on the same port, with the counters and open transactions of before; tries for two
     /// seconds (a closing socket may hold the port a moment), then says why it could not.
-    func comeBack() async throws(FleetRunError) {
+    /// - Parameters:
+    ///   - alarm: what it sleeps on between tries (a ring cuts a pause short).
+    ///   - loop: the loop whose timers end the pauses.
+    func comeBack(pausingOn alarm: RunAlarm, loop: EventLoop) async throws(FleetRunError) {
         var failure = ""
         for _ in 0..<40 {
             do {
@@ -71,7 +74,7 @@ struct EmbeddedCSMS: Sendable {
             } catch {
                 failure = error.description
             }
-            try? await Task.sleep(for: .milliseconds(50))
+            await alarm.wait(until: EventLoop.now() + 50_000_000, on: loop)
         }
         throw FleetRunError.embeddedCSMS("it could not listen again on 127.0.0.1:\(port) after its restart: \(failure)")
     }

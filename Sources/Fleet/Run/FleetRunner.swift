@@ -27,6 +27,8 @@ public final class FleetRunner: Sendable {
     /// The size ``resize(to:)`` asked for; 0 until it is called.
     private let sizeTarget = Atomic<Int>(0)
     private let latest = Mutex(MetricsSnapshot())
+    /// What the run's coordinator sleeps on between the things it has to do.
+    private let alarm = RunAlarm()
 
     /// Prepares a run; nothing starts before ``run(progress:)``.
     public init(configuration: FleetRunConfiguration) {
@@ -38,6 +40,7 @@ public final class FleetRunner: Sendable {
     /// ``Metrics/RunReport/interrupted`` when the run's time was not up.
     public func stop() {
         stopRequested.store(true, ordering: .releasing)
+        alarm.ring()
     }
 
     /// Powers stations on or off while the run goes, from any thread, so that the first `stations` of the
@@ -47,6 +50,7 @@ public final class FleetRunner: Sendable {
     /// - Parameter stations: how many of the shard's stations should be on, from 1 to all of them.
     public func resize(to stations: Int) {
         sizeTarget.store(stations, ordering: .releasing)
+        alarm.ring()
     }
 
     /// Runs the fleet until its duration is over or ``stop()`` is called, and reports.
@@ -104,7 +108,9 @@ public final class FleetRunner: Sendable {
         var nextHeapTrim = clock.startNanos + 60_000_000_000
 
         while !stopRequested.load(ordering: .acquiring) {
-            try? await Task.sleep(for: .milliseconds(50))
+            await pause(
+                until: min(end, nextCollection, nextHeapTrim, restarts.first?.at ?? .max), probe: probe,
+                loop: group.loops[0])
             let now = EventLoop.now()
             // Checked before the end: a loop that wakes late (a busy machine) must not take a CSMS that
             // refused every station for a run that went well.
@@ -133,7 +139,7 @@ public final class FleetRunner: Sendable {
                     await embedded.goDown()
                 } else {
                     do {
-                        try await embedded.comeBack()
+                        try await embedded.comeBack(pausingOn: alarm, loop: group.loops[0])
                     } catch {
                         // A run whose CSMS stays down measures nothing the profile asked for: it stops, and
                         // says why.
@@ -164,6 +170,14 @@ public final class FleetRunner: Sendable {
         return await finishRun(
             fleets, stationCount: stationCount, aggregator: &aggregator, clock: clock, client: client,
             embedded: embedded, interrupted: interrupted, progress: progress)
+    }
+
+    /// Waits for the coordinator's next deadline, or for ``stop()`` or ``resize(to:)``. Until a first link
+    /// opens it looks every 50 ms, so that a CSMS that refuses every station ends the run as soon as the
+    /// last attempt failed.
+    private func pause(until deadline: UInt64, probe: RunProbe, loop: EventLoop) async {
+        let soon = probe.establishedCount == 0 ? EventLoop.now() + 50_000_000 : UInt64.max
+        await alarm.wait(until: min(deadline, soon), on: loop)
     }
 
     /// Closes every link of fleets that have begun stopping, stops the embedded CSMS (so that its
@@ -410,7 +424,7 @@ public final class FleetRunner: Sendable {
             var remaining = 0
             for fleet in fleets { remaining += await onLoop(fleet, count) }
             if remaining == 0 { return }
-            try? await Task.sleep(for: .milliseconds(20))
+            await alarm.wait(until: EventLoop.now() + 20_000_000, on: fleets[0].loop)
         }
     }
 

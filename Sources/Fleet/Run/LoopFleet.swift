@@ -61,6 +61,9 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
     private var hostOwner: StationHost<LoopFleet>?
     /// Each station's link and timers, by slot.
     @exclusivity(unchecked) private var links: ContiguousArray<Link> = []
+    /// Where a message's JSON is written before its channel frames it: one buffer for the loop, rather
+    /// than an array made and freed for each message.
+    private var outgoing: [UInt8] = []
     /// Stations waiting for their turn to open a connection.
     private var waiting: [Int] = []
     private var waitingHead = 0
@@ -210,7 +213,8 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
         guard let key = HostTimer(truncating: UInt8(truncatingIfNeeded: tag)),
             let position = links[slot].timers.firstIndex(where: { $0.timer == key })
         else { return }
-        let timer = links[slot].timers.remove(at: position)
+        let timer = links[slot].timers[position]
+        removeTimer(at: position, slot: slot)
         let now = EventLoop.now()
         recorder.recordSchedulerLag(micros: now > timer.due ? (now - timer.due) / 1000 : 0)
         advance(to: now)
@@ -235,7 +239,14 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
     func cancel(_ timer: HostTimer, slot: Int) {
         guard let position = links[slot].timers.firstIndex(where: { $0.timer == timer }) else { return }
         loop.cancelTimer(links[slot].timers[position].id)
-        links[slot].timers.remove(at: position)
+        removeTimer(at: position, slot: slot)
+    }
+
+    /// Forgets a station's timer: the last takes its place, as their order means nothing.
+    private func removeTimer(at position: Int, slot: Int) {
+        let last = links[slot].timers.count - 1
+        if position != last { links[slot].timers.swapAt(position, last) }
+        links[slot].timers.removeLast()
     }
 
     // MARK: Faults
@@ -322,7 +333,18 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
     }
 
     func send(_ message: OutgoingMessage, bytes: [UInt8]?, slot: Int, now: HostInstant) {
-        (bytes ?? message.bytes).withUnsafeBytes { _ = links[slot].channel?.send(text: $0) }
+        guard let channel = links[slot].channel else { return }
+        if let bytes {
+            bytes.withUnsafeBytes { _ = channel.send(text: $0) }
+            return
+        }
+        // Taken out while the channel reads it, so that nothing called from the send can write into it.
+        var text = outgoing
+        outgoing = []
+        message.append(to: &text)
+        text.withUnsafeBytes { _ = channel.send(text: $0) }
+        text.removeAll(keepingCapacity: true)
+        outgoing = text
     }
 
     func trace(_ frame: [UInt8], index: Int, id: String, outgoing: Bool, planTime: Int64, now: HostInstant) {

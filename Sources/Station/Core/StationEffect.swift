@@ -75,6 +75,17 @@ public struct OutgoingMessage: Sendable, Equatable {
         }
     }
 
+    /// Appends the JSON text of the frame to `buffer`: a typed CALL is written straight into a buffer the
+    /// caller reuses, where ``bytes`` makes an array for each message.
+    public func append(to buffer: inout [UInt8]) {
+        switch body {
+        case .frame(let bytes):
+            buffer.append(contentsOf: bytes)
+        case .call(let request):
+            request.encodeCall(messageId: messageId, into: &buffer)
+        }
+    }
+
     /// The CALL's request as a typed value, when the station made it so (its own CALLs).
     public var request: StationRequest? {
         if case .call(let request) = body { request } else { nil }
