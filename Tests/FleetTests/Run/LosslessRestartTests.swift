@@ -80,6 +80,9 @@ struct LosslessRestartTests {
         configuration.rampPerSecond = 500
         configuration.loops = 2
         configuration.traceFile = tracePath
+        // A Python CSMS starved by a loaded machine has taken more than the default 10 s to answer an
+        // opening handshake, and a run whose first attempts all time out counts its CSMS unreachable.
+        configuration.connectTimeout = .seconds(60)
         // Every transaction still open at the end stops, and its StopTransaction is answered, before the
         // links close: what was produced is all sent.
         configuration.drainTimeout = .seconds(30)
