@@ -9,12 +9,16 @@ import Testing
     static let configuration = CSMSConfiguration(
         heartbeatInterval: 90, badges: BadgeList([.valid("VALID", parentIdTag: "FLEET")]), password: "s3cret")
 
-    /// Waits, at most 10 s, until `condition` holds for the server's counters.
-    func wait(for server: CSMSServer, _ condition: ([String: Double]) -> Bool) async throws {
-        for _ in 0..<200 {
-            if condition(server.counterSnapshot) { return }
+    /// Waits until `condition` holds for the server's counters, at most 120 s: a Python station may take
+    /// tens of seconds to import its packages and run its session on a loaded machine. - Returns: whether
+    /// it held.
+    func wait(for server: CSMSServer, _ condition: ([String: Double]) -> Bool) async throws -> Bool {
+        let deadline = ContinuousClock.now + .seconds(120)
+        while ContinuousClock.now < deadline {
+            if condition(server.counterSnapshot) { return true }
             try await Task.sleep(for: .milliseconds(50))
         }
+        return condition(server.counterSnapshot)
     }
 
     @Test func aPythonOCPPStationBootsChargesAndAcceptsAResetWithEveryAnswerValid() async throws {
@@ -23,9 +27,11 @@ import Testing
         let peer = Task.detached {
             try await PythonPeer.run(
                 script: "Tests/CSMSTests/Peers/charge_point.py",
-                arguments: ["ws://127.0.0.1:\(port)/ocpp", "GU-PY-1", "--password", "s3cret"], timeout: 30)
+                arguments: ["ws://127.0.0.1:\(port)/ocpp", "GU-PY-1", "--password", "s3cret"], timeout: 180)
         }
-        try await wait(for: server) { $0["answered.DataTransfer"] == 1 }
+        let sessionDone = try await wait(for: server) { $0["answered.DataTransfer"] == 1 }
+        // The station waits for the Reset once its session is done: it is connected when the Reset goes.
+        #expect(sessionDone, "the Python station's session did not reach its DataTransfer")
         let reset = await server.send(.reset(ResetRequest(type: .hard)), to: "GU-PY-1")
         let run = try await peer.value
         try #require(run.status == 0, "the Python station failed: \(run.stderr)")
@@ -61,7 +67,7 @@ import Testing
     func chargeOnce(port: UInt16, station: String) async throws -> Int {
         let run = try await PythonPeer.run(
             script: "Tests/CSMSTests/Peers/charge_point.py",
-            arguments: ["ws://127.0.0.1:\(port)", station, "--no-reset"], timeout: 30)
+            arguments: ["ws://127.0.0.1:\(port)", station, "--no-reset"], timeout: 180)
         try #require(run.status == 0, "the Python station failed: \(run.stderr)")
         let answers = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         return try #require((answers?["start"] as? [String: Any])?["transaction_id"] as? Int)
@@ -89,7 +95,7 @@ import Testing
         let port = try await server.start(listen: "127.0.0.1:0")
         let run = try await PythonPeer.run(
             script: "Tests/CSMSTests/Peers/charge_point.py",
-            arguments: ["ws://127.0.0.1:\(port)/ocpp", "GU-PY-2", "--password", "guess", "--no-reset"], timeout: 30)
+            arguments: ["ws://127.0.0.1:\(port)/ocpp", "GU-PY-2", "--password", "guess", "--no-reset"], timeout: 180)
         #expect(run.status == 1)
         #expect(run.stderr.contains("401"))
         #expect(server.counterSnapshot["stations.connections", default: 0] == 0)

@@ -15,8 +15,8 @@ import WebSocket
         let serverSide = ChannelRecorder(echoes: true)
         let clientSide = ChannelRecorder()
         try await testLoop.connect(clientSide, to: try await testLoop.server(serverSide), station: "BIG")
-        #expect(await clientSide.wait { $0.openedCount == 1 })
-        #expect(await serverSide.wait { $0.openedCount == 1 })
+        try #require(await clientSide.wait { $0.openedCount == 1 })
+        try #require(await serverSide.wait { $0.openedCount == 1 })
         let large = String(decoding: (0..<(256 << 10)).map { UInt8(ascii: "a") + UInt8($0 % 26) }, as: UTF8.self)
         let buffered = try await testLoop.loop.submit {
             try Self.shrinkBuffers(client: clientSide, server: serverSide)
@@ -43,7 +43,7 @@ import WebSocket
         defer { testLoop.shutdown() }
         let recorder = ChannelRecorder()
         try await testLoop.connect(recorder, to: try await peer.url(), station: "SLOW")
-        #expect(await recorder.wait { $0.openedCount == 1 })
+        try #require(await recorder.wait { $0.openedCount == 1 })
         let chunk = String(repeating: "z", count: 60_000)
         // nil once the channel closed (the peer gave up): the loop ends and the expectations say so.
         var writable: Bool? = true
@@ -67,7 +67,7 @@ import WebSocket
         let loop = testLoop.loop
         let recorder = ChannelRecorder()
         try await testLoop.connect(recorder, to: try await peer.url(), station: "SLOW")
-        #expect(await recorder.wait { $0.openedCount == 1 })
+        try #require(await recorder.wait { $0.openedCount == 1 })
         #expect(try await loop.submit { loop.sendQueue } == SendQueueDepth())
         let chunk = String(repeating: "q", count: 60_000)
         var depths: [Int] = []
@@ -98,7 +98,7 @@ import WebSocket
             options: WebSocketServerOptions(limits: WebSocketConfiguration(maxFrameSize: 1024, maxMessageSize: 1024)))
         let clientSide = ChannelRecorder()
         try await testLoop.connect(clientSide, to: url, station: "HUGE")
-        #expect(await clientSide.wait { $0.openedCount == 1 })
+        try #require(await clientSide.wait { $0.openedCount == 1 })
         try await testLoop.loop.submit { clientSide.channels[0].send(text: String(repeating: "y", count: 2000)) }
         guard case .closed(let code, _) = await clientSide.firstCloseReason() else {
             Issue.record("expected the server to close the handshake with a code")
@@ -114,7 +114,7 @@ import WebSocket
         let serverSide = ChannelRecorder()
         let clientSide = ChannelRecorder()
         try await testLoop.connect(clientSide, to: try await testLoop.server(serverSide), station: "DROP")
-        #expect(await serverSide.wait { $0.openedCount == 1 })
+        try #require(await serverSide.wait { $0.openedCount == 1 })
         try await testLoop.loop.submit { clientSide.channels[0].abort() }
         // Our side reports the abort, the server sees the link drop.
         #expect(await clientSide.failure()?.code == .abruptClose)
@@ -127,8 +127,8 @@ import WebSocket
         let serverSide = ChannelRecorder()
         let clientSide = ChannelRecorder()
         try await testLoop.connect(clientSide, to: try await testLoop.server(serverSide), station: "FLOW")
-        #expect(await serverSide.wait { $0.openedCount == 1 })
-        #expect(await clientSide.wait { $0.openedCount == 1 })
+        try #require(await serverSide.wait { $0.openedCount == 1 })
+        try #require(await clientSide.wait { $0.openedCount == 1 })
         // Same loop, small buffers: the server reads only after this task, so the sends pile up first.
         let writable = try await testLoop.loop.submit {
             try Self.shrinkBuffers(client: clientSide, server: serverSide)

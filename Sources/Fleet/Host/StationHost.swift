@@ -300,6 +300,7 @@ final class StationHost<Backend: StationBackend> {
             stations[slot].calls.account(
                 queued: stations[slot].station.queuedCalls, due: due, sentFromQueue: sentFromQueue)
         }
+        if stopping { endTransactions(slot, now: now) }
     }
 
     private func perform(_ effect: consuming StationEffect, slot: Int, due: UInt64, now: HostInstant) {
@@ -344,16 +345,24 @@ final class StationHost<Backend: StationBackend> {
     // MARK: Ending the run
 
     /// Stops the stations' lives: no more EVs; EVs charging now leave, so that each open transaction
-    /// sends its StopTransaction.
+    /// sends its StopTransaction, and so do those of transactions that start while the run stops.
     func beginStopping(now: HostInstant) {
         stopping = true
         for slot in stations.indices where !stations[slot].poweredOff {
             backend.cancel(.life, slot: slot)
             backend.cancel(.powerOn, slot: slot)
-            for connector in 1...stations[slot].station.model.connectorCount
-            where stations[slot].station.hasTransaction(on: connector) {
-                deliver(.evUnplugged(connectorId: connector), slot: slot, due: now.nanos, now: now)
-            }
+            endTransactions(slot, now: now)
+        }
+    }
+
+    /// While the run stops, the EV of each transaction of the station leaves, so that its StopTransaction
+    /// follows. Checked after every event of the stop, not only as it begins: a transaction may start
+    /// after it began, when the answer to a driver's Authorize or a CSMS's RemoteStartTransaction was
+    /// still on its way, and would otherwise stay open.
+    private func endTransactions(_ slot: Int, now: HostInstant) {
+        for connector in 1...stations[slot].station.model.connectorCount
+        where stations[slot].station.hasTransaction(on: connector) && stations[slot].station.hasEV(on: connector) {
+            deliver(.evUnplugged(connectorId: connector), slot: slot, due: now.nanos, now: now)
         }
     }
 

@@ -137,6 +137,7 @@ public final class FleetRunner: Sendable {
                         $0.faultStruck("restartCSMS", occurrence: restart.event, plannedAt: restart.at, slots: $0.allSlots)
                     }
                     await embedded.goDown()
+                    Self.keepDowntime(of: restart, wentDownAt: EventLoop.now(), in: &restarts)
                 } else {
                     do {
                         try await embedded.comeBack(pausingOn: alarm, loop: group.loops[0])
@@ -390,6 +391,20 @@ public final class FleetRunner: Sendable {
             moments.append((clock.nanos(forStationTime: down + downtime), false, index))
         }
         return moments.sorted { $0.at < $1.at }
+    }
+
+    /// Moves the return of the CSMS that went down at `wentDown` (later than planned, on a loaded machine
+    /// whose runner woke late) so that it stays down as long as the profile says: a CSMS back at once
+    /// would make no storm of reconnections.
+    static func keepDowntime(
+        of down: (at: UInt64, isDown: Bool, event: Int), wentDownAt wentDown: UInt64,
+        in restarts: inout [(at: UInt64, isDown: Bool, event: Int)]
+    ) {
+        guard wentDown > down.at, let up = restarts.firstIndex(where: { !$0.isDown && $0.event == down.event }) else {
+            return
+        }
+        restarts[up].at = max(restarts[up].at, wentDown + (restarts[up].at - down.at))
+        restarts.sort { $0.at < $1.at }
     }
 
     // MARK: Talking to the loops

@@ -177,6 +177,11 @@ public struct Station: Sendable {
         connectors[connectorId].transaction != nil
     }
 
+    /// Whether an EV is plugged into a connector (or assumed plugged, for a remote start).
+    public func hasEV(on connectorId: Int) -> Bool {
+        connectors[connectorId].ev != nil
+    }
+
     /// The energy register of a connector, in Wh, as of its last update.
     public func registerWh(of connectorId: Int) -> Double {
         connectors[connectorId].meter.registerWh

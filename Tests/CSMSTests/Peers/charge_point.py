@@ -3,8 +3,8 @@
 Usage: charge_point.py URL STATION_ID [--password P] [--no-reset]
 
 Boots, heartbeats, authorizes, starts a transaction, sends meter values and a status, stops the
-transaction, sends a DataTransfer, then (unless --no-reset) waits at most 10 s for one Reset from the CSMS
-and accepts it.
+transaction, sends a DataTransfer, then (unless --no-reset) waits at most 60 s for one Reset from the CSMS
+and accepts it. Its waits are generous: a loaded machine may stall either side for seconds.
 Every answer passes the package's strict schema validation (calls raise on a CallError: suppress=False);
 the date-times are also checked as ISO 8601, which the package does not do. Prints the answers as one JSON
 object and exits 0, or exits 1 with the reason on stderr.
@@ -41,9 +41,9 @@ async def main(url, station_id, password, reset):
         token = base64.b64encode(f"{station_id}:{password}".encode()).decode()
         headers = {"Authorization": f"Basic {token}"}
     async with websockets.connect(
-        f"{url}/{station_id}", subprotocols=["ocpp1.6"], additional_headers=headers, open_timeout=10
+        f"{url}/{station_id}", subprotocols=["ocpp1.6"], additional_headers=headers, open_timeout=60
     ) as ws:
-        station = Station(station_id, ws, response_timeout=10)
+        station = Station(station_id, ws, response_timeout=60)
         station.reset = asyncio.get_running_loop().create_future()
         listener = asyncio.create_task(station.start())
         now = datetime.now(timezone.utc).isoformat()
@@ -72,7 +72,7 @@ async def main(url, station_id, password, reset):
         transfer = await station.call(call.DataTransfer(vendor_id="Legrand"), suppress=False)
         answers["data_transfer"] = transfer.status
         if reset:
-            answers["reset"] = await asyncio.wait_for(station.reset, 10)
+            answers["reset"] = await asyncio.wait_for(station.reset, 60)
             # Let the Reset answer leave before closing.
             await asyncio.sleep(0.1)
         listener.cancel()

@@ -16,13 +16,18 @@ struct FleetResizeTests {
         configuration.duration = .seconds(90)
         configuration.loops = 2
         let runner = FleetRunner(configuration: configuration)
-        // Each size in turn, the next asked for once every link of the one before is up.
+        // Each size in turn, the next asked for once every link of the one before is up and every station
+        // on it booted: a station powered off before its BootNotification was answered would not count it
+        // (a loaded machine may answer it seconds after the link opened).
         let sizes = [5, 20, 10, 15]
+        let boots = [5, 20, 20, 25]
         let reached = Mutex<[Int]>([])
         let report = try await runner.run { progress in
             let connected = Int(progress.snapshot.connections.current)
+            let booted = Int(progress.snapshot.actions["BootNotification"]?.ok ?? 0)
             let next: Int? = reached.withLock { reached in
-                guard reached.count < sizes.count, connected == sizes[reached.count] else { return nil }
+                guard reached.count < sizes.count, connected == sizes[reached.count], booted == boots[reached.count]
+                else { return nil }
                 reached.append(connected)
                 return reached.count < sizes.count ? sizes[reached.count] : 0
             }

@@ -75,11 +75,14 @@ struct LosslessRestartTests {
         configuration.csmsURL = "ws://127.0.0.1:\(first.port)/ocpp"
         configuration.stations = 1_000
         // The test stops the run itself (well before this) once the fleet is back.
-        configuration.duration = .seconds(240)
+        configuration.duration = .seconds(900)
         configuration.speed = 10
         configuration.rampPerSecond = 500
         configuration.loops = 2
         configuration.traceFile = tracePath
+        // A Python CSMS starved by a loaded machine has taken more than the default 10 s to answer an
+        // opening handshake, and a run whose first attempts all time out counts its CSMS unreachable.
+        configuration.connectTimeout = .seconds(60)
         // Every transaction still open at the end stops, and its StopTransaction is answered, before the
         // links close: what was produced is all sent.
         configuration.drainTimeout = .seconds(30)
@@ -92,15 +95,17 @@ struct LosslessRestartTests {
         var killed = 0.0
         var waited: (any Error)?
         do {
-            try await first.waitForLine("BOOTED", timeout: 90)
-            try await first.waitForLine("STARTED", timeout: 90)
+            // Generous bounds: a loaded machine running the whole suite took more than 90 s to start 300
+            // transactions.
+            try await first.waitForLine("BOOTED", timeout: 240)
+            try await first.waitForLine("STARTED", timeout: 240)
             try await first.kill()
             killed = Date().timeIntervalSince1970
             try await Task.sleep(for: .seconds(8))
             let second = try await KillablePeer.start(
                 "ledger_csms.py",
                 ["--ledger", ledger, "--port", String(first.port), "--first-transaction", "1000000", "--stations", "1000"])
-            try await second.waitForLine("BOOTED", timeout: 90)
+            try await second.waitForLine("BOOTED", timeout: 240)
             try await Task.sleep(for: .seconds(5))
             runner.stop()
             _ = try await fleet.value

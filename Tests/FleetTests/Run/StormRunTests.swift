@@ -56,9 +56,10 @@ struct StormRunTests {
         #expect(p50 <= p90 && p90 <= p99 && p99 <= p100)
         #expect(storm.startMicros + p100 * 1000 <= elapsedMicros)
         // The end is its last station's return; the loops (or shards) that found a storm on their own
-        // each measured from their own start of it, a few milliseconds apart.
+        // each measured from their own start of it, a few milliseconds apart on a quiet machine, more
+        // than 100 ms on a loaded one.
         let end = try #require(storm.endMicros)
-        #expect(abs(Int64(end) - Int64(storm.startMicros + p100 * 1000)) < 100_000)
+        #expect(abs(Int64(end) - Int64(storm.startMicros + p100 * 1000)) < 1_000_000)
     }
 
     /// The boots `boot_log_csms.py` logged: when (Unix seconds) and which station.

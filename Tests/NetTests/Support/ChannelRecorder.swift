@@ -56,9 +56,12 @@ final class ChannelRecorder: WebSocketHandler, @unchecked Sendable {
     }
 
     /// Waits (polling, at most `seconds`) until `condition` holds on the events; returns whether it did.
+    /// The default is generous: a Python peer on a loaded machine has been seen to take more than 15 s
+    /// to answer a handshake.
     @discardableResult
-    func wait(seconds: Double = 15, until condition: ([Event]) -> Bool) async -> Bool {
-        for _ in 0..<Int(seconds * 100) {
+    func wait(seconds: Double = 60, until condition: ([Event]) -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
+        while ContinuousClock.now < deadline {
             if condition(events) { return true }
             try? await Task.sleep(for: .milliseconds(10))
         }
