@@ -19,6 +19,11 @@ struct HostTimer: Hashable, Sendable {
     /// The end of the first of the station's link faults to end (a wall-clock deadline).
     static let faultEnd = HostTimer(code: 36)
 
+    /// The codes of the meter-values timers, one per connector.
+    static var meterValues: Range<UInt8> {
+        HostTimer(.meterValues(connectorId: 0)).code..<HostTimer(.energy(connectorId: 0)).code
+    }
+
     private init(code: UInt8) {
         self.code = code
     }

@@ -28,12 +28,21 @@ public struct EventQueue<Payload> {
     /// The time of the earliest pending event, if any.
     @inlinable public var nextTime: Int64? { heap.first?.time }
 
+    /// The earliest pending event, left in the queue.
+    @inlinable public var first: ScheduledEvent<Payload>? { heap.first }
+
     /// Adds `payload`, due at `time`.
     @inlinable
     public mutating func push(_ payload: Payload, at time: Int64) {
-        let event = ScheduledEvent(time: time, sequence: nextSequence, payload: payload)
+        push(payload, at: time, sequence: nextSequence)
         nextSequence &+= 1
-        heap.append(event)
+    }
+
+    /// Adds `payload`, due at `time`, with a sequence number the caller draws: for a queue that is one of
+    /// several lists of events sharing one insertion order.
+    @inlinable
+    public mutating func push(_ payload: Payload, at time: Int64, sequence: UInt64) {
+        heap.append(ScheduledEvent(time: time, sequence: sequence, payload: payload))
         siftUp(from: heap.count - 1)
     }
 

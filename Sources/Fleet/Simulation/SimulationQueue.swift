@@ -1,3 +1,5 @@
+import Station
+
 /// The simulator's pending events, fired in (time, insertion sequence) order exactly as an
 /// ``EventQueue`` fires them, at a fraction of a binary heap's cost for the events a simulation makes.
 ///
@@ -11,16 +13,7 @@ final class SimulationQueue {
     // Confined to the core's thread like the core; the state is unchecked for exclusivity for the same
     // reason as the core's.
 
-    struct Entry {
-        let time: Int64
-        let sequence: UInt64
-        let payload: SimulationEvent
-
-        @inline(__always)
-        func precedes(_ other: Entry) -> Bool {
-            time < other.time || (time == other.time && sequence < other.sequence)
-        }
-    }
+    typealias Entry = ScheduledEvent<SimulationEvent>
 
     /// One stream of events in time order, in a ring of a power-of-two size: `head` and `tail` count
     /// the entries read and written, the ring holds those between.
@@ -62,7 +55,7 @@ final class SimulationQueue {
 
     static let laneCount = 4
     private let lanes: UnsafeMutablePointer<Lane>
-    @exclusivity(unchecked) private var heap: ContiguousArray<Entry> = []
+    @exclusivity(unchecked) private var heap: EventQueue<SimulationEvent>
     @exclusivity(unchecked) private var nextSequence: UInt64 = 0
     /// The simulation's time: that of the last event fired, or where ``advance(to:)`` moved it.
     @exclusivity(unchecked) private(set) var now: Int64
@@ -71,7 +64,7 @@ final class SimulationQueue {
 
     init(start: Int64, capacity: Int = 0) {
         now = start
-        heap.reserveCapacity(capacity)
+        heap = EventQueue(capacity: capacity)
         lanes = .allocate(capacity: Self.laneCount)
         for lane in 0..<Self.laneCount {
             (lanes + lane).initialize(to: Lane(capacity: 1024))
@@ -96,23 +89,22 @@ final class SimulationQueue {
     private static func lane(of payload: SimulationEvent) -> Int? {
         switch payload {
         case .frameToCSMS, .frameToStation: 0
-        case .timer(_, _, let timer) where timer.code == 3: 1  // callTimeout
-        case .timer(_, _, let timer) where timer.code == 2: 2  // heartbeat
-        case .timer(_, _, let timer) where (9..<14).contains(timer.code): 3  // meterValues
+        case .timer(_, _, let timer) where timer == HostTimer(.callTimeout): 1
+        case .timer(_, _, let timer) where timer == HostTimer(.heartbeat): 2
+        case .timer(_, _, let timer) where HostTimer.meterValues.contains(timer.code): 3
         default: nil
         }
     }
 
     /// Schedules `payload` at `time`; a time in the past fires as soon as possible, after what is due.
     func schedule(_ payload: SimulationEvent, at time: Int64) {
-        let entry = Entry(time: time, sequence: nextSequence, payload: payload)
+        let sequence = nextSequence
         nextSequence &+= 1
         if let lane = Self.lane(of: payload), lanes[lane].isEmpty || lanes[lane].last.time <= time {
-            lanes[lane].append(entry)
+            lanes[lane].append(Entry(time: time, sequence: sequence, payload: payload))
             return
         }
-        heap.append(entry)
-        siftUp(from: heap.count - 1)
+        heap.push(payload, at: time, sequence: sequence)
     }
 
     /// The earliest event due no later than `limit`, removed, with the time it fires at (the clock moves
@@ -130,7 +122,7 @@ final class SimulationQueue {
         }
         guard let earliest, earliest.time <= limit else { return nil }
         if source < 0 {
-            popHeap()
+            _ = heap.pop()
         } else {
             lanes[source].head &+= 1
         }
@@ -142,41 +134,5 @@ final class SimulationQueue {
     /// Moves the clock to `time`, never backwards (the end of a span with nothing left to fire).
     func advance(to time: Int64) {
         now = max(now, time)
-    }
-
-    private func popHeap() {
-        let last = heap.removeLast()
-        guard !heap.isEmpty else { return }
-        heap[0] = last
-        siftDown(from: 0)
-    }
-
-    private func siftUp(from start: Int) {
-        var child = start
-        let entry = heap[child]
-        while child > 0 {
-            let parent = (child - 1) >> 1
-            guard entry.precedes(heap[parent]) else { break }
-            heap[child] = heap[parent]
-            child = parent
-        }
-        heap[child] = entry
-    }
-
-    private func siftDown(from start: Int) {
-        let count = heap.count
-        var parent = start
-        let entry = heap[parent]
-        while true {
-            var child = 2 * parent + 1
-            guard child < count else { break }
-            if child + 1 < count && heap[child + 1].precedes(heap[child]) {
-                child += 1
-            }
-            guard heap[child].precedes(entry) else { break }
-            heap[parent] = heap[child]
-            parent = child
-        }
-        heap[parent] = entry
     }
 }
