@@ -1,12 +1,10 @@
 /// The answer to a ChangeAvailability request.
 ///
 /// The raw value is the string of the spec.
-public enum AvailabilityStatus: String, Sendable, CaseIterable {
+public enum AvailabilityStatus: String, Sendable, CaseIterable, JSONEnum {
     case accepted = "Accepted"
     case rejected = "Rejected"
     case scheduled = "Scheduled"
-}
 
-extension AvailabilityStatus: JSONEnum {
-    static let names = JSONNameTable<AvailabilityStatus>()
+    static let names = JSONNameTable<Self>()
 }

@@ -1,11 +1,9 @@
 /// The availability a ChangeAvailability request asks for.
 ///
 /// The raw value is the string of the spec.
-public enum AvailabilityType: String, Sendable, CaseIterable {
+public enum AvailabilityType: String, Sendable, CaseIterable, JSONEnum {
     case inoperative = "Inoperative"
     case operative = "Operative"
-}
 
-extension AvailabilityType: JSONEnum {
-    static let names = JSONNameTable<AvailabilityType>()
+    static let names = JSONNameTable<Self>()
 }

@@ -1,7 +1,7 @@
 /// The error a StatusNotification reports.
 ///
 /// The raw value is the string of the spec.
-public enum ChargePointErrorCode: String, Sendable, CaseIterable {
+public enum ChargePointErrorCode: String, Sendable, CaseIterable, JSONEnum {
     case connectorLockFailure = "ConnectorLockFailure"
     case evCommunicationError = "EVCommunicationError"
     case groundFailure = "GroundFailure"
@@ -18,8 +18,6 @@ public enum ChargePointErrorCode: String, Sendable, CaseIterable {
     case underVoltage = "UnderVoltage"
     case overVoltage = "OverVoltage"
     case weakSignal = "WeakSignal"
-}
 
-extension ChargePointErrorCode: JSONEnum {
-    static let names = JSONNameTable<ChargePointErrorCode>()
+    static let names = JSONNameTable<Self>()
 }

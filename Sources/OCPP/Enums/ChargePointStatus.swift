@@ -1,7 +1,7 @@
 /// The status of a connector, or of the whole station on connector 0.
 ///
 /// The raw value is the string of the spec.
-public enum ChargePointStatus: String, Sendable, CaseIterable {
+public enum ChargePointStatus: String, Sendable, CaseIterable, JSONEnum {
     case available = "Available"
     case preparing = "Preparing"
     case charging = "Charging"
@@ -11,8 +11,6 @@ public enum ChargePointStatus: String, Sendable, CaseIterable {
     case reserved = "Reserved"
     case unavailable = "Unavailable"
     case faulted = "Faulted"
-}
 
-extension ChargePointStatus: JSONEnum {
-    static let names = JSONNameTable<ChargePointStatus>()
+    static let names = JSONNameTable<Self>()
 }

@@ -1,12 +1,10 @@
 /// How a charging profile's schedule is anchored in time.
 ///
 /// The raw value is the string of the spec.
-public enum ChargingProfileKindType: String, Sendable, CaseIterable {
+public enum ChargingProfileKindType: String, Sendable, CaseIterable, JSONEnum {
     case absolute = "Absolute"
     case recurring = "Recurring"
     case relative = "Relative"
-}
 
-extension ChargingProfileKindType: JSONEnum {
-    static let names = JSONNameTable<ChargingProfileKindType>()
+    static let names = JSONNameTable<Self>()
 }

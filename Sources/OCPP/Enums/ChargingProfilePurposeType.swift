@@ -1,12 +1,10 @@
 /// What a charging profile is for.
 ///
 /// The raw value is the string of the spec.
-public enum ChargingProfilePurposeType: String, Sendable, CaseIterable {
+public enum ChargingProfilePurposeType: String, Sendable, CaseIterable, JSONEnum {
     case chargePointMaxProfile = "ChargePointMaxProfile"
     case txDefaultProfile = "TxDefaultProfile"
     case txProfile = "TxProfile"
-}
 
-extension ChargingProfilePurposeType: JSONEnum {
-    static let names = JSONNameTable<ChargingProfilePurposeType>()
+    static let names = JSONNameTable<Self>()
 }

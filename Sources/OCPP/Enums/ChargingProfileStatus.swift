@@ -1,12 +1,10 @@
 /// The answer to a SetChargingProfile request.
 ///
 /// The raw value is the string of the spec.
-public enum ChargingProfileStatus: String, Sendable, CaseIterable {
+public enum ChargingProfileStatus: String, Sendable, CaseIterable, JSONEnum {
     case accepted = "Accepted"
     case rejected = "Rejected"
     case notSupported = "NotSupported"
-}
 
-extension ChargingProfileStatus: JSONEnum {
-    static let names = JSONNameTable<ChargingProfileStatus>()
+    static let names = JSONNameTable<Self>()
 }

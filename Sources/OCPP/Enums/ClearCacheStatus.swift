@@ -1,11 +1,9 @@
 /// The answer to a ClearCache request.
 ///
 /// The raw value is the string of the spec.
-public enum ClearCacheStatus: String, Sendable, CaseIterable {
+public enum ClearCacheStatus: String, Sendable, CaseIterable, JSONEnum {
     case accepted = "Accepted"
     case rejected = "Rejected"
-}
 
-extension ClearCacheStatus: JSONEnum {
-    static let names = JSONNameTable<ClearCacheStatus>()
+    static let names = JSONNameTable<Self>()
 }

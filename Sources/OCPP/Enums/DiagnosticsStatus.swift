@@ -1,13 +1,11 @@
 /// The state of a diagnostics upload.
 ///
 /// The raw value is the string of the spec.
-public enum DiagnosticsStatus: String, Sendable, CaseIterable {
+public enum DiagnosticsStatus: String, Sendable, CaseIterable, JSONEnum {
     case idle = "Idle"
     case uploaded = "Uploaded"
     case uploadFailed = "UploadFailed"
     case uploading = "Uploading"
-}
 
-extension DiagnosticsStatus: JSONEnum {
-    static let names = JSONNameTable<DiagnosticsStatus>()
+    static let names = JSONNameTable<Self>()
 }

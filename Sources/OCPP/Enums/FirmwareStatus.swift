@@ -1,7 +1,7 @@
 /// The state of a firmware update.
 ///
 /// The raw value is the string of the spec.
-public enum FirmwareStatus: String, Sendable, CaseIterable {
+public enum FirmwareStatus: String, Sendable, CaseIterable, JSONEnum {
     case downloaded = "Downloaded"
     case downloadFailed = "DownloadFailed"
     case downloading = "Downloading"
@@ -9,8 +9,6 @@ public enum FirmwareStatus: String, Sendable, CaseIterable {
     case installationFailed = "InstallationFailed"
     case installing = "Installing"
     case installed = "Installed"
-}
 
-extension FirmwareStatus: JSONEnum {
-    static let names = JSONNameTable<FirmwareStatus>()
+    static let names = JSONNameTable<Self>()
 }

@@ -1,11 +1,9 @@
 /// The answer to a GetCompositeSchedule request.
 ///
 /// The raw value is the string of the spec.
-public enum GetCompositeScheduleStatus: String, Sendable, CaseIterable {
+public enum GetCompositeScheduleStatus: String, Sendable, CaseIterable, JSONEnum {
     case accepted = "Accepted"
     case rejected = "Rejected"
-}
 
-extension GetCompositeScheduleStatus: JSONEnum {
-    static let names = JSONNameTable<GetCompositeScheduleStatus>()
+    static let names = JSONNameTable<Self>()
 }

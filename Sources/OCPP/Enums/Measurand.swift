@@ -1,7 +1,7 @@
 /// What a sampled value measures.
 ///
 /// The raw value is the string of the spec.
-public enum Measurand: String, Sendable, CaseIterable {
+public enum Measurand: String, Sendable, CaseIterable, JSONEnum {
     case energyActiveExportRegister = "Energy.Active.Export.Register"
     case energyActiveImportRegister = "Energy.Active.Import.Register"
     case energyReactiveExportRegister = "Energy.Reactive.Export.Register"
@@ -24,8 +24,6 @@ public enum Measurand: String, Sendable, CaseIterable {
     case temperature = "Temperature"
     case soc = "SoC"
     case rpm = "RPM"
-}
 
-extension Measurand: JSONEnum {
-    static let names = JSONNameTable<Measurand>()
+    static let names = JSONNameTable<Self>()
 }

@@ -1,15 +1,13 @@
 /// The message a TriggerMessage request asks for.
 ///
 /// The raw value is the string of the spec.
-public enum MessageTrigger: String, Sendable, CaseIterable {
+public enum MessageTrigger: String, Sendable, CaseIterable, JSONEnum {
     case bootNotification = "BootNotification"
     case diagnosticsStatusNotification = "DiagnosticsStatusNotification"
     case firmwareStatusNotification = "FirmwareStatusNotification"
     case heartbeat = "Heartbeat"
     case meterValues = "MeterValues"
     case statusNotification = "StatusNotification"
-}
 
-extension MessageTrigger: JSONEnum {
-    static let names = JSONNameTable<MessageTrigger>()
+    static let names = JSONNameTable<Self>()
 }

@@ -1,7 +1,7 @@
 /// The phase or phases a sampled value is measured on.
 ///
 /// The raw value is the string of the spec.
-public enum Phase: String, Sendable, CaseIterable {
+public enum Phase: String, Sendable, CaseIterable, JSONEnum {
     case l1 = "L1"
     case l2 = "L2"
     case l3 = "L3"
@@ -12,8 +12,6 @@ public enum Phase: String, Sendable, CaseIterable {
     case l1L2 = "L1-L2"
     case l2L3 = "L2-L3"
     case l3L1 = "L3-L1"
-}
 
-extension Phase: JSONEnum {
-    static let names = JSONNameTable<Phase>()
+    static let names = JSONNameTable<Self>()
 }

@@ -1,7 +1,7 @@
 /// Why a sampled value was taken.
 ///
 /// The raw value is the string of the spec.
-public enum ReadingContext: String, Sendable, CaseIterable {
+public enum ReadingContext: String, Sendable, CaseIterable, JSONEnum {
     case interruptionBegin = "Interruption.Begin"
     case interruptionEnd = "Interruption.End"
     case sampleClock = "Sample.Clock"
@@ -10,8 +10,6 @@ public enum ReadingContext: String, Sendable, CaseIterable {
     case transactionEnd = "Transaction.End"
     case trigger = "Trigger"
     case other = "Other"
-}
 
-extension ReadingContext: JSONEnum {
-    static let names = JSONNameTable<ReadingContext>()
+    static let names = JSONNameTable<Self>()
 }

@@ -1,7 +1,7 @@
 /// Why a transaction stopped.
 ///
 /// The raw value is the string of the spec.
-public enum Reason: String, Sendable, CaseIterable {
+public enum Reason: String, Sendable, CaseIterable, JSONEnum {
     case emergencyStop = "EmergencyStop"
     case evDisconnected = "EVDisconnected"
     case hardReset = "HardReset"
@@ -13,8 +13,6 @@ public enum Reason: String, Sendable, CaseIterable {
     case softReset = "SoftReset"
     case unlockCommand = "UnlockCommand"
     case deAuthorized = "DeAuthorized"
-}
 
-extension Reason: JSONEnum {
-    static let names = JSONNameTable<Reason>()
+    static let names = JSONNameTable<Self>()
 }

@@ -1,11 +1,9 @@
 /// How a recurring charging profile repeats.
 ///
 /// The raw value is the string of the spec.
-public enum RecurrencyKindType: String, Sendable, CaseIterable {
+public enum RecurrencyKindType: String, Sendable, CaseIterable, JSONEnum {
     case daily = "Daily"
     case weekly = "Weekly"
-}
 
-extension RecurrencyKindType: JSONEnum {
-    static let names = JSONNameTable<RecurrencyKindType>()
+    static let names = JSONNameTable<Self>()
 }

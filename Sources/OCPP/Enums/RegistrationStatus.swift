@@ -1,12 +1,10 @@
 /// The answer to a BootNotification request.
 ///
 /// The raw value is the string of the spec.
-public enum RegistrationStatus: String, Sendable, CaseIterable {
+public enum RegistrationStatus: String, Sendable, CaseIterable, JSONEnum {
     case accepted = "Accepted"
     case pending = "Pending"
     case rejected = "Rejected"
-}
 
-extension RegistrationStatus: JSONEnum {
-    static let names = JSONNameTable<RegistrationStatus>()
+    static let names = JSONNameTable<Self>()
 }

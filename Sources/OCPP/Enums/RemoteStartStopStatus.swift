@@ -1,11 +1,9 @@
 /// The answer to a RemoteStartTransaction or RemoteStopTransaction request.
 ///
 /// The raw value is the string of the spec.
-public enum RemoteStartStopStatus: String, Sendable, CaseIterable {
+public enum RemoteStartStopStatus: String, Sendable, CaseIterable, JSONEnum {
     case accepted = "Accepted"
     case rejected = "Rejected"
-}
 
-extension RemoteStartStopStatus: JSONEnum {
-    static let names = JSONNameTable<RemoteStartStopStatus>()
+    static let names = JSONNameTable<Self>()
 }

@@ -1,14 +1,12 @@
 /// The answer to a ReserveNow request.
 ///
 /// The raw value is the string of the spec.
-public enum ReservationStatus: String, Sendable, CaseIterable {
+public enum ReservationStatus: String, Sendable, CaseIterable, JSONEnum {
     case accepted = "Accepted"
     case faulted = "Faulted"
     case occupied = "Occupied"
     case rejected = "Rejected"
     case unavailable = "Unavailable"
-}
 
-extension ReservationStatus: JSONEnum {
-    static let names = JSONNameTable<ReservationStatus>()
+    static let names = JSONNameTable<Self>()
 }

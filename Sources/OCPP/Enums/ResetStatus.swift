@@ -1,11 +1,9 @@
 /// The answer to a Reset request.
 ///
 /// The raw value is the string of the spec.
-public enum ResetStatus: String, Sendable, CaseIterable {
+public enum ResetStatus: String, Sendable, CaseIterable, JSONEnum {
     case accepted = "Accepted"
     case rejected = "Rejected"
-}
 
-extension ResetStatus: JSONEnum {
-    static let names = JSONNameTable<ResetStatus>()
+    static let names = JSONNameTable<Self>()
 }

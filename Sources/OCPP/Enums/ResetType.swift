@@ -1,11 +1,9 @@
 /// The kind of reset a Reset request asks for.
 ///
 /// The raw value is the string of the spec.
-public enum ResetType: String, Sendable, CaseIterable {
+public enum ResetType: String, Sendable, CaseIterable, JSONEnum {
     case hard = "Hard"
     case soft = "Soft"
-}
 
-extension ResetType: JSONEnum {
-    static let names = JSONNameTable<ResetType>()
+    static let names = JSONNameTable<Self>()
 }

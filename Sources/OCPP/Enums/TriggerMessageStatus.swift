@@ -1,12 +1,10 @@
 /// The answer to a TriggerMessage request.
 ///
 /// The raw value is the string of the spec.
-public enum TriggerMessageStatus: String, Sendable, CaseIterable {
+public enum TriggerMessageStatus: String, Sendable, CaseIterable, JSONEnum {
     case accepted = "Accepted"
     case rejected = "Rejected"
     case notImplemented = "NotImplemented"
-}
 
-extension TriggerMessageStatus: JSONEnum {
-    static let names = JSONNameTable<TriggerMessageStatus>()
+    static let names = JSONNameTable<Self>()
 }

@@ -1,7 +1,7 @@
 /// The unit of a sampled value. The official schemas also admit `Celcius` (misspelled) and, in MeterValues only, `Hertz`.
 ///
 /// The raw value is the string of the spec.
-public enum UnitOfMeasure: String, Sendable, CaseIterable {
+public enum UnitOfMeasure: String, Sendable, CaseIterable, JSONEnum {
     case wh = "Wh"
     case kWh = "kWh"
     case varh = "varh"
@@ -20,8 +20,6 @@ public enum UnitOfMeasure: String, Sendable, CaseIterable {
     case fahrenheit = "Fahrenheit"
     case percent = "Percent"
     case hertz = "Hertz"
-}
 
-extension UnitOfMeasure: JSONEnum {
-    static let names = JSONNameTable<UnitOfMeasure>()
+    static let names = JSONNameTable<Self>()
 }

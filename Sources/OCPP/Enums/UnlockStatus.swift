@@ -1,12 +1,10 @@
 /// The answer to an UnlockConnector request.
 ///
 /// The raw value is the string of the spec.
-public enum UnlockStatus: String, Sendable, CaseIterable {
+public enum UnlockStatus: String, Sendable, CaseIterable, JSONEnum {
     case unlocked = "Unlocked"
     case unlockFailed = "UnlockFailed"
     case notSupported = "NotSupported"
-}
 
-extension UnlockStatus: JSONEnum {
-    static let names = JSONNameTable<UnlockStatus>()
+    static let names = JSONNameTable<Self>()
 }

@@ -1,11 +1,9 @@
 /// Whether a sampled value is a raw number or signed data.
 ///
 /// The raw value is the string of the spec.
-public enum ValueFormat: String, Sendable, CaseIterable {
+public enum ValueFormat: String, Sendable, CaseIterable, JSONEnum {
     case raw = "Raw"
     case signedData = "SignedData"
-}
 
-extension ValueFormat: JSONEnum {
-    static let names = JSONNameTable<ValueFormat>()
+    static let names = JSONNameTable<Self>()
 }
