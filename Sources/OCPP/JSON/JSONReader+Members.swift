@@ -4,6 +4,62 @@ import JSON
 /// once (a second occurrence is a formation violation), its errors located at its name
 /// (`idTagInfo.status`, `meterValue[0].timestamp`), a required member's absence reported by name.
 extension JSONReader {
+    /// Reads the object at the reader's position, handing `member` each member's name (its colon
+    /// consumed) to read its value: the loop of every generated decoder, written once.
+    @inline(__always)
+    mutating func readMembers(_ member: (inout JSONReader, MemberName) throws(OCPPError) -> Void) throws(OCPPError) {
+        var object = try beginObject("")
+        while let name = try nextKey(&object) { try member(&self, name) }
+    }
+
+    /// Reads an object whose one member is the required `field`, with the errors of any payload: another
+    /// member is unknown, a repeated one a formation violation, a missing one an occurrence violation.
+    @inline(__always)
+    mutating func readSole<Value: PayloadValue>(_ field: StaticString) throws(OCPPError) -> Value {
+        try readOptionalSole(field).required(field)
+    }
+
+    /// Reads an object whose one member is the required string `field` of at most `maxLength` characters.
+    @inline(__always)
+    mutating func readSole(_ field: StaticString, maxLength: Int) throws(OCPPError) -> String {
+        try readOptionalSole(field, maxLength: maxLength).required(field)
+    }
+
+    /// Reads an object whose one member is the optional `field`: nil for `{}`.
+    @inline(__always)
+    mutating func readOptionalSole<Value: PayloadValue>(_ field: StaticString) throws(OCPPError) -> Value? {
+        try readSole(field) { (reader, value: inout Value?) throws(OCPPError) in try reader.read(&value, field) }
+    }
+
+    /// Reads an object whose one member is the optional string `field` of at most `maxLength` characters.
+    @inline(__always)
+    mutating func readOptionalSole(_ field: StaticString, maxLength: Int) throws(OCPPError) -> String? {
+        try readSole(field) { (reader, value: inout String?) throws(OCPPError) in
+            try reader.read(&value, field, maxLength: maxLength)
+        }
+    }
+
+    /// Reads an object whose one member is the optional array `field` of strings of at most `maxLength`
+    /// characters each.
+    @inline(__always)
+    mutating func readOptionalSole(_ field: StaticString, maxLength: Int) throws(OCPPError) -> [String]? {
+        try readSole(field) { (reader, value: inout [String]?) throws(OCPPError) in
+            try reader.read(&value, field, maxLength: maxLength)
+        }
+    }
+
+    @inline(__always)
+    private mutating func readSole<Value>(
+        _ field: StaticString, _ read: (inout JSONReader, inout Value?) throws(OCPPError) -> Void
+    ) throws(OCPPError) -> Value? {
+        var value: Value?
+        try readMembers { (reader, member) throws(OCPPError) in
+            guard field ~= member else { throw reader.unknownField(member) }
+            try read(&reader, &value)
+        }
+        return value
+    }
+
     /// Reads the member `field` into `value`.
     @inline(__always)
     mutating func read<Value: PayloadValue>(_ value: inout Value?, _ field: StaticString) throws(OCPPError) {

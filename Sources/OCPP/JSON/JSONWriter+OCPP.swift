@@ -6,6 +6,14 @@ extension JSONWriter {
         string(value.rawValue)
     }
 
+    /// Writes an object whose members `members` writes.
+    @inline(__always)
+    mutating func object(_ members: (inout JSONWriter) -> Void) {
+        beginObject()
+        members(&self)
+        endObject()
+    }
+
     /// Writes the member `name` holding `value`.
     @inline(__always)
     mutating func member(_ name: StaticString, _ value: some PayloadValue) {

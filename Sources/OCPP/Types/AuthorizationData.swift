@@ -11,27 +11,23 @@ public struct AuthorizationData: OCPPPayload, PayloadValue {
 
     /// Creates the payload; optional fields default to absent.
     public init(idTag: String, idTagInfo: IdTagInfo? = nil) {
-        self.idTag = idTag
-        self.idTagInfo = idTagInfo
+        (self.idTag, self.idTagInfo) = (idTag, idTagInfo)
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
         var idTag: String?, idTagInfo: IdTagInfo?
-        var object = try reader.beginObject("")
-        while let member = try reader.nextKey(&object) {
-            switch member {
+        try reader.readMembers { (reader, member) throws(OCPPError) in switch member {
             case "idTag": try reader.read(&idTag, "idTag", maxLength: 20)
             case "idTagInfo": try reader.read(&idTagInfo, "idTagInfo")
             default: throw reader.unknownField(member)
-            }
-        }
+        } }
         try self.init(idTag: idTag.required("idTag"), idTagInfo: idTagInfo)
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.member("idTag", idTag)
-        writer.member("idTagInfo", idTagInfo)
-        writer.endObject()
+        writer.object { writer in
+            writer.member("idTag", idTag)
+            writer.member("idTagInfo", idTagInfo)
+        }
     }
 }

@@ -51,9 +51,7 @@ public struct ChargingProfile: OCPPPayload, PayloadValue {
             chargingProfilePurpose: ChargingProfilePurposeType?, chargingProfileKind: ChargingProfileKindType?,
             recurrencyKind: RecurrencyKindType?, validFrom: OCPPDateTime?, validTo: OCPPDateTime?,
             chargingSchedule: ChargingSchedule?
-        var object = try reader.beginObject("")
-        while let member = try reader.nextKey(&object) {
-            switch member {
+        try reader.readMembers { (reader, member) throws(OCPPError) in switch member {
             case "chargingProfileId": try reader.read(&chargingProfileId, "chargingProfileId")
             case "transactionId": try reader.read(&transactionId, "transactionId")
             case "stackLevel": try reader.read(&stackLevel, "stackLevel")
@@ -64,32 +62,25 @@ public struct ChargingProfile: OCPPPayload, PayloadValue {
             case "validTo": try reader.read(&validTo, "validTo")
             case "chargingSchedule": try reader.read(&chargingSchedule, "chargingSchedule")
             default: throw reader.unknownField(member)
-            }
-        }
-        try self.init(
-            chargingProfileId: chargingProfileId.required("chargingProfileId"),
-            transactionId: transactionId,
+        } }
+        try self.init(chargingProfileId: chargingProfileId.required("chargingProfileId"), transactionId: transactionId,
             stackLevel: stackLevel.required("stackLevel"),
             chargingProfilePurpose: chargingProfilePurpose.required("chargingProfilePurpose"),
-            chargingProfileKind: chargingProfileKind.required("chargingProfileKind"),
-            recurrencyKind: recurrencyKind,
-            validFrom: validFrom,
-            validTo: validTo,
-            chargingSchedule: chargingSchedule.required("chargingSchedule")
-        )
+            chargingProfileKind: chargingProfileKind.required("chargingProfileKind"), recurrencyKind: recurrencyKind,
+            validFrom: validFrom, validTo: validTo, chargingSchedule: chargingSchedule.required("chargingSchedule"))
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.member("chargingProfileId", chargingProfileId)
-        writer.member("transactionId", transactionId)
-        writer.member("stackLevel", stackLevel)
-        writer.member("chargingProfilePurpose", chargingProfilePurpose)
-        writer.member("chargingProfileKind", chargingProfileKind)
-        writer.member("recurrencyKind", recurrencyKind)
-        writer.member("validFrom", validFrom)
-        writer.member("validTo", validTo)
-        writer.member("chargingSchedule", chargingSchedule)
-        writer.endObject()
+        writer.object { writer in
+            writer.member("chargingProfileId", chargingProfileId)
+            writer.member("transactionId", transactionId)
+            writer.member("stackLevel", stackLevel)
+            writer.member("chargingProfilePurpose", chargingProfilePurpose)
+            writer.member("chargingProfileKind", chargingProfileKind)
+            writer.member("recurrencyKind", recurrencyKind)
+            writer.member("validFrom", validFrom)
+            writer.member("validTo", validTo)
+            writer.member("chargingSchedule", chargingSchedule)
+        }
     }
 }

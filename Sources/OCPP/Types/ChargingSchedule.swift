@@ -33,33 +33,27 @@ public struct ChargingSchedule: OCPPPayload, PayloadValue {
     public init(from reader: inout JSONReader) throws(OCPPError) {
         var duration: Int?, startSchedule: OCPPDateTime?, chargingRateUnit: ChargingRateUnitType?,
             chargingSchedulePeriod: [ChargingSchedulePeriod]?, minChargingRate: Double?
-        var object = try reader.beginObject("")
-        while let member = try reader.nextKey(&object) {
-            switch member {
+        try reader.readMembers { (reader, member) throws(OCPPError) in switch member {
             case "duration": try reader.read(&duration, "duration")
             case "startSchedule": try reader.read(&startSchedule, "startSchedule")
             case "chargingRateUnit": try reader.read(&chargingRateUnit, "chargingRateUnit")
             case "chargingSchedulePeriod": try reader.read(&chargingSchedulePeriod, "chargingSchedulePeriod")
             case "minChargingRate": try reader.readTenths(&minChargingRate, "minChargingRate")
             default: throw reader.unknownField(member)
-            }
-        }
-        try self.init(
-            duration: duration,
-            startSchedule: startSchedule,
+        } }
+        try self.init(duration: duration, startSchedule: startSchedule,
             chargingRateUnit: chargingRateUnit.required("chargingRateUnit"),
             chargingSchedulePeriod: chargingSchedulePeriod.required("chargingSchedulePeriod"),
-            minChargingRate: minChargingRate
-        )
+            minChargingRate: minChargingRate)
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.member("duration", duration)
-        writer.member("startSchedule", startSchedule)
-        writer.member("chargingRateUnit", chargingRateUnit)
-        writer.member("chargingSchedulePeriod", chargingSchedulePeriod)
-        writer.member("minChargingRate", minChargingRate)
-        writer.endObject()
+        writer.object { writer in
+            writer.member("duration", duration)
+            writer.member("startSchedule", startSchedule)
+            writer.member("chargingRateUnit", chargingRateUnit)
+            writer.member("chargingSchedulePeriod", chargingSchedulePeriod)
+            writer.member("minChargingRate", minChargingRate)
+        }
     }
 }

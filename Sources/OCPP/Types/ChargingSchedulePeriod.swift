@@ -13,34 +13,26 @@ public struct ChargingSchedulePeriod: OCPPPayload, PayloadValue {
 
     /// Creates the payload; optional fields default to absent.
     public init(startPeriod: Int, limit: Double, numberPhases: Int? = nil) {
-        self.startPeriod = startPeriod
-        self.limit = limit
-        self.numberPhases = numberPhases
+        (self.startPeriod, self.limit, self.numberPhases) = (startPeriod, limit, numberPhases)
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
         var startPeriod: Int?, limit: Double?, numberPhases: Int?
-        var object = try reader.beginObject("")
-        while let member = try reader.nextKey(&object) {
-            switch member {
+        try reader.readMembers { (reader, member) throws(OCPPError) in switch member {
             case "startPeriod": try reader.read(&startPeriod, "startPeriod")
             case "limit": try reader.readTenths(&limit, "limit")
             case "numberPhases": try reader.read(&numberPhases, "numberPhases")
             default: throw reader.unknownField(member)
-            }
-        }
-        try self.init(
-            startPeriod: startPeriod.required("startPeriod"),
-            limit: limit.required("limit"),
-            numberPhases: numberPhases
-        )
+        } }
+        try self.init(startPeriod: startPeriod.required("startPeriod"), limit: limit.required("limit"),
+            numberPhases: numberPhases)
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.member("startPeriod", startPeriod)
-        writer.member("limit", limit)
-        writer.member("numberPhases", numberPhases)
-        writer.endObject()
+        writer.object { writer in
+            writer.member("startPeriod", startPeriod)
+            writer.member("limit", limit)
+            writer.member("numberPhases", numberPhases)
+        }
     }
 }

@@ -13,30 +13,25 @@ public struct IdTagInfo: OCPPPayload, PayloadValue {
 
     /// Creates the payload; optional fields default to absent.
     public init(expiryDate: OCPPDateTime? = nil, parentIdTag: String? = nil, status: AuthorizationStatus) {
-        self.expiryDate = expiryDate
-        self.parentIdTag = parentIdTag
-        self.status = status
+        (self.expiryDate, self.parentIdTag, self.status) = (expiryDate, parentIdTag, status)
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
         var expiryDate: OCPPDateTime?, parentIdTag: String?, status: AuthorizationStatus?
-        var object = try reader.beginObject("")
-        while let member = try reader.nextKey(&object) {
-            switch member {
+        try reader.readMembers { (reader, member) throws(OCPPError) in switch member {
             case "expiryDate": try reader.read(&expiryDate, "expiryDate")
             case "parentIdTag": try reader.read(&parentIdTag, "parentIdTag", maxLength: 20)
             case "status": try reader.read(&status, "status")
             default: throw reader.unknownField(member)
-            }
-        }
+        } }
         try self.init(expiryDate: expiryDate, parentIdTag: parentIdTag, status: status.required("status"))
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.member("expiryDate", expiryDate)
-        writer.member("parentIdTag", parentIdTag)
-        writer.member("status", status)
-        writer.endObject()
+        writer.object { writer in
+            writer.member("expiryDate", expiryDate)
+            writer.member("parentIdTag", parentIdTag)
+            writer.member("status", status)
+        }
     }
 }

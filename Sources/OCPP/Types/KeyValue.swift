@@ -13,30 +13,25 @@ public struct KeyValue: OCPPPayload, PayloadValue {
 
     /// Creates the payload; optional fields default to absent.
     public init(key: String, readonly: Bool, value: String? = nil) {
-        self.key = key
-        self.readonly = readonly
-        self.value = value
+        (self.key, self.readonly, self.value) = (key, readonly, value)
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
         var key: String?, readonly: Bool?, value: String?
-        var object = try reader.beginObject("")
-        while let member = try reader.nextKey(&object) {
-            switch member {
+        try reader.readMembers { (reader, member) throws(OCPPError) in switch member {
             case "key": try reader.read(&key, "key", maxLength: 50)
             case "readonly": try reader.read(&readonly, "readonly")
             case "value": try reader.read(&value, "value", maxLength: 500)
             default: throw reader.unknownField(member)
-            }
-        }
+        } }
         try self.init(key: key.required("key"), readonly: readonly.required("readonly"), value: value)
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.member("key", key)
-        writer.member("readonly", readonly)
-        writer.member("value", value)
-        writer.endObject()
+        writer.object { writer in
+            writer.member("key", key)
+            writer.member("readonly", readonly)
+            writer.member("value", value)
+        }
     }
 }

@@ -11,27 +11,23 @@ public struct MeterValue: OCPPPayload, PayloadValue {
 
     /// Creates the payload; optional fields default to absent.
     public init(timestamp: OCPPDateTime, sampledValue: [SampledValue]) {
-        self.timestamp = timestamp
-        self.sampledValue = sampledValue
+        (self.timestamp, self.sampledValue) = (timestamp, sampledValue)
     }
 
     public init(from reader: inout JSONReader) throws(OCPPError) {
         var timestamp: OCPPDateTime?, sampledValue: [SampledValue]?
-        var object = try reader.beginObject("")
-        while let member = try reader.nextKey(&object) {
-            switch member {
+        try reader.readMembers { (reader, member) throws(OCPPError) in switch member {
             case "timestamp": try reader.read(&timestamp, "timestamp")
             case "sampledValue": try reader.read(&sampledValue, "sampledValue")
             default: throw reader.unknownField(member)
-            }
-        }
+        } }
         try self.init(timestamp: timestamp.required("timestamp"), sampledValue: sampledValue.required("sampledValue"))
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.member("timestamp", timestamp)
-        writer.member("sampledValue", sampledValue)
-        writer.endObject()
+        writer.object { writer in
+            writer.member("timestamp", timestamp)
+            writer.member("sampledValue", sampledValue)
+        }
     }
 }

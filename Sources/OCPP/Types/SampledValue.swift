@@ -41,9 +41,7 @@ public struct SampledValue: OCPPPayload, PayloadValue {
     public init(from reader: inout JSONReader) throws(OCPPError) {
         var value: String?, context: ReadingContext?, format: ValueFormat?, measurand: Measurand?, phase: Phase?,
             location: Location?, unit: UnitOfMeasure?
-        var object = try reader.beginObject("")
-        while let member = try reader.nextKey(&object) {
-            switch member {
+        try reader.readMembers { (reader, member) throws(OCPPError) in switch member {
             case "value": try reader.read(&value, "value")
             case "context": try reader.read(&context, "context")
             case "format": try reader.read(&format, "format")
@@ -52,28 +50,20 @@ public struct SampledValue: OCPPPayload, PayloadValue {
             case "location": try reader.read(&location, "location")
             case "unit": try reader.read(&unit, "unit")
             default: throw reader.unknownField(member)
-            }
-        }
-        try self.init(
-            value: value.required("value"),
-            context: context,
-            format: format,
-            measurand: measurand,
-            phase: phase,
-            location: location,
-            unit: unit
-        )
+        } }
+        try self.init(value: value.required("value"), context: context, format: format, measurand: measurand,
+            phase: phase, location: location, unit: unit)
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.member("value", value)
-        writer.member("context", context)
-        writer.member("format", format)
-        writer.member("measurand", measurand)
-        writer.member("phase", phase)
-        writer.member("location", location)
-        writer.member("unit", unit)
-        writer.endObject()
+        writer.object { writer in
+            writer.member("value", value)
+            writer.member("context", context)
+            writer.member("format", format)
+            writer.member("measurand", measurand)
+            writer.member("phase", phase)
+            writer.member("location", location)
+            writer.member("unit", unit)
+        }
     }
 }
