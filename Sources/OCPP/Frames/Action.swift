@@ -1,5 +1,5 @@
 /// The 28 actions of OCPP 1.6J; the raw value is the name a CALL carries.
-public enum Action: String, Sendable, CaseIterable {
+public enum Action: String, Sendable, CaseIterable, JSONEnum {
     case authorize = "Authorize"
     case bootNotification = "BootNotification"
     case cancelReservation = "CancelReservation"
@@ -28,6 +28,8 @@ public enum Action: String, Sendable, CaseIterable {
     case triggerMessage = "TriggerMessage"
     case unlockConnector = "UnlockConnector"
     case updateFirmware = "UpdateFirmware"
+
+    static let names = JSONNameTable<Self>()
 }
 
 extension Action {
@@ -71,8 +73,4 @@ extension Action {
         case .updateFirmware: 27
         }
     }
-}
-
-extension Action: JSONEnum {
-    static let names = JSONNameTable<Action>()
 }

@@ -6,11 +6,27 @@ extension JSONWriter {
         string(value.rawValue)
     }
 
-    /// Writes an object whose members `members` writes.
+    /// Writes an object of the one member `name` holding `value` (the object of a payload of one member).
     @inline(__always)
-    mutating func object(_ members: (inout JSONWriter) -> Void) {
+    mutating func object(_ name: StaticString, _ value: some PayloadValue) {
         beginObject()
-        members(&self)
+        member(name, value)
+        endObject()
+    }
+
+    /// Writes an object of the one member `name` holding `value`, or `{}` when it is absent.
+    @inline(__always)
+    mutating func object<Value: PayloadValue>(_ name: StaticString, _ value: Value?) {
+        beginObject()
+        member(name, value)
+        endObject()
+    }
+
+    /// Writes an object of the one member `name` holding the array `values`, or `{}` when it is absent.
+    @inline(__always)
+    mutating func object<Value: PayloadValue>(_ name: StaticString, _ values: [Value]?) {
+        beginObject()
+        member(name, values)
         endObject()
     }
 

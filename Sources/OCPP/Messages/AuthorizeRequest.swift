@@ -19,5 +19,5 @@ public struct AuthorizeRequest: OCPPRequest {
         try self.init(idTag: reader.readSole("idTag", maxLength: 20))
     }
 
-    public func encode(to writer: inout JSONWriter) { writer.object { $0.member("idTag", idTag) } }
+    public func encode(to writer: inout JSONWriter) { writer.object("idTag", idTag) }
 }

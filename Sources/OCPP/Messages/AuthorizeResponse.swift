@@ -14,5 +14,5 @@ public struct AuthorizeResponse: OCPPPayload {
         try self.init(idTagInfo: reader.readSole("idTagInfo"))
     }
 
-    public func encode(to writer: inout JSONWriter) { writer.object { $0.member("idTagInfo", idTagInfo) } }
+    public func encode(to writer: inout JSONWriter) { writer.object("idTagInfo", idTagInfo) }
 }

@@ -77,16 +77,16 @@ public struct BootNotificationRequest: OCPPRequest {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("chargePointVendor", chargePointVendor)
-            writer.member("chargePointModel", chargePointModel)
-            writer.member("chargePointSerialNumber", chargePointSerialNumber)
-            writer.member("chargeBoxSerialNumber", chargeBoxSerialNumber)
-            writer.member("firmwareVersion", firmwareVersion)
-            writer.member("iccid", iccid)
-            writer.member("imsi", imsi)
-            writer.member("meterType", meterType)
-            writer.member("meterSerialNumber", meterSerialNumber)
-        }
+        writer.beginObject()
+        writer.member("chargePointVendor", chargePointVendor)
+        writer.member("chargePointModel", chargePointModel)
+        writer.member("chargePointSerialNumber", chargePointSerialNumber)
+        writer.member("chargeBoxSerialNumber", chargeBoxSerialNumber)
+        writer.member("firmwareVersion", firmwareVersion)
+        writer.member("iccid", iccid)
+        writer.member("imsi", imsi)
+        writer.member("meterType", meterType)
+        writer.member("meterSerialNumber", meterSerialNumber)
+        writer.endObject()
     }
 }

@@ -29,10 +29,10 @@ public struct BootNotificationResponse: OCPPPayload {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("status", status)
-            writer.member("currentTime", currentTime)
-            writer.member("interval", interval)
-        }
+        writer.beginObject()
+        writer.member("status", status)
+        writer.member("currentTime", currentTime)
+        writer.member("interval", interval)
+        writer.endObject()
     }
 }

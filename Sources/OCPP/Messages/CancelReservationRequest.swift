@@ -19,5 +19,5 @@ public struct CancelReservationRequest: OCPPRequest {
         try self.init(reservationId: reader.readSole("reservationId"))
     }
 
-    public func encode(to writer: inout JSONWriter) { writer.object { $0.member("reservationId", reservationId) } }
+    public func encode(to writer: inout JSONWriter) { writer.object("reservationId", reservationId) }
 }

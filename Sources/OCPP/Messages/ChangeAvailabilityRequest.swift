@@ -30,9 +30,9 @@ public struct ChangeAvailabilityRequest: OCPPRequest {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("connectorId", connectorId)
-            writer.member("type", type)
-        }
+        writer.beginObject()
+        writer.member("connectorId", connectorId)
+        writer.member("type", type)
+        writer.endObject()
     }
 }

@@ -12,5 +12,5 @@ public struct ChangeAvailabilityResponse: OCPPPayload {
 
     public init(from reader: inout JSONReader) throws(OCPPError) { try self.init(status: reader.readSole("status")) }
 
-    public func encode(to writer: inout JSONWriter) { writer.object { $0.member("status", status) } }
+    public func encode(to writer: inout JSONWriter) { writer.object("status", status) }
 }

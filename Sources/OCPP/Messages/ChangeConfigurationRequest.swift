@@ -30,9 +30,9 @@ public struct ChangeConfigurationRequest: OCPPRequest {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("key", key)
-            writer.member("value", value)
-        }
+        writer.beginObject()
+        writer.member("key", key)
+        writer.member("value", value)
+        writer.endObject()
     }
 }

@@ -45,11 +45,11 @@ public struct ClearChargingProfileRequest: OCPPRequest {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("id", id)
-            writer.member("connectorId", connectorId)
-            writer.member("chargingProfilePurpose", chargingProfilePurpose)
-            writer.member("stackLevel", stackLevel)
-        }
+        writer.beginObject()
+        writer.member("id", id)
+        writer.member("connectorId", connectorId)
+        writer.member("chargingProfilePurpose", chargingProfilePurpose)
+        writer.member("stackLevel", stackLevel)
+        writer.endObject()
     }
 }

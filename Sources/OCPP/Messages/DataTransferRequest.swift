@@ -33,10 +33,10 @@ public struct DataTransferRequest: OCPPRequest {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("vendorId", vendorId)
-            writer.member("messageId", messageId)
-            writer.member("data", data)
-        }
+        writer.beginObject()
+        writer.member("vendorId", vendorId)
+        writer.member("messageId", messageId)
+        writer.member("data", data)
+        writer.endObject()
     }
 }

@@ -25,9 +25,9 @@ public struct DataTransferResponse: OCPPPayload {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("status", status)
-            writer.member("data", data)
-        }
+        writer.beginObject()
+        writer.member("status", status)
+        writer.member("data", data)
+        writer.endObject()
     }
 }

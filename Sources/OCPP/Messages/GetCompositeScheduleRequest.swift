@@ -34,10 +34,10 @@ public struct GetCompositeScheduleRequest: OCPPRequest {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("connectorId", connectorId)
-            writer.member("duration", duration)
-            writer.member("chargingRateUnit", chargingRateUnit)
-        }
+        writer.beginObject()
+        writer.member("connectorId", connectorId)
+        writer.member("duration", duration)
+        writer.member("chargingRateUnit", chargingRateUnit)
+        writer.endObject()
     }
 }

@@ -41,11 +41,11 @@ public struct GetCompositeScheduleResponse: OCPPPayload {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("status", status)
-            writer.member("connectorId", connectorId)
-            writer.member("scheduleStart", scheduleStart)
-            writer.member("chargingSchedule", chargingSchedule)
-        }
+        writer.beginObject()
+        writer.member("status", status)
+        writer.member("connectorId", connectorId)
+        writer.member("scheduleStart", scheduleStart)
+        writer.member("chargingSchedule", chargingSchedule)
+        writer.endObject()
     }
 }

@@ -19,5 +19,5 @@ public struct GetConfigurationRequest: OCPPRequest {
         try self.init(key: reader.readOptionalSole("key", maxLength: 50))
     }
 
-    public func encode(to writer: inout JSONWriter) { writer.object { $0.member("key", key) } }
+    public func encode(to writer: inout JSONWriter) { writer.object("key", key) }
 }

@@ -25,9 +25,9 @@ public struct GetConfigurationResponse: OCPPPayload {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("configurationKey", configurationKey)
-            writer.member("unknownKey", unknownKey)
-        }
+        writer.beginObject()
+        writer.member("configurationKey", configurationKey)
+        writer.member("unknownKey", unknownKey)
+        writer.endObject()
     }
 }

@@ -50,12 +50,12 @@ public struct GetDiagnosticsRequest: OCPPRequest {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("location", location)
-            writer.member("retries", retries)
-            writer.member("retryInterval", retryInterval)
-            writer.member("startTime", startTime)
-            writer.member("stopTime", stopTime)
-        }
+        writer.beginObject()
+        writer.member("location", location)
+        writer.member("retries", retries)
+        writer.member("retryInterval", retryInterval)
+        writer.member("startTime", startTime)
+        writer.member("stopTime", stopTime)
+        writer.endObject()
     }
 }

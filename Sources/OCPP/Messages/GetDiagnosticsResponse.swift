@@ -14,5 +14,5 @@ public struct GetDiagnosticsResponse: OCPPPayload {
         try self.init(fileName: reader.readOptionalSole("fileName", maxLength: 255))
     }
 
-    public func encode(to writer: inout JSONWriter) { writer.object { $0.member("fileName", fileName) } }
+    public func encode(to writer: inout JSONWriter) { writer.object("fileName", fileName) }
 }

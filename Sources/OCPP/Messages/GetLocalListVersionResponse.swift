@@ -14,5 +14,5 @@ public struct GetLocalListVersionResponse: OCPPPayload {
         try self.init(listVersion: reader.readSole("listVersion"))
     }
 
-    public func encode(to writer: inout JSONWriter) { writer.object { $0.member("listVersion", listVersion) } }
+    public func encode(to writer: inout JSONWriter) { writer.object("listVersion", listVersion) }
 }

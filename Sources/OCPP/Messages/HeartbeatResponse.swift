@@ -14,5 +14,5 @@ public struct HeartbeatResponse: OCPPPayload {
         try self.init(currentTime: reader.readSole("currentTime"))
     }
 
-    public func encode(to writer: inout JSONWriter) { writer.object { $0.member("currentTime", currentTime) } }
+    public func encode(to writer: inout JSONWriter) { writer.object("currentTime", currentTime) }
 }

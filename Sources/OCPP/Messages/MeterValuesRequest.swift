@@ -35,10 +35,10 @@ public struct MeterValuesRequest: OCPPRequest {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("connectorId", connectorId)
-            writer.member("transactionId", transactionId)
-            writer.member("meterValue", meterValue)
-        }
+        writer.beginObject()
+        writer.member("connectorId", connectorId)
+        writer.member("transactionId", transactionId)
+        writer.member("meterValue", meterValue)
+        writer.endObject()
     }
 }

@@ -33,10 +33,10 @@ public struct RemoteStartTransactionRequest: OCPPRequest {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("connectorId", connectorId)
-            writer.member("idTag", idTag)
-            writer.member("chargingProfile", chargingProfile)
-        }
+        writer.beginObject()
+        writer.member("connectorId", connectorId)
+        writer.member("idTag", idTag)
+        writer.member("chargingProfile", chargingProfile)
+        writer.endObject()
     }
 }

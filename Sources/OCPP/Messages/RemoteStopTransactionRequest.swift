@@ -19,5 +19,5 @@ public struct RemoteStopTransactionRequest: OCPPRequest {
         try self.init(transactionId: reader.readSole("transactionId"))
     }
 
-    public func encode(to writer: inout JSONWriter) { writer.object { $0.member("transactionId", transactionId) } }
+    public func encode(to writer: inout JSONWriter) { writer.object("transactionId", transactionId) }
 }

@@ -51,12 +51,12 @@ public struct ReserveNowRequest: OCPPRequest {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("connectorId", connectorId)
-            writer.member("expiryDate", expiryDate)
-            writer.member("idTag", idTag)
-            writer.member("parentIdTag", parentIdTag)
-            writer.member("reservationId", reservationId)
-        }
+        writer.beginObject()
+        writer.member("connectorId", connectorId)
+        writer.member("expiryDate", expiryDate)
+        writer.member("idTag", idTag)
+        writer.member("parentIdTag", parentIdTag)
+        writer.member("reservationId", reservationId)
+        writer.endObject()
     }
 }

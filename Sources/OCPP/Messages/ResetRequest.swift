@@ -17,5 +17,5 @@ public struct ResetRequest: OCPPRequest {
 
     public init(from reader: inout JSONReader) throws(OCPPError) { try self.init(type: reader.readSole("type")) }
 
-    public func encode(to writer: inout JSONWriter) { writer.object { $0.member("type", type) } }
+    public func encode(to writer: inout JSONWriter) { writer.object("type", type) }
 }

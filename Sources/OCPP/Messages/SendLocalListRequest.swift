@@ -36,10 +36,10 @@ public struct SendLocalListRequest: OCPPRequest {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("listVersion", listVersion)
-            writer.member("localAuthorizationList", localAuthorizationList)
-            writer.member("updateType", updateType)
-        }
+        writer.beginObject()
+        writer.member("listVersion", listVersion)
+        writer.member("localAuthorizationList", localAuthorizationList)
+        writer.member("updateType", updateType)
+        writer.endObject()
     }
 }

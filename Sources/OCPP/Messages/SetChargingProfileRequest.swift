@@ -31,9 +31,9 @@ public struct SetChargingProfileRequest: OCPPRequest {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("connectorId", connectorId)
-            writer.member("csChargingProfiles", csChargingProfiles)
-        }
+        writer.beginObject()
+        writer.member("connectorId", connectorId)
+        writer.member("csChargingProfiles", csChargingProfiles)
+        writer.endObject()
     }
 }

@@ -45,12 +45,12 @@ public struct StartTransactionRequest: OCPPRequest {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("connectorId", connectorId)
-            writer.member("idTag", idTag)
-            writer.member("meterStart", meterStart)
-            writer.member("reservationId", reservationId)
-            writer.member("timestamp", timestamp)
-        }
+        writer.beginObject()
+        writer.member("connectorId", connectorId)
+        writer.member("idTag", idTag)
+        writer.member("meterStart", meterStart)
+        writer.member("reservationId", reservationId)
+        writer.member("timestamp", timestamp)
+        writer.endObject()
     }
 }

@@ -26,9 +26,9 @@ public struct StartTransactionResponse: OCPPPayload {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("idTagInfo", idTagInfo)
-            writer.member("transactionId", transactionId)
-        }
+        writer.beginObject()
+        writer.member("idTagInfo", idTagInfo)
+        writer.member("transactionId", transactionId)
+        writer.endObject()
     }
 }

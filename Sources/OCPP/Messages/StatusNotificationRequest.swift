@@ -62,14 +62,14 @@ public struct StatusNotificationRequest: OCPPRequest {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("connectorId", connectorId)
-            writer.member("errorCode", errorCode)
-            writer.member("info", info)
-            writer.member("status", status)
-            writer.member("timestamp", timestamp)
-            writer.member("vendorId", vendorId)
-            writer.member("vendorErrorCode", vendorErrorCode)
-        }
+        writer.beginObject()
+        writer.member("connectorId", connectorId)
+        writer.member("errorCode", errorCode)
+        writer.member("info", info)
+        writer.member("status", status)
+        writer.member("timestamp", timestamp)
+        writer.member("vendorId", vendorId)
+        writer.member("vendorErrorCode", vendorErrorCode)
+        writer.endObject()
     }
 }

@@ -58,13 +58,13 @@ public struct StopTransactionRequest: OCPPRequest {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("idTag", idTag)
-            writer.member("meterStop", meterStop)
-            writer.member("timestamp", timestamp)
-            writer.member("transactionId", transactionId)
-            writer.member("reason", reason)
-            writer.member("transactionData", transactionData)
-        }
+        writer.beginObject()
+        writer.member("idTag", idTag)
+        writer.member("meterStop", meterStop)
+        writer.member("timestamp", timestamp)
+        writer.member("transactionId", transactionId)
+        writer.member("reason", reason)
+        writer.member("transactionData", transactionData)
+        writer.endObject()
     }
 }

@@ -14,5 +14,5 @@ public struct StopTransactionResponse: OCPPPayload {
         try self.init(idTagInfo: reader.readOptionalSole("idTagInfo"))
     }
 
-    public func encode(to writer: inout JSONWriter) { writer.object { $0.member("idTagInfo", idTagInfo) } }
+    public func encode(to writer: inout JSONWriter) { writer.object("idTagInfo", idTagInfo) }
 }

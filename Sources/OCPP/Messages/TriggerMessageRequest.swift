@@ -30,9 +30,9 @@ public struct TriggerMessageRequest: OCPPRequest {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("requestedMessage", requestedMessage)
-            writer.member("connectorId", connectorId)
-        }
+        writer.beginObject()
+        writer.member("requestedMessage", requestedMessage)
+        writer.member("connectorId", connectorId)
+        writer.endObject()
     }
 }

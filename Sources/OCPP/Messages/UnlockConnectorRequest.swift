@@ -19,5 +19,5 @@ public struct UnlockConnectorRequest: OCPPRequest {
         try self.init(connectorId: reader.readSole("connectorId"))
     }
 
-    public func encode(to writer: inout JSONWriter) { writer.object { $0.member("connectorId", connectorId) } }
+    public func encode(to writer: inout JSONWriter) { writer.object("connectorId", connectorId) }
 }

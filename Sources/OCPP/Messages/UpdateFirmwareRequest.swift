@@ -40,11 +40,11 @@ public struct UpdateFirmwareRequest: OCPPRequest {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("location", location)
-            writer.member("retries", retries)
-            writer.member("retrieveDate", retrieveDate)
-            writer.member("retryInterval", retryInterval)
-        }
+        writer.beginObject()
+        writer.member("location", location)
+        writer.member("retries", retries)
+        writer.member("retrieveDate", retrieveDate)
+        writer.member("retryInterval", retryInterval)
+        writer.endObject()
     }
 }

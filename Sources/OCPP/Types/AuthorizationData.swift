@@ -25,9 +25,9 @@ public struct AuthorizationData: OCPPPayload, PayloadValue {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("idTag", idTag)
-            writer.member("idTagInfo", idTagInfo)
-        }
+        writer.beginObject()
+        writer.member("idTag", idTag)
+        writer.member("idTagInfo", idTagInfo)
+        writer.endObject()
     }
 }

@@ -71,16 +71,16 @@ public struct ChargingProfile: OCPPPayload, PayloadValue {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("chargingProfileId", chargingProfileId)
-            writer.member("transactionId", transactionId)
-            writer.member("stackLevel", stackLevel)
-            writer.member("chargingProfilePurpose", chargingProfilePurpose)
-            writer.member("chargingProfileKind", chargingProfileKind)
-            writer.member("recurrencyKind", recurrencyKind)
-            writer.member("validFrom", validFrom)
-            writer.member("validTo", validTo)
-            writer.member("chargingSchedule", chargingSchedule)
-        }
+        writer.beginObject()
+        writer.member("chargingProfileId", chargingProfileId)
+        writer.member("transactionId", transactionId)
+        writer.member("stackLevel", stackLevel)
+        writer.member("chargingProfilePurpose", chargingProfilePurpose)
+        writer.member("chargingProfileKind", chargingProfileKind)
+        writer.member("recurrencyKind", recurrencyKind)
+        writer.member("validFrom", validFrom)
+        writer.member("validTo", validTo)
+        writer.member("chargingSchedule", chargingSchedule)
+        writer.endObject()
     }
 }

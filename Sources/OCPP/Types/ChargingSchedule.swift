@@ -48,12 +48,12 @@ public struct ChargingSchedule: OCPPPayload, PayloadValue {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("duration", duration)
-            writer.member("startSchedule", startSchedule)
-            writer.member("chargingRateUnit", chargingRateUnit)
-            writer.member("chargingSchedulePeriod", chargingSchedulePeriod)
-            writer.member("minChargingRate", minChargingRate)
-        }
+        writer.beginObject()
+        writer.member("duration", duration)
+        writer.member("startSchedule", startSchedule)
+        writer.member("chargingRateUnit", chargingRateUnit)
+        writer.member("chargingSchedulePeriod", chargingSchedulePeriod)
+        writer.member("minChargingRate", minChargingRate)
+        writer.endObject()
     }
 }

@@ -29,10 +29,10 @@ public struct ChargingSchedulePeriod: OCPPPayload, PayloadValue {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("startPeriod", startPeriod)
-            writer.member("limit", limit)
-            writer.member("numberPhases", numberPhases)
-        }
+        writer.beginObject()
+        writer.member("startPeriod", startPeriod)
+        writer.member("limit", limit)
+        writer.member("numberPhases", numberPhases)
+        writer.endObject()
     }
 }

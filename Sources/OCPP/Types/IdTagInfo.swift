@@ -28,10 +28,10 @@ public struct IdTagInfo: OCPPPayload, PayloadValue {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("expiryDate", expiryDate)
-            writer.member("parentIdTag", parentIdTag)
-            writer.member("status", status)
-        }
+        writer.beginObject()
+        writer.member("expiryDate", expiryDate)
+        writer.member("parentIdTag", parentIdTag)
+        writer.member("status", status)
+        writer.endObject()
     }
 }

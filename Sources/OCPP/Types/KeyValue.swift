@@ -28,10 +28,10 @@ public struct KeyValue: OCPPPayload, PayloadValue {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("key", key)
-            writer.member("readonly", readonly)
-            writer.member("value", value)
-        }
+        writer.beginObject()
+        writer.member("key", key)
+        writer.member("readonly", readonly)
+        writer.member("value", value)
+        writer.endObject()
     }
 }

@@ -25,9 +25,9 @@ public struct MeterValue: OCPPPayload, PayloadValue {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("timestamp", timestamp)
-            writer.member("sampledValue", sampledValue)
-        }
+        writer.beginObject()
+        writer.member("timestamp", timestamp)
+        writer.member("sampledValue", sampledValue)
+        writer.endObject()
     }
 }

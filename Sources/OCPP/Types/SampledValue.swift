@@ -56,14 +56,14 @@ public struct SampledValue: OCPPPayload, PayloadValue {
     }
 
     public func encode(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("value", value)
-            writer.member("context", context)
-            writer.member("format", format)
-            writer.member("measurand", measurand)
-            writer.member("phase", phase)
-            writer.member("location", location)
-            writer.member("unit", unit)
-        }
+        writer.beginObject()
+        writer.member("value", value)
+        writer.member("context", context)
+        writer.member("format", format)
+        writer.member("measurand", measurand)
+        writer.member("phase", phase)
+        writer.member("location", location)
+        writer.member("unit", unit)
+        writer.endObject()
     }
 }
