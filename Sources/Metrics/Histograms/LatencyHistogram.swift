@@ -8,10 +8,13 @@ import Glibc  // rounded(.up) lowers to libm's ceil
 /// holds the upper half of the range `0..<2048 << k` in steps of `2^k`, so that every recorded value keeps a
 /// relative precision of 0.1 %. A value is located with one leading-zero count and two shifts.
 ///
-/// The counts array covers only the range recorded so far and grows when a larger value arrives: a
-/// histogram of sub-second latencies stays near 90 KiB, and growing happens a few dozen times at most in a
-/// histogram's life, never per value. Values above ``highestTrackableValue`` are recorded as that value and
-/// counted in ``clampedCount``.
+/// The counts array is allocated for the whole range at the first value (184 KiB for an hour), so that a
+/// histogram that lives as long as the run keeps the same memory for a day: one that grew with the largest
+/// value would take 8 KiB more each time a latency reached a new power of two, late in a run as well as
+/// early. A histogram that lives a second takes only the range recorded so far instead
+/// (``init(highestTrackableValue:growing:)``): sub-second latencies need about 90 KiB, and growing happens a
+/// few dozen times at most in its life, never per value. Values above ``highestTrackableValue`` are
+/// recorded as that value and counted in ``clampedCount``.
 ///
 /// One histogram per event loop and per series, merged with ``merge(_:)``; never one per connection.
 public struct LatencyHistogram: Sendable, Equatable {
@@ -28,6 +31,8 @@ public struct LatencyHistogram: Sendable, Equatable {
 
     /// The largest value the histogram tells apart from others; larger values are clamped to it.
     public let highestTrackableValue: UInt64
+    /// Whether the counts cover only the range recorded so far rather than the whole range.
+    private let grows: Bool
 
     private(set) var counts: [UInt64] = []
     /// How many values have been recorded.
@@ -42,16 +47,21 @@ public struct LatencyHistogram: Sendable, Equatable {
     public private(set) var clampedCount: UInt64 = 0
 
     /// Makes an empty histogram; it allocates on its first record.
-    /// - Parameter highestTrackableValue: the largest value kept apart from others (at least 2048).
-    public init(highestTrackableValue: UInt64 = LatencyHistogram.defaultHighestTrackableValue) {
+    /// - Parameters:
+    ///   - highestTrackableValue: the largest value kept apart from others (at least 2048).
+    ///   - growing: whether the counts cover only the range recorded so far, growing with the largest
+    ///     value, rather than the whole range from the first value on: for histograms that live briefly.
+    public init(highestTrackableValue: UInt64 = LatencyHistogram.defaultHighestTrackableValue, growing: Bool = false) {
         precondition(highestTrackableValue >= UInt64(Self.subBucketCount), "the range must cover bucket 0")
         self.highestTrackableValue = highestTrackableValue
+        grows = growing
     }
 
     /// Rebuilds a histogram from its compact form, exactly as it was recorded.
     /// - Parameter buckets: what ``HistogramBuckets/init(_:)`` kept of a histogram.
+    /// It covers the range of the values it holds and grows as ``init(highestTrackableValue:growing:)`` tells.
     public init(_ buckets: HistogramBuckets) {
-        self.init(highestTrackableValue: buckets.highestTrackableValue)
+        self.init(highestTrackableValue: buckets.highestTrackableValue, growing: true)
         guard buckets.totalCount > 0, let last = buckets.indices.last else { return }
         let needed = (Self.bucketsNeeded(toCover: Self.value(atIndex: last)) + 1) << Self.subBucketHalfCountMagnitude
         counts = Array(repeating: 0, count: Swift.max(needed, last + 1))
@@ -61,6 +71,17 @@ public struct LatencyHistogram: Sendable, Equatable {
         maxValue = buckets.maxValue
         minValue = buckets.minValue
         clampedCount = buckets.clampedCount
+    }
+
+    /// Two histograms are equal when they hold the same values, however much of their range they allocated.
+    public static func == (lhs: LatencyHistogram, rhs: LatencyHistogram) -> Bool {
+        guard lhs.highestTrackableValue == rhs.highestTrackableValue, lhs.totalCount == rhs.totalCount,
+            lhs.sum == rhs.sum, lhs.maxValue == rhs.maxValue, lhs.minValue == rhs.minValue,
+            lhs.clampedCount == rhs.clampedCount
+        else { return false }
+        guard !lhs.isEmpty else { return true }
+        let used = Self.countsIndex(for: lhs.maxValue) + 1
+        return lhs.counts[..<used].elementsEqual(rhs.counts[..<used])
     }
 
     /// Whether nothing has been recorded.
@@ -102,12 +123,14 @@ public struct LatencyHistogram: Sendable, Equatable {
     /// Adds every value recorded in `other`, as if they had been recorded here.
     public mutating func merge(_ other: LatencyHistogram) {
         guard !other.isEmpty else { return }
-        if other.counts.count > counts.count {
-            counts.append(contentsOf: repeatElement(0, count: other.counts.count - counts.count))
+        // Nothing lies above the sub-bucket of the largest value, however far the counts were allocated.
+        let used = Swift.min(Self.countsIndex(for: other.maxValue) + 1, other.counts.count)
+        if used > counts.count {
+            grow(toCover: other.maxValue)
         }
         counts.withUnsafeMutableBufferPointer { destination in
             other.counts.withUnsafeBufferPointer { source in
-                for index in source.indices { destination[index] &+= source[index] }
+                for index in 0..<used { destination[index] &+= source[index] }
             }
         }
         totalCount &+= other.totalCount
@@ -222,7 +245,8 @@ public struct LatencyHistogram: Sendable, Equatable {
     }
 
     private mutating func grow(toCover value: UInt64) {
-        let length = (Self.bucketsNeeded(toCover: value) + 1) << Self.subBucketHalfCountMagnitude
+        let covered = grows ? value : highestTrackableValue
+        let length = (Self.bucketsNeeded(toCover: covered) + 1) << Self.subBucketHalfCountMagnitude
         counts.append(contentsOf: repeatElement(0, count: length - counts.count))
     }
 }

@@ -5,7 +5,8 @@ public struct TimelineSecond: Sendable, Equatable {
     /// Seconds since the run started.
     public var second: Int
     var counts = TimelineCounts()
-    var latency = LatencyHistogram()
+    /// Growing: a second's histogram is made anew every second, and most seconds see small latencies only.
+    var latency = LatencyHistogram(growing: true)
 
     init(second: Int) {
         self.second = second
