@@ -8,13 +8,12 @@ import Glibc  // rounded(.up) lowers to libm's ceil
 /// holds the upper half of the range `0..<2048 << k` in steps of `2^k`, so that every recorded value keeps a
 /// relative precision of 0.1 %. A value is located with one leading-zero count and two shifts.
 ///
-/// The counts array is allocated for the whole range at the first value (184 KiB for an hour), so that a
-/// histogram that lives as long as the run keeps the same memory for a day: one that grew with the largest
-/// value would take 8 KiB more each time a latency reached a new power of two, late in a run as well as
-/// early. A histogram that lives a second takes only the range recorded so far instead
-/// (``init(highestTrackableValue:growing:)``): sub-second latencies need about 90 KiB, and growing happens a
-/// few dozen times at most in its life, never per value. Values above ``highestTrackableValue`` are
-/// recorded as that value and counted in ``clampedCount``.
+/// The counts array covers only the range recorded so far and grows when a larger value arrives: a
+/// histogram of sub-second latencies stays near 90 KiB, and growing happens a few dozen times at most in a
+/// histogram's life, never per value. A histogram that lives as long as a real-time run can take its whole
+/// range at its first value instead (184 KiB for an hour, ``init(highestTrackableValue:wholeRange:)``), so
+/// that a day-long run's memory does not creep up by 8 KiB each time a latency reaches a new power of two.
+/// Values above ``highestTrackableValue`` are recorded as that value and counted in ``clampedCount``.
 ///
 /// One histogram per event loop and per series, merged with ``merge(_:)``; never one per connection.
 public struct LatencyHistogram: Sendable, Equatable {
@@ -31,8 +30,8 @@ public struct LatencyHistogram: Sendable, Equatable {
 
     /// The largest value the histogram tells apart from others; larger values are clamped to it.
     public let highestTrackableValue: UInt64
-    /// Whether the counts cover only the range recorded so far rather than the whole range.
-    private let grows: Bool
+    /// Whether the first value allocates the counts of the whole range rather than of what it needs.
+    private let takesWholeRange: Bool
 
     private(set) var counts: [UInt64] = []
     /// How many values have been recorded.
@@ -49,19 +48,18 @@ public struct LatencyHistogram: Sendable, Equatable {
     /// Makes an empty histogram; it allocates on its first record.
     /// - Parameters:
     ///   - highestTrackableValue: the largest value kept apart from others (at least 2048).
-    ///   - growing: whether the counts cover only the range recorded so far, growing with the largest
-    ///     value, rather than the whole range from the first value on: for histograms that live briefly.
-    public init(highestTrackableValue: UInt64 = LatencyHistogram.defaultHighestTrackableValue, growing: Bool = false) {
+    ///   - wholeRange: whether the first value allocates the counts of the whole range, so that the
+    ///     histogram's memory never changes afterwards, rather than of the range recorded so far.
+    public init(highestTrackableValue: UInt64 = LatencyHistogram.defaultHighestTrackableValue, wholeRange: Bool = false) {
         precondition(highestTrackableValue >= UInt64(Self.subBucketCount), "the range must cover bucket 0")
         self.highestTrackableValue = highestTrackableValue
-        grows = growing
+        takesWholeRange = wholeRange
     }
 
     /// Rebuilds a histogram from its compact form, exactly as it was recorded.
     /// - Parameter buckets: what ``HistogramBuckets/init(_:)`` kept of a histogram.
-    /// It covers the range of the values it holds and grows as ``init(highestTrackableValue:growing:)`` tells.
     public init(_ buckets: HistogramBuckets) {
-        self.init(highestTrackableValue: buckets.highestTrackableValue, growing: true)
+        self.init(highestTrackableValue: buckets.highestTrackableValue)
         guard buckets.totalCount > 0, let last = buckets.indices.last else { return }
         let needed = (Self.bucketsNeeded(toCover: Self.value(atIndex: last)) + 1) << Self.subBucketHalfCountMagnitude
         counts = Array(repeating: 0, count: Swift.max(needed, last + 1))
@@ -245,7 +243,7 @@ public struct LatencyHistogram: Sendable, Equatable {
     }
 
     private mutating func grow(toCover value: UInt64) {
-        let covered = grows ? value : highestTrackableValue
+        let covered = takesWholeRange ? highestTrackableValue : value
         let length = (Self.bucketsNeeded(toCover: covered) + 1) << Self.subBucketHalfCountMagnitude
         counts.append(contentsOf: repeatElement(0, count: length - counts.count))
     }

@@ -5,8 +5,7 @@ public struct TimelineSecond: Sendable, Equatable {
     /// Seconds since the run started.
     public var second: Int
     var counts = TimelineCounts()
-    /// Growing: a second's histogram is made anew every second, and most seconds see small latencies only.
-    var latency = LatencyHistogram(growing: true)
+    var latency = LatencyHistogram()
 
     init(second: Int) {
         self.second = second

@@ -102,8 +102,8 @@ import Testing
     /// What a soak sees over a day: a histogram that lives as long as the run takes its whole range (23
     /// buckets, 184 KiB) at its first value, so that a latency reaching a new power of two late in the run
     /// takes no memory.
-    @Test func aHistogramTakesItsWholeRangeAtItsFirstValue() {
-        var histogram = LatencyHistogram()
+    @Test func aWholeRangeHistogramTakesItAtItsFirstValue() {
+        var histogram = LatencyHistogram(wholeRange: true)
         #expect(histogram.counts.isEmpty)
         histogram.record(1_000)
         #expect(histogram.counts.count == 23 * 1024)
@@ -112,10 +112,10 @@ import Testing
         #expect(histogram.counts.count == 23 * 1024)
     }
 
-    /// A second's histogram grows by one bucket (8 KiB) each time the largest latency doubles, and never past
-    /// the range.
-    @Test func aGrowingHistogramCoversOnlyTheRangeRecordedSoFar() {
-        var histogram = LatencyHistogram(growing: true)
+    /// A histogram grows by one bucket (8 KiB) each time the largest latency doubles, and never past the
+    /// range.
+    @Test func itsCountsGrowWithTheLargestValueAndNeverPastTheRange() {
+        var histogram = LatencyHistogram()
         histogram.record(1_000_000)
         #expect(histogram.counts.count == 11 * 1024)
         histogram.record(LatencyHistogram.defaultHighestTrackableValue)
@@ -126,8 +126,8 @@ import Testing
     }
 
     @Test func histogramsOfTheSameValuesAreEqualHoweverMuchOfTheRangeTheyHold() {
-        var whole = LatencyHistogram()
-        var growing = LatencyHistogram(growing: true)
+        var whole = LatencyHistogram(wholeRange: true)
+        var growing = LatencyHistogram()
         for value in [3, 2_500, 70_000] as [UInt64] {
             whole.record(value)
             growing.record(value)
@@ -138,10 +138,10 @@ import Testing
     }
 
     @Test func aGrowingHistogramTakesInAWholeRangeOneUpToItsLargestValue() {
-        var whole = LatencyHistogram()
+        var whole = LatencyHistogram(wholeRange: true)
         whole.record(5_000_000)
         whole.record(7)
-        var growing = LatencyHistogram(growing: true)
+        var growing = LatencyHistogram()
         growing.record(100)
         growing.merge(whole)
         #expect(growing.counts.count == 14 * 1024)
