@@ -121,7 +121,10 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
         for (index, position) in zip(stations, rampPositions) where position >= poweredOn {
             dormant.append((index, position))
         }
-        let host = StationHost(backend: self, plan: plan, drivesCSMS: csms != nil, shift: clock.planShift)
+        // A real-time run can last a day: its totals keep the same memory whatever latencies it meets.
+        let host = StationHost(
+            backend: self, plan: plan, drivesCSMS: csms != nil, shift: clock.planShift,
+            recorder: MetricsRecorder(wholeRange: true))
         hostOwner = host
         self.host = host
         host.recorder.stations = stations.count

@@ -30,9 +30,10 @@ public struct HistogramBuckets: Sendable, Equatable {
         maxValue = histogram.maxValue
         clampedCount = histogram.clampedCount
         guard !histogram.isEmpty else { return }
-        for (index, count) in histogram.counts.enumerated() where count > 0 {
+        let used = Swift.min(LatencyHistogram.countsIndex(for: histogram.maxValue) + 1, histogram.counts.count)
+        for index in 0..<used where histogram.counts[index] > 0 {
             indices.append(index)
-            counts.append(count)
+            counts.append(histogram.counts[index])
         }
     }
 

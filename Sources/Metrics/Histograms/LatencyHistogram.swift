@@ -10,8 +10,10 @@ import Glibc  // rounded(.up) lowers to libm's ceil
 ///
 /// The counts array covers only the range recorded so far and grows when a larger value arrives: a
 /// histogram of sub-second latencies stays near 90 KiB, and growing happens a few dozen times at most in a
-/// histogram's life, never per value. Values above ``highestTrackableValue`` are recorded as that value and
-/// counted in ``clampedCount``.
+/// histogram's life, never per value. A histogram that lives as long as a real-time run can take its whole
+/// range at its first value instead (184 KiB for an hour, ``init(highestTrackableValue:wholeRange:)``), so
+/// that a day-long run's memory does not creep up by 8 KiB each time a latency reaches a new power of two.
+/// Values above ``highestTrackableValue`` are recorded as that value and counted in ``clampedCount``.
 ///
 /// One histogram per event loop and per series, merged with ``merge(_:)``; never one per connection.
 public struct LatencyHistogram: Sendable, Equatable {
@@ -28,6 +30,8 @@ public struct LatencyHistogram: Sendable, Equatable {
 
     /// The largest value the histogram tells apart from others; larger values are clamped to it.
     public let highestTrackableValue: UInt64
+    /// Whether the first value allocates the counts of the whole range rather than of what it needs.
+    private let takesWholeRange: Bool
 
     private(set) var counts: [UInt64] = []
     /// How many values have been recorded.
@@ -42,10 +46,14 @@ public struct LatencyHistogram: Sendable, Equatable {
     public private(set) var clampedCount: UInt64 = 0
 
     /// Makes an empty histogram; it allocates on its first record.
-    /// - Parameter highestTrackableValue: the largest value kept apart from others (at least 2048).
-    public init(highestTrackableValue: UInt64 = LatencyHistogram.defaultHighestTrackableValue) {
+    /// - Parameters:
+    ///   - highestTrackableValue: the largest value kept apart from others (at least 2048).
+    ///   - wholeRange: whether the first value allocates the counts of the whole range, so that the
+    ///     histogram's memory never changes afterwards, rather than of the range recorded so far.
+    public init(highestTrackableValue: UInt64 = LatencyHistogram.defaultHighestTrackableValue, wholeRange: Bool = false) {
         precondition(highestTrackableValue >= UInt64(Self.subBucketCount), "the range must cover bucket 0")
         self.highestTrackableValue = highestTrackableValue
+        takesWholeRange = wholeRange
     }
 
     /// Rebuilds a histogram from its compact form, exactly as it was recorded.
@@ -61,6 +69,17 @@ public struct LatencyHistogram: Sendable, Equatable {
         maxValue = buckets.maxValue
         minValue = buckets.minValue
         clampedCount = buckets.clampedCount
+    }
+
+    /// Two histograms are equal when they hold the same values, however much of their range they allocated.
+    public static func == (lhs: LatencyHistogram, rhs: LatencyHistogram) -> Bool {
+        guard lhs.highestTrackableValue == rhs.highestTrackableValue, lhs.totalCount == rhs.totalCount,
+            lhs.sum == rhs.sum, lhs.maxValue == rhs.maxValue, lhs.minValue == rhs.minValue,
+            lhs.clampedCount == rhs.clampedCount
+        else { return false }
+        guard !lhs.isEmpty else { return true }
+        let used = Self.countsIndex(for: lhs.maxValue) + 1
+        return lhs.counts[..<used].elementsEqual(rhs.counts[..<used])
     }
 
     /// Whether nothing has been recorded.
@@ -102,12 +121,14 @@ public struct LatencyHistogram: Sendable, Equatable {
     /// Adds every value recorded in `other`, as if they had been recorded here.
     public mutating func merge(_ other: LatencyHistogram) {
         guard !other.isEmpty else { return }
-        if other.counts.count > counts.count {
-            counts.append(contentsOf: repeatElement(0, count: other.counts.count - counts.count))
+        // Nothing lies above the sub-bucket of the largest value, however far the counts were allocated.
+        let used = Swift.min(Self.countsIndex(for: other.maxValue) + 1, other.counts.count)
+        if used > counts.count {
+            grow(toCover: other.maxValue)
         }
         counts.withUnsafeMutableBufferPointer { destination in
             other.counts.withUnsafeBufferPointer { source in
-                for index in source.indices { destination[index] &+= source[index] }
+                for index in 0..<used { destination[index] &+= source[index] }
             }
         }
         totalCount &+= other.totalCount
@@ -222,7 +243,8 @@ public struct LatencyHistogram: Sendable, Equatable {
     }
 
     private mutating func grow(toCover value: UInt64) {
-        let length = (Self.bucketsNeeded(toCover: value) + 1) << Self.subBucketHalfCountMagnitude
+        let covered = takesWholeRange ? highestTrackableValue : value
+        let length = (Self.bucketsNeeded(toCover: covered) + 1) << Self.subBucketHalfCountMagnitude
         counts.append(contentsOf: repeatElement(0, count: length - counts.count))
     }
 }

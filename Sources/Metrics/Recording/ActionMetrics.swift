@@ -21,10 +21,17 @@ public struct ActionMetrics: Sendable, Equatable {
     public var serviceTime: LatencyHistogram
 
     /// Makes an empty record for `name`.
-    public init(name: String, highestTrackableLatency: UInt64 = LatencyHistogram.defaultHighestTrackableValue) {
+    /// - Parameters:
+    ///   - highestTrackableLatency: latencies above it, in microseconds, count as it.
+    ///   - wholeRange: whether the histograms take their whole range at their first value
+    ///     (``LatencyHistogram/init(highestTrackableValue:wholeRange:)``).
+    public init(
+        name: String, highestTrackableLatency: UInt64 = LatencyHistogram.defaultHighestTrackableValue,
+        wholeRange: Bool = false
+    ) {
         self.name = name
-        latency = LatencyHistogram(highestTrackableValue: highestTrackableLatency)
-        serviceTime = LatencyHistogram(highestTrackableValue: highestTrackableLatency)
+        latency = LatencyHistogram(highestTrackableValue: highestTrackableLatency, wholeRange: wholeRange)
+        serviceTime = LatencyHistogram(highestTrackableValue: highestTrackableLatency, wholeRange: wholeRange)
     }
 
     /// Calls answered, with a CallResult or a CallError.

@@ -99,8 +99,21 @@ import Testing
         #expect(histogram.totalCount == 2)
     }
 
-    /// What a soak sees in its first minutes: the counts grow by one bucket (8 KiB) each time the largest
-    /// latency doubles, and never past the range, so that a day-long run holds at most ~188 KiB per histogram.
+    /// What a soak sees over a day: a histogram that lives as long as the run takes its whole range (23
+    /// buckets, 184 KiB) at its first value, so that a latency reaching a new power of two late in the run
+    /// takes no memory.
+    @Test func aWholeRangeHistogramTakesItAtItsFirstValue() {
+        var histogram = LatencyHistogram(wholeRange: true)
+        #expect(histogram.counts.isEmpty)
+        histogram.record(1_000)
+        #expect(histogram.counts.count == 23 * 1024)
+        histogram.record(LatencyHistogram.defaultHighestTrackableValue)
+        histogram.record(.max)
+        #expect(histogram.counts.count == 23 * 1024)
+    }
+
+    /// A histogram grows by one bucket (8 KiB) each time the largest latency doubles, and never past the
+    /// range.
     @Test func itsCountsGrowWithTheLargestValueAndNeverPastTheRange() {
         var histogram = LatencyHistogram()
         histogram.record(1_000_000)
@@ -110,6 +123,31 @@ import Testing
         histogram.record(.max)
         histogram.record(LatencyHistogram.defaultHighestTrackableValue * 1000)
         #expect(histogram.counts.count == 23 * 1024)
+    }
+
+    @Test func histogramsOfTheSameValuesAreEqualHoweverMuchOfTheRangeTheyHold() {
+        var whole = LatencyHistogram(wholeRange: true)
+        var growing = LatencyHistogram()
+        for value in [3, 2_500, 70_000] as [UInt64] {
+            whole.record(value)
+            growing.record(value)
+        }
+        #expect(whole == growing)
+        growing.record(70_000)
+        #expect(whole != growing)
+    }
+
+    @Test func aGrowingHistogramTakesInAWholeRangeOneUpToItsLargestValue() {
+        var whole = LatencyHistogram(wholeRange: true)
+        whole.record(5_000_000)
+        whole.record(7)
+        var growing = LatencyHistogram()
+        growing.record(100)
+        growing.merge(whole)
+        #expect(growing.counts.count == 14 * 1024)
+        #expect(growing.summary.count == 3)
+        #expect(growing.value(atRank: 1) == 7)
+        #expect(growing.value(atRank: 3) == 5_000_000)
     }
 
     @Test func anEmptyHistogramReportsZeros() {
