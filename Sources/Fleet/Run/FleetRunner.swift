@@ -58,7 +58,8 @@ public final class FleetRunner: Sendable {
     /// - Returns: the run's report, with the embedded CSMS's counters when it ran one.
     /// - Throws: ``FleetRunError``: ``FleetRunError/isCSMSUnreachable`` when no station could connect at
     ///   all within the connect timeout (with the reason, and the ``FleetRunError/report`` of the
-    ///   attempts), or a configuration, trace or server that cannot be used.
+    ///   attempts), an embedded CSMS that did not come back from a restart (with the report until then),
+    ///   or a configuration, trace or server that cannot be used.
     public func run(
         progress: @escaping @Sendable (FleetRunProgress) -> Void = { _ in }
     ) async throws(FleetRunError) -> RunReport {
@@ -149,10 +150,10 @@ public final class FleetRunner: Sendable {
                         // A run whose CSMS stays down measures nothing the profile asked for: it stops, and
                         // says why.
                         await each(fleets) { $0.beginStopping(linksMayReturn: false) }
-                        _ = await finishRun(
+                        let report = await finishRun(
                             fleets, stationCount: stationCount, aggregator: &aggregator, clock: clock, client: client,
                             embedded: embedded, interrupted: true, progress: progress)
-                        throw error
+                        throw error.with(report: report)
                     }
                 }
             }
