@@ -35,6 +35,8 @@ final class StationHost<Backend: StationBackend> {
     /// While the run stops, the stations' links may come back (the CSMS is up): an offline station that
     /// holds transaction messages then reconnects to deliver them.
     private var linksMayReturn = false
+    /// The run has closed every link for good: no station opens one again, whatever it still holds.
+    private var linksClosed = false
 
     var recorder: MetricsRecorder { metrics.recorder }
 
@@ -384,7 +386,7 @@ final class StationHost<Backend: StationBackend> {
     /// Whether the station may open a link: any time during the run; while it stops, only when it holds
     /// transaction messages to deliver and links may come back.
     func mayLink(_ slot: Int) -> Bool {
-        guard !stations[slot].poweredOff else { return false }
+        guard !stations[slot].poweredOff, !linksClosed else { return false }
         return !stopping || (linksMayReturn && stations[slot].station.unansweredTransactionMessages > 0)
     }
 
@@ -432,6 +434,12 @@ final class StationHost<Backend: StationBackend> {
             }
         }
         return count
+    }
+
+    /// The run closes every link, once the stop's grace period is over: a station whose link closes now
+    /// does not reconnect (what it holds is counted by ``recordUnsentTransactionMessages()``).
+    func closeLinks() {
+        linksClosed = true
     }
 
     /// Counts the transaction messages the stations still hold unanswered as the run ends: those of

@@ -504,8 +504,10 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
     /// or on their way back.
     var unfinishedStations: Int { host.unfinishedStations }
 
-    /// Closes every link (with a close handshake where open), and counts them as closed by the run's end.
+    /// Closes every link (with a close handshake where open), and counts them as closed by the run's end;
+    /// no station opens one again.
     func closeAll() {
+        host.closeLinks()
         for slot in links.indices {
             guard let channel = links[slot].channel else { continue }
             links[slot].closing = .runEnd

@@ -230,6 +230,20 @@ import Testing
         #expect(host.unfinishedStations == 0)
     }
 
+    @Test func onceTheRunClosesEveryLinkAStationStillHoldingMessagesDoesNotReconnect() throws {
+        try charge()
+        loseLink()
+        host.beginStopping(now: backend.tick())
+        // The grace period ends before its link opened: the run closes every link, its attempt too.
+        host.closeLinks()
+        loseLink()
+
+        host.timerFired(HostTimer(.reconnect), slot: 0, due: 0, now: backend.tick())
+        #expect(backend.connects == 1)
+        #expect(host.unfinishedStations == 0)
+        #expect(unsentAtEnd() == 1)
+    }
+
     @Test func withTheCSMSDownAnOfflineStationStaysOfflineAndWhatItHoldsIsCountedUnsent() throws {
         try charge()
         loseLink()
