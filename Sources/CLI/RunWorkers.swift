@@ -164,6 +164,7 @@ struct RunWorkers {
         if let caFile = options.caFile { arguments += ["--ca-file", caFile] }
         if options.insecure { arguments.append("--insecure") }
         if let ping = options.pingInterval { arguments += ["--ping-interval", "\(ping.milliseconds)ms"] }
+        arguments += ["--connect-timeout", "\(options.connectTimeout.milliseconds)ms"]
         return arguments
     }
 

@@ -31,7 +31,10 @@ private func workers(_ tokens: [String], processes: Int = 3) throws -> RunWorker
 }
 
 @Test func eachWorkerRunsItsShardOfTheSameFleetWithItsShareOfTheRamp() throws {
-    let plan = try workers(["--stations", "30", "--seed", "7", "--ramp", "300/s", "--duration", "90s", "--speed", "2"])
+    let plan = try workers([
+        "--stations", "30", "--seed", "7", "--ramp", "300/s", "--duration", "90s", "--speed", "2",
+        "--connect-timeout", "25s",
+    ])
     let arguments = plan.arguments(worker: 2, folder: URL(fileURLWithPath: "/tmp/x"))
     let options = try RunOptions(ParsedArguments(Array(arguments.dropFirst()), for: RunCommand.configuration))
     #expect(options.isWorker)
@@ -41,6 +44,7 @@ private func workers(_ tokens: [String], processes: Int = 3) throws -> RunWorker
     #expect(options.ramp == 100)
     #expect(options.duration == .seconds(90))
     #expect(options.speed == 2)
+    #expect(options.connectTimeout == .seconds(25))
     #expect(options.report == "/tmp/x/2")
     #expect(options.slos.isEmpty)
 }

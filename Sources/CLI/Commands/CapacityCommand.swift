@@ -77,7 +77,7 @@ struct CapacityCommand: Command {
     static let declarations: [any OptionDeclaration] = [
         csms, FleetOptions.profile, step, maxStations, resolution, hold, warmUp, fresh, FleetOptions.speed,
         FleetOptions.seed, ramp, loops, slo, report, FleetOptions.password, FleetOptions.caFile,
-        FleetOptions.pingInterval, FleetOptions.insecure, quiet,
+        FleetOptions.pingInterval, FleetOptions.connectTimeout, FleetOptions.insecure, quiet,
     ]
 
     /// What it shares with `run`, read through as its own (`command.speed`).

@@ -25,6 +25,14 @@ struct FleetOptions: Sendable, Equatable {
         help: "Ping every link this often on the wall clock and drop it (reason ping_timeout) when a ping is "
             + "still unanswered at the next, e.g. 30s",
         default: .described("no pings, as the Green'Up"), as: Duration.argument)
+    static let connectTimeout = Option(
+        "--connect-timeout", "D",
+        help: "Count a connection attempt as failed (reason timeout) when its TCP connect, TLS and WebSocket "
+            + "upgrade take longer than this on the wall clock; also how long the run waits for a first "
+            + "station to connect before it gives up on the CSMS (exit 3), e.g. 30s",
+        default: .text("10s"), as: Duration.argument)
+    /// The longest ``connectTimeout`` taken: longer is a typing slip, and overflows the loops' clock far out.
+    static let longestConnectTimeout = Duration.seconds(3_600)
     static let insecure = Flag("--insecure", help: "Do not verify the CSMS's certificate (prints a warning)")
 
     var csms: URL?
@@ -36,6 +44,8 @@ struct FleetOptions: Sendable, Equatable {
     var insecure: Bool
     /// How often each link is pinged (wall time); nil sends none, as the Green'Up.
     var pingInterval: Duration?
+    /// How long one connection may take to open (wall time).
+    var connectTimeout: Duration
 
     init(_ arguments: ParsedArguments, command: String) throws(UsageError) {
         csms = try arguments.valueIfGiven(Self.csms)
@@ -47,6 +57,7 @@ struct FleetOptions: Sendable, Equatable {
         caFile = try arguments.valueIfGiven(Self.caFile)
         insecure = arguments.flag(Self.insecure)
         pingInterval = try arguments.valueIfGiven(Self.pingInterval)
+        connectTimeout = try arguments.value(Self.connectTimeout)
         if caFile != nil, insecure {
             throw UsageError("--ca-file and --insecure contradict each other: choose one", command: command)
         }
@@ -55,6 +66,9 @@ struct FleetOptions: Sendable, Equatable {
         }
         if let pingInterval, pingInterval <= .zero {
             throw UsageError("--ping-interval must be longer than zero", command: command)
+        }
+        if connectTimeout <= .zero || connectTimeout > Self.longestConnectTimeout {
+            throw UsageError("--connect-timeout must be longer than zero and at most 1h", command: command)
         }
     }
 
@@ -68,6 +82,7 @@ struct FleetOptions: Sendable, Equatable {
         configuration.caFile = caFile
         configuration.insecure = insecure
         configuration.pingInterval = pingInterval
+        configuration.connectTimeout = connectTimeout
         return configuration
     }
 }

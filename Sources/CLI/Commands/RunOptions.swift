@@ -29,7 +29,7 @@ struct RunOptions: Sendable {
         FleetOptions.csms, FleetOptions.profile, SharedOptions.stations, SharedOptions.duration, FleetOptions.speed,
         FleetOptions.seed, ramp, SharedOptions.report, SharedOptions.slo, SharedOptions.shard, sourceAddresses,
         metricsPort, SharedOptions.trace, FleetOptions.password, FleetOptions.caFile, FleetOptions.pingInterval,
-        fault, FleetOptions.insecure, SharedOptions.quiet, SharedOptions.json, SharedOptions.processes, maxStationsPerProcess,
+        FleetOptions.connectTimeout, fault, FleetOptions.insecure, SharedOptions.quiet, SharedOptions.json, SharedOptions.processes, maxStationsPerProcess,
         worker,
     ]
 

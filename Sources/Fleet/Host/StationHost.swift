@@ -32,6 +32,11 @@ final class StationHost<Backend: StationBackend> {
     private let shift: Int64
     /// The run is ending: the stations' lives are over, and only what finishes work under way still runs.
     private(set) var stopping = false
+    /// While the run stops, the stations' links may come back (the CSMS is up): an offline station that
+    /// holds transaction messages then reconnects to deliver them.
+    private var linksMayReturn = false
+    /// The run has closed every link for good: no station opens one again, whatever it still holds.
+    private var linksClosed = false
 
     var recorder: MetricsRecorder { metrics.recorder }
 
@@ -108,8 +113,20 @@ final class StationHost<Backend: StationBackend> {
         case .faultEnd:
             backend.endLinkFaults(slot, now: now)
         default:
-            guard let stationTimer = timer.stationTimer, !stopping || Self.endsWork(stationTimer) else { return }
+            guard let stationTimer = timer.stationTimer,
+                !stopping || Self.endsWork(stationTimer) || (Self.bringsBack(stationTimer) && mayLink(slot))
+            else { return }
             deliver(.timerFired(stationTimer), slot: slot, due: due, now: now)
+        }
+    }
+
+    /// Whether a timer brings a station back to its CSMS: a reconnection, the end of a reboot, a
+    /// BootNotification's retry. While the run stops they fire only for the stations that still have
+    /// transaction messages to deliver (``mayLink(_:)``).
+    private static func bringsBack(_ timer: StationTimer) -> Bool {
+        switch timer {
+        case .reconnect, .bootCompleted, .bootRetry: true
+        default: false
         }
     }
 
@@ -346,13 +363,48 @@ final class StationHost<Backend: StationBackend> {
 
     /// Stops the stations' lives: no more EVs; EVs charging now leave, so that each open transaction
     /// sends its StopTransaction, and so do those of transactions that start while the run stops.
-    func beginStopping(now: HostInstant) {
+    ///
+    /// Nothing is lost at the stop: a station offline now that holds transaction messages (a
+    /// StopTransaction queued as its EV left, meter values kept while its CSMS was away) reconnects at
+    /// once, rather than after its reconnection wait, or ends its reboot at once, boots if it must, and
+    /// sends them, as a real station coming back online would; the run waits for it as for the others
+    /// (``unfinishedStations``). The run's end is not part of the experiment.
+    /// - Parameter linksMayReturn: whether the stations' links may come back while the run stops: false
+    ///   when the CSMS is down for good (a restart of the embedded CSMS that would end after the run).
+    ///   What stations still hold at the end is counted (``recordUnsentTransactionMessages()``).
+    func beginStopping(now: HostInstant, linksMayReturn: Bool = true) {
         stopping = true
+        self.linksMayReturn = linksMayReturn
         for slot in stations.indices where !stations[slot].poweredOff {
             backend.cancel(.life, slot: slot)
             backend.cancel(.powerOn, slot: slot)
             endTransactions(slot, now: now)
+            bringBack(slot, now: now)
         }
+    }
+
+    /// Whether the station may open a link: any time during the run; while it stops, only when it holds
+    /// transaction messages to deliver and links may come back.
+    func mayLink(_ slot: Int) -> Bool {
+        guard !stations[slot].poweredOff, !linksClosed else { return false }
+        return !stopping || (linksMayReturn && stations[slot].station.unansweredTransactionMessages > 0)
+    }
+
+    /// As the run begins to stop, an offline station that must deliver its transaction messages tries to
+    /// connect now: its wait to reconnect, or its reboot, ends at once.
+    private func bringBack(_ slot: Int, now: HostInstant) {
+        guard mayLink(slot), !backend.isLinked(slot) else { return }
+        let station = stations[slot].station
+        let timer: StationTimer
+        if station.awaitsReconnection {
+            timer = .reconnect
+        } else if station.isOff, stations[slot].poweredOn {
+            timer = .bootCompleted
+        } else {
+            return
+        }
+        backend.cancel(HostTimer(timer), slot: slot)
+        deliver(.timerFired(timer), slot: slot, due: now.nanos, now: now)
     }
 
     /// While the run stops, the EV of each transaction of the station leaves, so that its StopTransaction
@@ -366,16 +418,36 @@ final class StationHost<Backend: StationBackend> {
         }
     }
 
-    /// How many linked stations still have a transaction to stop or a CALL to send or to hear back about.
+    /// How many stations still have work while the run stops: linked ones with a transaction to stop or
+    /// a CALL to send or to hear back about, and offline ones on their way back with transaction messages
+    /// to deliver (``mayLink(_:)``).
     var unfinishedStations: Int {
         var count = 0
-        for slot in stations.indices where backend.isLinked(slot) {
+        for slot in stations.indices {
             let station = stations[slot]
-            if station.calls.inFlight != nil || station.station.queuedCalls > 0 || Self.hasTransaction(station.station) {
+            if backend.isLinked(slot) {
+                if station.calls.inFlight != nil || station.station.queuedCalls > 0 || Self.hasTransaction(station.station) {
+                    count += 1
+                }
+            } else if stopping, mayLink(slot) {
                 count += 1
             }
         }
         return count
+    }
+
+    /// The run closes every link, once the stop's grace period is over: a station whose link closes now
+    /// does not reconnect (what it holds is counted by ``recordUnsentTransactionMessages()``).
+    func closeLinks() {
+        linksClosed = true
+    }
+
+    /// Counts the transaction messages the stations still hold unanswered as the run ends: those of
+    /// stations whose link did not come back in time, or whose CSMS was down.
+    func recordUnsentTransactionMessages() {
+        for hosted in stations where !hosted.poweredOff {
+            recorder.recordUnsentAtEnd(hosted.station.unansweredTransactionMessages)
+        }
     }
 
     /// Counts the transactions still open as lost: the run ends.

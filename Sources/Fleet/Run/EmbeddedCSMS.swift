@@ -1,3 +1,4 @@
+import Basics
 import CSMS
 internal import Foundation
 import Net
@@ -60,23 +61,41 @@ struct EmbeddedCSMS: Sendable {
         await server.stop()
     }
 
-    /// Listens again on the same port, with the counters and open transactions of before; tries for two
-    /// seconds (a closing socket may hold the port a moment), then says why it could not.
+    /// How long a restarted CSMS waits at most for its port to be free again.
+    static let comeBackLimit = Duration.seconds(10)
+
+    /// Listens again on the same port, with the counters and open transactions of before.
+    ///
+    /// The port may be held a while: by the sockets of the last listeners, still closing on a loaded
+    /// machine, or by another process that took it while the CSMS was down (the server refuses a port
+    /// another listener holds). It waits for the port's release, looking again 10 ms later, then twice
+    /// as long each time up to half a second, for `limit` at most; then it says what held the port.
     /// - Parameters:
     ///   - alarm: what it sleeps on between tries (a ring cuts a pause short).
     ///   - loop: the loop whose timers end the pauses.
-    func comeBack(pausingOn alarm: RunAlarm, loop: EventLoop) async throws(FleetRunError) {
+    ///   - limit: how long it waits at most, on the wall clock.
+    func comeBack(pausingOn alarm: RunAlarm, loop: EventLoop, within limit: Duration = comeBackLimit)
+        async throws(FleetRunError)
+    {
+        let deadline = EventLoop.now() + limit.nanoseconds
+        var pause: UInt64 = 10_000_000
+        var tries = 0
         var failure = ""
-        for _ in 0..<40 {
+        while true {
+            tries += 1
             do {
                 _ = try await server.start(listen: "127.0.0.1:\(port)")
                 return
             } catch {
                 failure = error.description
             }
-            await alarm.wait(until: EventLoop.now() + 50_000_000, on: loop)
+            let now = EventLoop.now()
+            guard now < deadline else { break }
+            await alarm.wait(until: min(deadline, now + pause), on: loop)
+            pause = min(pause * 2, 500_000_000)
         }
-        throw FleetRunError.embeddedCSMS("it could not listen again on 127.0.0.1:\(port) after its restart: \(failure)")
+        throw FleetRunError.restartFailed(
+            "it could not listen again on 127.0.0.1:\(port) within \(limit) (\(tries) tries): \(failure)")
     }
 
     /// The badges of the stations' drivers as a simulation's CSMS knows them: each station's pools of

@@ -28,13 +28,15 @@ public struct FleetRunError: Error, Sendable, CustomStringConvertible {
         case invalidConfiguration(String)
         case trace(path: String, reason: String)
         case embeddedCSMS(String)
+        case restartFailed(String)
         case metricsServer(String)
     }
 
     private let code: Code
     /// The report of a run that could not reach the CSMS: its attempts, counted by how they failed
-    /// (`connections.failed_by_reason`), for `--report`; or of a run that went to its end but could not
-    /// write its trace; `nil` for the other errors, where nothing ran.
+    /// (`connections.failed_by_reason`), for `--report`; of a run that went to its end but could not
+    /// write its trace; or of a run whose embedded CSMS could not come back after a restart, up to then
+    /// (marked interrupted); `nil` for the other errors, where nothing ran.
     public let report: RunReport?
 
     private init(_ code: Code, report: RunReport? = nil) {
@@ -61,6 +63,17 @@ public struct FleetRunError: Error, Sendable, CustomStringConvertible {
     /// The embedded CSMS could not start.
     static func embeddedCSMS(_ why: String) -> FleetRunError {
         FleetRunError(.embeddedCSMS(why))
+    }
+
+    /// The embedded CSMS could not listen again after a profile's `restartCSMS` took it down; the run
+    /// stopped there (``report`` is its report, once the runner has added it).
+    static func restartFailed(_ why: String) -> FleetRunError {
+        FleetRunError(.restartFailed(why))
+    }
+
+    /// The same error with the report of the run it ended.
+    func with(report: RunReport) -> FleetRunError {
+        FleetRunError(code, report: report)
     }
 
     /// The Prometheus endpoint could not start.
@@ -91,6 +104,8 @@ public struct FleetRunError: Error, Sendable, CustomStringConvertible {
             "cannot write the trace to \(path): \(reason)"
         case .embeddedCSMS(let why):
             "cannot start the embedded CSMS: \(why)"
+        case .restartFailed(let why):
+            "the embedded CSMS did not come back from its restart, and the run stopped there: \(why)"
         case .metricsServer(let why):
             "cannot serve metrics: \(why)"
         }

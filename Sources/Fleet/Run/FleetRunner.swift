@@ -58,7 +58,8 @@ public final class FleetRunner: Sendable {
     /// - Returns: the run's report, with the embedded CSMS's counters when it ran one.
     /// - Throws: ``FleetRunError``: ``FleetRunError/isCSMSUnreachable`` when no station could connect at
     ///   all within the connect timeout (with the reason, and the ``FleetRunError/report`` of the
-    ///   attempts), or a configuration, trace or server that cannot be used.
+    ///   attempts), an embedded CSMS that did not come back from a restart (with the report until then),
+    ///   or a configuration, trace or server that cannot be used.
     public func run(
         progress: @escaping @Sendable (FleetRunProgress) -> Void = { _ in }
     ) async throws(FleetRunError) -> RunReport {
@@ -106,6 +107,8 @@ public final class FleetRunner: Sendable {
         let connectTimeout = configuration.connectTimeout.nanoseconds
         var nextCollection = clock.startNanos + 1_000_000_000
         var nextHeapTrim = clock.startNanos + 60_000_000_000
+        // The embedded CSMS is down between a restart's two moments: a run that stops then stops without it.
+        var csmsIsDown = false
 
         while !stopRequested.load(ordering: .acquiring) {
             await pause(
@@ -137,18 +140,20 @@ public final class FleetRunner: Sendable {
                         $0.faultStruck("restartCSMS", occurrence: restart.event, plannedAt: restart.at, slots: $0.allSlots)
                     }
                     await embedded.goDown()
+                    csmsIsDown = true
                     Self.keepDowntime(of: restart, wentDownAt: EventLoop.now(), in: &restarts)
                 } else {
                     do {
                         try await embedded.comeBack(pausingOn: alarm, loop: group.loops[0])
+                        csmsIsDown = false
                     } catch {
                         // A run whose CSMS stays down measures nothing the profile asked for: it stops, and
                         // says why.
-                        await each(fleets) { $0.beginStopping() }
-                        _ = await finishRun(
+                        await each(fleets) { $0.beginStopping(linksMayReturn: false) }
+                        let report = await finishRun(
                             fleets, stationCount: stationCount, aggregator: &aggregator, clock: clock, client: client,
                             embedded: embedded, interrupted: true, progress: progress)
-                        throw error
+                        throw error.with(report: report)
                     }
                 }
             }
@@ -166,7 +171,9 @@ public final class FleetRunner: Sendable {
 
         // Stopped before its time: the report covers part of the run, and says so.
         let interrupted = stopRequested.load(ordering: .acquiring) && EventLoop.now() < end
-        await each(fleets) { $0.beginStopping() }
+        // Stations offline now come back to deliver their transaction messages, unless the CSMS is down.
+        let linksMayReturn = !csmsIsDown
+        await each(fleets) { $0.beginStopping(linksMayReturn: linksMayReturn) }
         await waitUntil(fleets, within: configuration.drainTimeout) { $0.unfinishedStations }
         return await finishRun(
             fleets, stationCount: stationCount, aggregator: &aggregator, clock: clock, client: client,

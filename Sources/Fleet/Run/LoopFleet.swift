@@ -357,7 +357,7 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
     // MARK: Connections
 
     func connect(_ slot: Int, now: HostInstant) {
-        guard !stopping, links[slot].channel == nil, !host.stations[slot].poweredOff else { return }
+        guard links[slot].channel == nil, host.mayLink(slot) else { return }
         if opening < maxOpening {
             open(slot)
         } else {
@@ -414,7 +414,7 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
         while opening < maxOpening, waitingHead < waiting.count {
             let slot = waiting[waitingHead]
             waitingHead += 1
-            if links[slot].channel == nil, !host.stations[slot].poweredOff, !stopping { open(slot) }
+            if links[slot].channel == nil, host.mayLink(slot) { open(slot) }
         }
         if waitingHead == waiting.count {
             waiting.removeAll(keepingCapacity: true)
@@ -486,12 +486,13 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
 
     // MARK: Ending the run
 
-    /// Stops the stations' lives: no more EVs, no more connections; EVs charging now leave, so that each
-    /// open transaction sends its StopTransaction.
-    func beginStopping() {
+    /// Stops the stations' lives: no more EVs, no more connections but those of stations that must
+    /// still deliver transaction messages; EVs charging now leave, so that each open transaction sends
+    /// its StopTransaction (see ``StationHost/beginStopping(now:linksMayReturn:)``).
+    /// - Parameter linksMayReturn: whether the CSMS may be reached while the run stops (false when the
+    ///   embedded CSMS is down for good).
+    func beginStopping(linksMayReturn: Bool = true) {
         recorder.recordStopping()
-        waiting.removeAll()
-        waitingHead = 0
         let now = EventLoop.now()
         advance(to: now)
         // The run's end is not part of the experiment: the network heals, so that the last messages go.
@@ -499,14 +500,17 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
             faults[slot] = nil
             applyLinkFaults(slot)
         }
-        host.beginStopping(now: instant(now))
+        host.beginStopping(now: instant(now), linksMayReturn: linksMayReturn)
     }
 
-    /// How many connected stations still have a transaction to stop or a CALL to send or to hear back about.
+    /// How many stations still have a transaction to stop or a CALL to send or to hear back about, linked
+    /// or on their way back.
     var unfinishedStations: Int { host.unfinishedStations }
 
-    /// Closes every link (with a close handshake where open), and counts them as closed by the run's end.
+    /// Closes every link (with a close handshake where open), and counts them as closed by the run's end;
+    /// no station opens one again.
     func closeAll() {
+        host.closeLinks()
         for slot in links.indices {
             guard let channel = links[slot].channel else { continue }
             links[slot].closing = .runEnd
@@ -519,9 +523,11 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
         links.reduce(0) { $0 + ($1.channel == nil ? 0 : 1) }
     }
 
-    /// The last figures of the loop, as the run ends: transactions still open count as lost.
+    /// The last figures of the loop, as the run ends: transactions still open count as lost, transaction
+    /// messages still held as unsent.
     func finish() -> LoopMetrics {
         host.recordOpenTransactionsLost()
+        host.recordUnsentTransactionMessages()
         for slot in links.indices {
             for timer in links[slot].timers { loop.cancelTimer(timer.id) }
             links[slot].timers.removeAll()

@@ -166,6 +166,7 @@ public enum ReportHTML {
             ("transactions lost", String(transactions.lost)),
             ("transaction messages lost", String(transactions.lostMessages.total)),
             ("duplicates sent (no answer to the first)", String(transactions.duplicatesSent)),
+            ("transaction messages unsent at the end", String(transactions.unsentAtEnd)),
             ("energy delivered", NumberText.fixed(Double(transactions.energyWh) / 1000, decimals: 1) + " kWh"),
             ("scheduler lag p50 / p99 / max",
              [report.schedulerLag.p50, report.schedulerLag.p99, report.schedulerLag.max]

@@ -37,6 +37,7 @@ public enum ReportJSON {
                 ("energy_wh", .integer(report.transactions.energyWh)),
                 ("lost_messages", lostMessages(report.transactions)),
                 ("duplicates_sent", .integer(report.transactions.duplicatesSent)),
+                ("unsent_at_end", .integer(report.transactions.unsentAtEnd)),
             ])),
             ("throughput", .object([
                 ("msgs_per_s", .rounded(report.sentPerSecond)),

@@ -59,6 +59,7 @@ public enum ReportJSONReader {
         // Reports from before lost messages and duplicates were counted do not have them.
         if let lost = try transactions.optional("lost_messages") { try lostMessages(lost, into: &report.transactions) }
         report.transactions.duplicatesSent = try transactions.optional("duplicates_sent")?.unsigned() ?? 0
+        report.transactions.unsentAtEnd = try transactions.optional("unsent_at_end")?.unsigned() ?? 0
         let throughput = try root["throughput"]
         report.sentPerSecond = try throughput["msgs_per_s"].number()
         report.answeredPerSecond = try throughput.optional("answered_per_s")?.number() ?? 0

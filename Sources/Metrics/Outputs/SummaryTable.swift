@@ -44,7 +44,8 @@ public enum SummaryTable {
         }
         lines += [
             "transactions  \(transactions.started) started, \(transactions.stopped) stopped, "
-                + "\(transactions.lost) lost, \(NumberText.fixed(Double(transactions.energyWh) / 1000, decimals: 1)) kWh",
+                + "\(transactions.lost) lost, \(NumberText.fixed(Double(transactions.energyWh) / 1000, decimals: 1)) kWh"
+                + (transactions.unsentAtEnd > 0 ? ", \(transactions.unsentAtEnd) messages unsent at the end" : ""),
             "throughput    \(NumberText.fixed(report.sentPerSecond, decimals: 1)) msgs/s "
                 + "(peak \(report.peakSentPerSecond)), scheduler lag p99 \(NumberText.millis(lag.p99)) ms",
             "process       \(NumberText.fixed(report.process.cpuSeconds, decimals: 2)) s CPU, "

@@ -306,6 +306,11 @@ public final class MetricsRecorder {
         transactions.lost &+= 1
     }
 
+    /// A station still holds `count` transaction messages unanswered as the run ends.
+    public func recordUnsentAtEnd(_ count: Int) {
+        transactions.unsentAtEnd &+= UInt64(count)
+    }
+
     /// A station gave up a transaction message: the CSMS will never receive it.
     public func recordMessageLost(_ record: LostMessageRecord) {
         transactions.addLost(record)

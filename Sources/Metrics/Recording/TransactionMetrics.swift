@@ -16,6 +16,10 @@ public struct TransactionMetrics: Sendable, Equatable {
     /// CALLs the stations sent again after their previous sending got no answer (a timeout, or the link
     /// dropped under it): the CSMS may have received each twice, under one message id.
     public var duplicatesSent: UInt64 = 0
+    /// Transaction messages the stations still held unanswered when the run ended (queued, waiting for a
+    /// retry, or in flight): their link did not come back within the stop's grace period, or their CSMS
+    /// was down. Not given up on, as ``lostMessages`` are, but not delivered either.
+    public var unsentAtEnd: UInt64 = 0
 
     /// How many lost messages the report names; the count goes on past it.
     public static let lostMessageListLimit = 100
@@ -34,6 +38,7 @@ public struct TransactionMetrics: Sendable, Equatable {
             lostMessageList = Array((lostMessageList + other.lostMessageList).sorted().prefix(Self.lostMessageListLimit))
         }
         duplicatesSent &+= other.duplicatesSent
+        unsentAtEnd &+= other.unsentAtEnd
     }
 
     /// Counts a lost message, and names it while the list has room.

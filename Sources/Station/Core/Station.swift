@@ -201,6 +201,19 @@ public struct Station: Sendable {
     /// How many CALLs wait to be sent (transaction messages kept while offline among them).
     public var queuedCalls: Int { queue.count }
 
+    /// How many transaction messages (StartTransaction, MeterValues, StopTransaction) the station holds
+    /// that the CSMS has not answered: queued, waiting for a retry, or in flight.
+    public var unansweredTransactionMessages: Int {
+        let inFlightOne = if case .queued(let call) = inFlight?.purpose, call.isTransactional { 1 } else { 0 }
+        return queue.reduce(inFlightOne) { $0 + ($1.isTransactional ? 1 : 0) }
+    }
+
+    /// Whether the station waits for its next try to connect (``StationTimer/reconnect``).
+    public var awaitsReconnection: Bool { link == .disconnected }
+
+    /// Whether the station is off: not powered on yet, or rebooting until ``StationTimer/bootCompleted``.
+    public var isOff: Bool { link == .off }
+
     /// When the oldest transaction message waiting to be sent was produced, on the runner's clock (the
     /// `now` it was handled at); nil when none waits. Its age is how long the CSMS has not known it.
     public var oldestQueuedAt: Int64? {

@@ -510,10 +510,14 @@ private func capacitySearch(
         // while eight builds loaded the machine (load 27, 37 s); a machine that leaves it less makes the fleet
         // name itself the limit (exit 5), which is right, and then this test is cancelled, saying so, as it
         // is when the CSMS itself cannot answer 2,000 a second here: the 400/s test above checks the search on
-        // any machine.
+        // any machine. Past the knee a station's heartbeat waits its turn behind every other's, N / 2,000 s
+        // and more from when it was due: the median crosses 100 ms just past 200 stations and 150 ms only
+        // near 230, where a loaded machine's noise (a starved fleet offers a little less than asked) moved
+        // the first failing size past the 240 allowed (225 passed at 141 ms, 243 failed): the SLO sits
+        // where the knee is.
         let run = try await capacitySearch(
             csms: ["--heartbeat-interval", "10", "--service-rate", "2000/s"],
-            ["--speed", "100", "--step", "75", "--max-stations", "300", "--slo", "p50(*) < 150ms"] + Self.knee)
+            ["--speed", "100", "--step", "75", "--max-stations", "300", "--slo", "p50(*) < 100ms"] + Self.knee)
         if run.outcome.status == 5 {
             try Test.cancel(
                 "the fleet could not pace 2,000 calls a second on this machine and said so: \(run.outcome.stdout)")
@@ -527,6 +531,20 @@ private func capacitySearch(
         if served < 2_000 * 0.9 {
             try Test.cancel(
                 "the CSMS answered at most \(Int(served)) calls a second on this machine: \(run.outcome.stdout)")
+        }
+        // A step well below the knee (160 stations ask 1,600 calls a second) that failed while the machine
+        // starved the pair failed for the machine: the CSMS, or the fleet, could not carry a rate the CSMS
+        // serves on a machine with a core for it (it answered a tenth less than asked, or the fleet's own
+        // loops lagged a tenth of the latency SLO, which the latencies then include).
+        let starved = failing.filter { step in
+            let stations = step["stations"] as? Int ?? .max
+            let asked = Double(stations) * 10
+            let health = step["fleet_health"] as? [String: Any]
+            return stations < 160
+                && ((step["msgs_per_s"] as? Double ?? 0) < asked * 0.9 || (health?["lag_p50_ms"] as? Double ?? 0) > 10)
+        }
+        if let first = starved.first {
+            try Test.cancel("the machine starved a step below the knee: \(first); \(run.outcome.stdout)")
         }
         #expect(Double(failed - passed) <= 0.1 * Double(passed), "\(run.outcome.stdout)")
         #expect(passed >= 160 && failed <= 240, "\(run.outcome.stdout)")

@@ -107,3 +107,48 @@ private func unusedPort() throws -> Int {
     #expect(outcome.stderr.contains("Heartbeat"))
     #expect(!outcome.stderr.contains("running "))
 }
+
+/// A loopback socket that listens but never accepts: the kernel completes each TCP handshake, and no
+/// WebSocket upgrade is ever answered.
+private func silentListener() throws -> (fd: Int32, port: Int) {
+    let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    try withUnsafeMutablePointer(to: &address) { pointer in
+        try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+            guard bind(fd, raw, length) == 0, getsockname(fd, raw, &length) == 0, listen(fd, 64) == 0 else {
+                close(fd)
+                throw POSIXError(.EADDRINUSE)
+            }
+        }
+    }
+    return (fd, Int(UInt16(bigEndian: address.sin_port)))
+}
+
+@Test func aCSMSThatNeverAnswersTheUpgradeFailsEachAttemptAfterTheConnectTimeoutAndExitsThree() async throws {
+    let listener = try silentListener()
+    defer { close(listener.fd) }
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // Nine times the timeout: with the default (10 s) the run would end before any attempt failed.
+    let outcome = try await FleetProcess.run([
+        "run", "--csms", "ws://127.0.0.1:\(listener.port)/ocpp", "--profile", "smoke", "--stations", "2",
+        "--duration", "9s", "--connect-timeout", "1s", "--report", folder.path, "--quiet",
+    ])
+    #expect(outcome.status == 3, "\(outcome.stderr)")
+    #expect(outcome.stderr.contains("error: could not reach the CSMS: "))
+    #expect(outcome.stderr.contains("timed out"))
+    let data = try Data(contentsOf: folder.appendingPathComponent("report.json"))
+    let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let failed = try #require((report["connections"] as? [String: Any])?["failed_by_reason"] as? [String: Any])
+    #expect(failed["timeout"] as? Int ?? 0 > 0)
+}
+
+@Test func aConnectTimeoutThatIsNoDurationIsBadUsage() async throws {
+    let outcome = try await FleetProcess.run(["run", "--connect-timeout", "0s", "--duration", "5s"])
+    #expect(outcome.status == 2)
+    #expect(outcome.stderr.contains("--connect-timeout must be longer than zero and at most 1h"))
+    #expect(!outcome.stderr.contains("running "))
+}

@@ -31,6 +31,23 @@ private func runOptions(_ tokens: [String]) throws(UsageError) -> RunOptions {
     #expect(throws: UsageError.self) { try runOptions(["--ping-interval", "0s"]) }
 }
 
+@Test func aConnectionMayTakeTenSecondsToOpenUnlessAnotherTimeoutIsGiven() throws {
+    let profile = try #require(BuiltInProfile.named("idle")).load()
+    #expect(try runOptions([]).runConfiguration(profile: profile).connectTimeout == .seconds(10))
+    let options = try runOptions(["--connect-timeout", "45s"])
+    #expect(options.runConfiguration(profile: profile).connectTimeout == .seconds(45))
+}
+
+@Test func aConnectTimeoutOfZeroOrBeyondAnHourIsRefusedWithTheReason() {
+    for bad in ["0s", "0", "2h"] {
+        let error = #expect(throws: UsageError.self) { try runOptions(["--connect-timeout", bad]) }
+        #expect(error?.message == "--connect-timeout must be longer than zero and at most 1h", "\(bad)")
+    }
+    let unreadable = #expect(throws: UsageError.self) { try runOptions(["--connect-timeout", "soon"]) }
+    #expect(unreadable?.message.contains("--connect-timeout") == true)
+    #expect(unreadable?.message.contains("a duration such as 90s") == true)
+}
+
 @Test func aProfileIsABuiltInNameOrAFile() throws {
     #expect(try runOptions(["--profile", "smoke"]).profile.description == "smoke")
     let file = packageRoot.appendingPathComponent("Profiles/idle.json").path

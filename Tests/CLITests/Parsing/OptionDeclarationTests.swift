@@ -37,7 +37,7 @@ func everyCommandReadsOnlyOptionsItDeclaresAndEveryDefaultTextReads(command: Str
 @Test func theOptionsRunAndCapacityShareParseAlikeInBoth() throws {
     let shared = [
         "--csms", "wss://127.0.0.1:9/ocpp", "--profile", "smoke", "--speed", "30", "--seed", "7",
-        "--password", "s3cret", "--ping-interval", "30s", "--insecure", "--ramp", "100/s", "--report", "out",
+        "--password", "s3cret", "--ping-interval", "30s", "--connect-timeout", "20s", "--insecure", "--ramp", "100/s", "--report", "out",
         "--slo", "errors < 1%", "--quiet",
     ]
     let run = try RunOptions(ParsedArguments(shared, for: RunCommand.configuration))

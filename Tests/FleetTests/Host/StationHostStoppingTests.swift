@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 import OCPP
 import Station
 import Testing
@@ -6,7 +7,8 @@ import Testing
 @testable import Fleet
 
 /// How a host ends its stations' transactions as the run stops: every transaction the CSMS hears of is
-/// stopped, also one that starts after the stop began because an answer was still on its way.
+/// stopped, also one that starts after the stop began because an answer was still on its way, and a
+/// station offline at the stop comes back to deliver what it holds, unless its CSMS is down.
 @Suite struct StationHostStoppingTests {
     /// A backend whose one station is linked to a CSMS played by the test: it keeps what the station sends,
     /// and the test hands the answers back through the host, one at a time, as a loop would.
@@ -22,6 +24,10 @@ import Testing
         var unanswered: [OutgoingMessage] = []
         /// Milliseconds since the test began.
         var clock: Int64 = 0
+        /// How many links the station asked for since the test's setup.
+        var connects = 0
+        /// The timers the host cancelled, in order.
+        var cancelled: [HostTimer] = []
 
         /// The next instant, a millisecond later: 2026-01-05T08:00:00Z and on, on the station's clock.
         func tick() -> HostInstant {
@@ -39,8 +45,8 @@ import Testing
         }
 
         func arm(_ timer: HostTimer, slot: Int, at: Int64, wallFrom now: HostInstant?) {}
-        func cancel(_ timer: HostTimer, slot: Int) {}
-        func connect(_ slot: Int, now: HostInstant) {}
+        func cancel(_ timer: HostTimer, slot: Int) { cancelled.append(timer) }
+        func connect(_ slot: Int, now: HostInstant) { connects += 1 }
         func close(_ slot: Int, now: HostInstant) { linked = false }
         func drop(_ slot: Int, how: LinkCut, now: HostInstant) {}
         func beginLinkFault(_ fault: LinkFault, slot: Int, now: HostInstant) {}
@@ -65,6 +71,8 @@ import Testing
         backend.linked = true
         host.linkOpened(0, now: backend.tick())
         answerAll()
+        // The link of the power-on is not one the tests ask about.
+        backend.connects = 0
     }
 
     /// Answers the oldest CALL not answered yet as a CSMS that accepts everything would.
@@ -138,5 +146,127 @@ import Testing
         let frame = try #require(try JSONSerialization.jsonObject(with: Data(stops[0].bytes)) as? [Any])
         #expect((frame.last as? [String: Any])?["transactionId"] as? Int == 4242)
         #expect(host.unfinishedStations == 0)
+    }
+
+    // MARK: Offline at the stop
+
+    /// An EV charging on connector 1, its transaction accepted by the CSMS.
+    func charge() throws {
+        deliver(.evPlugged(connectorId: 1, ev: .typical))
+        deliver(.badgePresented(connectorId: 1, idTag: "BADGE1"))
+        answerAll()
+        try #require(host.stations[0].station.transactionId(on: 1) == 4242)
+    }
+
+    /// The link goes away under the station, as when the CSMS restarts.
+    func loseLink() {
+        backend.linked = false
+        host.linkLost(0, now: backend.tick())
+    }
+
+    /// The link the station asked for opens; what it sends then is answered.
+    func openLink() {
+        backend.linked = true
+        host.linkOpened(0, now: backend.tick())
+        answerAll()
+    }
+
+    /// The transaction messages the station still holds as the run ends, as the report counts them.
+    func unsentAtEnd() -> UInt64 {
+        host.recordUnsentTransactionMessages()
+        return host.recorder.collectFinal().transactions.unsentAtEnd
+    }
+
+    @Test func aStationOfflineAtTheStopReconnectsAtOnceAndDeliversItsStopTransaction() throws {
+        try charge()
+        loseLink()
+        let stopsBefore = backend.sent(.stopTransaction).count
+
+        host.beginStopping(now: backend.tick())
+        // Not after its reconnection wait: now, that wait cancelled.
+        #expect(backend.connects == 1)
+        #expect(backend.cancelled.contains(HostTimer(.reconnect)))
+        #expect(host.unfinishedStations == 1)
+        openLink()
+
+        let stops = backend.sent(.stopTransaction)
+        #expect(stopsBefore == 0 && stops.count == 1)
+        let frame = try #require(try JSONSerialization.jsonObject(with: Data(stops[0].bytes)) as? [Any])
+        #expect((frame.last as? [String: Any])?["transactionId"] as? Int == 4242)
+        #expect(host.unfinishedStations == 0)
+        #expect(unsentAtEnd() == 0)
+    }
+
+    @Test func aStationRebootingAtTheStopEndsItsRebootBootsAndDeliversItsStopTransaction() throws {
+        try charge()
+        // A power cut: the transaction stops (PowerLoss), the link closes, the station reboots.
+        deliver(.powerCycle)
+        #expect(!backend.linked)
+        let bootsBefore = backend.sent(.bootNotification).count
+
+        host.beginStopping(now: backend.tick())
+        #expect(backend.connects == 1)
+        #expect(backend.cancelled.contains(HostTimer(.bootCompleted)))
+        openLink()
+
+        #expect(backend.sent(.bootNotification).count == bootsBefore + 1)
+        #expect(backend.sent(.stopTransaction).count == 1)
+        #expect(host.unfinishedStations == 0)
+        #expect(unsentAtEnd() == 0)
+    }
+
+    @Test func aStationWhoseReconnectionFailsDuringTheStopTriesAgainWhenItsWaitIsOver() throws {
+        try charge()
+        loseLink()
+        host.beginStopping(now: backend.tick())
+        // The attempt fails: the station waits its reconnection interval, and still counts as unfinished.
+        loseLink()
+        #expect(host.unfinishedStations == 1)
+
+        host.timerFired(HostTimer(.reconnect), slot: 0, due: 0, now: backend.tick())
+        #expect(backend.connects == 2)
+        openLink()
+        #expect(backend.sent(.stopTransaction).count == 1)
+        #expect(host.unfinishedStations == 0)
+    }
+
+    @Test func onceTheRunClosesEveryLinkAStationStillHoldingMessagesDoesNotReconnect() throws {
+        try charge()
+        loseLink()
+        host.beginStopping(now: backend.tick())
+        // The grace period ends before its link opened: the run closes every link, its attempt too.
+        host.closeLinks()
+        loseLink()
+
+        host.timerFired(HostTimer(.reconnect), slot: 0, due: 0, now: backend.tick())
+        #expect(backend.connects == 1)
+        #expect(host.unfinishedStations == 0)
+        #expect(unsentAtEnd() == 1)
+    }
+
+    @Test func withTheCSMSDownAnOfflineStationStaysOfflineAndWhatItHoldsIsCountedUnsent() throws {
+        try charge()
+        loseLink()
+
+        host.beginStopping(now: backend.tick(), linksMayReturn: false)
+        host.timerFired(HostTimer(.reconnect), slot: 0, due: 0, now: backend.tick())
+
+        #expect(backend.connects == 0)
+        #expect(host.unfinishedStations == 0)
+        #expect(backend.sent(.stopTransaction).isEmpty)
+        // Its StopTransaction, and no transaction left open: the EV left, the station knows it stopped.
+        #expect(unsentAtEnd() == 1)
+        #expect(!host.stations[0].station.hasTransaction(on: 1))
+    }
+
+    @Test func aStationOfflineWithNothingToDeliverDoesNotReconnectWhileTheRunStops() {
+        loseLink()
+
+        host.beginStopping(now: backend.tick())
+        host.timerFired(HostTimer(.reconnect), slot: 0, due: 0, now: backend.tick())
+
+        #expect(backend.connects == 0)
+        #expect(host.unfinishedStations == 0)
+        #expect(unsentAtEnd() == 0)
     }
 }

@@ -83,7 +83,10 @@ def link_handler(station_class, on_link=None):
 
 async def serve_until_stdin_closes(handler, port=0, **options):
     """Listens on 127.0.0.1:`port` (0: one the system chooses) with `handler` for each link, prints
-    `PORT <n>`, and returns, the server closed, once stdin closes."""
+    `PORT <n>`, and returns, the server closed, once stdin closes. It sends no keepalive pings unless
+    `options` ask for them: a Python process starved by a loaded machine reads its pongs late and would
+    close links the tests count on (ledger_csms.py and wave_csms.py serve without them too)."""
+    options.setdefault("ping_interval", None)
     server = await websockets.serve(handler, "127.0.0.1", port, subprotocols=["ocpp1.6"], **options)
     print(f"PORT {server.sockets[0].getsockname()[1]}", flush=True)
     await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)

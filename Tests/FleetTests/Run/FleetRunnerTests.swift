@@ -8,10 +8,34 @@ import TestSupport
 
 @Suite("Fleet runner over loopback sockets", .serialized)
 struct FleetRunnerTests {
+    /// The run fixtures' fleet against the Python CSMS, with the patience a starved Python process needs:
+    /// a minute for an opening handshake (it has taken more than 10 s on a loaded machine) and for the
+    /// last answers as the run stops (the run waits only as long as they take).
+    static func configuration(url: String, stations: Int = 4, seconds: Int) throws -> FleetRunConfiguration {
+        var configuration = try RunFixtures.configuration(url: url, stations: stations, seconds: seconds)
+        configuration.connectTimeout = .seconds(60)
+        configuration.drainTimeout = .seconds(60)
+        return configuration
+    }
+
+    /// Runs `configuration` until `done` says the figures so far hold what the test waits for; its
+    /// duration only bounds the wait.
+    static func run(
+        _ configuration: FleetRunConfiguration, until done: @escaping @Sendable (MetricsSnapshot) -> Bool
+    ) async throws -> RunReport {
+        let runner = FleetRunner(configuration: configuration)
+        return try await runner.run { progress in
+            if done(progress.snapshot) { runner.stop() }
+        }
+    }
+
     @Test("every call the fleet counts as answered, the independent CSMS counts as received")
     func countsAgreeWithPythonCSMS() async throws {
         let csms = try await offThePool { try PythonCSMS() }
-        let report = try await FleetRunner(configuration: try RunFixtures.configuration(url: csms.url)).run()
+        // Until every station has booted and heartbeats were answered, however long a busy machine takes.
+        let report = try await Self.run(try Self.configuration(url: csms.url, seconds: 240)) { snapshot in
+            snapshot.actions["BootNotification"]?.answered ?? 0 >= 4 && snapshot.actions["Heartbeat"]?.answered ?? 0 > 0
+        }
         let counts = try await csms.stop()
 
         #expect(counts.violations == 0)
@@ -34,10 +58,14 @@ struct FleetRunnerTests {
         let csms = try await offThePool { try PythonCSMS() }
         var configuration = FleetRunConfiguration(profile: try Profile.load(file: packageRootPath("Profiles/smoke.json")))
         configuration.csmsURL = csms.url
-        configuration.duration = .seconds(4)
+        configuration.duration = .seconds(240)
         configuration.loops = 2
-        configuration.drainTimeout = .seconds(20)
-        let report = try await FleetRunner(configuration: configuration).run()
+        configuration.connectTimeout = .seconds(60)
+        configuration.drainTimeout = .seconds(60)
+        // Until ten stations have booted and links dropped came back, however long a busy machine takes.
+        let report = try await Self.run(configuration) { snapshot in
+            snapshot.actions["BootNotification"]?.answered ?? 0 >= 10 && snapshot.connections.reconnects > 0
+        }
         let counts = try await csms.stop()
 
         #expect(counts.violations == 0)
@@ -50,7 +78,8 @@ struct FleetRunnerTests {
     @Test("a run that ends with EVs still charging stops their transactions before closing the links")
     func endOfRunStopsTransactions() async throws {
         let csms = try await offThePool { try PythonCSMS() }
-        let report = try await FleetRunner(configuration: try RunFixtures.configuration(url: csms.url)).run()
+        // The run ends on time: 20 s, where the drivers badge a second in (the EVs stay ten hours).
+        let report = try await FleetRunner(configuration: try Self.configuration(url: csms.url, seconds: 20)).run()
         let counts = try await csms.stop()
 
         // Four two-point stations, an EV on each point (its driver's badge may time out on a busy machine).
@@ -64,13 +93,12 @@ struct FleetRunnerTests {
     @Test("stop() mid-run leaves a complete report with the open transactions stopped")
     func stopMidRun() async throws {
         let csms = try await offThePool { try PythonCSMS() }
-        let runner = FleetRunner(configuration: try RunFixtures.configuration(url: csms.url, seconds: 60))
-        let report = try await runner.run { progress in
-            if progress.snapshot.transactions.started > 0 { runner.stop() }
+        let report = try await Self.run(try Self.configuration(url: csms.url, seconds: 240)) { snapshot in
+            snapshot.transactions.started > 0
         }
         let counts = try await csms.stop()
 
-        #expect(report.run.durationSeconds < 60)
+        #expect(report.run.durationSeconds < 240)
         #expect(report.transactions.started > 0)
         #expect(report.transactions.stopped == report.transactions.started)
         #expect(UInt64(counts.received["StopTransaction"] ?? 0) == report.transactions.stopped)
@@ -115,10 +143,10 @@ struct FleetRunnerTests {
     func traceWithoutPassword() async throws {
         let secret = "s3cr3t-Pa55-\(UUID().uuidString.prefix(8))"
         let csms = try await offThePool { try PythonCSMS() }
-        var configuration = try RunFixtures.configuration(url: csms.url, stations: 2, seconds: 1)
+        var configuration = try Self.configuration(url: csms.url, stations: 2, seconds: 240)
         configuration.password = secret
         configuration.traceFile = RunFixtures.temporaryPath("trace.jsonl")
-        let report = try await FleetRunner(configuration: configuration).run()
+        let report = try await Self.run(configuration) { $0.actions["BootNotification"]?.answered ?? 0 >= 2 }
         let counts = try await csms.stop()
         defer { try? FileManager.default.removeItem(atPath: configuration.traceFile!) }
 

@@ -46,14 +46,17 @@ struct ReconnectionWaveTests {
         var configuration = FleetRunConfiguration(profile: try profile(reconnection: reconnection))
         configuration.csmsURL = "ws://127.0.0.1:\(csms.port)/ocpp"
         configuration.stations = stations
-        configuration.duration = .seconds(150)
+        // The test stops the run once the CSMS accepts again; the duration and the wait only bound it, and
+        // a loaded machine may take minutes to boot 200 stations against a starved Python CSMS.
+        configuration.duration = .seconds(600)
         configuration.speed = 1
         configuration.loops = 2
+        configuration.connectTimeout = .seconds(60)
         let runner = FleetRunner(configuration: configuration)
         let fleet = Task { try await runner.run() }
         var notOpened: (any Error)?
         do {
-            try await csms.waitForLine("OPEN", timeout: 120)
+            try await csms.waitForLine("OPEN", timeout: 480)
         } catch {
             notOpened = error
         }
@@ -85,12 +88,17 @@ struct ReconnectionWaveTests {
         return waves
     }
 
-    /// How far apart the stations made their n-th refused attempt, for the deepest n every station reached:
-    /// stations in step make it together.
+    /// How far apart the stations made their n-th refused attempt, for the deepest n that nine stations in
+    /// ten reached (among those that reached it): stations in step make it together. Not the deepest n
+    /// every station reached: one station starved by a loaded machine, an attempt short, would bring the
+    /// measure back to an early attempt, whose jitter is still small.
     static func spreadOfTheLastCommonAttempt(_ attempts: [(station: String, time: Double)]) -> Double {
         let byStation = Dictionary(grouping: attempts, by: \.station).values.map { $0.map(\.time).sorted() }
-        guard let deepest = byStation.map(\.count).min(), deepest > 0 else { return 0 }
-        let nth = byStation.map { $0[deepest - 1] }
+        let counts = byStation.map(\.count).sorted(by: >)
+        guard !counts.isEmpty else { return 0 }
+        let deepest = counts[(counts.count * 9 - 1) / 10]
+        guard deepest > 0 else { return 0 }
+        let nth = byStation.filter { $0.count >= deepest }.map { $0[deepest - 1] }
         return (nth.max() ?? 0) - (nth.min() ?? 0)
     }
 

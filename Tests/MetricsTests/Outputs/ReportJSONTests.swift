@@ -36,7 +36,7 @@ import Testing
         let latency = try #require(heartbeat["latency_ms"] as? [String: Any])
         #expect(Set(["p50", "p90", "p99", "p999", "max"]).isSubset(of: latency.keys))
         let transactions = try #require(json["transactions"] as? [String: Any])
-        #expect(Set(transactions.keys) == ["started", "stopped", "lost", "energy_wh", "lost_messages", "duplicates_sent"])
+        #expect(Set(transactions.keys) == ["started", "stopped", "lost", "energy_wh", "lost_messages", "duplicates_sent", "unsent_at_end"])
         let throughput = try #require(json["throughput"] as? [String: Any])
         #expect(throughput["msgs_per_s"] is NSNumber)
         let lag = try #require((json["scheduler"] as? [String: Any])?["lag_ms"] as? [String: Any])
