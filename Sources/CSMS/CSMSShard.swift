@@ -29,11 +29,12 @@ final class CSMSShard: WebSocketHandler, TimerOwner, @unchecked Sendable {
     /// Every shard of the server, this one included, in core order: where a transaction started on
     /// another loop is stopped.
     private let siblings: CSMSShardList
+    // The state touched for every CALL is unchecked for exclusivity: confined to the loop, accessed briefly.
     /// Open channels by station slot; a channel's `tag` holds its station's handle.
-    private var channels: [WebSocketChannel?] = []
-    private var effects: [CSMSEffect] = []
+    @exclusivity(unchecked) private var channels: [WebSocketChannel?] = []
+    @exclusivity(unchecked) private var effects: [CSMSEffect] = []
     /// Where the core writes the answer to the CALL being handled; reused from CALL to CALL.
-    private var answer: [UInt8] = []
+    @exclusivity(unchecked) private var answer: [UInt8] = []
     /// Answers waiting for their due time, oldest first: every answer waits the same delay, so the
     /// queue is in due order and one timer, on its head, serves it.
     private var delayed: [DelayedSend] = []
