@@ -1,6 +1,7 @@
 // bench-csms: what the embedded CSMS core costs per station message (parse, decode, answer, encode),
 // with 10,000 stations connected, to show it is small beside the fleet's own cost per round trip.
-// `swift build -c release --product bench-csms && .build/release/bench-csms [runs]`.
+// `swift build -c release --product bench-csms && .build/release/bench-csms [runs]`; `bench-csms serve
+// [rounds] [links]` runs the CSMS behind its WebSocket server over loopback instead (ServerBench.swift).
 import CSMS
 import Foundation
 import OCPP
@@ -61,6 +62,17 @@ let messages: [(String, [UInt8])] = [
         firmwareVersion: "1.2.3")))),
 ]
 
+if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "serve" {
+    let arguments = CommandLine.arguments.dropFirst(2).compactMap { Int($0) }
+    let calls = ["Heartbeat", "StatusNotification", "MeterValues (3 samples)", "Authorize"].map { name in
+        messages.first { $0.0 == name }!.1
+    }
+    try ServerBench.run(
+        rounds: arguments.first ?? 200, links: arguments.dropFirst().first ?? 200, calls: calls,
+        boot: messages.first { $0.0 == "BootNotification" }!.1)
+    exit(0)
+}
+
 let runs = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 5 : 5
 let stationCount = 10_000
 var effects: [CSMSEffect] = []
@@ -100,8 +112,10 @@ let stations = (0..<stationCount).map { csms.connect(stationID: "GU\($0)", now: 
 effects.removeAll(keepingCapacity: true)
 
 print("CSMS core, \(stationCount) stations connected, median of \(runs) runs (thread CPU time)")
-print("| message                  |   answers/s | ns/answer |")
-print("|--------------------------|-------------|-----------|")
+print("(in place: the frame read where it lies and answered into a reused buffer, as the server does)")
+print("| message                  |   answers/s | ns/answer | in place ns/answer |")
+print("|--------------------------|-------------|-----------|--------------------|")
+var answer: [UInt8] = []
 for (name, bytes) in messages {
     var next = 0
     var answered = 0
@@ -112,5 +126,16 @@ for (name, bytes) in messages {
         next = next == stationCount - 1 ? 0 : next + 1
     }
     precondition(answered > 0, "no answer to \(name)")
-    print("| \(name.padding(toLength: 24, withPad: " ", startingAt: 0)) | \(String(format: "%11.0f", rate)) | \(String(format: "%9.0f", 1e9 / rate)) |")
+    answered = 0
+    let inPlace = medianRate(runs: runs) {
+        answer.removeAll(keepingCapacity: true)
+        let due = bytes.withUnsafeBytes { text in
+            csms.receive(text, from: stations[next], now: now, answeringInto: &answer, effects: &effects)
+        }
+        answered &+= due == nil ? 0 : 1
+        effects.removeAll(keepingCapacity: true)
+        next = next == stationCount - 1 ? 0 : next + 1
+    }
+    precondition(answered > 0, "no answer to \(name) in place")
+    print("| \(name.padding(toLength: 24, withPad: " ", startingAt: 0)) | \(String(format: "%11.0f", rate)) | \(String(format: "%9.0f", 1e9 / rate)) | \(String(format: "%18.0f", 1e9 / inPlace)) |")
 }

@@ -29,9 +29,12 @@ final class CSMSShard: WebSocketHandler, TimerOwner, @unchecked Sendable {
     /// Every shard of the server, this one included, in core order: where a transaction started on
     /// another loop is stopped.
     private let siblings: CSMSShardList
+    // The state touched for every CALL is unchecked for exclusivity: confined to the loop, accessed briefly.
     /// Open channels by station slot; a channel's `tag` holds its station's handle.
-    private var channels: [WebSocketChannel?] = []
-    private var effects: [CSMSEffect] = []
+    @exclusivity(unchecked) private var channels: [WebSocketChannel?] = []
+    @exclusivity(unchecked) private var effects: [CSMSEffect] = []
+    /// Where the core writes the answer to the CALL being handled; reused from CALL to CALL.
+    @exclusivity(unchecked) private var answer: [UInt8] = []
     /// Answers waiting for their due time, oldest first: every answer waits the same delay, so the
     /// queue is in due order and one timer, on its head, serves it.
     private var delayed: [DelayedSend] = []
@@ -74,9 +77,18 @@ final class CSMSShard: WebSocketHandler, TimerOwner, @unchecked Sendable {
     func webSocket(_ channel: WebSocketChannel, received text: UnsafeRawBufferPointer) {
         let now = SystemClock.wallMilliseconds()
         let station = Self.station(channel.tag)
-        let bytes = [UInt8](text)
-        core.withLock { $0.receive(bytes, from: station, now: now, into: &effects) }
-        perform(now: now)
+        answer.removeAll(keepingCapacity: true)
+        let due = core.withLock {
+            $0.receive(text, from: station, now: now, answeringInto: &answer, effects: &effects)
+        }
+        // Most CALLs leave nothing else to do.
+        if !effects.isEmpty { perform(now: now) }
+        guard let due else { return }
+        if due <= now {
+            answer.withUnsafeBytes { _ = channel.send(text: $0) }
+        } else {
+            delay(answer, to: station, due: due, now: now)
+        }
     }
 
     func webSocketClosed(_ channel: WebSocketChannel, reason: WebSocketCloseReason) {
@@ -146,8 +158,7 @@ final class CSMSShard: WebSocketHandler, TimerOwner, @unchecked Sendable {
                 if due <= now {
                     send(frame, to: station)
                 } else {
-                    delayed.append(DelayedSend(station: station, frame: frame, due: due))
-                    armDelayTimer(now: now)
+                    delay(frame, to: station, due: due, now: now)
                 }
             case .close(let station):
                 let index = Int(station.index)
@@ -165,6 +176,11 @@ final class CSMSShard: WebSocketHandler, TimerOwner, @unchecked Sendable {
         }
         effects.removeAll(keepingCapacity: true)
         armCommandTimer(now: now)
+    }
+
+    private func delay(_ frame: [UInt8], to station: StationHandle, due: Int64, now: Int64) {
+        delayed.append(DelayedSend(station: station, frame: frame, due: due))
+        armDelayTimer(now: now)
     }
 
     private func send(_ frame: [UInt8], to station: StationHandle) {

@@ -131,17 +131,61 @@ public struct CentralSystem: Sendable {
     public mutating func receive(
         _ bytes: [UInt8], from station: StationHandle, now: Int64, into effects: inout [CSMSEffect]
     ) {
-        guard session(station) != nil else { return }
-        let frame: OCPPFrame
-        do {
-            frame = try OCPPFrame(parsing: bytes)
-        } catch {
-            refuse(bytes, error, from: station, now: now, into: &effects)
-            return
+        var frame: [UInt8] = []
+        frame.reserveCapacity(160)
+        let due = bytes.withUnsafeBytes { text in
+            receive(text, from: station, now: now, answeringInto: &frame, effects: &effects)
         }
+        if let due { effects.append(.send(station, frame: frame, at: due)) }
+    }
+
+    /// A station sent a text frame, read where it lies (a socket's read buffer): as the `receive` of a
+    /// frame's bytes, but the CALLRESULT answering a CALL is appended to
+    /// `answer` rather than given as a ``CSMSEffect/send(_:frame:at:)``, so that a server answering
+    /// thousands of CALLs a second copies no frame and makes no array for each. What the core does besides
+    /// (CALLERRORs, commands, transactions of another core) goes into `effects`, as it happened before the
+    /// answer.
+    /// - Returns: when the answer appended to `answer` is due, or `nil` when none was.
+    public mutating func receive(
+        _ text: UnsafeRawBufferPointer, from station: StationHandle, now: Int64, answeringInto answer: inout [UInt8],
+        effects: inout [CSMSEffect]
+    ) -> Int64? {
+        guard isConnected(station) else { return nil }
+        let frame: OCPPFrame.Borrowed
+        do {
+            frame = try OCPPFrame.Borrowed(parsing: text)
+        } catch {
+            refuse(text, error, from: station, now: now, into: &effects)
+            return nil
+        }
+        guard case .call(let action) = frame.kind else {
+            // An answer to one of our commands: rare, and kept as a frame of its own.
+            completeCommand(station, answeredBy: frame.frame, now: now, into: &effects)
+            return nil
+        }
+        counters.received[action, default: 0] += 1
+        let due = answerTime(now)
+        let request: StationRequest
+        do {
+            request = try StationRequest(frame)
+        } catch {
+            sendCallError(frame.messageId, error.code, error.description, to: station, at: due, into: &effects)
+            return nil
+        }
+        guard let response = respond(to: request, messageId: frame.messageId, from: station, now: now, due: due,
+                                     into: &effects)
+        else { return nil }
+        response.encodeCallResult(answering: frame, into: &answer)
+        return due
+    }
+
+    /// Completes the pending command that a CALLRESULT or CALLERROR answers.
+    private mutating func completeCommand(
+        _ station: StationHandle, answeredBy frame: OCPPFrame, now: Int64, into effects: inout [CSMSEffect]
+    ) {
         switch frame {
-        case .call(let call):
-            answer(call, from: station, now: now, into: &effects)
+        case .call:
+            break
         case .callResult(let result):
             guard let action = pendingAction(station, result.messageId) else { return }
             let outcome: CommandOutcome
@@ -159,27 +203,6 @@ public struct CentralSystem: Sendable {
         }
     }
 
-    private mutating func answer(
-        _ call: OCPPFrame.Call, from station: StationHandle, now: Int64, into effects: inout [CSMSEffect]
-    ) {
-        counters.received[call.action, default: 0] += 1
-        let due = answerTime(now)
-        let request: StationRequest
-        do {
-            request = try StationRequest(call)
-        } catch {
-            sendCallError(call.messageId, error.code, error.description, to: station, at: due, into: &effects)
-            return
-        }
-        guard let response = respond(to: request, messageId: call.messageId, from: station, now: now, due: due,
-                                     into: &effects)
-        else { return }
-        var frame: [UInt8] = []
-        frame.reserveCapacity(160)
-        response.encodeCallResult(messageId: call.messageId, into: &frame)
-        effects.append(.send(station, frame: frame, at: due))
-    }
-
     /// A station in the same process sent a CALL, as its typed request: the core answers exactly as it
     /// answers the CALL's JSON in ``receive(_:from:now:into:)``, and gives its CALLRESULT as a typed value
     /// rather than as a ``CSMSEffect/send(_:frame:at:)``.
@@ -189,7 +212,7 @@ public struct CentralSystem: Sendable {
         _ request: StationRequest, messageId: String, from station: StationHandle, now: Int64,
         into effects: inout [CSMSEffect]
     ) -> (response: StationResponse, at: Int64)? {
-        guard session(station) != nil else { return nil }
+        guard isConnected(station) else { return nil }
         counters.received[request.action, default: 0] += 1
         let due = now + configuration.answerDelay
         guard let response = respond(to: request, messageId: messageId, from: station, now: now, due: due,
@@ -200,15 +223,15 @@ public struct CentralSystem: Sendable {
 
     /// The answer to a decoded request, unless a fault replaces it (a CALLERROR in `effects`, or silence).
     private mutating func respond(
-        to request: StationRequest, messageId: String, from station: StationHandle, now: Int64, due: Int64,
-        into effects: inout [CSMSEffect]
+        to request: StationRequest, messageId: @autoclosure () -> String, from station: StationHandle, now: Int64,
+        due: Int64, into effects: inout [CSMSEffect]
     ) -> StationResponse? {
         if faultsEnabled {
             let draw = slots[Int(station.index)].session!.dice.next()
             let faults = configuration.faults
             if draw < faults.internalErrorShare {
                 counters.internalErrorFaults += 1
-                sendCallError(messageId, .internalError, "fault injected by the embedded CSMS", to: station,
+                sendCallError(messageId(), .internalError, "fault injected by the embedded CSMS", to: station,
                               at: due, into: &effects)
                 return nil
             }
@@ -270,7 +293,7 @@ public struct CentralSystem: Sendable {
     /// Answers a frame that could not be parsed, when it was a CALL: with its message id when it could be
     /// read, else with `-1`, the id OCPP 2.0.1 prescribes for that case (OCPP-J 1.6 is silent).
     private mutating func refuse(
-        _ bytes: [UInt8], _ error: OCPPError, from station: StationHandle, now: Int64,
+        _ bytes: UnsafeRawBufferPointer, _ error: OCPPError, from station: StationHandle, now: Int64,
         into effects: inout [CSMSEffect]
     ) {
         let type = Self.messageTypeId(bytes)
@@ -295,7 +318,7 @@ public struct CentralSystem: Sendable {
     }
 
     /// The MessageTypeId digit the frame starts with (`[2,`…), if it starts like a frame.
-    private static func messageTypeId(_ bytes: [UInt8]) -> Int? {
+    private static func messageTypeId(_ bytes: UnsafeRawBufferPointer) -> Int? {
         var position = 0
         func skipWhitespace() {
             while position < bytes.count, [0x20, 0x09, 0x0a, 0x0d].contains(bytes[position]) { position += 1 }
@@ -478,6 +501,12 @@ public struct CentralSystem: Sendable {
         let station: StationHandle
         let messageId: String
         let at: Int64
+    }
+
+    /// Whether the handle is the station's current link, without copying its session out.
+    private func isConnected(_ station: StationHandle) -> Bool {
+        let index = Int(station.index)
+        return index < slots.count && slots[index].generation == station.generation && slots[index].session != nil
     }
 
     private func session(_ station: StationHandle) -> StationSession? {

@@ -38,16 +38,18 @@ public final class EventLoop: @unchecked Sendable {
 
     // MARK: Loop-confined
 
-    private var registrations: ContiguousArray<Registration?> = []
+    // The state touched for every event is unchecked for exclusivity: confined to the loop's thread, and every
+    // access to it is short (a channel's send ends its access to `output` before the next handler runs).
+    @exclusivity(unchecked) private var registrations: ContiguousArray<Registration?> = []
     private var generation: UInt32 = 0
     private var events: UnsafeMutablePointer<epoll_event>
     private var eventCapacity: Int
-    private var timers: TimerWheel
+    @exclusivity(unchecked) private var timers: TimerWheel
     private var runningTasks: [@Sendable () -> Void] = []
     /// The one read buffer of this loop: every connection reads into it, none keeps its own.
     let readBuffer: UnsafeMutableRawBufferPointer
     /// Where a channel's codec writes frames before the channel sends them; empty between calls.
-    var output: [UInt8] = []
+    @exclusivity(unchecked) var output: [UInt8] = []
     /// Where a TLS channel's engine writes the plaintext it decrypted; empty between calls.
     var plaintext: [UInt8] = []
     /// The source of the loop's WebSocket keys and masking keys.
@@ -55,7 +57,7 @@ public final class EventLoop: @unchecked Sendable {
     /// Sockets of links that ended during a partition, made at the first.
     private var heldSockets: HeldSockets?
     /// What the loop's channels hold unsent, kept by the channels.
-    var unsent = SendQueueDepth()
+    @exclusivity(unchecked) var unsent = SendQueueDepth()
 
     init(readBufferSize: Int = 64 * 1024) throws {
         epoll = try Syscall.epollCreate()

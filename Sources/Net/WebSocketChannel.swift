@@ -73,8 +73,9 @@ public final class WebSocketChannel {
     private var awaitingPong = false
     private var pingMilliseconds: UInt32 = 0
     private var reportedUnwritable = false
-    private var codec: WebSocketConnection
-    private var outbound = OutboundBuffer()
+    // Unchecked for exclusivity, as the loop's own hot state: confined to the loop, accessed briefly.
+    @exclusivity(unchecked) private var codec: WebSocketConnection
+    @exclusivity(unchecked) private var outbound = OutboundBuffer()
     private var tls: TLSEngine?
     private var timer: TimerID?
     private var pendingFailure: NetError?

@@ -4,13 +4,18 @@
 /// (unmasked in place) and is valid only until that buffer is reused, so read it before the next read.
 /// A message assembled across reads or fragments owns its bytes.
 public struct WebSocketPayload {
+    @usableFromInline
     enum Storage {
         case borrowed(UnsafeRawBufferPointer)
         case owned([UInt8], Range<Int>)
     }
+    @usableFromInline
     let storage: Storage
 
     /// Calls `body` with the payload's bytes.
+    // Inlinable, so that a receiver's call (one a message) is specialized rather than looking up the
+    // generic metadata of its `Result` each time.
+    @inlinable
     public func withUnsafeBytes<Result, Failure: Error>(
         _ body: (UnsafeRawBufferPointer) throws(Failure) -> Result
     ) throws(Failure) -> Result {

@@ -61,6 +61,21 @@ import Testing
         #expect(empty == .success(true))
     }
 
+    @Test func aCallResultAnsweringACallInPlaceIsTheOneWrittenWithItsId() throws {
+        let response = HeartbeatResponse(currentTime: Self.time)
+        for text in [#"[2,"id-123456789012345678","Heartbeat",{}]"#, #"[2,"a\"b\\c\u00e9","Heartbeat",{}]"#] {
+            let bytes = Array(text.utf8)
+            let (inPlace, messageId) = try borrowed(bytes) { frame in
+                var written: [UInt8] = []
+                OCPPFrame.encodeCallResult(answering: frame, response, into: &written)
+                return (written, frame.messageId)
+            }.get()
+            var expected: [UInt8] = []
+            OCPPFrame.encodeCallResult(messageId: messageId, response, into: &expected)
+            #expect(String(decoding: inPlace, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+        }
+    }
+
     @Test func aCallErrorGivesItsCodeAndItsOwnedFrameTheRest() {
         let text = Array(#"[4,"9","FormatViolation","bad \"JSON\"",{"at":1}]"#.utf8)
         let frame = borrowed(text) { (frame) throws(OCPPError) in

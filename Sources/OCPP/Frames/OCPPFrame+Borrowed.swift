@@ -56,6 +56,18 @@ extension OCPPFrame {
             envelope.messageId(in: base)
         }
 
+        /// Writes the message id as a JSON string, copied from where it lies: an answer's id costs no `String`.
+        func writeMessageId(to writer: inout JSONWriter) {
+            switch envelope.id {
+            case .input(let start, let count):
+                // The id had no escape in the text, and JSON text holds no bare quote, backslash or control
+                // character: its bytes need none either.
+                writer.unescapedString { $0.append(contentsOf: UnsafeBufferPointer(start: base + start, count: count)) }
+            case .decoded:
+                writer.string(messageId)
+            }
+        }
+
         /// Whether the message id is `messageId`, compared in place.
         public func hasMessageId(_ messageId: String) -> Bool {
             envelope.hasMessageId(messageId, in: base)

@@ -32,6 +32,22 @@ extension OCPPFrame {
         }
     }
 
+    /// Appends `[3,"messageId",{payload}]` to `buffer`, the message id copied from the CALL it answers
+    /// where that CALL's text lies: no `String` is made for it.
+    /// - Parameters:
+    ///   - call: the CALL answered, still valid (within the call that lent its bytes).
+    public static func encodeCallResult(
+        answering call: Borrowed, _ response: some OCPPPayload, into buffer: inout [UInt8]
+    ) {
+        JSONWriter.append(to: &buffer) { writer in
+            writer.beginArray()
+            writer.int(3)
+            call.writeMessageId(to: &writer)
+            response.encode(to: &writer)
+            writer.endArray()
+        }
+    }
+
     /// Appends `[4,"messageId","code","description",{details}]` to `buffer`.
     /// - Parameters:
     ///   - details: a JSON object; `{}` by default.

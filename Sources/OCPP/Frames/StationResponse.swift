@@ -56,4 +56,24 @@ public enum StationResponse: Sendable, Equatable {
         case .stopTransaction(let response): OCPPFrame.encodeCallResult(messageId: messageId, response, into: &buffer)
         }
     }
+
+    /// Appends the CALLRESULT that carries this response to `buffer`, answering `call` (read in place): its
+    /// message id is copied from the CALL's text, not made into a `String`.
+    public func encodeCallResult(answering call: OCPPFrame.Borrowed, into buffer: inout [UInt8]) {
+        switch self {
+        case .authorize(let response): OCPPFrame.encodeCallResult(answering: call, response, into: &buffer)
+        case .bootNotification(let response): OCPPFrame.encodeCallResult(answering: call, response, into: &buffer)
+        case .dataTransfer(let response): OCPPFrame.encodeCallResult(answering: call, response, into: &buffer)
+        case .diagnosticsStatusNotification(let response):
+            OCPPFrame.encodeCallResult(answering: call, response, into: &buffer)
+        case .firmwareStatusNotification(let response):
+            OCPPFrame.encodeCallResult(answering: call, response, into: &buffer)
+        case .heartbeat(let response): OCPPFrame.encodeCallResult(answering: call, response, into: &buffer)
+        case .meterValues(let response): OCPPFrame.encodeCallResult(answering: call, response, into: &buffer)
+        case .startTransaction(let response): OCPPFrame.encodeCallResult(answering: call, response, into: &buffer)
+        case .statusNotification(let response):
+            OCPPFrame.encodeCallResult(answering: call, response, into: &buffer)
+        case .stopTransaction(let response): OCPPFrame.encodeCallResult(answering: call, response, into: &buffer)
+        }
+    }
 }
