@@ -149,6 +149,14 @@ private final class Drainer: Selectable, @unchecked Sendable {
         #expect(position == EventLoop.eventsPerBatch)
     }
 
+    @Test func processesSharingTheMachineEachRunTheirShareOfTheCoresAndAtLeastOneLoop() {
+        let cores = EventLoopGroup.coreCount
+        #expect(EventLoopGroup.loopCount(sharingWith: 1) == cores)
+        #expect(EventLoopGroup.loopCount(sharingWith: cores) == 1)
+        #expect(EventLoopGroup.loopCount(sharingWith: cores * 3 / 2 + 1) == 1)
+        #expect(EventLoopGroup.loopCount(sharingWith: 0) == cores)
+    }
+
     @Test func aReadableDescriptorWakesTheLoop() async throws {
         let group = try EventLoopGroup(loopCount: 1)
         defer { group.shutdown() }
