@@ -43,11 +43,6 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
     /// Over sockets a CALL that waited in a station's queue is late from when it was due.
     static var measuresFromDue: Bool { true }
 
-    /// The most connections a loop opens in one turn (see ``openedThisTurn``).
-    static let openingSlice = 16
-    /// The tag of the timer that ends a turn of openings: no station's slot reaches it.
-    private static let turnTag = UInt32.max
-
     let loop: EventLoop
     private let clock: RunClock
     private let client: WebSocketClient
@@ -74,12 +69,6 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
     private var waitingHead = 0
     private var opening = 0
     private let maxOpening: Int
-    /// Connections opened in this turn of the loop: at most ``openingSlice``, the rest wait for the next turn,
-    /// so that a ramp or a reconnection wave that wants thousands at once leaves the loop's due timers and
-    /// ready sockets their turn between slices (a connect costs the loop 30–50 µs, most of it the kernel's).
-    private var openedThisTurn = 0
-    /// The timer that ends the turn, armed by its first connection.
-    private var turn: TimerID?
     /// How often each open link is pinged, on the wall clock; `nil` sends no pings, as the Green'Up.
     private let pingInterval: Duration?
     /// The slot whose channel ``WebSocketClient/connect(station:on:handler:sourceAddress:conditions:)`` is making:
@@ -220,12 +209,6 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
     // MARK: Timers
 
     func timerFired(_ tag: UInt32) {
-        if tag == Self.turnTag {
-            turn = nil
-            openedThisTurn = 0
-            openWaiting()
-            return
-        }
         let slot = Int(tag >> 8)
         guard let key = HostTimer(truncating: UInt8(truncatingIfNeeded: tag)),
             let position = links[slot].timers.firstIndex(where: { $0.timer == key })
@@ -372,7 +355,7 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
 
     func connect(_ slot: Int, now: HostInstant) {
         guard !stopping, links[slot].channel == nil, !host.stations[slot].poweredOff else { return }
-        if opening < maxOpening, openedThisTurn < Self.openingSlice, waitingHead == waiting.count {
+        if opening < maxOpening {
             open(slot)
         } else {
             waiting.append(slot)
@@ -380,11 +363,6 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
     }
 
     private func open(_ slot: Int) {
-        if turn == nil {
-            // Due at once: it fires in the loop's next round of timers, after the sockets ready by then.
-            turn = loop.scheduleTimer(at: EventLoop.now(), owner: self, tag: Self.turnTag)
-        }
-        openedThisTurn += 1
         opening += 1
         links[slot].opening = true
         links[slot].openedAt = EventLoop.now()
@@ -430,7 +408,7 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
 
     /// Opens the connections that wait for a free place.
     private func openWaiting() {
-        while opening < maxOpening, openedThisTurn < Self.openingSlice, waitingHead < waiting.count {
+        while opening < maxOpening, waitingHead < waiting.count {
             let slot = waiting[waitingHead]
             waitingHead += 1
             if links[slot].channel == nil, !host.stations[slot].poweredOff, !stopping { open(slot) }
@@ -541,10 +519,6 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
     /// The last figures of the loop, as the run ends: transactions still open count as lost.
     func finish() -> LoopMetrics {
         host.recordOpenTransactionsLost()
-        if let turn {
-            loop.cancelTimer(turn)
-            self.turn = nil
-        }
         for slot in links.indices {
             for timer in links[slot].timers { loop.cancelTimer(timer.id) }
             links[slot].timers.removeAll()

@@ -27,18 +27,6 @@ struct EmbeddedCSMSRunTests {
         #expect(report.csms["transactions.stopped"] == Double(report.transactions.stopped))
     }
 
-    @Test("stations powered on at one instant, more than a loop opens in a turn, all connect and boot")
-    func aBurstLargerThanATurnAllConnects() async throws {
-        let stations = 3 * 16 + 5
-        var configuration = try RunFixtures.configuration(url: nil, stations: stations, seconds: 4)
-        configuration.rampPerSecond = 1_000_000
-        configuration.loops = 1
-        let report = try await FleetRunner(configuration: configuration).run()
-
-        #expect(report.connections.established == UInt64(stations))
-        #expect(report.figures(for: "BootNotification")?.ok == UInt64(stations))
-    }
-
     @Test("the embedded CSMS sends the plans' remote starts, and restarts when the profile says")
     func commandsAndRestart() async throws {
         // The restart comes 2 wall seconds in; 10 s leave the reconnections room on a machine with busy cores.
