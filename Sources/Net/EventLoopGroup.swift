@@ -26,6 +26,12 @@ public final class EventLoopGroup: Sendable {
         max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
 
+    /// The loops each of `processes` processes sharing this machine runs: its share of the cores, at least
+    /// one. More loops than cores only add threads that wait for a core and wake each other up.
+    public static func loopCount(sharingWith processes: Int) -> Int {
+        max(1, coreCount / max(1, processes))
+    }
+
     /// The loops in turn, for spreading connections.
     public func next() -> EventLoop {
         loops[nextIndex.wrappingAdd(1, ordering: .relaxed).oldValue % loops.count]

@@ -278,6 +278,7 @@ public final class WebSocketChannel {
                 try loop.register(fd, interest: .read, handler: self)
                 transportConnected()
             case .wouldBlock:
+                if tls == nil, try sendRequestEarly(to: address) { return }
                 try loop.register(fd, interest: .write, handler: self)
                 wantsWrite = true
             }
@@ -286,6 +287,30 @@ public final class WebSocketChannel {
         } catch {
             connectFailed(NetError(.system, "cannot connect to \(address): \(error)"))
         }
+    }
+
+    /// Sends the upgrade request while the connect is in progress, without waiting for the socket to turn
+    /// writable: on loopback the TCP handshake is over by the time `connect` returns, so the request goes
+    /// at once and the connect's writable event, its `SO_ERROR` check and the switch of the socket's epoll
+    /// interest from write to read are spared. A send that fails with would-block means the handshake is
+    /// still under way: the caller waits for it as before. A failed connect shows as the send's error.
+    /// - Returns: whether the connection is up (the channel is then registered and handshaking).
+    private func sendRequestEarly(to address: SocketAddress) throws(SystemCallError) -> Bool {
+        let waiting = outbound.count
+        let stillWaiting: Int
+        do {
+            _ = try outbound.flush(to: fd)
+            stillWaiting = outbound.count
+        } catch {
+            connectFailed(NetError.connect(error, to: address))
+            return true
+        }
+        if stillWaiting == waiting { return false }
+        phase = .handshaking
+        if stillWaiting > 0 { loop.unsent.change(from: 0, to: stillWaiting) }
+        try loop.register(fd, interest: stillWaiting > 0 ? [.read, .write] : .read, handler: self)
+        wantsWrite = stillWaiting > 0
+        return true
     }
 
     private func connectFailed(_ error: NetError) {
@@ -710,8 +735,7 @@ public final class WebSocketChannel {
     /// Closes the descriptor but keeps what waits to be sent, for a connect retried on the next address.
     private func closeDescriptor() {
         guard fd >= 0 else { return }
-        loop.deregister(fd)
-        Syscall.close(fd)
+        loop.closeRegistered(fd)
         fd = -1
         wantsWrite = false
     }

@@ -43,7 +43,6 @@ final class WebSocketListener: Selectable, TimerOwner {
 
     private func serve(_ client: Int32) {
         do {
-            try Syscall.setOption(client, level: Int32(IPPROTO_TCP), name: TCP_NODELAY, value: 1)
             let tls = try tlsContext.map { context throws in try TLSEngine(context: context) }
             let channel = WebSocketChannel(
                 loop: loop, fd: client, phase: .handshaking, stationID: "", handler: handler, client: nil,
@@ -53,8 +52,7 @@ final class WebSocketListener: Selectable, TimerOwner {
             try tls?.startHandshake()
         } catch {
             // The client hears its connection close; the listener serves the next one.
-            loop.deregister(client)
-            Syscall.close(client)
+            loop.closeRegistered(client)
         }
     }
 

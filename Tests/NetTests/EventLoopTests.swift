@@ -19,6 +19,45 @@ private final class Probe: Selectable, TimerOwner, @unchecked Sendable {
     }
 }
 
+/// What the loop called, in order, from the loop's thread.
+private final class Log: @unchecked Sendable {
+    // @unchecked Sendable: touched only on the loop's thread.
+    var entries: [Int] = []
+    var expected = Int.max
+    var whenComplete: (() -> Void)?
+
+    func append(_ entry: Int) {
+        entries.append(entry)
+        if entries.count == expected { whenComplete?() }
+    }
+}
+
+/// A pipe holding one byte: logs its index when readable and reads the byte, so that it is ready once.
+private final class Drainer: Selectable, @unchecked Sendable {
+    // @unchecked Sendable: touched only on the loop's thread once made.
+    let index: Int
+    let fd: Int32
+    let writer: Int32
+    let log: Log
+
+    init(index: Int, log: Log) {
+        self.index = index
+        self.log = log
+        var fds: [Int32] = [0, 0]
+        precondition(pipe(&fds) == 0 && write(fds[1], "x", 1) == 1)
+        (fd, writer) = (fds[0], fds[1])
+    }
+
+    func readable() {
+        var byte: UInt8 = 0
+        _ = read(fd, &byte, 1)
+        log.append(index)
+    }
+
+    func writable() {}
+    func loopClosing() {}
+}
+
 @Suite struct EventLoopTests {
     @Test func executeFromAnotherThreadRunsOnTheLoopsThread() async throws {
         let group = try EventLoopGroup(loopCount: 2)
@@ -76,6 +115,46 @@ private final class Probe: Selectable, TimerOwner, @unchecked Sendable {
             return (old.readableCount, new.readableCount)
         }
         #expect(counts == (0, 1))
+    }
+
+    @Test func aDueTimerFiresBetweenBatchesOfReadySockets() async throws {
+        let group = try EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let loop = group.loops[0]
+        let count = EventLoop.eventsPerBatch * 3
+        let log = Log()
+        let readers = (0..<count).map { index in Drainer(index: index, log: log) }
+        let position: Int? = try await withCheckedThrowingContinuation { continuation in
+            loop.execute {
+                do {
+                    for reader in readers { try loop.register(reader.fd, interest: .read, handler: reader) }
+                } catch {
+                    continuation.resume(throwing: error)
+                    return
+                }
+                let timer = Probe()
+                timer.onFire = { log.append(-1) }
+                loop.scheduleTimer(at: EventLoop.now(), owner: timer, tag: 0)
+                log.whenComplete = { continuation.resume(returning: log.entries.firstIndex(of: -1)) }
+                log.expected = count + 1
+            }
+        }
+        try await loop.submit {
+            for reader in readers {
+                loop.closeRegistered(reader.fd)
+                close(reader.writer)
+            }
+        }
+        // Every socket was ready before the loop waited: the timer came after the first batch, not after all.
+        #expect(position == EventLoop.eventsPerBatch)
+    }
+
+    @Test func processesSharingTheMachineEachRunTheirShareOfTheCoresAndAtLeastOneLoop() {
+        let cores = EventLoopGroup.coreCount
+        #expect(EventLoopGroup.loopCount(sharingWith: 1) == cores)
+        #expect(EventLoopGroup.loopCount(sharingWith: cores) == 1)
+        #expect(EventLoopGroup.loopCount(sharingWith: cores * 3 / 2 + 1) == 1)
+        #expect(EventLoopGroup.loopCount(sharingWith: 0) == cores)
     }
 
     @Test func aReadableDescriptorWakesTheLoop() async throws {

@@ -71,7 +71,11 @@ import WebSocket
         #expect(try await loop.submit { loop.sendQueue } == SendQueueDepth())
         let chunk = String(repeating: "q", count: 60_000)
         var depths: [Int] = []
-        for _ in 0..<200 where depths.count < 3 {
+        // The peer reads for a while (its library queues some messages) whenever it gets a CPU: the queue
+        // may shrink between two rounds, but it must pass what the kernel (4 MiB sent, 32 MiB received at
+        // most here) and the peer can hold.
+        let full = 48 << 20
+        for _ in 0..<400 where (depths.last ?? 0) < full {
             let (depth, buffered) = try await loop.submit {
                 for _ in 0..<10 { recorder.channels[0].send(text: chunk) }
                 return (loop.sendQueue, recorder.channels[0].bufferedBytes)
@@ -83,8 +87,7 @@ import WebSocket
             }
         }
         // Once the kernel's buffers are full, what is sent waits, and the queue grows with it.
-        #expect(depths.count == 3)
-        #expect((depths.last ?? 0) > (depths.first ?? 0), "\(depths)")
+        #expect((depths.last ?? 0) >= full, "\(depths)")
         try await loop.submit { recorder.channels[0].abort() }
         #expect(try await loop.submit { loop.sendQueue } == SendQueueDepth())
     }

@@ -142,7 +142,8 @@ struct CSMSCommand: Command {
     func run() async throws -> ExitCode {
         let started = Date()
         let startMillis = startedAt ?? Int64(started.timeIntervalSince1970 * 1000)
-        let server = CSMSServer(configuration: csmsConfiguration(start: startMillis), loopCount: EventLoopGroup.coreCount)
+        let server = CSMSServer(
+            configuration: csmsConfiguration(start: startMillis), loopCount: EventLoopGroup.loopCount(sharingWith: processes))
         let host = listen.host.contains(":") ? "[\(listen.host)]" : listen.host
         let port: UInt16
         if exitWithStdin { ParentWatch.start() }

@@ -1,6 +1,8 @@
+import Basics
 import Fleet
 import Foundation
 import Metrics
+import Net
 
 /// `ocpp-fleet run`: the main job, a fleet over real sockets against a CSMS.
 struct RunCommand: Command {
@@ -76,6 +78,8 @@ struct RunCommand: Command {
     /// the report into `--report` for it to merge, no banner and no summary.
     private func runAsWorker(_ configuration: FleetRunConfiguration) async -> ExitCode {
         ParentWatch.start()
+        var configuration = configuration
+        configuration.loops = EventLoopGroup.loopCount(sharingWith: configuration.shard.count)
         let runner = FleetRunner(configuration: configuration)
         let watcher = InterruptWatcher(announcement: "") { runner.stop() }
         var report: RunReport
