@@ -31,7 +31,7 @@ protocol StationBackend: AnyObject {
 
     /// Puts a message of the station on its link, which is up; `bytes` is its JSON when the trace had it
     /// written already (a typed CALL's JSON is written on each read of ``Station/OutgoingMessage/bytes``).
-    func send(_ message: OutgoingMessage, bytes: [UInt8]?, slot: Int, now: HostInstant)
+    func send(_ message: consuming OutgoingMessage, bytes: [UInt8]?, slot: Int, now: HostInstant)
 
     /// Arms a timer of the station for station time `at` (re-armed if armed): when the stations' clock
     /// reaches it, or, given `wallFrom`, that long after it on the wall clock (a wait that models the

@@ -304,7 +304,7 @@ final class StationHost<Backend: StationBackend> {
     }
 
     private func perform(_ effect: consuming StationEffect, slot: Int, due: UInt64, now: HostInstant) {
-        switch effect {
+        switch consume effect {
         case .send(let message):
             send(message, slot: slot, due: due, now: now)
         case .armTimer(let timer, let at):
@@ -325,7 +325,7 @@ final class StationHost<Backend: StationBackend> {
         }
     }
 
-    private func send(_ message: OutgoingMessage, slot: Int, due: UInt64, now: HostInstant) {
+    private func send(_ message: consuming OutgoingMessage, slot: Int, due: UInt64, now: HostInstant) {
         guard backend.isLinked(slot) else { return }
         var traced: [UInt8]?
         if backend.isTracing {

@@ -332,7 +332,7 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
         links[slot].channel?.isOpen == true
     }
 
-    func send(_ message: OutgoingMessage, bytes: [UInt8]?, slot: Int, now: HostInstant) {
+    func send(_ message: consuming OutgoingMessage, bytes: [UInt8]?, slot: Int, now: HostInstant) {
         guard let channel = links[slot].channel else { return }
         if let bytes {
             bytes.withUnsafeBytes { _ = channel.send(text: $0) }
