@@ -20,6 +20,10 @@ protocol StationBackend: AnyObject {
     /// Whether frames are traced (``trace(_:index:id:outgoing:planTime:now:)``).
     var isTracing: Bool { get }
 
+    /// Whether anyone sees the stations' message ids (a CSMS over a socket, a trace): if not, the
+    /// stations make shorter ones, which cost no allocation (``Station/StationOptions/compactMessageIds``).
+    var showsMessageIds: Bool { get }
+
     /// Microseconds since the run started at the host's instant `nanos`: the metrics' timeline.
     func elapsedMicros(atNanos nanos: UInt64) -> UInt64
 

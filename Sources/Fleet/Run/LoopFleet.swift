@@ -91,6 +91,8 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
     var stopping: Bool { host.stopping }
     var planShift: Int64 { clock.planShift }
     var isTracing: Bool { loopTrace != nil }
+    /// A CSMS over a socket sees every message id: a station's are the Green'Up's.
+    var showsMessageIds: Bool { true }
 
     /// Makes the loop's share of the fleet: the plans of `stations` (fleet indices), each powered on at its
     /// place in the ramp, `rampPerSecond` stations a second over the whole shard.

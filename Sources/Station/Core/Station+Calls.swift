@@ -59,7 +59,7 @@ extension Station {
         // The head's flag read in place: a copy of the whole call would retain all its request holds.
         guard isOnline, inFlight == nil, !queue.isEmpty, !queue[0].waitsForRetry else { return }
         var call = queue.removeFirst()
-        let messageId = call.messageId ?? random.messageID()
+        let messageId = call.messageId ?? random.messageID(compact: options.compactMessageIds)
         call.messageId = messageId
         // A retry goes out under the id of the attempt that timed out: an answer to it is no longer late.
         if !timedOutCalls.isEmpty { timedOutCalls.removeAll { $0.messageId == messageId } }
@@ -97,7 +97,7 @@ extension Station {
     mutating func sendCall(
         _ request: StationRequest, purpose: InFlightCall.Purpose, now: Int64, effects: inout [StationEffect]
     ) {
-        let messageId = random.messageID()
+        let messageId = random.messageID(compact: options.compactMessageIds)
         inFlight = InFlightCall(messageId: messageId, action: request.action, purpose: purpose)
         effects.append(.send(OutgoingMessage(call: request, messageId: messageId)))
         armCallTimeout(request.action, now: now, effects: &effects)
