@@ -23,6 +23,15 @@ import Testing
         }
     }
 
+    @Test func aCompactIDIsTheLeadDigitThenTheLastFourteenDigitsOfTheSameDraws() {
+        var compact = SeededGenerator(seed: 42)
+        var full = SeededGenerator(seed: 42)
+        for _ in 0..<1_000 {
+            let id = full.messageID()
+            #expect(compact.messageID(compact: true) == String(id.prefix(1) + id.suffix(14)))
+        }
+    }
+
     @Test func theSameSeedDrawsTheSameIDs() {
         var first = SeededGenerator(seed: 7)
         var second = SeededGenerator(seed: 7)

@@ -20,6 +20,10 @@ protocol StationBackend: AnyObject {
     /// Whether frames are traced (``trace(_:index:id:outgoing:planTime:now:)``).
     var isTracing: Bool { get }
 
+    /// Whether anyone sees the stations' message ids (a CSMS over a socket, a trace): if not, the
+    /// stations make shorter ones, which cost no allocation (``Station/StationOptions/compactMessageIds``).
+    var showsMessageIds: Bool { get }
+
     /// Microseconds since the run started at the host's instant `nanos`: the metrics' timeline.
     func elapsedMicros(atNanos nanos: UInt64) -> UInt64
 
@@ -31,7 +35,7 @@ protocol StationBackend: AnyObject {
 
     /// Puts a message of the station on its link, which is up; `bytes` is its JSON when the trace had it
     /// written already (a typed CALL's JSON is written on each read of ``Station/OutgoingMessage/bytes``).
-    func send(_ message: OutgoingMessage, bytes: [UInt8]?, slot: Int, now: HostInstant)
+    func send(_ message: consuming OutgoingMessage, bytes: [UInt8]?, slot: Int, now: HostInstant)
 
     /// Arms a timer of the station for station time `at` (re-armed if armed): when the stations' clock
     /// reaches it, or, given `wallFrom`, that long after it on the wall clock (a wait that models the

@@ -74,7 +74,8 @@ final class StationHost<Backend: StationBackend> {
 
     private func makeStation(_ stationPlan: StationPlan) -> HostedStation {
         HostedStation(
-            station: stationPlan.makeStation(reconnection: plan.profile.reconnection, seed: plan.seed),
+            station: stationPlan.makeStation(
+                reconnection: plan.profile.reconnection, seed: plan.seed, compactMessageIds: !backend.showsMessageIds),
             index: stationPlan.index, life: StationLife(plan: stationPlan, profile: plan.profile, end: plan.end, shift: shift),
             awaitsPlugAndCharge: stationPlan.plugAndCharge && drivesCSMS)
     }
@@ -284,30 +285,39 @@ final class StationHost<Backend: StationBackend> {
         slot: Int, due: UInt64, now: HostInstant, _ handle: (inout Station, inout [StationEffect]) -> Void
     ) {
         var effects = takeEffects()
+        // The effects of earlier events may still fill the buffer (left as `.connect`): this event's follow.
+        let first = effects.count
         let waited = Backend.measuresFromDue && stations[slot].station.queuedCalls > 0
         handle(&stations[slot].station, &effects)
-        perform(&effects, slot: slot, due: due, now: now, waited: waited)
+        perform(&effects, from: first, slot: slot, due: due, now: now, waited: waited)
     }
+
+    /// How many spent effects (each a `.connect`, holding nothing) a buffer keeps before it is emptied.
+    private static var effectsKept: Int { 64 }
 
     private func takeEffects() -> [StationEffect] {
         spareEffects.popLast() ?? []
     }
 
-    /// Carries out a station's effects, and gives the buffer back.
+    /// Carries out a station's effects from `first` on, and gives the buffer back.
     /// - Parameter waited: whether the station had CALLs queued before the event (asked only when the
     ///   backend measures from the due time).
-    private func perform(_ effects: inout [StationEffect], slot: Int, due: UInt64, now: HostInstant, waited: Bool) {
+    private func perform(
+        _ effects: inout [StationEffect], from first: Int, slot: Int, due: UInt64, now: HostInstant, waited: Bool
+    ) {
         let measuresFromDue = Backend.measuresFromDue
         let callDue = measuresFromDue ? stations[slot].calls.callDue(eventDue: due, hadQueued: waited) : now.nanos
         let written = measuresFromDue ? stations[slot].calls.written : 0
         // Each effect is moved out of the buffer, which is emptied next, rather than copied (a copy
         // retains its message's storage, and the buffer's emptying releases it again).
-        for index in effects.indices {
+        for index in first..<effects.count {
             var effect = StationEffect.connect
             swap(&effect, &effects[index])
             perform(effect, slot: slot, due: callDue, now: now)
         }
-        effects.removeAll(keepingCapacity: true)
+        // Emptied only once it has grown: emptying it after each event (its every element destroyed
+        // through the runtime) cost more than the event's own effects.
+        if effects.count >= Self.effectsKept { effects.removeAll(keepingCapacity: true) }
         spareEffects.append(effects)
         // After the effects, whose BootNotification answer belongs to the storm it ends; before the
         // queue's accounting, which still holds the messages kept offline.
@@ -321,7 +331,7 @@ final class StationHost<Backend: StationBackend> {
     }
 
     private func perform(_ effect: consuming StationEffect, slot: Int, due: UInt64, now: HostInstant) {
-        switch effect {
+        switch consume effect {
         case .send(let message):
             send(message, slot: slot, due: due, now: now)
         case .armTimer(let timer, let at):
@@ -342,7 +352,7 @@ final class StationHost<Backend: StationBackend> {
         }
     }
 
-    private func send(_ message: OutgoingMessage, slot: Int, due: UInt64, now: HostInstant) {
+    private func send(_ message: consuming OutgoingMessage, slot: Int, due: UInt64, now: HostInstant) {
         guard backend.isLinked(slot) else { return }
         var traced: [UInt8]?
         if backend.isTracing {

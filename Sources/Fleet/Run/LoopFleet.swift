@@ -91,6 +91,8 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
     var stopping: Bool { host.stopping }
     var planShift: Int64 { clock.planShift }
     var isTracing: Bool { loopTrace != nil }
+    /// A CSMS over a socket sees every message id: a station's are the Green'Up's.
+    var showsMessageIds: Bool { true }
 
     /// Makes the loop's share of the fleet: the plans of `stations` (fleet indices), each powered on at its
     /// place in the ramp, `rampPerSecond` stations a second over the whole shard.
@@ -335,7 +337,7 @@ final class LoopFleet: StationBackend, TimerOwner, WebSocketHandler {
         links[slot].channel?.isOpen == true
     }
 
-    func send(_ message: OutgoingMessage, bytes: [UInt8]?, slot: Int, now: HostInstant) {
+    func send(_ message: consuming OutgoingMessage, bytes: [UInt8]?, slot: Int, now: HostInstant) {
         guard let channel = links[slot].channel else { return }
         if let bytes {
             bytes.withUnsafeBytes { _ = channel.send(text: $0) }

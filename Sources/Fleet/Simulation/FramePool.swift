@@ -5,7 +5,7 @@ struct FramePool {
     private var free: [Int32] = []
 
     /// Keeps `frame` until ``take(_:)``; returns its slot.
-    mutating func put(_ frame: SimulatedFrame) -> Int32 {
+    mutating func put(_ frame: consuming SimulatedFrame) -> Int32 {
         if let slot = free.popLast() {
             frames[Int(slot)] = frame
             return slot

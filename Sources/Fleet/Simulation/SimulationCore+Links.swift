@@ -9,9 +9,13 @@ extension SimulationCore {
     }
 
     /// A CALL of the station goes typed: its JSON is written only for the trace.
-    func send(_ message: OutgoingMessage, bytes: [UInt8]?, slot: Int, now: HostInstant) {
-        let typed = typedFrames && message.isTyped
-        let frame = frames.put(typed ? .call(message) : .json(bytes ?? message.bytes))
+    func send(_ message: consuming OutgoingMessage, bytes: [UInt8]?, slot: Int, now: HostInstant) {
+        let frame =
+            if typedFrames && message.isTyped {
+                frames.put(.call(message))
+            } else {
+                frames.put(.json(bytes ?? message.bytes))
+            }
         scheduler.schedule(
             .frameToCSMS(station: Int32(slot), frame: frame, epoch: links[slot].epoch),
             at: sent(by: slot, at: now.stationTime) + Simulation.linkLatency)
@@ -82,8 +86,8 @@ extension SimulationCore {
     }
 
     /// Hands a frame from the CSMS to a station, in whichever form it travelled.
-    func deliverToStation(_ frame: SimulatedFrame, station local: Int, now: Int64) {
-        switch frame {
+    func deliverToStation(_ frame: consuming SimulatedFrame, station local: Int, now: Int64) {
+        switch consume frame {
         case .json(let bytes):
             bytes.withUnsafeBytes { host.frameReceived($0, slot: local, now: instant(now)) }
         case .answer(let response, let messageId):
@@ -138,22 +142,23 @@ extension SimulationCore {
         host.linkLost(local, now: instant(now))
     }
 
-    func deliverToCSMS(_ frame: SimulatedFrame, station local: Int, now: Int64) {
+    func deliverToCSMS(_ frame: consuming SimulatedFrame, station local: Int, now: Int64) {
         guard let handle = links[local].handle else { return }
         var effects = csmsBuffers.popLast() ?? []
-        switch frame {
+        switch consume frame {
         case .json(let bytes):
             links[local].csms.receive(bytes, from: handle, now: now, into: &effects)
             apply(&effects, station: local, now: now)
         case .call(let message):
-            let messageId = message.messageId
-            let answer = message.request.flatMap {
-                links[local].csms.answer($0, messageId: messageId, from: handle, now: now, into: &effects)
-            }
-            // What the core did besides answering comes first, as the effects of a CALL's JSON do.
-            apply(&effects, station: local, now: now)
-            if let answer {
-                let slot = frames.put(.answer(answer.response, messageId: messageId))
+            // The request is lent in place (every `.call` frame is typed), and the answer goes out from
+            // within: handed out of the closure, the answer would be copied and destroyed once more.
+            message.lendRequest { request in
+                let answer = links[local].csms.answer(
+                    request, messageId: message.messageId, from: handle, now: now, into: &effects)
+                // What the core did besides answering comes first, as the effects of a CALL's JSON do.
+                apply(&effects, station: local, now: now)
+                guard let answer else { return }
+                let slot = frames.put(.answer(answer.response, messageId: message.messageId))
                 scheduler.schedule(
                     .frameToStation(station: Int32(local), frame: slot, epoch: links[local].epoch),
                     at: sent(by: local, at: max(answer.at, now)) + Simulation.linkLatency)

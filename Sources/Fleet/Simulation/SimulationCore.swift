@@ -40,6 +40,8 @@ final class SimulationCore: StationBackend {
     /// Whether a station's CALLs and their answers travel as typed values rather than as JSON (see
     /// ``SimulatedFrame``); the trace and the report are the same either way.
     let typedFrames: Bool
+    /// The stations' message ids are seen only in the trace, or, with JSON frames, as over a socket.
+    var showsMessageIds: Bool { isTracing || !typedFrames }
     var csmsIsDown = false
     /// Buffers handed to the CSMS cores, reused; a stack, because handling one effect may make another
     /// state machine act before the first buffer is done with.

@@ -55,6 +55,13 @@ struct Connector: Sendable {
     /// Whether the connector holds storage for an EV, a driver or a reservation.
     var isOccupied: Bool { !occupancy.isEmpty }
 
+    /// Notes the register at the transaction's latest sample, in place: through ``transaction`` the
+    /// transaction would be copied out (its strings retained) and written back at each sample.
+    mutating func noteSample(registerWh: Double) {
+        guard !occupancy.isEmpty else { return }
+        occupancy[0].transaction?.lastSampleWh = registerWh
+    }
+
     private mutating func occupy(_ change: (inout ConnectorOccupancy) -> Void) {
         guard !occupancy.isEmpty else {
             var first = ConnectorOccupancy()

@@ -58,8 +58,17 @@ extension Station {
     mutating func sendNext(now: Int64, effects: inout [StationEffect]) {
         // The head's flag read in place: a copy of the whole call would retain all its request holds.
         guard isOnline, inFlight == nil, !queue.isEmpty, !queue[0].waitsForRetry else { return }
-        var call = queue.removeFirst()
-        let messageId = call.messageId ?? random.messageID()
+        // Moved out of the queue, not copied out (every array and string of its request retained) and
+        // then destroyed in place.
+        var call: PendingCall
+        if queue.count == 1 {
+            call = queue.removeLast()
+        } else {
+            call = PendingCall(message: .heartbeat)
+            swap(&call, &queue[0])
+            queue.removeFirst()
+        }
+        let messageId = call.messageId ?? random.messageID(compact: options.compactMessageIds)
         call.messageId = messageId
         // A retry goes out under the id of the attempt that timed out: an answer to it is no longer late.
         if !timedOutCalls.isEmpty { timedOutCalls.removeAll { $0.messageId == messageId } }
@@ -97,7 +106,7 @@ extension Station {
     mutating func sendCall(
         _ request: StationRequest, purpose: InFlightCall.Purpose, now: Int64, effects: inout [StationEffect]
     ) {
-        let messageId = random.messageID()
+        let messageId = random.messageID(compact: options.compactMessageIds)
         inFlight = InFlightCall(messageId: messageId, action: request.action, purpose: purpose)
         effects.append(.send(OutgoingMessage(call: request, messageId: messageId)))
         armCallTimeout(request.action, now: now, effects: &effects)

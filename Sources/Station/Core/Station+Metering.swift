@@ -127,7 +127,7 @@ extension Station {
             }
         }
         let register = connectors[connectorId].meter.registerWh
-        connectors[connectorId].transaction?.lastSampleWh = register
+        connectors[connectorId].noteSample(registerWh: register)
         armSampling(connectorId, now: now, effects: &effects)
     }
 

@@ -34,10 +34,21 @@ public struct OutgoingMessage: Sendable, Equatable {
         case callError
     }
 
-    private enum Body: Sendable, Equatable {
+    private enum Body: Sendable {
         case frame([UInt8])
         // Boxed: a request is up to ~150 bytes, which every effect would otherwise carry and copy.
-        indirect case call(StationRequest)
+        case call(RequestBox)
+    }
+
+    /// A typed CALL's request on the heap, shared by the copies of its message: a class with a constant,
+    /// so that ``lendRequest(to:)`` hands it over in place where an `indirect` case's payload is copied out
+    /// of its box (every array and string of the request retained, then released).
+    private final class RequestBox: Sendable {
+        let request: StationRequest
+
+        init(_ request: StationRequest) {
+            self.request = request
+        }
     }
 
     private let body: Body
@@ -57,7 +68,7 @@ public struct OutgoingMessage: Sendable, Equatable {
     /// A CALL of the station, kept typed until its bytes are asked for: a runner whose CSMS is in the same
     /// process hands it over as ``request`` and never writes its JSON.
     public init(call request: StationRequest, messageId: String) {
-        body = .call(request)
+        body = .call(RequestBox(request))
         action = request.action
         self.messageId = messageId
         kind = .call
@@ -68,9 +79,9 @@ public struct OutgoingMessage: Sendable, Equatable {
         switch body {
         case .frame(let bytes):
             return bytes
-        case .call(let request):
+        case .call(let box):
             var bytes: [UInt8] = []
-            request.encodeCall(messageId: messageId, into: &bytes)
+            box.request.encodeCall(messageId: messageId, into: &bytes)
             return bytes
         }
     }
@@ -81,14 +92,20 @@ public struct OutgoingMessage: Sendable, Equatable {
         switch body {
         case .frame(let bytes):
             buffer.append(contentsOf: bytes)
-        case .call(let request):
-            request.encodeCall(messageId: messageId, into: &buffer)
+        case .call(let box):
+            box.request.encodeCall(messageId: messageId, into: &buffer)
         }
     }
 
     /// The CALL's request as a typed value, when the station made it so (its own CALLs).
     public var request: StationRequest? {
-        if case .call(let request) = body { request } else { nil }
+        if case .call(let box) = body { box.request } else { nil }
+    }
+
+    /// Lends the CALL's request to `body` without copying it, when the station made it typed (as
+    /// ``request`` would give it); does nothing otherwise.
+    public func lendRequest(to body: (StationRequest) -> Void) {
+        if case .call(let box) = self.body { body(box.request) }
     }
 
     /// Whether the message is a CALL kept typed (``request`` is not `nil`), asked without copying the request.

@@ -16,6 +16,7 @@ import Testing
         static var measuresFromDue: Bool { true }
         var planShift: Int64 { 0 }
         var isTracing: Bool { false }
+        var showsMessageIds: Bool { true }
         var host: StationHost<ScriptedBackend>!
         var linked = false
         /// Every message the station sent, in order.
@@ -39,8 +40,8 @@ import Testing
         func eventStart(_ event: Int) -> UInt64 { 0 }
         func isLinked(_ slot: Int) -> Bool { linked }
 
-        func send(_ message: OutgoingMessage, bytes: [UInt8]?, slot: Int, now: HostInstant) {
-            sent.append(message)
+        func send(_ message: consuming OutgoingMessage, bytes: [UInt8]?, slot: Int, now: HostInstant) {
+            sent.append(copy message)
             if message.kind == .call { unanswered.append(message) }
         }
 
