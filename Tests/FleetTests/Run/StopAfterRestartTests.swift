@@ -49,7 +49,13 @@ struct StopAfterRestartTests {
         configuration.loops = 2
         configuration.connectTimeout = .seconds(30)
         configuration.drainTimeout = .seconds(30)
-        return try await FleetRunner(configuration: configuration).run()
+        let report = try await FleetRunner(configuration: configuration).run()
+        // The coordinator shares the tests' cooperative pool: starved, it may first wake after the run's end,
+        // and then the CSMS never went down. Nothing this suite is about happened, and it says so.
+        if !report.storms.contains(where: { $0.injected && $0.fault == "restartCSMS" }) {
+            try Test.cancel("the run ended before its coordinator took the CSMS's restart (a starved machine)")
+        }
+        return report
     }
 
     @Test("a CSMS back before the stop receives the StopTransaction of every transaction it started")
