@@ -8,29 +8,6 @@ import Testing
 /// An embedded CSMS coming back from a restart waits for its port to be free, for a bounded time, and
 /// says what held it when it was not freed.
 @Suite struct EmbeddedCSMSComeBackTests {
-    /// A socket of another "process" listening on 127.0.0.1:`port`, without SO_REUSEPORT: the CSMS's
-    /// listeners cannot share the port with it.
-    static func stranger(on port: UInt16) throws -> Int32 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw RunFixtures.PortUnavailable() }
-        var one: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
-        }
-        guard bound, listen(fd, 1) == 0 else {
-            close(fd)
-            throw RunFixtures.PortUnavailable()
-        }
-        return fd
-    }
-
     /// Whether a TCP connection to 127.0.0.1:`port` is accepted (a blocking connect on loopback).
     static func accepts(on port: UInt16) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
@@ -59,7 +36,7 @@ import Testing
         let group = try EventLoopGroup(loopCount: 1)
         defer { group.shutdown() }
         let csms = try await Self.downCSMS(on: group)
-        let holder = try Self.stranger(on: csms.port)
+        let holder = try RunFixtures.listener(on: csms.port)
         // The holder lets go a moment after the restart began; the restart may wait far longer.
         let release = Task {
             try await Task.sleep(for: .milliseconds(300))
@@ -76,7 +53,7 @@ import Testing
         let group = try EventLoopGroup(loopCount: 1)
         defer { group.shutdown() }
         let csms = try await Self.downCSMS(on: group)
-        let holder = try Self.stranger(on: csms.port)
+        let holder = try RunFixtures.listener(on: csms.port)
         defer { close(holder) }
 
         let error = await #expect(throws: FleetRunError.self) {

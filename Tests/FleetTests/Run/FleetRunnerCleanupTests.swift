@@ -117,7 +117,7 @@ private enum CleanupCheck {
                 }
             }
         case .metricsPortTaken:
-            let holder = try listener(on: metricsPort)
+            let holder = try RunFixtures.listener(on: metricsPort)
             defer { close(holder) }
             try await expectFailure(configuration) { $0.description.hasPrefix("cannot serve metrics") }
             return nil
@@ -198,31 +198,9 @@ private enum CleanupCheck {
     }
 
     static func canListen(on port: UInt16) -> Bool {
-        guard let fd = try? listener(on: port) else { return false }
+        guard let fd = try? RunFixtures.listener(on: port) else { return false }
         close(fd)
         return true
-    }
-
-    /// A socket listening on 127.0.0.1:`port` (SO_REUSEADDR, as a server restarting would).
-    static func listener(on port: UInt16) throws -> Int32 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw RunFixtures.PortUnavailable() }
-        var one: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
-        }
-        guard bound, listen(fd, 1) == 0 else {
-            close(fd)
-            throw RunFixtures.PortUnavailable()
-        }
-        return fd
     }
 
     /// The IPv4 ports this process listens on, asked of its own sockets. Not read from /proc/net/tcp: that
@@ -268,7 +246,7 @@ private final class PortThief: @unchecked Sendable {
             // Bounded: 30 s in steps of 5 ms, long past the run's restart.
             for _ in 0..<6_000 where !isStopped {
                 if let found = port {
-                    if let fd = try? CleanupCheck.listener(on: found) {
+                    if let fd = try? RunFixtures.listener(on: found) {
                         lock.withLock { held = fd }
                         return
                     }

@@ -62,6 +62,29 @@ enum RunFixtures {
 
     struct PortUnavailable: Error {}
 
+    /// A socket listening on 127.0.0.1:`port` with SO_REUSEADDR (as a server restarting would) and
+    /// without SO_REUSEPORT: another process's listener, which the CSMS's cannot share the port with.
+    static func listener(on port: UInt16) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { throw PortUnavailable() }
+        var one: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+        guard bound, listen(fd, 1) == 0 else {
+            close(fd)
+            throw PortUnavailable()
+        }
+        return fd
+    }
+
     /// A loopback port that was free a moment ago: bound, then closed without listening.
     static func freeLoopbackPort() throws -> UInt16 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
