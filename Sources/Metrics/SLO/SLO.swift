@@ -9,7 +9,7 @@
 ///            | "lag_" percentile                    scheduler lag
 ///            | counter [ "(" series ")" ]           over all actions when no series is given
 ///            | "connected" | "reconnects" | "failed_connections" | "lost_transactions" | "lost_messages"
-///            | "msgs_per_s"
+///            | "unsent_at_end" | "msgs_per_s"
 ///            | "bad_frames" | "unmatched_answers"
 ///            | "recovery_" ( "p50" | "p90" | "p99" | "p100" ) [ "(" fault ")" ]
 ///            | "recovered" [ "(" fault ")" ]
@@ -26,8 +26,9 @@
 /// count, or with `%` a share of the calls sent (`late`: answers after their call's timeout); `reconnects`
 /// as `%` is a share of links established, `failed_connections` of connection attempts,
 /// `lost_transactions` of transactions started, `lost_messages` (transaction messages the stations gave up
-/// on: retries spent, queue full, or a StartTransaction lost before them) of the transaction messages sent,
-/// `connected` of the stations run (`connected` is the most
+/// on: retries spent, queue full, or a StartTransaction lost before them) and `unsent_at_end` (transaction
+/// messages still held when the run ended: not given up on, not delivered either) of the transaction
+/// messages sent, `connected` of the stations run (`connected` is the most
 /// links up at once). `msgs_per_s` is calls sent per second over the run.
 /// `bad_frames` (frames from the CSMS the stations refused) and `unmatched_answers` (answers to no CALL in
 /// flight) take a plain count. `recovery_p99` is the time until 99 % of a storm's stations were back and
@@ -40,7 +41,7 @@
 /// p99(StartTransaction) < 800ms      p50(*) <= 200ms      service_p99(Heartbeat) < 50ms
 /// errors < 0.1%      timeouts == 0      errors(Authorize) < 1%      connected >= 99.9%
 /// msgs_per_s >= 5000      reconnects <= 100      lag_p99 < 20ms      lost_transactions == 0
-/// lost_messages == 0
+/// lost_messages == 0      unsent_at_end == 0
 /// bad_frames == 0      unmatched_answers <= 10      recovery_p99 < 90s      recovered == 100%
 /// recovery_p50(restartCSMS) < 30s
 /// ```
@@ -55,6 +56,7 @@ public struct SLO: Sendable, Equatable, CustomStringConvertible {
                                                                    late = answers after their timeout
                       connected | reconnects | failed_connections | lost_transactions | msgs_per_s
                       lost_messages                                transaction messages given up on
+                      unsent_at_end                                transaction messages still held at the end
                       bad_frames | unmatched_answers               frames from the CSMS refused / matching no CALL
                       recovery_p50|p90|p99|p100 [(fault)]          time until that share of a storm's stations
                                                                    were back and booted (the worst storm)
@@ -63,7 +65,8 @@ public struct SLO: Sendable, Equatable, CustomStringConvertible {
           threshold   number with a unit: us, ms, s for latencies; a count, or % for shares
                       (% of calls sent; reconnects: of links established; failed_connections: of
                       connection attempts; lost_transactions: of transactions started;
-                      lost_messages: of StartTransaction, MeterValues and StopTransaction sent;
+                      lost_messages and unsent_at_end: of StartTransaction, MeterValues and
+                      StopTransaction sent;
                       connected: the most links up at once, % of the stations run;
                       bad_frames and unmatched_answers: a count only;
                       recovered: % of the stations the storm hit)
@@ -101,7 +104,7 @@ public struct SLO: Sendable, Equatable, CustomStringConvertible {
         case .latency(_, let series), .serviceTime(_, let series), .counter(_, let series):
             series == "*" ? nil : series
         case .schedulerLag, .connected, .reconnects, .failedConnections, .lostTransactions, .lostMessages,
-            .badFrames, .unmatchedAnswers, .messagesPerSecond, .recovery, .recovered:
+            .unsentAtEnd, .badFrames, .unmatchedAnswers, .messagesPerSecond, .recovery, .recovered:
             nil
         }
     }
@@ -151,8 +154,11 @@ public struct SLO: Sendable, Equatable, CustomStringConvertible {
         case .lostTransactions:
             return share(report.transactions.lost, of: report.transactions.started, whole: "transactions started")
         case .lostMessages:
-            let sent = Self.transactionActions.reduce(UInt64(0)) { $0 &+ (report.figures(for: $1)?.sent ?? 0) }
-            return share(report.transactions.lostMessages.total, of: sent, whole: "transaction messages sent")
+            return share(report.transactions.lostMessages.total, of: transactionMessagesSent(in: report),
+                whole: "transaction messages sent")
+        case .unsentAtEnd:
+            return share(report.transactions.unsentAtEnd, of: transactionMessagesSent(in: report),
+                whole: "transaction messages sent")
         case .badFrames:
             return .measured(Double(report.csmsFaults.badFrames.total))
         case .unmatchedAnswers:
@@ -172,6 +178,10 @@ public struct SLO: Sendable, Equatable, CustomStringConvertible {
 
     /// The actions whose messages a station keeps and sends again until the CSMS takes them.
     private static let transactionActions = ["StartTransaction", "MeterValues", "StopTransaction"]
+
+    private func transactionMessagesSent(in report: RunReport) -> UInt64 {
+        Self.transactionActions.reduce(UInt64(0)) { $0 &+ (report.figures(for: $1)?.sent ?? 0) }
+    }
 
     /// The longest time until `percentile` of a storm's stations were back, over the storms of `fault`.
     private func worstRecovery(_ percentile: SLOPercentile, fault: String, in report: RunReport) -> Measurement {

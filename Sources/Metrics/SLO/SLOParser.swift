@@ -10,8 +10,8 @@ struct SLOParser {
 
     private static let plainMetrics: [String: SLOQuantity] = [
         "connected": .connected, "reconnects": .reconnects, "failed_connections": .failedConnections,
-        "lost_transactions": .lostTransactions, "lost_messages": .lostMessages, "bad_frames": .badFrames,
-        "unmatched_answers": .unmatchedAnswers,
+        "lost_transactions": .lostTransactions, "lost_messages": .lostMessages, "unsent_at_end": .unsentAtEnd,
+        "bad_frames": .badFrames, "unmatched_answers": .unmatchedAnswers,
         "msgs_per_s": .messagesPerSecond,
     ]
     private static let metricHint =
@@ -155,7 +155,8 @@ struct SLOParser {
             return "msgs_per_s is a rate: expected a plain number, not '\(found.rawValue)'"
         case .badFrames, .unmatchedAnswers:
             return "\(quantity.name) counts frames from the CSMS: expected a plain number, not '\(found.rawValue)'"
-        case .counter, .connected, .reconnects, .failedConnections, .lostTransactions, .lostMessages, .recovered:
+        case .counter, .connected, .reconnects, .failedConnections, .lostTransactions, .lostMessages, .unsentAtEnd,
+            .recovered:
             return "\(quantity.name) is a count: expected a plain number or a percentage, not '\(found.rawValue)'"
         }
     }

@@ -10,6 +10,8 @@ enum SLOQuantity: Sendable, Equatable {
     case lostTransactions
     /// Transaction messages the stations gave up on (``TransactionMetrics/lostMessages``).
     case lostMessages
+    /// Transaction messages still held when the run ended (``TransactionMetrics/unsentAtEnd``).
+    case unsentAtEnd
     case badFrames
     case unmatchedAnswers
     case messagesPerSecond
@@ -31,6 +33,7 @@ enum SLOQuantity: Sendable, Equatable {
         case .failedConnections: "failed_connections"
         case .lostTransactions: "lost_transactions"
         case .lostMessages: "lost_messages"
+        case .unsentAtEnd: "unsent_at_end"
         case .badFrames: "bad_frames"
         case .unmatchedAnswers: "unmatched_answers"
         case .messagesPerSecond: "msgs_per_s"
@@ -44,7 +47,8 @@ enum SLOQuantity: Sendable, Equatable {
     var acceptedUnits: Set<SLOUnit> {
         switch self {
         case .latency, .serviceTime, .schedulerLag, .recovery: [.micros, .millis, .seconds]
-        case .counter, .connected, .reconnects, .failedConnections, .lostTransactions, .lostMessages, .recovered:
+        case .counter, .connected, .reconnects, .failedConnections, .lostTransactions, .lostMessages, .unsentAtEnd,
+            .recovered:
             [.none, .percent]
         // Frames from the CSMS are no share of anything the report counts: a plain count only.
         case .badFrames, .unmatchedAnswers, .messagesPerSecond: [.none]

@@ -22,6 +22,7 @@ import Testing
         ("failed_connections != 3", .failedConnections, .notEqual, 3, .none),
         ("  lost_transactions == 0  ", .lostTransactions, .equal, 0, .none),
         ("lost_messages < 0.5%", .lostMessages, .less, 0.5, .percent),
+        ("unsent_at_end == 0", .unsentAtEnd, .equal, 0, .none),
         ("bad_frames == 0", .badFrames, .equal, 0, .none),
         ("unmatched_answers <= 10", .unmatchedAnswers, .lessOrEqual, 10, .none),
     ]
@@ -146,6 +147,22 @@ import Testing
         #expect(count.value == 2)
         let share = try SLO(parsing: "lost_messages < 1%").evaluate(against: lossy)
         #expect(share.value == 200 / Double(sent))
+    }
+
+    @Test func unsentAtEndIsTheTransactionMessagesStillHeldOrTheirShareOfThoseSent() throws {
+        var held = report
+        held.transactions.unsentAtEnd = 3
+        let sent = ["StartTransaction", "MeterValues", "StopTransaction"].reduce(UInt64(0)) {
+            $0 + (held.figures(for: $1)?.sent ?? 0)
+        }
+        #expect(sent > 0)
+        #expect(try result("unsent_at_end == 0").ok)
+        let count = try SLO(parsing: "unsent_at_end == 0").evaluate(against: held)
+        #expect(!count.ok)
+        #expect(count.value == 3)
+        #expect(count.detail.contains("unsent_at_end = 3, needs == 0"))
+        let share = try SLO(parsing: "unsent_at_end < 1%").evaluate(against: held)
+        #expect(share.value == 300 / Double(sent))
     }
 
     @Test func anObjectiveOnAnActionNeverAnsweredFails() throws {
