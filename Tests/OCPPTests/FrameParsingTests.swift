@@ -105,7 +105,10 @@ import Testing
         var buffer: [UInt8] = []
         OCPPFrame.encodeCall(messageId: "1", HeartbeatRequest(), into: &buffer)
         #expect(String(decoding: buffer, as: UTF8.self) == #"[2,"1","Heartbeat",{}]"#)
-        let frame = try OCPPFrame(parsing: buffer)
-        #expect(frame == .call(OCPPFrame.Call(messageId: "1", action: .heartbeat, payload: .emptyObject)))
+        guard case .call(let call) = try OCPPFrame(parsing: buffer) else {
+            Issue.record("not parsed as a CALL")
+            return
+        }
+        #expect(call.messageId == "1" && call.action == .heartbeat && call.payload == .emptyObject)
     }
 }
