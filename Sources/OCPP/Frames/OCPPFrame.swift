@@ -84,14 +84,6 @@ public enum OCPPFrame: Sendable, Equatable {
         public var description: String
         /// The peer's details, a JSON object.
         public var details: JSONPayload
-
-        /// Creates a CALLERROR.
-        public init(messageId: String, code: CallErrorCode, description: String, details: JSONPayload = .emptyObject) {
-            self.messageId = messageId
-            self.code = code
-            self.description = description
-            self.details = details
-        }
     }
 
     /// Bounds on what a peer may send, so that hostile input costs little and ends in an error.
