@@ -16,7 +16,9 @@ struct CapacityFigures: Sendable, Equatable {
 
     /// Whether the fleet, not the CSMS, set these figures (see ``FleetHealth/isSaturated(latencyP50Micros:)``).
     var fleetSaturated: Bool { health.isSaturated(latencyP50Micros: latencyP50Micros) }
+}
 
+extension CapacityFigures {
     /// The figures of a step's report, its CPU time (and its threads' demand for CPU, where known) over
     /// its window, its fleet's loop count, and the bytes its links held unsent as the window began.
     init(report: RunReport, cpuSeconds: Double, demandSeconds: Double?, loops: Int, unsentBefore: UInt64 = 0) {
@@ -32,17 +34,5 @@ struct CapacityFigures: Sendable, Equatable {
             sendQueueBytes: report.connections.unsentBytes,
             sendQueueGrowth: Int64(clamping: report.connections.unsentBytes) - Int64(clamping: unsentBefore),
             backedUpLinks: report.connections.backedUpLinks)
-    }
-
-    init(
-        seconds: Double, messagesPerSecond: Double, latencyP50Micros: UInt64, latencyP99Micros: UInt64,
-        errors: UInt64, health: FleetHealth
-    ) {
-        self.seconds = seconds
-        self.messagesPerSecond = messagesPerSecond
-        self.latencyP50Micros = latencyP50Micros
-        self.latencyP99Micros = latencyP99Micros
-        self.errors = errors
-        self.health = health
     }
 }

@@ -35,21 +35,8 @@ struct CapacityStep: Sendable, Equatable {
     var reportFolder: String?
     /// What the step measured, or `nil` when it did not run.
     var figures: CapacityFigures?
-    var phase: CapacitySearch.Phase
-    var start: Start
-
-    init(
-        stations: Int, slo: [SLOResult], outcome: Outcome, reportFolder: String?, figures: CapacityFigures? = nil,
-        phase: CapacitySearch.Phase = .grow, start: Start = .fresh
-    ) {
-        self.stations = stations
-        self.slo = slo
-        self.outcome = outcome
-        self.reportFolder = reportFolder
-        self.figures = figures
-        self.phase = phase
-        self.start = start
-    }
+    var phase: CapacitySearch.Phase = .grow
+    var start: Start = .fresh
 
     /// The verdict in one word, as the table and `capacity.json` show it.
     var verdict: String {

@@ -15,15 +15,9 @@ struct WorkerProgress: Equatable, Sendable {
     var latencyP99Micros: UInt64
     /// CallErrors and timeouts so far.
     var errors: UInt64
+}
 
-    init(elapsedSeconds: Double, connected: Int, messagesPerSecond: UInt64, latencyP99Micros: UInt64, errors: UInt64) {
-        self.elapsedSeconds = elapsedSeconds
-        self.connected = connected
-        self.messagesPerSecond = messagesPerSecond
-        self.latencyP99Micros = latencyP99Micros
-        self.errors = errors
-    }
-
+extension WorkerProgress {
     /// The figures of a worker's snapshot, those of ``Metrics/ProgressLine``.
     init(_ snapshot: MetricsSnapshot) {
         let last = snapshot.timeline.last

@@ -6,11 +6,6 @@ public struct JSONNumber: Sendable, Equatable, CustomStringConvertible {
     /// The nearest `Double`, always finite (the tree refuses a number beyond `Double`'s range).
     public let double: Double
 
-    init(text: String, double: Double) {
-        self.text = text
-        self.double = double
-    }
-
     /// The number as a whole number from 0 to 2^64 - 1: exact for integer text, else when the nearest
     /// `Double` is whole and in range (`1e3`, `5.0`); nil otherwise.
     public var unsigned: UInt64? {

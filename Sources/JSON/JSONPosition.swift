@@ -8,13 +8,6 @@ public struct JSONPosition: Sendable, Equatable, CustomStringConvertible {
     /// 1-based column, in bytes.
     public let column: Int
 
-    /// Creates a position.
-    public init(offset: Int, line: Int, column: Int) {
-        self.offset = offset
-        self.line = line
-        self.column = column
-    }
-
     /// `line L, column C`.
     public var description: String {
         "line \(line), column \(column)"

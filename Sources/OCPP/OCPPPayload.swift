@@ -10,13 +10,10 @@ import JSON
 /// integer, which a station holds so), decimals are finite `Double`s, date-times are of the years 0001
 /// to 9999; anything beyond is refused with ``CallErrorCode/propertyConstraintViolation`` and the
 /// field's path.
-public protocol OCPPPayload: Sendable, Equatable {
+public protocol OCPPPayload: PayloadEncodable, Equatable {
     /// Reads the value from the JSON object at the reader's position.
     /// - Throws: ``OCPPError`` with the CallError code of the first violation found.
     init(from reader: inout JSONReader) throws(OCPPError)
-
-    /// Writes the value as a JSON object.
-    func encode(to writer: inout JSONWriter)
 }
 
 /// A request: a payload that opens a CALL, with the type of its answer.

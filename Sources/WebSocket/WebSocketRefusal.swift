@@ -5,14 +5,6 @@ public struct WebSocketRefusal: Hashable, Sendable {
     /// The HTTP reason phrase.
     public var reasonPhrase: String
 
-    /// - Parameters:
-    ///   - statusCode: The HTTP status code, 4xx or 5xx.
-    ///   - reasonPhrase: The HTTP reason phrase, also sent as the body.
-    public init(statusCode: Int, reasonPhrase: String) {
-        self.statusCode = statusCode
-        self.reasonPhrase = reasonPhrase
-    }
-
     /// 401 with a Basic challenge: missing or wrong credentials.
     public static let unauthorized = WebSocketRefusal(statusCode: 401, reasonPhrase: "Unauthorized")
     /// 404: no such station.

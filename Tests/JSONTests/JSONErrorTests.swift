@@ -1,4 +1,4 @@
-import JSON
+@testable import JSON
 import Testing
 
 /// The error a reader throws: small codes and numbers, put into words only when read.

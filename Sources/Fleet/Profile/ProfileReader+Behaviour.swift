@@ -51,10 +51,9 @@ extension ProfileReader {
                 result = nil
             }
         default:
-            report(
+            return rejected(
                 policyNode, members.path(of: "policy"),
                 expected: "\"greenup\", \"fixed\", \"exponential\" or \"retryBackOff\"")
-            return nil
         }
         for key in settings where !used.contains(key) {
             if let node = members[key] {
@@ -152,11 +151,10 @@ extension ProfileReader {
             action = required(members, "downtime").flatMap { duration($0, members.path(of: "downtime")) }
                 .map { .restartCSMS(downtimeMilliseconds: $0) }
         default:
-            report(
+            return rejected(
                 eventNode, members.path(of: "event"),
                 expected: "\"dropLinks\", \"powerCycle\", \"firmwareRollout\", \"chargingCap\", \"restartCSMS\", "
                     + "\"partition\", \"slowLinks\" or \"stalls\"")
-            return nil
         }
         var stations: ClosedRange<Int>?
         if let node = members["stations"] {
@@ -165,8 +163,8 @@ extension ProfileReader {
             } else if case .string(let text) = node.value, let range = FaultSpec.stationRange(text) {
                 stations = range
             } else {
-                report(node, members.path(of: "stations"), expected: "station numbers \"A-B\" with 1 <= A <= B, as \"1-500\"")
-                return nil
+                let expected = "station numbers \"A-B\" with 1 <= A <= B, as \"1-500\""
+                return rejected(node, members.path(of: "stations"), expected: expected)
             }
         }
         for key in options where !used.contains(key) {

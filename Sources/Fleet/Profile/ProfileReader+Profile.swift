@@ -11,8 +11,7 @@ extension ProfileReader {
             let path = members.path(of: "description")
             guard let text = string(node, path) else { return nil }
             guard !text.contains("\n") else {
-                report(node, path, expected: "one line", found: "a line break")
-                return nil
+                return rejected(node, path, expected: "one line", found: "a line break")
             }
             return text
         }
@@ -70,10 +69,9 @@ extension ProfileReader {
         if let node = members["idPattern"] {
             idPattern = string(node, members.path(of: "idPattern")).flatMap { pattern in
                 guard Self.isValidIDPattern(pattern) else {
-                    report(
+                    return rejected(
                         node, members.path(of: "idPattern"),
                         expected: "letters, digits, '-', '_' or '.' around one \"{n}\" or \"{n:WIDTH}\", at most 48 characters in all")
-                    return nil
                 }
                 return pattern
             }
@@ -82,8 +80,7 @@ extension ProfileReader {
         if let node = members["models"] {
             models = weightedList(node, members.path(of: "models"), valueKey: "model") { reader, node, path in
                 guard case .string(let text) = node.value, let model = GreenUpModel(rawValue: text) else {
-                    reader.report(node, path, expected: "\"1VE\" or \"2VE\"")
-                    return nil
+                    return reader.rejected(node, path, expected: "\"1VE\" or \"2VE\"")
                 }
                 return model
             }
@@ -101,8 +98,7 @@ extension ProfileReader {
     mutating func firmwareVariant(_ node: JSONNode, _ path: String) -> FirmwareVariant? {
         guard case .string(let text) = node.value, let variant = FirmwareVariant(rawValue: text) else {
             let names = FirmwareVariant.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
-            report(node, path, expected: names)
-            return nil
+            return rejected(node, path, expected: names)
         }
         return variant
     }

@@ -159,8 +159,8 @@ extension ProfileReader {
         }
         guard let shape, let minimum, let maximum else { return nil }
         if let minimum, let maximum, minimum > maximum, let node = members["max"] {
-            report(node, members.path(of: "max"), expected: "a number at least min (\(JSONNode.format(minimum)))")
-            return nil
+            return rejected(
+                node, members.path(of: "max"), expected: "a number at least min (\(JSONNode.format(minimum)))")
         }
         return ValueDistribution(shape, minimum: minimum, maximum: maximum)
     }

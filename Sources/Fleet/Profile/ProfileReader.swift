@@ -39,12 +39,18 @@ struct ProfileReader {
                 expected: expected, found: found ?? node.kindDescription))
     }
 
+    /// Reports what `node` should have been, and gives nil: the end of a read that found something else
+    /// (`guard … else { return rejected(node, path, expected: "a string") }`).
+    mutating func rejected<Value>(_ node: JSONNode, _ path: String, expected: String, found: String? = nil) -> Value? {
+        report(node, path, expected: expected, found: found)
+        return nil
+    }
+
     // MARK: Structure
 
     mutating func object(_ node: JSONNode, _ path: String, allowed: [String]) -> Members? {
         guard case .object(let members) = node.value else {
-            report(node, path, expected: "an object")
-            return nil
+            return rejected(node, path, expected: "an object")
         }
         var byName: [String: JSONNode] = [:]
         for (name, value) in members {
@@ -64,8 +70,7 @@ struct ProfileReader {
 
     mutating func required(_ members: Members, _ name: String) -> JSONNode? {
         guard let node = members[name] else {
-            report(members.node, members.path, expected: "a member \"\(name)\"", found: "none")
-            return nil
+            return rejected(members.node, members.path, expected: "a member \"\(name)\"", found: "none")
         }
         return node
     }
@@ -76,24 +81,20 @@ struct ProfileReader {
         guard present.count == 1 else {
             let list = choices.map { "\"\($0)\"" }.joined(separator: ", ")
             let found = present.isEmpty ? "none" : present.map { "\"\($0)\"" }.joined(separator: " and ")
-            report(members.node, members.path, expected: "exactly one member among \(list)", found: found)
-            return nil
+            return rejected(members.node, members.path, expected: "exactly one member among \(list)", found: found)
         }
         return present[0]
     }
 
     mutating func array(_ node: JSONNode, _ path: String, count: Int? = nil, nonEmpty: Bool = false) -> [JSONNode]? {
         guard case .array(let items) = node.value else {
-            report(node, path, expected: count.map { "an array of \($0)" } ?? "an array")
-            return nil
+            return rejected(node, path, expected: count.map { "an array of \($0)" } ?? "an array")
         }
         if let count, items.count != count {
-            report(node, path, expected: "an array of \(count)")
-            return nil
+            return rejected(node, path, expected: "an array of \(count)")
         }
         if nonEmpty && items.isEmpty {
-            report(node, path, expected: "a non-empty array")
-            return nil
+            return rejected(node, path, expected: "a non-empty array")
         }
         return items
     }
@@ -102,12 +103,10 @@ struct ProfileReader {
 
     mutating func string(_ node: JSONNode, _ path: String, nonEmpty: Bool = true) -> String? {
         guard case .string(let text) = node.value else {
-            report(node, path, expected: "a string")
-            return nil
+            return rejected(node, path, expected: "a string")
         }
         if nonEmpty && text.isEmpty {
-            report(node, path, expected: "a non-empty string")
-            return nil
+            return rejected(node, path, expected: "a non-empty string")
         }
         return text
     }
@@ -137,8 +136,7 @@ struct ProfileReader {
 
     mutating func number(_ node: JSONNode, _ path: String, _ bound: Bound) -> Double? {
         guard case .number(let number) = node.value, bound.admits(number.double) else {
-            report(node, path, expected: "a number \(bound.text)")
-            return nil
+            return rejected(node, path, expected: "a number \(bound.text)")
         }
         return number.double
     }
@@ -147,8 +145,7 @@ struct ProfileReader {
         guard case .number(let number) = node.value, number.double == number.double.rounded(),
             bound.admits(number.double), abs(number.double) < 1e15
         else {
-            report(node, path, expected: "an integer \(bound.text)")
-            return nil
+            return rejected(node, path, expected: "an integer \(bound.text)")
         }
         return Int(number.double)
     }
@@ -163,8 +160,7 @@ struct ProfileReader {
         else {
             let unit = minimum % 1000 == 0 ? "\(minimum / 1000) s" : "\(minimum) ms"
             let floor = minimum > 0 ? " of at least \(unit)" : ""
-            report(node, path, expected: "a duration such as \"90s\", \"10m\" or \"1h30m\"\(floor)")
-            return nil
+            return rejected(node, path, expected: "a duration such as \"90s\", \"10m\" or \"1h30m\"\(floor)")
         }
         return milliseconds
     }

@@ -251,7 +251,7 @@ public final class FleetRunner: Sendable {
     /// without the option.
     private func startMetricsServer(csms embedded: EmbeddedCSMS?) throws(FleetRunError) -> MetricsHTTPServer? {
         do {
-            return try configuration.metricsPort.map { port throws(MetricsServerError) in
+            return try configuration.metricsPort.map { port throws(SystemCallError) in
                 try MetricsHTTPServer(port: port) { [self] in
                     PrometheusExposition.render(latest.withLock { $0 }, csms: embedded?.server.counterSnapshot ?? [:])
                 }

@@ -19,11 +19,6 @@ struct SimulatedStation {
     /// Until when a partition cuts it off from the CSMS, in virtual time (0: never was).
     var partitionedUntil: Int64 = 0
 
-    init(csms: CentralSystem, id: String) {
-        self.csms = csms
-        self.id = id
-    }
-
     var isLinked: Bool { handle != nil }
 
     /// Whether a partition cuts the station off at `now`: nothing passes either way.

@@ -7,12 +7,5 @@ public struct ReportFileError: Error, Equatable, CustomStringConvertible {
     /// What should have been there, in words.
     public let expected: String
 
-    /// Names a problem in a report file.
-    public init(file: String, path: String, expected: String) {
-        self.file = file
-        self.path = path
-        self.expected = expected
-    }
-
     public var description: String { "\(file): at \(path): expected \(expected)" }
 }

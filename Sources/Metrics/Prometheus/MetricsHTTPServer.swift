@@ -28,10 +28,10 @@ public final class MetricsHTTPServer: Sendable {
     /// - Parameters:
     ///   - port: the port on 127.0.0.1; 0 lets the system choose.
     ///   - body: makes the exposition text for each scrape, on the server's thread.
-    /// - Throws: ``MetricsServerError`` naming the call that failed (the port is taken, typically).
-    public init(port: UInt16, body: @escaping @Sendable () -> String) throws(MetricsServerError) {
+    /// - Throws: ``SystemCallError`` naming the call that failed (the port is taken, typically).
+    public init(port: UInt16, body: @escaping @Sendable () -> String) throws(SystemCallError) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw MetricsServerError(call: "socket", errno: errno) }
+        guard fd >= 0 else { throw SystemCallError(call: "socket", code: errno) }
         var reuse: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
@@ -44,7 +44,7 @@ public final class MetricsHTTPServer: Sendable {
             }
         }
         guard bound == 0, listen(fd, 16) == 0 else {
-            let error = MetricsServerError(call: bound == 0 ? "listen" : "bind", errno: errno)
+            let error = SystemCallError(call: bound == 0 ? "listen" : "bind", code: errno)
             close(fd)
             throw error
         }

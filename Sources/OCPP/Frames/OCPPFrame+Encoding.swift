@@ -21,7 +21,7 @@ extension OCPPFrame {
 
     /// Appends `[3,"messageId",{payload}]` to `buffer`.
     public static func encodeCallResult(
-        messageId: String, _ response: some OCPPPayload, into buffer: inout [UInt8]
+        messageId: String, _ response: some PayloadEncodable, into buffer: inout [UInt8]
     ) {
         JSONWriter.append(to: &buffer) { writer in
             writer.beginArray()
@@ -37,7 +37,7 @@ extension OCPPFrame {
     /// - Parameters:
     ///   - call: the CALL answered, still valid (within the call that lent its bytes).
     public static func encodeCallResult(
-        answering call: Borrowed, _ response: some OCPPPayload, into buffer: inout [UInt8]
+        answering call: Borrowed, _ response: some PayloadEncodable, into buffer: inout [UInt8]
     ) {
         JSONWriter.append(to: &buffer) { writer in
             writer.beginArray()

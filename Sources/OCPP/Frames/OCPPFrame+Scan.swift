@@ -23,11 +23,6 @@ private struct FrameScanner {
     let end: Int
     var index = 0
 
-    init(base: UnsafePointer<UInt8>, end: Int) {
-        self.base = base
-        self.end = end
-    }
-
     @inline(__always)
     func byte(_ position: Int) -> UInt8 { position < end ? base[position] : 0 }
 

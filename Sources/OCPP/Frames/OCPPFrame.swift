@@ -51,13 +51,6 @@ public enum OCPPFrame: Sendable, Equatable {
         /// The request's JSON object; decode it with ``StationRequest``, ``CentralSystemRequest`` or
         /// the request type's `init(decoding:)`.
         public var payload: JSONPayload
-
-        /// Creates a CALL.
-        public init(messageId: String, action: Action, payload: JSONPayload) {
-            self.messageId = messageId
-            self.action = action
-            self.payload = payload
-        }
     }
 
     /// An answer, its payload not yet decoded: only the caller knows which request it answers.
@@ -66,12 +59,6 @@ public enum OCPPFrame: Sendable, Equatable {
         public var messageId: String
         /// The response's JSON object.
         public var payload: JSONPayload
-
-        /// Creates a CALLRESULT.
-        public init(messageId: String, payload: JSONPayload) {
-            self.messageId = messageId
-            self.payload = payload
-        }
 
         /// Decodes the payload as the response to a request of type `request`.
         /// - Throws: ``OCPPError`` carrying this result's message id.
@@ -97,14 +84,6 @@ public enum OCPPFrame: Sendable, Equatable {
         public var description: String
         /// The peer's details, a JSON object.
         public var details: JSONPayload
-
-        /// Creates a CALLERROR.
-        public init(messageId: String, code: CallErrorCode, description: String, details: JSONPayload = .emptyObject) {
-            self.messageId = messageId
-            self.code = code
-            self.description = description
-            self.details = details
-        }
     }
 
     /// Bounds on what a peer may send, so that hostile input costs little and ends in an error.

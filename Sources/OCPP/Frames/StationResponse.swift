@@ -1,6 +1,8 @@
+import JSON
+
 /// The CSMS's answer to a ``StationRequest``, as a typed value: what a CALLRESULT carries, for peers in one
 /// process that need not go through JSON (the simulator's stations and their embedded CSMS).
-public enum StationResponse: Sendable, Equatable {
+public enum StationResponse: PayloadEncodable, Equatable {
     /// Authorize.
     case authorize(AuthorizeResponse)
     /// BootNotification.
@@ -38,42 +40,30 @@ public enum StationResponse: Sendable, Equatable {
         }
     }
 
+    /// Writes the payload of the response.
+    public func encode(to writer: inout JSONWriter) {
+        switch self {
+        case .authorize(let response): response.encode(to: &writer)
+        case .bootNotification(let response): response.encode(to: &writer)
+        case .dataTransfer(let response): response.encode(to: &writer)
+        case .diagnosticsStatusNotification(let response): response.encode(to: &writer)
+        case .firmwareStatusNotification(let response): response.encode(to: &writer)
+        case .heartbeat(let response): response.encode(to: &writer)
+        case .meterValues(let response): response.encode(to: &writer)
+        case .startTransaction(let response): response.encode(to: &writer)
+        case .statusNotification(let response): response.encode(to: &writer)
+        case .stopTransaction(let response): response.encode(to: &writer)
+        }
+    }
+
     /// Appends the CALLRESULT that carries this response to `buffer`.
     public func encodeCallResult(messageId: String, into buffer: inout [UInt8]) {
-        switch self {
-        case .authorize(let response): OCPPFrame.encodeCallResult(messageId: messageId, response, into: &buffer)
-        case .bootNotification(let response): OCPPFrame.encodeCallResult(messageId: messageId, response, into: &buffer)
-        case .dataTransfer(let response): OCPPFrame.encodeCallResult(messageId: messageId, response, into: &buffer)
-        case .diagnosticsStatusNotification(let response):
-            OCPPFrame.encodeCallResult(messageId: messageId, response, into: &buffer)
-        case .firmwareStatusNotification(let response):
-            OCPPFrame.encodeCallResult(messageId: messageId, response, into: &buffer)
-        case .heartbeat(let response): OCPPFrame.encodeCallResult(messageId: messageId, response, into: &buffer)
-        case .meterValues(let response): OCPPFrame.encodeCallResult(messageId: messageId, response, into: &buffer)
-        case .startTransaction(let response): OCPPFrame.encodeCallResult(messageId: messageId, response, into: &buffer)
-        case .statusNotification(let response):
-            OCPPFrame.encodeCallResult(messageId: messageId, response, into: &buffer)
-        case .stopTransaction(let response): OCPPFrame.encodeCallResult(messageId: messageId, response, into: &buffer)
-        }
+        OCPPFrame.encodeCallResult(messageId: messageId, self, into: &buffer)
     }
 
     /// Appends the CALLRESULT that carries this response to `buffer`, answering `call` (read in place): its
     /// message id is copied from the CALL's text, not made into a `String`.
     public func encodeCallResult(answering call: OCPPFrame.Borrowed, into buffer: inout [UInt8]) {
-        switch self {
-        case .authorize(let response): OCPPFrame.encodeCallResult(answering: call, response, into: &buffer)
-        case .bootNotification(let response): OCPPFrame.encodeCallResult(answering: call, response, into: &buffer)
-        case .dataTransfer(let response): OCPPFrame.encodeCallResult(answering: call, response, into: &buffer)
-        case .diagnosticsStatusNotification(let response):
-            OCPPFrame.encodeCallResult(answering: call, response, into: &buffer)
-        case .firmwareStatusNotification(let response):
-            OCPPFrame.encodeCallResult(answering: call, response, into: &buffer)
-        case .heartbeat(let response): OCPPFrame.encodeCallResult(answering: call, response, into: &buffer)
-        case .meterValues(let response): OCPPFrame.encodeCallResult(answering: call, response, into: &buffer)
-        case .startTransaction(let response): OCPPFrame.encodeCallResult(answering: call, response, into: &buffer)
-        case .statusNotification(let response):
-            OCPPFrame.encodeCallResult(answering: call, response, into: &buffer)
-        case .stopTransaction(let response): OCPPFrame.encodeCallResult(answering: call, response, into: &buffer)
-        }
+        OCPPFrame.encodeCallResult(answering: call, self, into: &buffer)
     }
 }

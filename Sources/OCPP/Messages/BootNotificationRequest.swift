@@ -30,15 +30,9 @@ public struct BootNotificationRequest: OCPPRequest {
 
     /// Creates the payload; optional fields default to absent.
     public init(
-        chargePointVendor: String,
-        chargePointModel: String,
-        chargePointSerialNumber: String? = nil,
-        chargeBoxSerialNumber: String? = nil,
-        firmwareVersion: String? = nil,
-        iccid: String? = nil,
-        imsi: String? = nil,
-        meterType: String? = nil,
-        meterSerialNumber: String? = nil
+        chargePointVendor: String, chargePointModel: String, chargePointSerialNumber: String? = nil,
+        chargeBoxSerialNumber: String? = nil, firmwareVersion: String? = nil, iccid: String? = nil, imsi: String? = nil,
+        meterType: String? = nil, meterSerialNumber: String? = nil
     ) {
         self.chargePointVendor = chargePointVendor
         self.chargePointModel = chargePointModel

@@ -20,9 +20,7 @@ public struct ClearChargingProfileRequest: OCPPRequest {
 
     /// Creates the payload; optional fields default to absent.
     public init(
-        id: Int? = nil,
-        connectorId: Int? = nil,
-        chargingProfilePurpose: ChargingProfilePurposeType? = nil,
+        id: Int? = nil, connectorId: Int? = nil, chargingProfilePurpose: ChargingProfilePurposeType? = nil,
         stackLevel: Int? = nil
     ) {
         self.id = id

@@ -15,9 +15,7 @@ public struct GetCompositeScheduleResponse: OCPPPayload {
 
     /// Creates the payload; optional fields default to absent.
     public init(
-        status: GetCompositeScheduleStatus,
-        connectorId: Int? = nil,
-        scheduleStart: OCPPDateTime? = nil,
+        status: GetCompositeScheduleStatus, connectorId: Int? = nil, scheduleStart: OCPPDateTime? = nil,
         chargingSchedule: ChargingSchedule? = nil
     ) {
         self.status = status

@@ -22,10 +22,7 @@ public struct GetDiagnosticsRequest: OCPPRequest {
 
     /// Creates the payload; optional fields default to absent.
     public init(
-        location: String,
-        retries: Int? = nil,
-        retryInterval: Int? = nil,
-        startTime: OCPPDateTime? = nil,
+        location: String, retries: Int? = nil, retryInterval: Int? = nil, startTime: OCPPDateTime? = nil,
         stopTime: OCPPDateTime? = nil
     ) {
         self.location = location

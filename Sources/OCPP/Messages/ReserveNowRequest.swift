@@ -22,11 +22,7 @@ public struct ReserveNowRequest: OCPPRequest {
 
     /// Creates the payload; optional fields default to absent.
     public init(
-        connectorId: Int,
-        expiryDate: OCPPDateTime,
-        idTag: String,
-        parentIdTag: String? = nil,
-        reservationId: Int
+        connectorId: Int, expiryDate: OCPPDateTime, idTag: String, parentIdTag: String? = nil, reservationId: Int
     ) {
         self.connectorId = connectorId
         self.expiryDate = expiryDate

@@ -26,13 +26,8 @@ public struct StatusNotificationRequest: OCPPRequest {
 
     /// Creates the payload; optional fields default to absent.
     public init(
-        connectorId: Int,
-        errorCode: ChargePointErrorCode,
-        info: String? = nil,
-        status: ChargePointStatus,
-        timestamp: OCPPDateTime? = nil,
-        vendorId: String? = nil,
-        vendorErrorCode: String? = nil
+        connectorId: Int, errorCode: ChargePointErrorCode, info: String? = nil, status: ChargePointStatus,
+        timestamp: OCPPDateTime? = nil, vendorId: String? = nil, vendorErrorCode: String? = nil
     ) {
         self.connectorId = connectorId
         self.errorCode = errorCode

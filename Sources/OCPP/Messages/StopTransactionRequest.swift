@@ -24,11 +24,7 @@ public struct StopTransactionRequest: OCPPRequest {
 
     /// Creates the payload; optional fields default to absent.
     public init(
-        idTag: String? = nil,
-        meterStop: Int,
-        timestamp: OCPPDateTime,
-        transactionId: Int,
-        reason: Reason? = nil,
+        idTag: String? = nil, meterStop: Int, timestamp: OCPPDateTime, transactionId: Int, reason: Reason? = nil,
         transactionData: [MeterValue]? = nil
     ) {
         self.idTag = idTag

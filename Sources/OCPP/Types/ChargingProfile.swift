@@ -25,14 +25,9 @@ public struct ChargingProfile: OCPPPayload, PayloadValue {
 
     /// Creates the payload; optional fields default to absent.
     public init(
-        chargingProfileId: Int,
-        transactionId: Int? = nil,
-        stackLevel: Int,
-        chargingProfilePurpose: ChargingProfilePurposeType,
-        chargingProfileKind: ChargingProfileKindType,
-        recurrencyKind: RecurrencyKindType? = nil,
-        validFrom: OCPPDateTime? = nil,
-        validTo: OCPPDateTime? = nil,
+        chargingProfileId: Int, transactionId: Int? = nil, stackLevel: Int,
+        chargingProfilePurpose: ChargingProfilePurposeType, chargingProfileKind: ChargingProfileKindType,
+        recurrencyKind: RecurrencyKindType? = nil, validFrom: OCPPDateTime? = nil, validTo: OCPPDateTime? = nil,
         chargingSchedule: ChargingSchedule
     ) {
         self.chargingProfileId = chargingProfileId

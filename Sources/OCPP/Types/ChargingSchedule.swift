@@ -17,11 +17,8 @@ public struct ChargingSchedule: OCPPPayload, PayloadValue {
 
     /// Creates the payload; optional fields default to absent.
     public init(
-        duration: Int? = nil,
-        startSchedule: OCPPDateTime? = nil,
-        chargingRateUnit: ChargingRateUnitType,
-        chargingSchedulePeriod: [ChargingSchedulePeriod],
-        minChargingRate: Double? = nil
+        duration: Int? = nil, startSchedule: OCPPDateTime? = nil, chargingRateUnit: ChargingRateUnitType,
+        chargingSchedulePeriod: [ChargingSchedulePeriod], minChargingRate: Double? = nil
     ) {
         self.duration = duration
         self.startSchedule = startSchedule

@@ -21,13 +21,8 @@ public struct SampledValue: OCPPPayload, PayloadValue {
 
     /// Creates the payload; optional fields default to absent.
     public init(
-        value: String,
-        context: ReadingContext? = nil,
-        format: ValueFormat? = nil,
-        measurand: Measurand? = nil,
-        phase: Phase? = nil,
-        location: Location? = nil,
-        unit: UnitOfMeasure? = nil
+        value: String, context: ReadingContext? = nil, format: ValueFormat? = nil, measurand: Measurand? = nil,
+        phase: Phase? = nil, location: Location? = nil, unit: UnitOfMeasure? = nil
     ) {
         self.value = value
         self.context = context

@@ -21,12 +21,4 @@ public struct ConnectorSpec: Sendable {
     public let phases: Int
     /// Whether UnlockConnector has a lock to release (otherwise `NotSupported`).
     public let hasLock: Bool
-
-    public init(socket: Socket, side: Side, maxCurrent: Double, phases: Int, hasLock: Bool) {
-        self.socket = socket
-        self.side = side
-        self.maxCurrent = maxCurrent
-        self.phases = phases
-        self.hasLock = hasLock
-    }
 }

@@ -13,14 +13,6 @@ public final class StationModel: Sendable {
         public let diagnosticsUpload: Int64
         public let firmwareDownload: Int64
         public let firmwareInstall: Int64
-
-        public init(boot: Int64, resetGrace: Int64, diagnosticsUpload: Int64, firmwareDownload: Int64, firmwareInstall: Int64) {
-            self.boot = boot
-            self.resetGrace = resetGrace
-            self.diagnosticsUpload = diagnosticsUpload
-            self.firmwareDownload = firmwareDownload
-            self.firmwareInstall = firmwareInstall
-        }
     }
 
     /// The model's name in profiles and in the catalog, e.g. `greenup-1ve`.

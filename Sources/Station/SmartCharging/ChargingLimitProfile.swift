@@ -26,12 +26,6 @@ public struct ChargingLimitProfile: Equatable, Sendable {
         public var startSeconds: Int
         public var limit: Double
         public var phases: Int?
-
-        public init(startSeconds: Int, limit: Double, phases: Int? = nil) {
-            self.startSeconds = startSeconds
-            self.limit = limit
-            self.phases = phases
-        }
     }
 
     public var id: Int
@@ -48,26 +42,6 @@ public struct ChargingLimitProfile: Equatable, Sendable {
     public var unit: Unit
     public var periods: [Period]
     public var minChargingRate: Double?
-
-    public init(
-        id: Int, connectorId: Int, transactionId: Int? = nil, stackLevel: Int, purpose: Purpose, kind: Kind,
-        validFrom: Int64? = nil, validTo: Int64? = nil, startSchedule: Int64? = nil, durationSeconds: Int? = nil,
-        unit: Unit, periods: [Period], minChargingRate: Double? = nil
-    ) {
-        self.id = id
-        self.connectorId = connectorId
-        self.transactionId = transactionId
-        self.stackLevel = stackLevel
-        self.purpose = purpose
-        self.kind = kind
-        self.validFrom = validFrom
-        self.validTo = validTo
-        self.startSchedule = startSchedule
-        self.durationSeconds = durationSeconds
-        self.unit = unit
-        self.periods = periods
-        self.minChargingRate = minChargingRate
-    }
 
     /// The limit this profile sets at `time`, with the moment it may next change; nil limit when the
     /// profile is not in force then.

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import Synchronization
 import Testing
@@ -164,7 +165,7 @@ import Glibc
         #expect {
             try MetricsHTTPServer(port: first.port) { "" }
         } throws: { error in
-            (error as? MetricsServerError)?.call == "bind"
+            (error as? SystemCallError)?.call == "bind"
         }
     }
 }
