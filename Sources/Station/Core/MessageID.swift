@@ -2,9 +2,6 @@
 /// spell: 20 digits make a `String` too long to be stored inline, which would be an allocation for each
 /// CALL. Its text is written where it is needed, on the stack or into the frame.
 public struct MessageID: Sendable, Hashable, CustomStringConvertible {
-    /// The most digits an id has.
-    static let maxCount = 20
-
     /// The first digit, 1 to 9, as its ASCII byte.
     private let lead: UInt8
     /// How many digits: 20, or 15 for a compact id.
@@ -25,6 +22,7 @@ public struct MessageID: Sendable, Hashable, CustomStringConvertible {
 
     /// Lends the id's text as UTF-8 bytes, written on the stack.
     public func withUTF8<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        // Room for 24 digits: an id has at most 20.
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         return try withUnsafeMutableBytes(of: &digits) { raw in
             let count = write(into: raw.bindMemory(to: UInt8.self))
@@ -37,7 +35,7 @@ public struct MessageID: Sendable, Hashable, CustomStringConvertible {
         text.utf8.count == Int(count) && withUTF8 { $0.elementsEqual(text.utf8) }
     }
 
-    /// Writes the digits at the start of `buffer` (room for ``maxCount``). - Returns: how many.
+    /// Writes the digits at the start of `buffer`, which has room for them. - Returns: how many.
     private func write(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let count = Int(count)
         var rest = rest
