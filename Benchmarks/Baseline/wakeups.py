@@ -2,14 +2,20 @@
 the event loop's batching (Benchmarks/RESULTS.md, "Wake-ups").
 
     python3 Benchmarks/Baseline/wakeups.py --binary .build/release/ocpp-fleet [--rates 1000,10000] [--runs 3]
+        [--interval SECONDS]
 
 Each run starts `ocpp-fleet run` (the `idle` profile, heartbeats paced as compare.sh paces them) against an
-`ocpp-fleet csms`, waits for every station to boot and for a warm-up, then measures two windows one after
-the other: the fleet's CPU per answered round trip (/proc/PID/stat) and its threads' sleeps per second (their
-voluntary context switches, /proc/PID/task/*/status; "loops'": those of its busiest threads, one per core,
-which are its event loops), nothing attached; then its system calls
-per second with `strace -c -f` attached (which slows the fleet down, so its CPU is not taken from that
-window). Prints one row per run and the medians per rate. Needs `strace`.
+`ocpp-fleet csms`: by default one Heartbeat a second per station, so as many stations as msgs/s (10,000
+stations for 10,000 msgs/s); `--interval 0.1` gives each station ten Heartbeats a second instead, so that
+the same rate comes from a tenth of the stations (1,000 stations for 10,000 msgs/s: fewer, busier sockets).
+Stations = rate × interval, at most 10,000. The run's --speed scales the CSMS's 60 s HeartbeatInterval down
+to the interval, and every other station timer with it (a CALL's 10 s timeout is 100 ms of wall time at
+--interval 0.1: the row counts the run's timeouts). It waits for every station to boot and for a warm-up,
+then measures two windows one after the other: the fleet's CPU per answered round trip (/proc/PID/stat)
+and its threads' sleeps per second (their voluntary context switches, /proc/PID/task/*/status; "loops'":
+those of its busiest threads, one per core, which are its event loops), nothing attached; then its system
+calls per second with `strace -c -f` attached (which slows the fleet down, so its CPU is not taken from
+that window). Prints one row per run and the medians per rate. Needs `strace`.
 """
 import argparse
 import os
@@ -69,7 +75,7 @@ def sleeps(before, after, loops):
 
 
 def measure(bench, rate, window, strace_window, work):
-    stations = max(1, min(int(rate), bench.options.max_stations))
+    stations = max(1, min(int(rate * bench.options.interval), bench.options.max_stations))
     run = bench.start("ours", stations, stations / rate, rate)
     try:
         if not bench.wait_booted(run, 30 + stations / rate * 3):
@@ -86,7 +92,7 @@ def measure(bench, rate, window, strace_window, work):
     answered = (after["answered"] - before["answered"]) / (after["t"] - before["t"])
     cpu = (cpu_after - cpu_before) / (wall_after - wall_before)
     return {
-        "rate": rate, "answered_per_s": answered, "cpu_us": cpu / answered * 1e6,
+        "rate": rate, "stations": stations, "answered_per_s": answered, "cpu_us": cpu / answered * 1e6,
         "p99_ms": window_p99(before, after),
         "sleeps": all_sleeps / (wall_after - wall_before), "loop_sleeps": loop_sleeps / (wall_after - wall_before),
         "epoll_wait": calls.get("epoll_wait", 0) + calls.get("epoll_pwait", 0), "futex": calls.get("futex", 0),
@@ -100,6 +106,8 @@ def main(arguments):
     parser.add_argument("--rates", default="1000,10000", help="paced msgs/s, comma-separated")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--window", type=float, default=8, help="seconds of the CPU window")
+    parser.add_argument("--interval", type=float, default=1,
+                        help="seconds between two Heartbeats of a station (stations = rate × interval)")
     parser.add_argument("--strace-window", type=float, default=5, help="seconds of the strace window")
     options = parser.parse_args(arguments)
     if shutil.which("strace") is None:
@@ -112,25 +120,26 @@ def main(arguments):
         bench = Bench(options, children, work)
         bench.start_csms()
         rows = []
-        print("| rate | answered/s | CPU µs/round trip | sleeps/s | loops' sleeps/s | epoll_wait/s | futex/s "
-              "| syscalls/s | p99 ms |")
-        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print(f"Heartbeats every {options.interval:g} s per station")
+        print("| rate | stations | answered/s | CPU µs/round trip | sleeps/s | loops' sleeps/s | epoll_wait/s | futex/s "
+              "| syscalls/s | p99 ms | timeouts |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for _ in range(options.runs):
             for rate in (float(text) for text in options.rates.split(",")):
                 row = measure(bench, rate, options.window, options.strace_window, work)
                 rows.append(row)
-                print(f"| {rate:,.0f} | {row['answered_per_s']:,.0f} | {row['cpu_us']:.1f} | {row['sleeps']:,.0f} "
+                print(f"| {rate:,.0f} | {row['stations']:,} | {row['answered_per_s']:,.0f} | {row['cpu_us']:.1f} | {row['sleeps']:,.0f} "
                       f"| {row['loop_sleeps']:,.0f} "
                       f"| {row['epoll_wait']:,.0f} "
-                      f"| {row['futex']:,.0f} | {row['syscalls']:,.0f} | {row['p99_ms']} |", flush=True)
+                      f"| {row['futex']:,.0f} | {row['syscalls']:,.0f} | {row['p99_ms']} | {row['timeouts']} |", flush=True)
         print(f"\nmedians of {options.runs} (load average {os.getloadavg()[0]:.1f}):")
         for rate in sorted({row["rate"] for row in rows}):
             of = [row for row in rows if row["rate"] == rate]
             median = {key: statistics.median(row[key] for row in of)
                       for key in ("answered_per_s", "cpu_us", "sleeps", "loop_sleeps", "epoll_wait", "futex", "syscalls")}
-            print(f"| {rate:,.0f} | {median['answered_per_s']:,.0f} | {median['cpu_us']:.1f} | {median['sleeps']:,.0f} | "
+            print(f"| {rate:,.0f} | {of[0]['stations']:,} | {median['answered_per_s']:,.0f} | {median['cpu_us']:.1f} | {median['sleeps']:,.0f} | "
                   f"{median['loop_sleeps']:,.0f} | "
-                  f"{median['epoll_wait']:,.0f} | {median['futex']:,.0f} | {median['syscalls']:,.0f} | |")
+                  f"{median['epoll_wait']:,.0f} | {median['futex']:,.0f} | {median['syscalls']:,.0f} | | |")
         shutil.rmtree(work, ignore_errors=True)
         return 0
     except Failure as failure:

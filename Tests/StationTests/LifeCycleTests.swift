@@ -60,6 +60,32 @@ import Testing
         #expect(harness.station.configurationText(.heartbeatInterval) == "120")
     }
 
+    @Test func aHeartbeatDueWhileACallIsInFlightGoesOnceItIsAnswered() throws {
+        var harness = StationHarness()
+        harness.boot()
+        let accepting = try #require(harness.csms)
+        harness.csms = { action, payload in action == .heartbeat ? .silence : accepting(action, payload) }
+        harness.advance(seconds: 60)
+        let first = try #require(harness.calls(.heartbeat).last)
+        harness.handle(.timerFired(.heartbeat))
+        #expect(harness.calls(.heartbeat).count == 1)
+        harness.receive(#"[3,"\#(first.messageId)",{"currentTime":"2019-04-19T14:26:43Z"}]"#)
+        #expect(harness.calls(.heartbeat).count == 2)
+        #expect(harness.calls(.heartbeat).last?.messageId != first.messageId)
+        #expect(harness.completed.contains { $0.messageId == first.messageId && $0.outcome == .answered })
+    }
+
+    @Test func aHeartbeatThatTimedOutIsNotSentAgain() throws {
+        var harness = StationHarness()
+        harness.boot()
+        let accepting = try #require(harness.csms)
+        harness.csms = { action, payload in action == .heartbeat ? .silence : accepting(action, payload) }
+        harness.advance(seconds: 75)
+        #expect(harness.calls(.heartbeat).count == 1)
+        #expect(harness.completed.last?.action == .heartbeat && harness.completed.last?.outcome == .timedOut)
+        #expect(harness.station.queuedCalls == 0)
+    }
+
     @Test func pendingBootIsRetriedAfterTheIntervalAndSendsNothingElse() {
         var harness = StationHarness()
         var accept = false

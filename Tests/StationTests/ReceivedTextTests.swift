@@ -40,7 +40,7 @@ import Testing
         let effects = receive(answer, &harness)
         let completed = effects.compactMap { effect -> String? in
             guard case .callCompleted(.bootNotification, let messageId, .answered) = effect else { return nil }
-            return messageId
+            return messageId.description
         }
         #expect(completed == [boot.messageId])
         #expect(harness.station.isRegistered && inArray.station.isRegistered)

@@ -1,3 +1,5 @@
+import Station
+
 /// The CALLs of one host's stations (a loop's, or a simulation core's) that timed out, kept a while so that an answer coming after all is
 /// measured from when its CALL was due, as an answer in time would be.
 ///
@@ -13,7 +15,7 @@ struct GivenUpCalls {
 
     private struct Key: Hashable {
         let slot: Int
-        let messageId: String
+        let messageId: MessageID
     }
 
     let capacity: Int
@@ -35,7 +37,7 @@ struct GivenUpCalls {
     var count: Int { calls.count }
 
     /// Keeps `call`, given up at `now` by the station in `slot`, after dropping those too old or too many.
-    mutating func insert(_ call: Call, slot: Int, messageId: String, now: UInt64) {
+    mutating func insert(_ call: Call, slot: Int, messageId: MessageID, now: UInt64) {
         prune(now: now)
         // Counted in the order, answered CALLs included, so that the order too stays bounded.
         while order.count - head >= capacity, dropOldest() {}
@@ -45,7 +47,7 @@ struct GivenUpCalls {
     }
 
     /// The CALL `messageId` of the station in `slot`, forgotten, or `nil` when it is not kept (any more).
-    mutating func remove(slot: Int, messageId: String, now: UInt64) -> Call? {
+    mutating func remove(slot: Int, messageId: MessageID, now: UInt64) -> Call? {
         prune(now: now)
         return calls.removeValue(forKey: Key(slot: slot, messageId: messageId))
     }

@@ -44,7 +44,7 @@ struct StationMetrics {
     /// The station's CALL in flight ended at `now` the way `outcome` says.
     /// - Parameter station: tells the stations of one host apart, for an answer that comes after a timeout.
     mutating func completed(
-        _ action: Action, messageId: String, _ outcome: CallOutcome, station: Int, calls: inout StationCalls,
+        _ action: Action, messageId: MessageID, _ outcome: CallOutcome, station: Int, calls: inout StationCalls,
         now: UInt64
     ) {
         let id = actionID(action)
@@ -72,7 +72,7 @@ struct StationMetrics {
     }
 
     /// The answer to a CALL the station had given up on came at `now`.
-    mutating func lateAnswer(_ action: Action, messageId: String, station: Int, now: UInt64) {
+    mutating func lateAnswer(_ action: Action, messageId: MessageID, station: Int, now: UInt64) {
         let call = givenUp.remove(slot: station, messageId: messageId, now: now)
         recorder.recordLateAnswer(
             actionID(action), latencyMicros: call.map { Self.micros(from: $0.due, to: now) },

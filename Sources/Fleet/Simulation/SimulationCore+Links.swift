@@ -152,13 +152,14 @@ extension SimulationCore {
         case .call(let message):
             // The request is lent in place (every `.call` frame is typed), and the answer goes out from
             // within: handed out of the closure, the answer would be copied and destroyed once more.
+            let messageId = message.messageId
             message.lendRequest { request in
                 let answer = links[local].csms.answer(
-                    request, messageId: message.messageId, from: handle, now: now, into: &effects)
+                    request, messageId: messageId, from: handle, now: now, into: &effects)
                 // What the core did besides answering comes first, as the effects of a CALL's JSON do.
                 apply(&effects, station: local, now: now)
                 guard let answer else { return }
-                let slot = frames.put(.answer(answer.response, messageId: message.messageId))
+                let slot = frames.put(.answer(answer.response, messageId: messageId))
                 scheduler.schedule(
                     .frameToStation(station: Int32(local), frame: slot, epoch: links[local].epoch),
                     at: sent(by: local, at: max(answer.at, now)) + Simulation.linkLatency)

@@ -73,6 +73,11 @@ extension OCPPFrame {
             envelope.hasMessageId(messageId, in: base)
         }
 
+        /// Whether the message id's UTF-8 text is `messageId`, compared in place.
+        public func hasMessageId(utf8 messageId: UnsafeRawBufferPointer) -> Bool {
+            envelope.hasMessageId(messageId, in: base)
+        }
+
         /// Decodes the payload (a CALLERROR's details) as `type`.
         /// - Throws: ``OCPPError`` with the code of the payload's first violation, carrying the message id.
         public func decodePayload<Payload: OCPPPayload>(as type: Payload.Type) throws(OCPPError) -> Payload {

@@ -9,10 +9,25 @@ extension OCPPFrame {
     public static func encodeCall<Request: OCPPRequest>(
         messageId: String, _ request: Request, into buffer: inout [UInt8]
     ) {
+        encodeCall(request, into: &buffer) { $0.string(messageId) }
+    }
+
+    /// Appends `[2,"messageId","Action",{payload}]` to `buffer`, the id's bytes as they are.
+    /// - Parameter messageId: the id's UTF-8 text, of bytes JSON writes unescaped (a station's digits).
+    public static func encodeCall<Request: OCPPRequest>(
+        unescapedMessageId messageId: UnsafeRawBufferPointer, _ request: Request, into buffer: inout [UInt8]
+    ) {
+        encodeCall(request, into: &buffer) { writer in writer.unescapedString { $0.append(contentsOf: messageId) } }
+    }
+
+    /// Appends `[2,"messageId","Action",{payload}]` to `buffer`, `messageId` writing the id.
+    static func encodeCall<Request: OCPPRequest>(
+        _ request: Request, into buffer: inout [UInt8], messageId: (inout JSONWriter) -> Void
+    ) {
         JSONWriter.append(to: &buffer) { writer in
             writer.beginArray()
             writer.int(2)
-            writer.string(messageId)
+            messageId(&writer)
             writer.enumValue(Request.action)
             request.encode(to: &writer)
             writer.endArray()

@@ -82,13 +82,17 @@ extension OCPPFrame {
         /// Whether the UniqueId is `messageId`, compared without making a string.
         func hasMessageId(_ messageId: String, in base: UnsafePointer<UInt8>) -> Bool {
             var messageId = messageId
-            return messageId.withUTF8 { wanted in
-                switch id {
-                case .input(let start, let count):
-                    count == wanted.count && (count == 0 || JSONReader.bytesEqual(base + start, wanted.baseAddress!, count))
-                case .decoded(let decoded):
-                    decoded.elementsEqual(wanted)
-                }
+            return messageId.withUTF8 { hasMessageId(UnsafeRawBufferPointer($0), in: base) }
+        }
+
+        /// Whether the UniqueId's UTF-8 text is `wanted`.
+        func hasMessageId(_ wanted: UnsafeRawBufferPointer, in base: UnsafePointer<UInt8>) -> Bool {
+            switch id {
+            case .input(let start, let count):
+                count == wanted.count
+                    && (count == 0 || JSONReader.bytesEqual(base + start, wanted.baseAddress!.assumingMemoryBound(to: UInt8.self), count))
+            case .decoded(let decoded):
+                decoded.elementsEqual(wanted)
             }
         }
 

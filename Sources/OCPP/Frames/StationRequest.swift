@@ -1,3 +1,5 @@
+import JSON
+
 /// A request a station sends to the CSMS, decoded by its action.
 public enum StationRequest: Sendable, Equatable, ActionDecodable {
     /// Authorize.
@@ -66,17 +68,27 @@ public enum StationRequest: Sendable, Equatable, ActionDecodable {
 
     /// Appends the CALL that carries this request to `buffer`.
     public func encodeCall(messageId: String, into buffer: inout [UInt8]) {
+        encodeCall(into: &buffer) { $0.string(messageId) }
+    }
+
+    /// Appends the CALL that carries this request to `buffer`, its id's bytes as they are.
+    /// - Parameter messageId: the id's UTF-8 text, of bytes JSON writes unescaped (a station's digits).
+    public func encodeCall(unescapedMessageId messageId: UnsafeRawBufferPointer, into buffer: inout [UInt8]) {
+        encodeCall(into: &buffer) { writer in writer.unescapedString { $0.append(contentsOf: messageId) } }
+    }
+
+    private func encodeCall(into buffer: inout [UInt8], messageId: (inout JSONWriter) -> Void) {
         switch self {
-        case .authorize(let request): OCPPFrame.encodeCall(messageId: messageId, request, into: &buffer)
-        case .bootNotification(let request): OCPPFrame.encodeCall(messageId: messageId, request, into: &buffer)
-        case .dataTransfer(let request): OCPPFrame.encodeCall(messageId: messageId, request, into: &buffer)
-        case .diagnosticsStatusNotification(let request): OCPPFrame.encodeCall(messageId: messageId, request, into: &buffer)
-        case .firmwareStatusNotification(let request): OCPPFrame.encodeCall(messageId: messageId, request, into: &buffer)
-        case .heartbeat(let request): OCPPFrame.encodeCall(messageId: messageId, request, into: &buffer)
-        case .meterValues(let request): OCPPFrame.encodeCall(messageId: messageId, request, into: &buffer)
-        case .startTransaction(let request): OCPPFrame.encodeCall(messageId: messageId, request, into: &buffer)
-        case .statusNotification(let request): OCPPFrame.encodeCall(messageId: messageId, request, into: &buffer)
-        case .stopTransaction(let request): OCPPFrame.encodeCall(messageId: messageId, request, into: &buffer)
+        case .authorize(let request): OCPPFrame.encodeCall(request, into: &buffer, messageId: messageId)
+        case .bootNotification(let request): OCPPFrame.encodeCall(request, into: &buffer, messageId: messageId)
+        case .dataTransfer(let request): OCPPFrame.encodeCall(request, into: &buffer, messageId: messageId)
+        case .diagnosticsStatusNotification(let request): OCPPFrame.encodeCall(request, into: &buffer, messageId: messageId)
+        case .firmwareStatusNotification(let request): OCPPFrame.encodeCall(request, into: &buffer, messageId: messageId)
+        case .heartbeat(let request): OCPPFrame.encodeCall(request, into: &buffer, messageId: messageId)
+        case .meterValues(let request): OCPPFrame.encodeCall(request, into: &buffer, messageId: messageId)
+        case .startTransaction(let request): OCPPFrame.encodeCall(request, into: &buffer, messageId: messageId)
+        case .statusNotification(let request): OCPPFrame.encodeCall(request, into: &buffer, messageId: messageId)
+        case .stopTransaction(let request): OCPPFrame.encodeCall(request, into: &buffer, messageId: messageId)
         }
     }
 }

@@ -7,10 +7,10 @@ enum CallAnswer {
     case typed(StationResponse, messageId: String)
 
     /// Whether it answers the CALL of `messageId`.
-    func answers(_ messageId: String) -> Bool {
+    func answers(_ messageId: MessageID) -> Bool {
         switch self {
-        case .borrowed(let frame): frame.hasMessageId(messageId)
-        case .typed(_, let answered): answered == messageId
+        case .borrowed(let frame): messageId.withUTF8 { frame.hasMessageId(utf8: $0) }
+        case .typed(_, let answered): messageId.isSpelled(by: answered)
         }
     }
 

@@ -17,7 +17,7 @@ struct PendingCall: Sendable {
     }
 
     var message: Message
-    var messageId: String?
+    var messageId: MessageID?
     /// How many times the CSMS refused it or left it unanswered (TransactionMessageAttempts counts them).
     var attempts = 0
     /// It waits for ``StationTimer/transactionRetry`` before it is sent again.
@@ -75,6 +75,16 @@ struct PendingCall: Sendable {
         }
     }
 
+    /// Whether nothing of it is needed once it is sent (``InFlightCall/Purpose/forgotten``): its answer
+    /// changes nothing, and neither a refusal nor a lost link sends it again.
+    var isForgottenOnceSent: Bool {
+        switch message {
+        case .heartbeat, .status: true
+        case .meterValues(let local, _): local == nil
+        default: false
+        }
+    }
+
     var local: UInt32? {
         switch message {
         case .startTransaction(let local, _), .stopTransaction(let local, _, _): local
@@ -88,12 +98,17 @@ struct PendingCall: Sendable {
 struct InFlightCall: Sendable {
     enum Purpose: Sendable {
         case boot
+        /// A Heartbeat, a StatusNotification or a MeterValues outside a transaction: its answer changes
+        /// nothing, and it is not sent again whatever becomes of it, so nothing of it is kept (the CALL's
+        /// action says how to read the answer). Most CALLs of a fleet: the box of ``queued(_:)`` would be
+        /// an allocation for each.
+        case forgotten
         /// Boxed: a station waits for an answer a moment at a time and idles the rest, and its call kept
         /// in place would hold a ``PendingCall``'s room (136 B) in every station all the time.
         indirect case queued(PendingCall)
     }
 
-    var messageId: String
+    var messageId: MessageID
     var action: Action
     var purpose: Purpose
 }

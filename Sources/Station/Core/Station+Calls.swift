@@ -68,6 +68,11 @@ extension Station {
             swap(&call, &queue[0])
             queue.removeFirst()
         }
+        send(call, now: now, effects: &effects)
+    }
+
+    /// Sends `call`, which the station may send now (online, no CALL in flight).
+    mutating func send(_ call: consuming PendingCall, now: Int64, effects: inout [StationEffect]) {
         let messageId = call.messageId ?? random.messageID(compact: options.compactMessageIds)
         call.messageId = messageId
         // A retry goes out under the id of the attempt that timed out: an answer to it is no longer late.
@@ -96,7 +101,8 @@ extension Station {
         let action = call.action
         let duplicate = call.unanswered
         call.unanswered = false
-        inFlight = InFlightCall(messageId: messageId, action: action, purpose: .queued(call))
+        inFlight = InFlightCall(
+            messageId: messageId, action: action, purpose: call.isForgottenOnceSent ? .forgotten : .queued(call))
         effects.append(.send(OutgoingMessage(call: request, messageId: messageId)))
         if duplicate { effects.append(.count(.duplicateSent(action))) }
         armCallTimeout(action, now: now, effects: &effects)
@@ -145,8 +151,9 @@ extension Station {
         case .callResult:
             received(.borrowed(frame), now: now, effects: &effects)
         case .callError(let code):
-            guard let call = inFlight, frame.hasMessageId(call.messageId) else {
-                answeredLateOrUnmatched(frame.hasMessageId, effects: &effects)
+            let answer = CallAnswer.borrowed(frame)
+            guard let call = inFlight, answer.answers(call.messageId) else {
+                answeredLateOrUnmatched(answer.answers, effects: &effects)
                 return
             }
             finishInFlight(effects: &effects)
@@ -174,7 +181,7 @@ extension Station {
 
     /// An answer to no CALL in flight: late when it answers a CALL that timed out (once; its CALL was
     /// already handled as unanswered, so it changes nothing), else the CSMS's fault.
-    private mutating func answeredLateOrUnmatched(_ answers: (String) -> Bool, effects: inout [StationEffect]) {
+    private mutating func answeredLateOrUnmatched(_ answers: (MessageID) -> Bool, effects: inout [StationEffect]) {
         guard let index = timedOutCalls.firstIndex(where: { answers($0.messageId) }) else {
             effects.append(.count(.unmatchedAnswer))
             return
@@ -217,6 +224,12 @@ extension Station {
         switch call.purpose {
         case .boot:
             bootAnswered(try answer.decode(responseTo: BootNotificationRequest.self), now: now, effects: &effects)
+        case .forgotten:
+            switch call.action {
+            case .heartbeat: _ = try answer.decode(responseTo: HeartbeatRequest.self)
+            case .statusNotification: _ = try answer.decode(responseTo: StatusNotificationRequest.self)
+            default: _ = try answer.decode(responseTo: MeterValuesRequest.self)
+            }
         case .queued(let pending):
             switch pending.message {
             case .heartbeat:
@@ -275,6 +288,8 @@ extension Station {
         switch call.purpose {
         case .boot:
             bootFailed(now: now, effects: &effects)
+        case .forgotten:
+            break
         case .queued(var pending):
             if case .authorize(let connectorId, _, let forStop) = pending.message {
                 if !forStop { authorizeOffline(connectorId, now: now, effects: &effects) }

@@ -114,10 +114,14 @@ extension Station {
 
     mutating func heartbeatDue(now: Int64, effects: inout [StationEffect]) {
         guard isOnline else { return }
-        if !queue.contains(where: { if case .heartbeat = $0.message { true } else { false } }) {
+        effects.append(.armTimer(.heartbeat, at: now.saturatingAdd(heartbeatMs)))
+        if queue.isEmpty, inFlight == nil {
+            // Sent at once, as the queue would send it right after this event, but without the storage
+            // an empty queue takes to hold it and gives back once drained: most CALLs of a fleet.
+            send(PendingCall(message: .heartbeat), now: now, effects: &effects)
+        } else if !queue.contains(where: { if case .heartbeat = $0.message { true } else { false } }) {
             enqueue(.heartbeat)
         }
-        effects.append(.armTimer(.heartbeat, at: now.saturatingAdd(heartbeatMs)))
     }
 
     /// A reboot: the link closes, volatile state goes, the station boots again after the model's boot time.

@@ -63,7 +63,7 @@ public struct Station: Sendable {
     /// currentTime, so that the times the station writes and the times the CSMS sends mean the same instant.
     public internal(set) var clockOffsetMs: Int64 = 0
     /// The CALLs that timed out, newest last, at most ``lateAnswerMemory``.
-    var timedOutCalls: [(messageId: String, action: Action)] = []
+    var timedOutCalls: [(messageId: MessageID, action: Action)] = []
     var reconnectAttempts = 0
     /// The HeartbeatInterval in force, in milliseconds (the CSMS's, or the configured one).
     var heartbeatMs: Int64 = 0

@@ -13,12 +13,12 @@ public enum StationEffect: Sendable {
     /// Open a WebSocket to the CSMS (first connection and every reconnection).
     case connect
     /// A CALL the station sent is over: answered, refused, or given up.
-    case callCompleted(action: Action, messageId: String, outcome: CallOutcome)
+    case callCompleted(action: Action, messageId: MessageID, outcome: CallOutcome)
     /// An answer (CALLRESULT or CALLERROR) came for a CALL the station had already given up waiting for
     /// (it completed as ``CallOutcome/timedOut``): late, not a fault of the CSMS. The runner measures its
     /// real latency. Reported once per CALL, for the last ``Station/lateAnswerMemory`` CALLs that timed out;
     /// the answer does not act on the station.
-    case lateAnswer(action: Action, messageId: String)
+    case lateAnswer(action: Action, messageId: MessageID)
     /// A figure for the fleet's report.
     case count(StationCount)
 }
@@ -34,10 +34,14 @@ public struct OutgoingMessage: Sendable, Equatable {
         case callError
     }
 
+    /// The frame, with its id: the CSMS's for an answer, drawn by the station for its CALLs.
     private enum Body: Sendable {
-        case frame([UInt8])
+        case frame([UInt8], messageId: String)
+        /// A Heartbeat, which carries nothing: most CALLs of a fleet, and the box of ``call(_:_:)`` would be
+        /// an allocation for each.
+        case heartbeat(MessageID)
         // Boxed: a request is up to ~150 bytes, which every effect would otherwise carry and copy.
-        case call(RequestBox)
+        case call(RequestBox, MessageID)
     }
 
     /// A typed CALL's request on the heap, shared by the copies of its message: a class with a constant,
@@ -55,33 +59,38 @@ public struct OutgoingMessage: Sendable, Equatable {
     /// The action of the CALL, or of the CSMS request answered; nil when answering a CALL whose action is
     /// not an OCPP 1.6 action.
     public let action: Action?
-    public let messageId: String
     public let kind: Kind
 
     public init(bytes: [UInt8], action: Action?, messageId: String, kind: Kind) {
-        body = .frame(bytes)
+        body = .frame(bytes, messageId: messageId)
         self.action = action
-        self.messageId = messageId
         self.kind = kind
     }
 
     /// A CALL of the station, kept typed until its bytes are asked for: a runner whose CSMS is in the same
     /// process hands it over as ``request`` and never writes its JSON.
-    public init(call request: StationRequest, messageId: String) {
-        body = .call(RequestBox(request))
+    public init(call request: StationRequest, messageId: MessageID) {
+        body = if case .heartbeat = request { .heartbeat(messageId) } else { .call(RequestBox(request), messageId) }
         action = request.action
-        self.messageId = messageId
         kind = .call
+    }
+
+    /// The message id's text (made on each read for a CALL of the station: read it once).
+    public var messageId: String {
+        switch body {
+        case .frame(_, let messageId): messageId
+        case .heartbeat(let messageId), .call(_, let messageId): messageId.description
+        }
     }
 
     /// The JSON text of the frame, UTF-8 (written on each read for a typed CALL: read it once).
     public var bytes: [UInt8] {
         switch body {
-        case .frame(let bytes):
+        case .frame(let bytes, _):
             return bytes
-        case .call(let box):
+        case .heartbeat, .call:
             var bytes: [UInt8] = []
-            box.request.encodeCall(messageId: messageId, into: &bytes)
+            append(to: &bytes)
             return bytes
         }
     }
@@ -90,27 +99,37 @@ public struct OutgoingMessage: Sendable, Equatable {
     /// caller reuses, where ``bytes`` makes an array for each message.
     public func append(to buffer: inout [UInt8]) {
         switch body {
-        case .frame(let bytes):
+        case .frame(let bytes, _):
             buffer.append(contentsOf: bytes)
-        case .call(let box):
-            box.request.encodeCall(messageId: messageId, into: &buffer)
+        case .heartbeat(let messageId):
+            messageId.withUTF8 { OCPPFrame.encodeCall(unescapedMessageId: $0, HeartbeatRequest(), into: &buffer) }
+        case .call(let box, let messageId):
+            messageId.withUTF8 { box.request.encodeCall(unescapedMessageId: $0, into: &buffer) }
         }
     }
 
     /// The CALL's request as a typed value, when the station made it so (its own CALLs).
     public var request: StationRequest? {
-        if case .call(let box) = body { box.request } else { nil }
+        switch body {
+        case .frame: nil
+        case .heartbeat: .heartbeat(HeartbeatRequest())
+        case .call(let box, _): box.request
+        }
     }
 
     /// Lends the CALL's request to `body` without copying it, when the station made it typed (as
     /// ``request`` would give it); does nothing otherwise.
     public func lendRequest(to body: (StationRequest) -> Void) {
-        if case .call(let box) = self.body { body(box.request) }
+        switch self.body {
+        case .frame: break
+        case .heartbeat: body(.heartbeat(HeartbeatRequest()))
+        case .call(let box, _): body(box.request)
+        }
     }
 
     /// Whether the message is a CALL kept typed (``request`` is not `nil`), asked without copying the request.
     public var isTyped: Bool {
-        if case .call = body { true } else { false }
+        if case .frame = body { false } else { true }
     }
 
     public static func == (lhs: OutgoingMessage, rhs: OutgoingMessage) -> Bool {

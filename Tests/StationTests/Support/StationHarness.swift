@@ -106,8 +106,8 @@ struct StationHarness {
                     connects += 1
                     inbox.append(autoConnect ? .connected : .disconnected)
                 case .callCompleted(let action, let messageId, let outcome):
-                    completed.append((action, messageId, outcome))
-                case .lateAnswer(let action, let messageId): lateAnswers.append((action, messageId))
+                    completed.append((action, messageId.description, outcome))
+                case .lateAnswer(let action, let messageId): lateAnswers.append((action, messageId.description))
                 case .count(let count): counts.append(count)
                 }
             }
