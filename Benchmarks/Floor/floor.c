@@ -79,6 +79,18 @@ static void cpu_of_process(int pid, double *user, double *system) {
     *system = stime / ticks;
 }
 
+// User and system seconds of several processes together.
+static void cpu_of_processes(const int *pids, int count, double *user, double *system) {
+    *user = 0;
+    *system = 0;
+    for (int index = 0; index < count; index++) {
+        double one_user, one_system;
+        cpu_of_process(pids[index], &one_user, &one_system);
+        *user += one_user;
+        *system += one_system;
+    }
+}
+
 static int compare_doubles(const void *a, const void *b) {
     double x = *(const double *)a, y = *(const double *)b;
     return (x > y) - (x < y);
@@ -208,12 +220,7 @@ static int paced(int port, const char *source_host, size_t count, double rate, d
         if (!measuring && now >= window) {
             measuring = 1;
             cpu_of_self(&user0, &system0);
-            for (int index = 0; index < server_count; index++) {
-                double user, system;
-                cpu_of_process(servers[index], &user, &system);
-                server_user0 += user;
-                server_system0 += system;
-            }
+            cpu_of_processes(servers, server_count, &server_user0, &server_system0);
         }
         if (now >= end) break;
         for (double due = start + sent / rate; due <= now; due = start + sent / rate) {
@@ -247,14 +254,9 @@ static int paced(int port, const char *source_host, size_t count, double rate, d
             }
         }
     }
-    double user1, system1, server_user1 = 0, server_system1 = 0;
+    double user1, system1, server_user1, server_system1;
     cpu_of_self(&user1, &system1);
-    for (int index = 0; index < server_count; index++) {
-        double user, system;
-        cpu_of_process(servers[index], &user, &system);
-        server_user1 += user;
-        server_system1 += system;
-    }
+    cpu_of_processes(servers, server_count, &server_user1, &server_system1);
     double per = answered ? 1e6 / answered : 0;
     double p50 = quantile(latencies, measured, 0.5), p99 = quantile(latencies, measured, 0.99);
     printf("connections %zu rate %.0f answered/s %.0f latency_p50_ms %.2f latency_p99_ms %.2f "
