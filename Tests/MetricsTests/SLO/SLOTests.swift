@@ -137,10 +137,7 @@ import Testing
             lossy.transactions.addLost(
                 LostMessageRecord(station: "GU0001", action: "MeterValues", transactionId: 1, timestamp: nil, reason: reason))
         }
-        let sent = ["StartTransaction", "MeterValues", "StopTransaction"].reduce(UInt64(0)) {
-            $0 + (lossy.figures(for: $1)?.sent ?? 0)
-        }
-        #expect(sent > 0)
+        let sent = transactionMessagesSent(in: lossy)
         #expect(try result("lost_messages == 0").ok)
         let count = try SLO(parsing: "lost_messages == 0").evaluate(against: lossy)
         #expect(!count.ok)
@@ -152,10 +149,7 @@ import Testing
     @Test func unsentAtEndIsTheTransactionMessagesStillHeldOrTheirShareOfThoseSent() throws {
         var held = report
         held.transactions.unsentAtEnd = 3
-        let sent = ["StartTransaction", "MeterValues", "StopTransaction"].reduce(UInt64(0)) {
-            $0 + (held.figures(for: $1)?.sent ?? 0)
-        }
-        #expect(sent > 0)
+        let sent = transactionMessagesSent(in: held)
         #expect(try result("unsent_at_end == 0").ok)
         let count = try SLO(parsing: "unsent_at_end == 0").evaluate(against: held)
         #expect(!count.ok)
@@ -163,6 +157,16 @@ import Testing
         #expect(count.detail.contains("unsent_at_end = 3, needs == 0"))
         let share = try SLO(parsing: "unsent_at_end < 1%").evaluate(against: held)
         #expect(share.value == 300 / Double(sent))
+    }
+
+    /// The StartTransaction, MeterValues and StopTransaction calls the report counts sent: the whole that
+    /// `lost_messages` and `unsent_at_end` take a share of (some, or a share would prove nothing).
+    func transactionMessagesSent(in report: RunReport) -> UInt64 {
+        let sent = ["StartTransaction", "MeterValues", "StopTransaction"].reduce(UInt64(0)) {
+            $0 + (report.figures(for: $1)?.sent ?? 0)
+        }
+        #expect(sent > 0)
+        return sent
     }
 
     @Test func anObjectiveOnAnActionNeverAnsweredFails() throws {
