@@ -112,6 +112,29 @@ def window_p99(before, after):
     return lower
 
 
+def metric_samples(url):
+    """Every sample of a Prometheus endpoint as (name, labels, value), labels as their text between the
+    braces; None when it does not answer."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as answer:
+            text = answer.read().decode()
+    except (OSError, urllib.error.URLError):
+        return None
+    samples = []
+    for line in text.splitlines():
+        match = re.match(r'(\w+)(?:\{([^}]*)\})? (\S+)$', line)
+        if match:
+            samples.append((match.group(1), match.group(2) or "", float(match.group(3))))
+    return samples
+
+
+def bucket_index(labels):
+    """Which of BUCKETS_MS a latency bucket's `le` label names; None for a bound that is not one of them."""
+    bound = re.search(r'le="([^"]*)"', labels).group(1)
+    bounds = {f"{bound / 1000:g}" if bound != float("inf") else "+Inf": index for index, bound in enumerate(BUCKETS_MS)}
+    return bounds.get(bound)
+
+
 def wait_for(condition, timeout, interval=0.2):
     """Polls `condition` until it returns a true value or `timeout` s pass; returns its last value."""
     deadline = time.monotonic() + timeout
@@ -147,18 +170,11 @@ class OursRun(Run):
 
     def status(self):
         """The fleet's last once-a-second snapshot, from its Prometheus endpoint; None before it serves."""
-        try:
-            with urllib.request.urlopen(self.metrics_url, timeout=5) as answer:
-                text = answer.read().decode()
-        except (OSError, urllib.error.URLError):
+        samples = metric_samples(self.metrics_url)
+        if samples is None:
             return None
         figures = {"t": 0.0, "booted": 0, "answered": 0, "timeouts": 0, "errors": 0, "buckets": [0] * len(BUCKETS_MS)}
-        bounds = {f"{bound / 1000:g}" if bound != float("inf") else "+Inf": index for index, bound in enumerate(BUCKETS_MS)}
-        for line in text.splitlines():
-            match = re.match(r'(\w+)(?:\{([^}]*)\})? (\S+)$', line)
-            if not match:
-                continue
-            name, labels, value = match.group(1), match.group(2) or "", float(match.group(3))
+        for name, labels, value in samples:
             if name == "ocpp_fleet_elapsed_seconds":
                 figures["t"] = value
             elif name == "ocpp_fleet_messages_ok_total":
@@ -171,9 +187,9 @@ class OursRun(Run):
             elif name == "ocpp_fleet_timeouts_total":
                 figures["timeouts"] += value
             elif name == "ocpp_fleet_latency_seconds_bucket" and 'action="Heartbeat"' in labels:
-                bound = re.search(r'le="([^"]*)"', labels).group(1)
-                if bound in bounds:
-                    figures["buckets"][bounds[bound]] = value
+                index = bucket_index(labels)
+                if index is not None:
+                    figures["buckets"][index] = value
         return figures
 
     def finish(self, children):

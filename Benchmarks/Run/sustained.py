@@ -13,36 +13,28 @@ p99 interpolated within its bucket (as Prometheus' histogram_quantile does), tim
 answered round trip of the fleet, of the CSMS and of both. One row per speed.
 """
 import argparse
+import math
 import os
-import re
 import shutil
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Baseline"))
-from compare import BUCKETS_MS, Children, Failure, cpu_seconds, free_port, wait_for, window_p99  # noqa: E402
+from compare import (  # noqa: E402
+    BUCKETS_MS, Children, Failure, bucket_index, cpu_seconds, free_port, metric_samples, wait_for, window_p99)
 
 HUNDRED_MS = BUCKETS_MS.index(100)
 
 
 def snapshot(url):
     """The fleet's last once-a-second figures over every action; None before its endpoint serves."""
-    try:
-        with urllib.request.urlopen(url, timeout=5) as answer:
-            text = answer.read().decode()
-    except (OSError, urllib.error.URLError):
+    samples = metric_samples(url)
+    if samples is None:
         return None
     figures = {"t": 0.0, "answered": 0.0, "timeouts": 0.0, "buckets": [0.0] * len(BUCKETS_MS)}
-    bounds = {f"{bound / 1000:g}" if bound != float("inf") else "+Inf": index for index, bound in enumerate(BUCKETS_MS)}
-    for line in text.splitlines():
-        match = re.match(r'(\w+)(?:\{([^}]*)\})? (\S+)$', line)
-        if not match:
-            continue
-        name, labels, value = match.group(1), match.group(2) or "", float(match.group(3))
+    for name, labels, value in samples:
         if name == "ocpp_fleet_elapsed_seconds":
             figures["t"] = value
         elif name in ("ocpp_fleet_messages_ok_total", "ocpp_fleet_call_errors_total"):
@@ -50,9 +42,9 @@ def snapshot(url):
         elif name == "ocpp_fleet_timeouts_total":
             figures["timeouts"] += value
         elif name == "ocpp_fleet_latency_seconds_bucket":
-            bound = re.search(r'le="([^"]*)"', labels).group(1)
-            if bound in bounds:
-                figures["buckets"][bounds[bound]] += value
+            index = bucket_index(labels)
+            if index is not None:
+                figures["buckets"][index] += value
     return figures
 
 
@@ -61,7 +53,7 @@ def measure(arguments, speed, children, work):
     csms = children.start(
         [arguments.binary, "csms", "--listen", f"127.0.0.1:{csms_port}", "--heartbeat-interval", "60"],
         os.path.join(work, f"csms-{speed}.log"))
-    seconds = arguments.warmup + arguments.window + 10
+    seconds = math.ceil(arguments.warmup + arguments.window + 10)
     fleet = children.start(
         [arguments.binary, "run", "--csms", f"ws://127.0.0.1:{csms_port}/ocpp", "--profile", arguments.profile,
          "--stations", str(arguments.stations), "--speed", str(speed), "--duration", f"{seconds}s",
@@ -84,8 +76,9 @@ def measure(arguments, speed, children, work):
             time.sleep(0.1)
         raise Failure(f"no snapshot at {elapsed} s; log: {fleet.log_path}")
 
-    if not wait_for(lambda: snapshot(url), 60):
-        raise Failure(f"the fleet's metrics never served; log: {fleet.log_path}")
+    wait_for(lambda: fleet.poll() is not None or snapshot(url), 60)
+    if fleet.poll() is not None:
+        raise Failure(f"the fleet ended early (exit {fleet.returncode}); log: {fleet.log_path}")
     start = at(arguments.warmup)
     end = at(arguments.warmup + arguments.window)
     children.stop(fleet, 60)
