@@ -225,25 +225,17 @@ extension Station {
         case .boot:
             bootAnswered(try answer.decode(responseTo: BootNotificationRequest.self), now: now, effects: &effects)
         case .forgotten:
-            switch call.action {
-            case .heartbeat: _ = try answer.decode(responseTo: HeartbeatRequest.self)
-            case .statusNotification: _ = try answer.decode(responseTo: StatusNotificationRequest.self)
-            default: _ = try answer.decode(responseTo: MeterValuesRequest.self)
-            }
+            try Self.readAnswerChangingNothing(answer, to: call.action)
         case .queued(let pending):
             switch pending.message {
-            case .heartbeat:
-                _ = try answer.decode(responseTo: HeartbeatRequest.self)
-            case .status:
-                _ = try answer.decode(responseTo: StatusNotificationRequest.self)
+            case .heartbeat, .status, .meterValues:
+                try Self.readAnswerChangingNothing(answer, to: call.action)
             case .authorize(let connectorId, let request, let forStop):
                 let response = try answer.decode(responseTo: AuthorizeRequest.self)
                 authorizeAnswered(connectorId, request.idTag, response.idTagInfo, forStop: forStop, now: now, effects: &effects)
             case .startTransaction(let local, let request):
                 let response = try answer.decode(responseTo: StartTransactionRequest.self)
                 startAnswered(local, request, response, now: now, effects: &effects)
-            case .meterValues:
-                _ = try answer.decode(responseTo: MeterValuesRequest.self)
             case .stopTransaction(_, let request, let energyWh):
                 let response = try answer.decode(responseTo: StopTransactionRequest.self)
                 if let info = response.idTagInfo, let idTag = request.idTag { rememberIfCaching(idTag, info) }
@@ -253,6 +245,16 @@ extension Station {
             case .firmwareStatus:
                 _ = try answer.decode(responseTo: FirmwareStatusNotificationRequest.self)
             }
+        }
+    }
+
+    /// Reads the answer to a Heartbeat, a StatusNotification or a MeterValues: it must be well formed, and
+    /// changes nothing.
+    private static func readAnswerChangingNothing(_ answer: CallAnswer, to action: Action) throws(OCPPError) {
+        switch action {
+        case .heartbeat: _ = try answer.decode(responseTo: HeartbeatRequest.self)
+        case .statusNotification: _ = try answer.decode(responseTo: StatusNotificationRequest.self)
+        default: _ = try answer.decode(responseTo: MeterValuesRequest.self)
         }
     }
 
