@@ -38,6 +38,8 @@ let package = Package(
         .target(
             name: "Fleet",
             dependencies: ["Basics", "JSON", "OCPP", "Station", "CSMS", "Metrics", "Net"],
+            // `Profile/Shipped` links to the repository's `Profiles/`: the build puts their bytes in the binary.
+            resources: [.embedInCode("Profile/Shipped")],
             swiftSettings: strict
         ),
         .target(

@@ -22,7 +22,7 @@ import TestSupport
             let name = file.deletingPathExtension().lastPathComponent
             let builtIn = try #require(BuiltInProfile.named(name))
             let onDisk = try Data(contentsOf: file)
-            #expect(Data(builtIn.text.utf8) == onDisk, "\(name): run Scripts/generate-builtin-profiles")
+            #expect(Data(builtIn.text.utf8) == onDisk, "\(name)")
         }
     }
 

@@ -1,6 +1,6 @@
 /// A profile shipped inside the binary, so that `--profile smoke` works from any folder and an installed
-/// `ocpp-fleet` needs no file beside it. The texts are generated from `Profiles/` by
-/// `Scripts/generate-builtin-profiles`; a test holds the two together.
+/// `ocpp-fleet` needs no file beside it. SwiftPM embeds the files of `Profiles/` in the code at each build
+/// (`.embedInCode` in `Package.swift`); ``all`` names them, and a test checks that it names every one.
 public struct BuiltInProfile: Sendable {
     /// The name it is asked for by, its file's name in `Profiles/` without `.json`.
     public let name: String
