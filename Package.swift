@@ -29,12 +29,12 @@ let package = Package(
         .target(name: "Basics", dependencies: ["CSystem"], swiftSettings: strict),
         // The one JSON reader and writer, below everything that reads or writes JSON.
         .target(name: "JSON", dependencies: ["Basics"], swiftSettings: strict),
-        .target(name: "OCPP", dependencies: ["Basics", "JSON"], swiftSettings: strict),
+        .target(name: "OCPP", dependencies: ["JSON"], swiftSettings: strict),
         .target(name: "WebSocket", dependencies: ["Basics"], swiftSettings: strict),
         .target(name: "Net", dependencies: ["Basics", "CSystem", "COpenSSL", "WebSocket"], swiftSettings: strict),
         .target(name: "Station", dependencies: ["Basics", "OCPP"], swiftSettings: strict),
         .target(name: "Metrics", dependencies: ["Basics", "JSON"], swiftSettings: strict),
-        .target(name: "CSMS", dependencies: ["Basics", "OCPP", "Net", "WebSocket", "Metrics"], swiftSettings: strict),
+        .target(name: "CSMS", dependencies: ["Basics", "OCPP", "Net", "WebSocket"], swiftSettings: strict),
         .target(
             name: "Fleet",
             dependencies: ["Basics", "JSON", "OCPP", "Station", "CSMS", "Metrics", "Net"],
