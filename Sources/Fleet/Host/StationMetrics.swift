@@ -47,9 +47,12 @@ struct StationMetrics {
         _ action: Action, messageId: MessageID, _ outcome: CallOutcome, station: Int, calls: inout StationCalls,
         now: UInt64
     ) {
-        let id = actionID(action)
         let call = calls.inFlight
         calls.inFlight = nil
+        // A CALL the station sent after its link closed under it (the host not told yet) was never
+        // written: it reached no CSMS, so it is no timeout, as it was not counted sent.
+        if call == nil, outcome == .timedOut || outcome == .connectionLost { return }
+        let id = actionID(action)
         let latency = call.map { Self.micros(from: $0.due, to: now) } ?? 0
         let service = call.map { Self.micros(from: $0.written, to: now) } ?? 0
         switch outcome {
