@@ -32,7 +32,7 @@ final class ScriptedBackend: StationBackend {
         backend.host.timerFired(.powerOn, slot: 0, due: 0, now: backend.tick())
         backend.linked = true
         backend.host.linkOpened(0, now: backend.tick())
-        for _ in 0..<50 where !backend.unanswered.isEmpty { backend.answerOldest() }
+        backend.answerAll()
         // The link of the power-on is not one the tests ask about.
         backend.connects = 0
         return backend
@@ -81,6 +81,11 @@ final class ScriptedBackend: StationBackend {
         receive(#"[3,"\#(call.messageId)",\#(payload)]"#)
     }
 
+    /// Answers the station's CALLs until it has none waiting (bounded: a station sends a handful here).
+    func answerAll() {
+        for _ in 0..<50 where !unanswered.isEmpty { answerOldest() }
+    }
+
     func receive(_ text: String) {
         Array(text.utf8).withUnsafeBytes { host.frameReceived($0, slot: 0, now: tick()) }
     }
@@ -96,10 +101,7 @@ extension ScriptedHostTests {
 
     func answerOldest() { backend.answerOldest() }
 
-    /// Answers the station's CALLs until it has none waiting (bounded: a station sends a handful here).
-    func answerAll() {
-        for _ in 0..<50 where !backend.unanswered.isEmpty { answerOldest() }
-    }
+    func answerAll() { backend.answerAll() }
 
     func receive(_ text: String) { backend.receive(text) }
 
